@@ -1,0 +1,201 @@
+//! The stable error codes of Roster, one enum for the whole product.
+//!
+//! A code is a dotted string (`user.username_locked_until_activation`) that never changes once
+//! shipped: the server sends it in every problem+json answer, the app looks up the message to show
+//! in the user's language, tests compare it. Each domain error maps to exactly one code through
+//! [`Coded`]. The English message here is the catalogue entry; French arrives as a second column.
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+/// Declares [`ErrorCode`] with its dotted code and English message in one table, so the three can
+/// never disagree.
+macro_rules! error_codes {
+    ($( $variant:ident = $code:literal, $message:literal; )*) => {
+        /// Every stable error code Roster can answer with.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum ErrorCode { $( $variant, )* }
+
+        impl ErrorCode {
+            /// All codes, in declaration order (for catalogues and tests).
+            pub const ALL: &'static [ErrorCode] = &[ $( ErrorCode::$variant, )* ];
+
+            /// The stable dotted code, e.g. `email.invalid`.
+            pub const fn as_str(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $code, )* }
+            }
+
+            /// The message shown to a person, in English.
+            pub const fn message_en(self) -> &'static str {
+                match self { $( ErrorCode::$variant => $message, )* }
+            }
+        }
+    };
+}
+
+error_codes! {
+    // Email addresses.
+    EmailRequired = "email.required", "Enter an email address.";
+    EmailTooLong = "email.too_long", "An email address can be at most 254 characters long.";
+    EmailMissingAt = "email.missing_at", "An email address needs an @ between the name and the domain, like name@example.com.";
+    EmailInvalidLocalPart = "email.invalid_local_part", "The part before the @ contains a character an email address cannot have.";
+    EmailInvalidDomain = "email.invalid_domain", "The part after the @ is not a valid domain, like example.com.";
+    EmailNonAscii = "email.non_ascii", "Email addresses may only contain plain Latin letters, digits and punctuation; write an international domain in its xn-- form.";
+
+    // Usernames.
+    UsernameRequired = "username.required", "Enter a username.";
+    UsernameTooLong = "username.too_long", "A username can be at most 254 characters long.";
+    UsernameInvalidCharacter = "username.invalid_character", "A username may contain only letters a to z, digits and . _ - @ +.";
+    UsernameInvalidStart = "username.invalid_start", "A username must start with a letter or a digit.";
+
+    // Names of people.
+    PersonNameRequired = "person_name.required", "Enter a name.";
+    PersonNameTooLong = "person_name.too_long", "A name can be at most 100 characters long.";
+    PersonNameForbiddenCharacter = "person_name.forbidden_character", "A name cannot contain control or invisible formatting characters.";
+
+    // Phone numbers.
+    PhoneRequired = "phone.required", "Enter a phone number.";
+    PhoneMissingCountryCode = "phone.missing_country_code", "Start the phone number with + and the country code, like +1 555 010 0000.";
+    PhoneInvalidCharacter = "phone.invalid_character", "A phone number may contain only digits, spaces, dots, dashes, parentheses and a leading +.";
+    PhoneTooShort = "phone.too_short", "This phone number is too short to be a full international number.";
+    PhoneTooLong = "phone.too_long", "A phone number can have at most 15 digits, country code included.";
+    PhoneUnknownCountryCode = "phone.unknown_country_code", "This phone number does not start with a known country code.";
+
+    // Languages and identity providers.
+    LanguageUnsupported = "language.unsupported", "Choose English (en) or French (fr).";
+    IdentityProviderInvalid = "identity_provider.invalid", "An identity provider is local, or a name of lower-case letters, digits and dashes (at most 64).";
+
+    // Exchange ActiveSync accounts.
+    ExchangeIncomplete = "exchange.incomplete", "Give both the Exchange domain and the Exchange username, or neither.";
+    ExchangeInvalidDomain = "exchange.invalid_domain", "The Exchange domain must be a domain name like CORP or corp.example.com.";
+    ExchangeInvalidUsername = "exchange.invalid_username", "The Exchange username is at most 64 characters, without spaces or the characters \\ / [ ] : ; | = , + * ? < > \".";
+
+    // Group and account names.
+    GroupNameRequired = "group_name.required", "Enter a group name.";
+    GroupNameTooLong = "group_name.too_long", "A group name can be at most 64 characters long.";
+    GroupNameForbiddenCharacter = "group_name.forbidden_character", "A group name cannot contain control or invisible formatting characters.";
+    AccountNameRequired = "account_name.required", "Enter an account name.";
+    AccountNameTooLong = "account_name.too_long", "An account name can be at most 100 characters long.";
+    AccountNameForbiddenCharacter = "account_name.forbidden_character", "An account name cannot contain control or invisible formatting characters.";
+
+    // Approved email domains.
+    DomainInvalid = "domain.invalid", "Write a domain like example.com, or *.example.com for all of its subdomains.";
+    DomainNotApproved = "domain.not_approved", "This email's domain is not one of the account's approved domains.";
+
+    // Group policies and passwords.
+    PolicyPasswordLengthOutOfRange = "policy.password_length_out_of_range", "The minimum password length must be between 8 and 128 characters.";
+    PolicyIdleTimeoutOutOfRange = "policy.idle_timeout_out_of_range", "The session idle timeout must be between 5 and 1440 minutes.";
+    PasswordTooShort = "password.too_short", "This password is shorter than your group's minimum length.";
+    PasswordTooLong = "password.too_long", "A password can be at most 128 characters long.";
+
+    // Invitations.
+    InvitationLifetimeOutOfRange = "invitation.lifetime_out_of_range", "The invitation lifetime must be between 1 hour and 90 days.";
+    InvitationExpired = "invitation.expired", "This invitation has expired. Ask your administrator for a new one.";
+
+    // The user lifecycle.
+    UserActionNotAllowed = "user.action_not_allowed", "This action is not available for a user in this state.";
+    UserUsernameLockedUntilActivation = "user.username_locked_until_activation", "The username can only be changed after the user has activated their account.";
+    UserDeprovisionedNotEditable = "user.deprovisioned_not_editable", "A removed user cannot be edited. Restore the user first.";
+
+    // Authorization.
+    AuthzNotAdmin = "authz.not_admin", "Only an administrator of this account can do this.";
+    AuthzInsufficientAuthority = "authz.insufficient_authority", "You do not hold the authority needed to grant or revoke this.";
+    AuthzSelfChange = "authz.self_change", "You cannot change your own role or authorities.";
+    AuthzLastActiveAdmin = "authz.last_active_admin", "An account must keep at least one active administrator.";
+    AuthzUnknownKind = "authz.unknown_kind", "This authority does not exist in the account's policy.";
+    AuthzUnknownLevel = "authz.unknown_level", "This level does not exist for this authority.";
+    AuthzPolicyChangeNotAllowed = "authz.policy_change_not_allowed", "Only an administrator holding the top level of every authority can change the policy.";
+    AuthzPolicyInvalid = "authz.policy_invalid", "This authorization policy is not valid.";
+
+    // Licence seats.
+    SeatsNoneFree = "seats.none_free", "All licence seats are in use. Free one or buy more seats first.";
+    SeatsAlreadyLicensed = "seats.already_licensed", "This user already holds a licence seat.";
+    SeatsNotLicensed = "seats.not_licensed", "This user does not hold a licence seat.";
+    SeatsBelowUsed = "seats.below_used", "Seats bought cannot be fewer than the seats in use.";
+    SeatsTransferToSelf = "seats.transfer_to_self", "A licence cannot be transferred to the user who already holds it.";
+}
+
+impl ErrorCode {
+    /// Looks a code up by its dotted string.
+    pub fn parse(code: &str) -> Option<ErrorCode> {
+        ErrorCode::ALL.iter().copied().find(|c| c.as_str() == code)
+    }
+}
+
+impl fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A code string that names no [`ErrorCode`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown error code {0:?}")]
+pub struct UnknownCode(pub String);
+
+impl FromStr for ErrorCode {
+    type Err = UnknownCode;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ErrorCode::parse(s).ok_or_else(|| UnknownCode(s.to_owned()))
+    }
+}
+
+impl Serialize for ErrorCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for ErrorCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(deserializer)?;
+        ErrorCode::parse(&s).ok_or_else(|| serde::de::Error::custom(UnknownCode(s)))
+    }
+}
+
+/// A domain error that reaches a person: it has a stable code.
+pub trait Coded {
+    /// The stable code of this error.
+    fn code(&self) -> ErrorCode;
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_code_is_unique_dotted_and_has_a_sentence() {
+        let mut seen = HashSet::new();
+        for code in ErrorCode::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "duplicate code {s}");
+            let (area, name) = s.split_once('.').expect("dotted");
+            let snake = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            assert!(snake(area) && snake(name), "{s} is not area.snake_case");
+            let msg = code.message_en();
+            assert!(msg.ends_with('.'), "{s}: message should be a sentence");
+            assert!(msg.chars().next().is_some_and(char::is_uppercase), "{s}: capitalised");
+        }
+    }
+
+    #[test]
+    fn codes_round_trip_through_text_and_json() {
+        for &code in ErrorCode::ALL {
+            assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(code));
+            let json = serde_json::to_string(&code).expect("serialise");
+            assert_eq!(json, format!("\"{}\"", code.as_str()));
+            assert_eq!(serde_json::from_str::<ErrorCode>(&json).expect("deserialise"), code);
+        }
+    }
+
+    #[test]
+    fn an_unknown_code_is_refused() {
+        assert_eq!("email.nope".parse::<ErrorCode>(), Err(UnknownCode("email.nope".into())));
+        assert!(serde_json::from_str::<ErrorCode>("\"nope\"").is_err());
+    }
+}
