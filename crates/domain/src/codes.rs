@@ -42,6 +42,10 @@ error_codes! {
     EmailInvalidLocalPart = "email.invalid_local_part", "The part before the @ contains a character an email address cannot have.";
     EmailInvalidDomain = "email.invalid_domain", "The part after the @ is not a valid domain, like example.com.";
     EmailNonAscii = "email.non_ascii", "Email addresses may only contain plain Latin letters, digits and punctuation; write an international domain in its xn-- form.";
+    EmailMultipleAt = "email.multiple_at", "An email address can have only one @.";
+    EmailLocalPartMissing = "email.local_part_missing", "Write the name before the @, like name@example.com.";
+    EmailLocalPartTooLong = "email.local_part_too_long", "The part before the @ can be at most 64 characters long.";
+    EmailLocalPartDots = "email.local_part_dots", "The part before the @ cannot start or end with a dot or have two dots in a row.";
 
     // Usernames.
     UsernameRequired = "username.required", "Enter a username.";
@@ -64,11 +68,11 @@ error_codes! {
 
     // Languages and identity providers.
     LanguageUnsupported = "language.unsupported", "Choose English (en) or French (fr).";
-    IdentityProviderInvalid = "identity_provider.invalid", "An identity provider is local, or a name of lower-case letters, digits and dashes (at most 64).";
+    IdentityProviderInvalid = "identity_provider.invalid", "An identity provider is local, or a name of up to 64 letters, digits and dashes that does not start or end with a dash.";
 
     // Exchange ActiveSync accounts.
     ExchangeIncomplete = "exchange.incomplete", "Give both the Exchange domain and the Exchange username, or neither.";
-    ExchangeInvalidDomain = "exchange.invalid_domain", "The Exchange domain must be a domain name like CORP or corp.example.com.";
+    ExchangeInvalidDomain = "exchange.invalid_domain", "The Exchange domain must be a name like CORP (at most 15 letters, digits and dashes) or a domain like corp.example.com.";
     ExchangeInvalidUsername = "exchange.invalid_username", "The Exchange username is at most 64 characters, without spaces or the characters \\ / [ ] : ; | = , + * ? < > \".";
 
     // Group and account names.
@@ -114,6 +118,9 @@ error_codes! {
     SeatsNotLicensed = "seats.not_licensed", "This user does not hold a licence seat.";
     SeatsBelowUsed = "seats.below_used", "Seats bought cannot be fewer than the seats in use.";
     SeatsTransferToSelf = "seats.transfer_to_self", "A licence cannot be transferred to the user who already holds it.";
+
+    // Requests (answered by the server whatever the resource).
+    RequestNotFound = "request.not_found", "There is nothing at this address, or you do not have access to it.";
 }
 
 impl ErrorCode {
@@ -175,11 +182,15 @@ mod tests {
             let s = code.as_str();
             assert!(seen.insert(s), "duplicate code {s}");
             let (area, name) = s.split_once('.').expect("dotted");
-            let snake = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+            let snake =
+                |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_');
             assert!(snake(area) && snake(name), "{s} is not area.snake_case");
             let msg = code.message_en();
             assert!(msg.ends_with('.'), "{s}: message should be a sentence");
-            assert!(msg.chars().next().is_some_and(char::is_uppercase), "{s}: capitalised");
+            assert!(
+                msg.chars().next().is_some_and(char::is_uppercase),
+                "{s}: capitalised"
+            );
         }
     }
 
@@ -189,13 +200,19 @@ mod tests {
             assert_eq!(code.as_str().parse::<ErrorCode>(), Ok(code));
             let json = serde_json::to_string(&code).expect("serialise");
             assert_eq!(json, format!("\"{}\"", code.as_str()));
-            assert_eq!(serde_json::from_str::<ErrorCode>(&json).expect("deserialise"), code);
+            assert_eq!(
+                serde_json::from_str::<ErrorCode>(&json).expect("deserialise"),
+                code
+            );
         }
     }
 
     #[test]
     fn an_unknown_code_is_refused() {
-        assert_eq!("email.nope".parse::<ErrorCode>(), Err(UnknownCode("email.nope".into())));
+        assert_eq!(
+            "email.nope".parse::<ErrorCode>(),
+            Err(UnknownCode("email.nope".into()))
+        );
         assert!(serde_json::from_str::<ErrorCode>("\"nope\"").is_err());
     }
 }

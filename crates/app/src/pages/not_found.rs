@@ -1,0 +1,17 @@
+//! What an unknown address shows: the server answers every app route with the app, and the app
+//! says when it has no such page.
+
+use crate::i18n::{Key, t};
+use leptos::prelude::*;
+
+/// The page for an address the app does not know.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    view! {
+        <section aria-labelledby="not-found-title">
+            <h1 id="not-found-title">{t(Key::NotFoundTitle)}</h1>
+            <p>{t(Key::NotFoundLead)}</p>
+            <p><a href="/">{t(Key::NotFoundHome)}</a></p>
+        </section>
+    }
+}

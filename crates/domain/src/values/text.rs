@@ -1,0 +1,145 @@
+//! Cleaning free text that people read: names of people, groups and accounts.
+//!
+//! Any script is welcome (accents, CJK, Arabic…), but not characters that print nothing or that
+//! change how the text around them is shown: control characters, zero-width characters and bidi
+//! overrides. They make two names look the same or a name look like something it is not
+//! ("Ann\u{202E}nimda" renders backwards), and they break CSV exports and emails.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Why a piece of text was refused; each name type turns this into its own coded error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TextProblem {
+    Empty,
+    TooLong { max: usize, actual: usize },
+    ForbiddenCharacter { character: char },
+}
+
+/// Invisible formatting characters: soft hyphen, bidi marks, embeddings, overrides and isolates,
+/// zero-width spaces and joiners, word joiners and invisible operators, the byte-order mark,
+/// interlinear annotations, and the tag characters (which can hide a whole message in a name).
+pub(crate) fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// A character no displayed text should hold.
+pub(crate) fn is_forbidden(c: char) -> bool {
+    c.is_control() || is_invisible_format(c)
+}
+
+/// NFC-normalises, trims, refuses control and invisible characters, collapses inner runs of
+/// whitespace to one space, and checks the length in characters (1 to `max`).
+///
+/// NFC first, so `é` typed as `e` + combining accent and `é` typed precomposed are the same name
+/// and count as one character. Tabs and line breaks are control characters: refused, not
+/// collapsed, because they come from pasting something that was not meant to be a name.
+pub(crate) fn clean_text(input: &str, max: usize) -> Result<String, TextProblem> {
+    let normalised: String = input.nfc().collect();
+    let trimmed = normalised.trim();
+    if trimmed.is_empty() {
+        return Err(TextProblem::Empty);
+    }
+    if let Some(character) = trimmed.chars().find(|&c| is_forbidden(c)) {
+        return Err(TextProblem::ForbiddenCharacter { character });
+    }
+    let mut cleaned = String::with_capacity(trimmed.len());
+    let mut after_space = false;
+    for c in trimmed.chars() {
+        if c.is_whitespace() {
+            if !after_space {
+                cleaned.push(' ');
+            }
+            after_space = true;
+        } else {
+            cleaned.push(c);
+            after_space = false;
+        }
+    }
+    let actual = cleaned.chars().count();
+    if actual > max {
+        return Err(TextProblem::TooLong { max, actual });
+    }
+    Ok(cleaned)
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    #[test]
+    fn inner_whitespace_collapses_to_one_space() {
+        assert_eq!(
+            clean_text(" Ann \u{00A0}\u{3000} Lee  ", 100),
+            Ok("Ann Lee".to_owned())
+        );
+    }
+
+    #[test]
+    fn decomposed_accents_are_composed_and_counted_once() {
+        let decomposed = "Zoe\u{0301}";
+        assert_eq!(clean_text(decomposed, 4), Ok("Zo\u{00E9}".to_owned()));
+        assert_eq!(
+            clean_text(&"e\u{0301}".repeat(3), 3),
+            Ok("\u{00E9}".repeat(3))
+        );
+    }
+
+    #[test]
+    fn every_listed_invisible_character_is_refused() {
+        for character in [
+            '\u{00AD}',
+            '\u{061C}',
+            '\u{180E}',
+            '\u{200B}',
+            '\u{200D}',
+            '\u{200F}',
+            '\u{202A}',
+            '\u{202E}',
+            '\u{2060}',
+            '\u{2064}',
+            '\u{2066}',
+            '\u{206F}',
+            '\u{FEFF}',
+            '\u{FFF9}',
+            '\u{FFFB}',
+            '\u{E0041}',
+            '\0',
+            '\t',
+            '\n',
+            '\u{7F}',
+            '\u{85}',
+        ] {
+            assert_eq!(
+                clean_text(&format!("An{character}n"), 100),
+                Err(TextProblem::ForbiddenCharacter { character }),
+                "U+{:04X}",
+                u32::from(character)
+            );
+        }
+    }
+
+    #[test]
+    fn neighbours_of_the_invisible_ranges_are_kept() {
+        // The hyphens U+2010 and U+2011 and the object replacement U+FFFC sit right next to the
+        // refused ranges: they are visible, so the ranges must not be off by one.
+        assert_eq!(clean_text("A\u{2010}B", 10), Ok("A\u{2010}B".to_owned()));
+        assert!(clean_text("A\u{2011}B", 10).is_ok());
+        assert!(clean_text("A\u{FFFC}B", 10).is_ok());
+    }
+}

@@ -1,0 +1,46 @@
+//! `cargo xtask`: the two commands of the README, plus their helpers.
+//!
+//! - `cargo xtask run [--addr HOST:PORT]`: installs what is missing, builds the app, serves it.
+//! - `cargo xtask test`: installs what is missing, then every check and test, in order.
+
+mod cmd;
+mod test;
+mod tools;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("run") => run(&args[1..]),
+        Some("test") => test::run(),
+        Some("install") => tools::Tools::ensure(tools::Need::Everything).map(|_| ()),
+        _ => {
+            eprintln!(
+                "usage: cargo xtask <command>\n\n  run [--addr HOST:PORT]  build the app and start Roster with demo data\n  test                    run every check and test (what CI runs)\n  install                 install the tools the two commands need"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("xtask: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Builds the app in release mode and the server, then runs `roster serve --demo` in the
+/// foreground; the server prints the URL.
+fn run(args: &[String]) -> Result<(), String> {
+    let tools = tools::Tools::ensure(tools::Need::Build)?;
+    tools.trunk_build()?;
+    cmd::cargo(&["build", "--package", "roster-server", "--bin", "roster"]).run()?;
+    let roster = tools::root().join("target/debug/roster");
+    let mut serve = cmd::Cmd::new(roster.to_string_lossy().as_ref());
+    serve.args(&["serve", "--demo", "--dist"]);
+    serve.arg(tools::root().join("dist").to_string_lossy().as_ref());
+    serve.args_owned(args);
+    serve.run()
+}

@@ -1,0 +1,249 @@
+//! Finds the tools the build and the tests need, and installs the missing ones.
+//!
+//! Each tool is checked at the exact version the project needs and skipped when present, so a
+//! second run costs nothing. Before every install we say what it installs and about how long it
+//! takes, because compiling Trunk from source takes ten minutes and must not look like a hang.
+
+use crate::cmd::{Cmd, cargo};
+use std::path::{Path, PathBuf};
+
+/// Trunk 0.22 needs a newer rustc than these machines have; 0.21.14 is verified here.
+const TRUNK_VERSION: &str = "0.21.14";
+/// binaryen's wasm-opt from npm: Debian's is too old for the wasm features rustc emits.
+const BINARYEN_VERSION: &str = "132";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+}
+
+/// Which tools a command needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Building the app: the wasm target, Trunk, wasm-bindgen, wasm-opt.
+    Build,
+    /// Building and testing: also Chromium and chromedriver.
+    Everything,
+}
+
+/// The tools, found or installed.
+#[derive(Debug)]
+pub struct Tools {
+    /// PATH with the project's tool folders first.
+    pub path: String,
+    /// chromedriver, when testing.
+    pub chromedriver: Option<PathBuf>,
+}
+
+impl Tools {
+    /// Finds every tool `need` asks for, installing what is missing.
+    pub fn ensure(need: Need) -> Result<Tools, String> {
+        let path = tool_path();
+        ensure_wasm_target()?;
+        ensure_trunk(&path)?;
+        ensure_wasm_bindgen(&path)?;
+        ensure_wasm_opt(&path)?;
+        let chromedriver = match need {
+            Need::Build => None,
+            Need::Everything => Some(ensure_chromium()?),
+        };
+        Ok(Tools { path, chromedriver })
+    }
+
+    /// A command that runs with the project's tools on PATH.
+    pub fn cmd(&self, program: &str) -> Cmd {
+        let mut cmd = Cmd::new(program);
+        cmd.env("PATH", &self.path);
+        cmd
+    }
+
+    /// `cargo` with the project's tools on PATH.
+    pub fn cargo(&self, args: &[&str]) -> Cmd {
+        let mut cmd = cargo(args);
+        cmd.env("PATH", &self.path);
+        cmd
+    }
+
+    /// Builds the app with Trunk in release mode into `dist/`, offline.
+    pub fn trunk_build(&self) -> Result<(), String> {
+        let mut trunk = self.cmd("trunk");
+        trunk
+            .env("TRUNK_OFFLINE", "true")
+            .args(&["build", "--release"]);
+        trunk.run()
+    }
+}
+
+fn tools_dir() -> PathBuf {
+    root().join(".tools")
+}
+
+/// PATH with the npm tools folder and cargo's install folder in front.
+fn tool_path() -> String {
+    let mut dirs = vec![tools_dir().join("node_modules/.bin"), cargo_bin()];
+    dirs.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    std::env::join_paths(dirs)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn cargo_bin() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+        });
+    home.join("bin")
+}
+
+/// The first line a tool prints for `--version`, when it runs at all.
+fn version_of(path: &str, program: &str) -> Option<String> {
+    let mut cmd = Cmd::new(program);
+    cmd.env("PATH", path).arg("--version");
+    cmd.output()
+        .map(|out| out.lines().next().unwrap_or_default().trim().to_owned())
+}
+
+fn ensure_wasm_target() -> Result<(), String> {
+    let installed = Cmd::new("rustup")
+        .args(&["target", "list", "--installed"])
+        .output();
+    match installed {
+        Some(list) if list.lines().any(|l| l.trim() == WASM_TARGET) => Ok(()),
+        Some(_) => {
+            println!("Installing the Rust target {WASM_TARGET} with rustup (under a minute)…");
+            Cmd::new("rustup")
+                .args(&["target", "add", WASM_TARGET])
+                .run()
+        }
+        None => Err(format!(
+            "rustup was not found: install the Rust target {WASM_TARGET} for your toolchain"
+        )),
+    }
+}
+
+fn ensure_trunk(path: &str) -> Result<(), String> {
+    let want = format!("trunk {TRUNK_VERSION}");
+    if version_of(path, "trunk").as_deref() == Some(want.as_str()) {
+        return Ok(());
+    }
+    println!(
+        "Installing Trunk {TRUNK_VERSION} with cargo install: it compiles from source, about 10 to 12 minutes on 2 cores…"
+    );
+    cargo(&[
+        "install",
+        "trunk",
+        "--version",
+        TRUNK_VERSION,
+        "--locked",
+        "--force",
+    ])
+    .run()
+}
+
+/// wasm-bindgen-cli must be exactly the `wasm-bindgen` of Cargo.lock, or the generated glue and
+/// the compiled crate disagree.
+fn ensure_wasm_bindgen(path: &str) -> Result<(), String> {
+    let version = locked_version("wasm-bindgen")?;
+    let want = format!("wasm-bindgen {version}");
+    let runner = version_of(path, "wasm-bindgen-test-runner");
+    if version_of(path, "wasm-bindgen").as_deref() == Some(want.as_str()) && runner.is_some() {
+        return Ok(());
+    }
+    println!(
+        "Installing wasm-bindgen-cli {version} (the version in Cargo.lock) with cargo install: about 5 minutes on 2 cores…"
+    );
+    // Not --locked: that fails for some versions whose locked dependencies left the registry.
+    cargo(&[
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &version,
+        "--force",
+    ])
+    .run()
+}
+
+fn ensure_wasm_opt(path: &str) -> Result<(), String> {
+    let present = version_of(path, "wasm-opt")
+        .is_some_and(|v| v.split_whitespace().nth(2) == Some(BINARYEN_VERSION));
+    if present {
+        return Ok(());
+    }
+    println!("Installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into .tools/ (a few seconds)…");
+    std::fs::create_dir_all(tools_dir()).map_err(|e| format!("cannot create .tools/: {e}"))?;
+    let prefix = tools_dir().to_string_lossy().into_owned();
+    let package = format!("binaryen@{BINARYEN_VERSION}");
+    Cmd::new("npm")
+        .args(&[
+            "install",
+            "--prefix",
+            &prefix,
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            &package,
+        ])
+        .run()
+        .map_err(|e| {
+            format!("{e}; wasm-opt needs Node.js and npm (Debian: apt-get install nodejs npm)")
+        })
+}
+
+/// Chromium and chromedriver for the browser tests, from Debian's packages.
+fn ensure_chromium() -> Result<PathBuf, String> {
+    let found = |name: &str| which(name);
+    let browser = found("chromium")
+        .or_else(|| found("chromium-browser"))
+        .or_else(|| found("google-chrome"));
+    if let (Some(_), Some(driver)) = (browser, found("chromedriver")) {
+        return Ok(driver);
+    }
+    let root_user = Cmd::new("id")
+        .arg("-u")
+        .output()
+        .is_some_and(|uid| uid.trim() == "0");
+    if !root_user {
+        return Err(
+            "the browser tests need Chromium and chromedriver: install the Debian packages `chromium` and `chromium-driver` (sudo apt-get install chromium chromium-driver) and run again".into(),
+        );
+    }
+    println!("Installing Chromium and chromedriver with apt-get (about a minute)…");
+    Cmd::new("apt-get").arg("update").run()?;
+    Cmd::new("apt-get")
+        .args(&["install", "-y", "chromium", "chromium-driver"])
+        .env("DEBIAN_FRONTEND", "noninteractive")
+        .run()?;
+    found("chromedriver")
+        .ok_or_else(|| "chromedriver is still missing after apt-get install".into())
+}
+
+fn which(name: &str) -> Option<PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The version of `package` in Cargo.lock.
+fn locked_version(package: &str) -> Result<String, String> {
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("cannot read Cargo.lock: {e}"))?;
+    let name = format!("name = \"{package}\"");
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == name
+            && let Some(v) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+        {
+            return Ok(v.trim_end_matches('"').to_owned());
+        }
+    }
+    Err(format!("{package} is not in Cargo.lock"))
+}
