@@ -28,7 +28,9 @@ pub async fn spawn_app() -> TestApp {
     let config = Config {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         dist: dist_dir(),
-        demo: false,
+        database_url: "sqlite::memory:".into(),
+        public_url: None,
+        demo: None,
     };
     let app = Application::build(config)
         .await

@@ -104,13 +104,14 @@ error_codes! {
 
     // Authorization.
     AuthzNotAdmin = "authz.not_admin", "Only an administrator of this account can do this.";
-    AuthzInsufficientAuthority = "authz.insufficient_authority", "You do not hold the authority needed to grant or revoke this.";
-    AuthzSelfChange = "authz.self_change", "You cannot change your own role or authorities.";
+    AuthzInsufficientAuthority = "authz.insufficient_authority", "You do not hold the authority needed to grant or revoke this level, or to manage a person who holds it.";
+    AuthzSelfChange = "authz.self_change", "You cannot change your own role, authorities or state, or remove yourself. Ask another administrator.";
     AuthzLastActiveAdmin = "authz.last_active_admin", "An account must keep at least one active administrator.";
     AuthzUnknownKind = "authz.unknown_kind", "This authority does not exist in the account's policy.";
     AuthzUnknownLevel = "authz.unknown_level", "This level does not exist for this authority.";
     AuthzPolicyChangeNotAllowed = "authz.policy_change_not_allowed", "Only an administrator holding the top level of every authority can change the policy.";
     AuthzPolicyInvalid = "authz.policy_invalid", "This authorization policy is not valid.";
+    AuthzNotAnAdminAction = "authz.not_an_admin_action", "Only the user or the system can do this, not an administrator.";
 
     // Licence seats.
     SeatsNoneFree = "seats.none_free", "All licence seats are in use. Free one or buy more seats first.";
@@ -121,6 +122,30 @@ error_codes! {
 
     // Requests (answered by the server whatever the resource).
     RequestNotFound = "request.not_found", "There is nothing at this address, or you do not have access to it.";
+    RequestMalformedJson = "request.malformed_json", "The request body is not valid JSON.";
+    RequestUnsupportedMediaType = "request.unsupported_media_type", "Send the request body as JSON (Content-Type: application/json).";
+    RequestUnknownField = "request.unknown_field", "The request has a field this endpoint does not know.";
+    RequestInvalidValue = "request.invalid_value", "A field of the request is missing or has the wrong type.";
+    RequestInvalidQuery = "request.invalid_query", "A search or filter parameter has a value that is not allowed.";
+    RequestCrossOrigin = "request.cross_origin", "This request did not come from Roster's own pages, so it was refused.";
+    RequestPreconditionRequired = "request.precondition_required", "Send the version you are changing (If-Match) so that nobody else's changes are overwritten.";
+    RequestStale = "request.stale", "Someone else changed this in the meantime. Reload to see their changes, then make yours again.";
+    RequestTooMany = "request.too_many", "Too many requests. Wait a moment and try again.";
+    RequestInvalid = "request.invalid", "Some fields need attention.";
+    ServerInternal = "server.internal", "Something went wrong on our side. Nothing was changed; please try again.";
+
+    // Signing in.
+    AuthUnauthenticated = "auth.unauthenticated", "Sign in to continue.";
+    AuthInvalidCredentials = "auth.invalid_credentials", "The username or password is not right.";
+    AuthLocked = "auth.locked", "Too many failed sign-ins: this account is locked for 15 minutes, or until an administrator unlocks it.";
+    AuthForbidden = "auth.forbidden", "You do not have access to this.";
+
+    // Uniqueness and groups.
+    UserUsernameTaken = "user.username_taken", "This username is already taken.";
+    UserAlreadyMember = "user.already_member", "This person is already a member of this account.";
+    GroupNameTaken = "group.name_taken", "A group with this name already exists in this account.";
+    GroupNotEmpty = "group.not_empty", "This group still has members. Move them to another group first.";
+    GroupDefaultNotDeletable = "group.default_not_deletable", "The default group cannot be deleted.";
 }
 
 impl ErrorCode {

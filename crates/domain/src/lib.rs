@@ -10,6 +10,7 @@ pub mod invitation;
 pub mod lifecycle;
 pub mod notify;
 pub mod policy;
+pub mod profile;
 pub mod seats;
 pub mod time;
 pub mod values;

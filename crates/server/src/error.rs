@@ -1,15 +1,80 @@
 //! The one error type of the API and its single mapping to `application/problem+json`.
+//!
+//! Every refusal carries a stable code from the domain crate; database errors become an opaque
+//! 500 (logged here, never shown), except unique-key violations, which callers turn into domain
+//! errors where they know which key it was.
 
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use roster_domain::ErrorCode;
+use roster_domain::{Coded, ErrorCode};
 use serde::Serialize;
+
+/// One field that needs attention.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl FieldError {
+    /// A field refused by a domain rule, with the rule's message.
+    pub fn new(field: &str, code: ErrorCode) -> FieldError {
+        FieldError {
+            field: field.to_owned(),
+            code,
+            message: code.message_en().to_owned(),
+        }
+    }
+
+    /// A field refused by a coded domain error.
+    pub fn from_coded(field: &str, error: &impl Coded) -> FieldError {
+        FieldError::new(field, error.code())
+    }
+}
 
 /// Everything an API handler can answer besides success.
 #[derive(Debug)]
 pub enum AppError {
-    /// No such resource (or one of an account the caller does not belong to).
+    /// No such resource, or one of an account the caller does not belong to: the same answer.
     NotFound,
+    /// No valid session.
+    Unauthenticated,
+    /// Signed in, but this is not theirs to do (403).
+    Forbidden(ErrorCode),
+    /// The request is malformed (400).
+    BadRequest(ErrorCode),
+    /// The body has the wrong media type (415).
+    UnsupportedMediaType,
+    /// Some fields are invalid (422), one entry each.
+    Invalid(Vec<FieldError>),
+    /// A rule refused the change as things stand (409).
+    Conflict(ErrorCode),
+    /// A rule refused the input as a whole (422).
+    Unprocessable(ErrorCode),
+    /// `If-Match` is missing (428).
+    PreconditionRequired,
+    /// `If-Match` names an older version (412).
+    Stale,
+    /// A sign-in that did not succeed (401 with its code).
+    SignIn(ErrorCode),
+    /// Too many requests; retry after this many seconds (429).
+    TooMany { retry_after: u64 },
+    /// Anything else; the detail is logged, not sent.
+    Internal(String),
+}
+
+impl AppError {
+    /// One invalid field.
+    pub fn field(field: &str, error: &impl Coded) -> AppError {
+        AppError::Invalid(vec![FieldError::from_coded(field, error)])
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> AppError {
+        AppError::Internal(format!("database: {err}"))
+    }
 }
 
 /// The problem+json body (RFC 9457) with Roster's stable code.
@@ -20,25 +85,68 @@ struct Problem {
     title: &'static str,
     status: u16,
     code: ErrorCode,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    errors: Vec<FieldError>,
 }
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
+        let mut errors = Vec::new();
+        let mut retry = None;
         let (status, code) = match self {
             AppError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::RequestNotFound),
+            AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::AuthUnauthenticated),
+            AppError::Forbidden(code) => (StatusCode::FORBIDDEN, code),
+            AppError::BadRequest(code) => (StatusCode::BAD_REQUEST, code),
+            AppError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                ErrorCode::RequestUnsupportedMediaType,
+            ),
+            AppError::Invalid(fields) => {
+                // One invalid field answers with its own code; several with the general one.
+                let code = match fields.as_slice() {
+                    [one] => one.code,
+                    _ => ErrorCode::RequestInvalid,
+                };
+                errors = fields;
+                (StatusCode::UNPROCESSABLE_ENTITY, code)
+            }
+            AppError::Conflict(code) => (StatusCode::CONFLICT, code),
+            AppError::Unprocessable(code) => (StatusCode::UNPROCESSABLE_ENTITY, code),
+            AppError::PreconditionRequired => (
+                StatusCode::PRECONDITION_REQUIRED,
+                ErrorCode::RequestPreconditionRequired,
+            ),
+            AppError::Stale => (StatusCode::PRECONDITION_FAILED, ErrorCode::RequestStale),
+            AppError::SignIn(code) => (StatusCode::UNAUTHORIZED, code),
+            AppError::TooMany { retry_after } => {
+                retry = Some(retry_after);
+                (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestTooMany)
+            }
+            AppError::Internal(detail) => {
+                tracing::error!(%detail, "internal error");
+                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::ServerInternal)
+            }
         };
         let body = Problem {
             kind: "about:blank",
             title: code.message_en(),
             status: status.as_u16(),
             code,
+            errors,
         };
         let json = serde_json::to_vec(&body).unwrap_or_default();
-        (
+        let mut response = (
             status,
             [(header::CONTENT_TYPE, "application/problem+json")],
             json,
         )
-            .into_response()
+            .into_response();
+        if let Some(seconds) = retry {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        response
     }
 }

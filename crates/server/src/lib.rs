@@ -1,18 +1,32 @@
 //! The Roster server: the JSON API under `/api/v1` and the built app for every other path.
 //!
-//! `Application::build` binds the listener (port 0 in tests) and `run_until_stopped` serves, so
-//! tests boot the very server that `roster serve` runs.
+//! `Application::build` opens the database, binds the listener (port 0 in tests) and assembles
+//! the routes; `run_until_stopped` serves. Tests boot the very server that `roster serve` runs.
 
+mod accounts;
+mod audit;
+mod auth;
+mod clock;
+mod db;
+pub mod demo;
 mod error;
+mod etag;
+mod extract;
+mod groups;
+mod guard;
+mod search;
 mod spa;
+mod users;
 
 use axum::Router;
-use axum::routing::get;
+use axum::routing::{get, post};
+use sqlx::SqlitePool;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use tokio::net::TcpListener;
 
-pub use error::AppError;
+pub use error::{AppError, FieldError};
 
 /// What the server needs to start.
 #[derive(Debug, Clone)]
@@ -21,8 +35,21 @@ pub struct Config {
     pub addr: SocketAddr,
     /// The folder Trunk built the app into.
     pub dist: PathBuf,
-    /// Seed demo data into an empty database.
-    pub demo: bool,
+    /// `sqlite://roster.db`, or `sqlite::memory:` for a database that lives as long as the process.
+    pub database_url: String,
+    /// The address people reach Roster at (links in emails); `https://…` makes cookies Secure.
+    pub public_url: Option<String>,
+    /// Seed demo data into an empty database, with this password for the demo sign-ins.
+    pub demo: Option<demo::DemoPassword>,
+}
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+    /// Mark cookies Secure (Roster is served over https).
+    pub secure_cookies: bool,
+    pub config: Arc<Config>,
 }
 
 /// A server bound to its address, ready to run.
@@ -30,24 +57,40 @@ pub struct Config {
 pub struct Application {
     listener: TcpListener,
     router: Router,
+    state: AppState,
 }
 
 impl Application {
-    /// Binds the listener and assembles the routes.
-    pub async fn build(config: Config) -> std::io::Result<Application> {
+    /// Opens and migrates the database, seeds the demo if asked, binds the listener.
+    pub async fn build(config: Config) -> Result<Application, String> {
         if !config.dist.join("index.html").is_file() {
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                format!(
-                    "no built app at {}: build it with `cargo xtask run` (or `trunk build --release`)",
-                    config.dist.display()
-                ),
+            return Err(format!(
+                "no built app at {}: build it with `cargo xtask run` (or `trunk build --release`)",
+                config.dist.display()
             ));
         }
-        let listener = TcpListener::bind(config.addr).await?;
+        let db = db::open(&config.database_url).await?;
+        if let Some(password) = &config.demo {
+            demo::seed(&db, password)
+                .await
+                .map_err(|e| format!("seeding the demo: {e:?}"))?;
+        }
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+        let secure_cookies = config
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+        let state = AppState {
+            db,
+            secure_cookies,
+            config: Arc::new(config),
+        };
         Ok(Application {
             listener,
-            router: app(&config),
+            router: app(state.clone()),
+            state,
         })
     }
 
@@ -56,6 +99,11 @@ impl Application {
         self.listener
             .local_addr()
             .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// The database, for tests that look underneath the API.
+    pub fn db(&self) -> SqlitePool {
+        self.state.db.clone()
     }
 
     /// Serves until the process is interrupted.
@@ -69,13 +117,21 @@ impl Application {
 }
 
 /// All routes: the API, then the app for everything else.
-pub fn app(config: &Config) -> Router {
+pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health))
-        .fallback(|| async { AppError::NotFound });
+        .route("/session", post(auth::sign_in).delete(auth::sign_out))
+        .route("/me", get(auth::me))
+        .route("/accounts", get(accounts::list))
+        .route("/accounts/{account}/audit", get(audit::list))
+        .merge(users::router())
+        .merge(groups::router())
+        .fallback(|| async { AppError::NotFound })
+        .layer(axum::middleware::from_fn(extract::same_origin))
+        .with_state(state.clone());
     Router::new()
         .nest("/api/v1", api)
-        .fallback_service(spa::service(&config.dist))
+        .fallback_service(spa::service(&state.config.dist))
 }
 
 /// Liveness: answers once the server accepts requests.

@@ -1,6 +1,7 @@
 //! The `roster` command: reads its configuration and starts the server.
 
 use clap::{Parser, Subcommand};
+use roster_server::demo::{DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DemoPassword};
 use roster_server::{Application, Config};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -24,10 +25,21 @@ enum Command {
         /// Address to listen on.
         #[arg(long, env = "ROSTER_ADDR", default_value = "127.0.0.1:8080")]
         addr: SocketAddr,
+        /// The database (created when missing).
+        #[arg(
+            long,
+            env = "ROSTER_DATABASE_URL",
+            default_value = "sqlite://roster.db"
+        )]
+        database: String,
+        /// The address people reach Roster at, for links in emails (https makes cookies Secure).
+        #[arg(long, env = "ROSTER_PUBLIC_URL")]
+        public_url: Option<String>,
         /// Folder of the Trunk-built app (index.html and its assets).
         #[arg(long, env = "ROSTER_DIST", default_value = "dist")]
         dist: PathBuf,
-        /// Seed demo accounts into an empty database.
+        /// Seed demo accounts into an empty database (password: ROSTER_DEMO_PASSWORD, or one
+        /// made up and printed).
         #[arg(long)]
         demo: bool,
     },
@@ -38,11 +50,30 @@ async fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| "info,tower_http=warn".into()),
+                .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
         )
         .init();
-    let Command::Serve { addr, dist, demo } = Cli::parse().command;
-    let config = Config { addr, dist, demo };
+    let Command::Serve {
+        addr,
+        database,
+        public_url,
+        dist,
+        demo,
+    } = Cli::parse().command;
+    let demo = match demo.then(DemoPassword::from_env_or_random).transpose() {
+        Ok(demo) => demo,
+        Err(err) => {
+            eprintln!("roster: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let config = Config {
+        addr,
+        dist,
+        database_url: database,
+        public_url,
+        demo: demo.clone(),
+    };
     let app = match Application::build(config).await {
         Ok(app) => app,
         Err(err) => {
@@ -51,6 +82,19 @@ async fn main() -> ExitCode {
         }
     };
     println!("Roster is running at http://{}/", app.addr());
+    if let Some(demo) = demo {
+        let shown = if demo.generated {
+            demo.password.as_str()
+        } else {
+            "(ROSTER_DEMO_PASSWORD)"
+        };
+        println!("Demo sign-ins, password {shown}:");
+        println!(
+            "  {DEMO_ADMIN}     administrator of Acme Records (records E, interaction approve, DR4)"
+        );
+        println!("  {DEMO_DELEGATE}  delegated administrator of Acme Records (records C)");
+        println!("  {DEMO_EU_ADMIN}  administrator of Acme Europe");
+    }
     match app.run_until_stopped().await {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

@@ -1,1 +1,118 @@
-//! (being written)
+//! Who may change what about a membership (003 "Authorization levels"; PRODUCT "Concepts").
+//!
+//! The policy is data ([`AuthzPolicy`]), so each account can have its own; [`decide`] answers
+//! one change, [`grantable`] lists what an actor may grant (the app's pick lists) from the same
+//! rules, and [`may_change_policy`] guards the policy itself. The universal rules:
+//!
+//! - only active admins of the account change anything about its memberships;
+//! - nobody changes their own role, authorities or state, or removes themselves (an admin may
+//!   still edit their own profile, group and licence, which grant no authority);
+//! - granting or revoking a level needs the authority the policy sets for it, so changing X to Y
+//!   needs both;
+//! - managing a person (profile, role, group, state, removal) needs the authority to revoke
+//!   everything they hold: otherwise a delegate could change the email or set a temporary
+//!   password of someone above them, sign in as them, and escalate;
+//! - an account always keeps at least one active admin.
+
+mod decide;
+mod grantable;
+mod policy;
+#[cfg(test)]
+mod props;
+
+pub use decide::{AuthzRefusal, Change, decide, decide_new_membership};
+pub use grantable::{Grantable, GrantableKind, grantable, may_change_policy};
+pub use policy::{
+    AuthorityKind, AuthzPolicy, AuthzPolicyError, GrantRule, MAX_KINDS, MAX_LEVELS, MAX_NAME_CHARS,
+};
+
+use crate::lifecycle::UserState;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A member's role in an account (001).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Admin,
+    User,
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 2] = [Role::Admin, Role::User];
+}
+
+/// The levels a member holds: kind key → level name. A kind not in the map is not held.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Grants(BTreeMap<String, String>);
+
+impl Grants {
+    /// No grants.
+    pub fn new() -> Self {
+        Grants::default()
+    }
+
+    /// These grants plus `kind` at `level`.
+    pub fn with(mut self, kind: &str, level: &str) -> Self {
+        self.0.insert(kind.to_owned(), level.to_owned());
+        self
+    }
+
+    /// The level held of `kind`.
+    pub fn level(&self, kind: &str) -> Option<&str> {
+        self.0.get(kind).map(String::as_str)
+    }
+
+    /// Holds `kind` at `level`, or no longer holds it when `level` is `None`.
+    pub fn set(&mut self, kind: &str, level: Option<&str>) {
+        match level {
+            Some(level) => self.0.insert(kind.to_owned(), level.to_owned()),
+            None => self.0.remove(kind),
+        };
+    }
+
+    /// Each kind held with its level, by kind key.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.0.iter().map(|(k, l)| (k.as_str(), l.as_str()))
+    }
+
+    /// Whether nothing is held.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K: Into<String>, L: Into<String>> FromIterator<(K, L)> for Grants {
+    fn from_iter<I: IntoIterator<Item = (K, L)>>(iter: I) -> Self {
+        Grants(
+            iter.into_iter()
+                .map(|(k, l)| (k.into(), l.into()))
+                .collect(),
+        )
+    }
+}
+
+/// A user's membership of one account, as the rules need to see it. `Id` is whatever identifies
+/// a user to the caller (a database id, a row number).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Member<Id> {
+    pub user: Id,
+    pub role: Role,
+    pub state: UserState,
+    pub grants: Grants,
+}
+
+impl<Id> Member<Id> {
+    /// Whether this member is an admin who can act now: an admin who is not active (suspended,
+    /// locked, not yet activated, deprovisioned) acts as nobody.
+    pub fn is_active_admin(&self) -> bool {
+        self.role == Role::Admin && self.state == UserState::Active
+    }
+}
+
+/// The number of active admins among `members`, as [`decide`] wants it.
+pub fn count_active_admins<'a, Id: 'a>(members: impl IntoIterator<Item = &'a Member<Id>>) -> usize {
+    members.into_iter().filter(|m| m.is_active_admin()).count()
+}

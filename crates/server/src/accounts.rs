@@ -1,0 +1,64 @@
+//! Accounts: the ones I belong to, and the membership checks every account route starts with.
+//! Anything of an account the caller does not belong to answers 404, exactly like something that
+//! does not exist.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::extract::CurrentUser;
+use axum::extract::State;
+use roster_domain::ErrorCode;
+use serde::Serialize;
+
+/// An account in `GET /accounts`.
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct AccountSummary {
+    pub id: i64,
+    pub name: String,
+    pub seats: i64,
+    pub seats_used: i64,
+    /// My role in it.
+    pub role: String,
+}
+
+/// The list answer.
+#[derive(Debug, Serialize)]
+pub struct AccountList {
+    pub items: Vec<AccountSummary>,
+}
+
+/// `GET /api/v1/accounts`: the accounts I belong to, with their seat counts.
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<axum::Json<AccountList>, AppError> {
+    let items = sqlx::query_as(
+        "SELECT a.id, a.name, a.seats,
+                (SELECT count(*) FROM memberships x WHERE x.account_id = a.id AND x.licensed) AS seats_used,
+                m.role
+         FROM memberships m JOIN accounts a ON a.id = m.account_id
+         WHERE m.user_id = ?1 ORDER BY a.name",
+    )
+    .bind(user.id)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(axum::Json(AccountList { items }))
+}
+
+/// My role in `account`: 404 when I am not a member.
+pub async fn role_in(state: &AppState, user_id: i64, account: i64) -> Result<String, AppError> {
+    let role: Option<(String,)> =
+        sqlx::query_as("SELECT role FROM memberships WHERE account_id = ?1 AND user_id = ?2")
+            .bind(account)
+            .bind(user_id)
+            .fetch_optional(&state.db)
+            .await?;
+    role.map(|(r,)| r).ok_or(AppError::NotFound)
+}
+
+/// Requires that I administer `account`: 404 when I am not a member, 403 when only a user.
+pub async fn require_admin(state: &AppState, user_id: i64, account: i64) -> Result<(), AppError> {
+    match role_in(state, user_id, account).await?.as_str() {
+        "admin" => Ok(()),
+        _ => Err(AppError::Forbidden(ErrorCode::AuthzNotAdmin)),
+    }
+}

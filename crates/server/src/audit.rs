@@ -1,0 +1,122 @@
+//! The audit log: every change, written in the same transaction as the change itself, with its
+//! actor, account, target, action, and the state before and after.
+
+use crate::AppState;
+use crate::error::AppError;
+use crate::extract::{CurrentUser, Path, Query};
+use axum::extract::State;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::{Sqlite, Transaction};
+
+/// One change to record.
+#[derive(Debug, Default)]
+pub struct Entry {
+    pub actor_id: Option<i64>,
+    pub account_id: Option<i64>,
+    pub target_user_id: Option<i64>,
+    pub target_group_id: Option<i64>,
+    pub action: &'static str,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+}
+
+impl Entry {
+    /// A change the system made on its own (a lockout, its expiry).
+    pub fn system(user_id: i64, action: &'static str) -> Entry {
+        Entry {
+            target_user_id: Some(user_id),
+            action,
+            ..Entry::default()
+        }
+    }
+}
+
+/// Writes `entry` inside the caller's transaction.
+pub async fn record(tx: &mut Transaction<'_, Sqlite>, entry: Entry) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO audit (at, actor_id, account_id, target_user_id, target_group_id, action, before, after)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )
+    .bind(crate::clock::now().unix_seconds())
+    .bind(entry.actor_id)
+    .bind(entry.account_id)
+    .bind(entry.target_user_id)
+    .bind(entry.target_group_id)
+    .bind(entry.action)
+    .bind(entry.before.map(|v| v.to_string()))
+    .bind(entry.after.map(|v| v.to_string()))
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Filters of `GET /accounts/{account}/audit`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuditQuery {
+    pub actor: Option<i64>,
+    pub target: Option<i64>,
+    pub action: Option<String>,
+    /// Only entries older than this id (the next page).
+    pub before_id: Option<i64>,
+    pub limit: Option<i64>,
+}
+
+/// One entry as the API shows it.
+#[derive(Debug, Serialize, sqlx::FromRow)]
+pub struct AuditItem {
+    pub id: i64,
+    /// Unix seconds, UTC.
+    pub at: i64,
+    pub actor_id: Option<i64>,
+    pub actor: Option<String>,
+    pub account_id: Option<i64>,
+    pub target_user_id: Option<i64>,
+    pub target: Option<String>,
+    pub target_group_id: Option<i64>,
+    pub action: String,
+    #[sqlx(json(nullable))]
+    pub before: Option<Value>,
+    #[sqlx(json(nullable))]
+    pub after: Option<Value>,
+}
+
+/// The audit page.
+#[derive(Debug, Serialize)]
+pub struct AuditPage {
+    pub items: Vec<AuditItem>,
+}
+
+/// `GET /api/v1/accounts/{account}/audit`: the newest entries first, filterable.
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(account): Path<i64>,
+    Query(q): Query<AuditQuery>,
+) -> Result<axum::Json<AuditPage>, AppError> {
+    crate::accounts::require_admin(&state, user.id, account).await?;
+    let limit = q.limit.unwrap_or(50).clamp(1, 200);
+    let items = sqlx::query_as(
+        "SELECT a.id, a.at, a.actor_id, actor.username AS actor, a.account_id, a.target_user_id,
+                target.username AS target, a.target_group_id, a.action, a.before, a.after
+         FROM audit a
+         LEFT JOIN users actor ON actor.id = a.actor_id
+         LEFT JOIN users target ON target.id = a.target_user_id
+         WHERE a.account_id = ?1
+           AND (?2 IS NULL OR a.actor_id = ?2)
+           AND (?3 IS NULL OR a.target_user_id = ?3)
+           AND (?4 IS NULL OR a.action = ?4)
+           AND (?5 IS NULL OR a.id < ?5)
+         ORDER BY a.id DESC LIMIT ?6",
+    )
+    .bind(account)
+    .bind(q.actor)
+    .bind(q.target)
+    .bind(q.action)
+    .bind(q.before_id)
+    .bind(limit)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(axum::Json(AuditPage { items }))
+}

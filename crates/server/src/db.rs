@@ -1,0 +1,42 @@
+//! The embedded SQLite database: opened (created when missing) with WAL and foreign keys, and
+//! migrated at start.
+
+use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Opens the database at `url` (`sqlite://roster.db`, `sqlite::memory:`) and applies migrations.
+pub async fn open(url: &str) -> Result<SqlitePool, String> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|e| format!("bad database URL {url}: {e}"))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(5));
+    // An in-memory database lives in one connection; more would each see an empty database.
+    let max = if url.contains(":memory:") { 1 } else { 8 };
+    let mut pool = SqlitePoolOptions::new().max_connections(max);
+    if max == 1 {
+        // Closing that one connection would drop the database with it.
+        pool = pool
+            .min_connections(1)
+            .idle_timeout(None)
+            .max_lifetime(None);
+    }
+    let pool = pool
+        .connect_with(options)
+        .await
+        .map_err(|e| format!("cannot open the database {url}: {e}"))?;
+    sqlx::migrate!("./migrations")
+        .run(&pool)
+        .await
+        .map_err(|e| format!("cannot migrate the database {url}: {e}"))?;
+    Ok(pool)
+}
+
+/// Whether `err` is a unique-key violation (the caller knows which key and says so).
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
+}

@@ -1,0 +1,231 @@
+//! Request extractors whose refusals are problem+json like every other error: the JSON body,
+//! the signed-in user, and the same-origin guard for unsafe methods.
+
+use crate::AppState;
+use crate::error::{AppError, FieldError};
+use axum::body::Bytes;
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, Method, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use roster_domain::ErrorCode;
+use serde::de::DeserializeOwned;
+
+/// A JSON body. Malformed JSON, unknown fields and wrong types answer in the problem+json shape.
+#[derive(Debug)]
+pub struct Json<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Json<T> {
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        let json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|ct| ct.starts_with("application/json") || ct.contains("+json"));
+        if !json {
+            return Err(AppError::UnsupportedMediaType);
+        }
+        let bytes = Bytes::from_request(req, state)
+            .await
+            .map_err(|_| AppError::BadRequest(ErrorCode::RequestMalformedJson))?;
+        parse_json(&bytes).map(Json)
+    }
+}
+
+/// Parses a JSON body, naming the field at fault when the shape is wrong.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if !inner.is_data() {
+            return AppError::BadRequest(ErrorCode::RequestMalformedJson);
+        }
+        let detail = inner.to_string();
+        // The path already ends with the unknown field's name.
+        let code = if detail.starts_with("unknown field") {
+            ErrorCode::RequestUnknownField
+        } else {
+            ErrorCode::RequestInvalidValue
+        };
+        let field = path;
+        let message = format!("{} ({detail})", code.message_en());
+        AppError::Invalid(vec![FieldError {
+            field,
+            code,
+            message,
+        }])
+    })
+}
+
+/// Query parameters; a value of the wrong type answers 422 like a bad body field.
+#[derive(Debug)]
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Query(q)| Query(q))
+            .map_err(|rejection| {
+                let code = ErrorCode::RequestInvalidQuery;
+                let message = format!("{} ({})", code.message_en(), rejection.body_text());
+                AppError::Invalid(vec![FieldError {
+                    field: "query".into(),
+                    code,
+                    message,
+                }])
+            })
+    }
+}
+
+/// Path parameters; one that cannot name anything (`/users/abc`) is simply not found.
+#[derive(Debug)]
+pub struct Path<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T> {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        axum::extract::Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|axum::extract::Path(p)| Path(p))
+            .map_err(|_| AppError::NotFound)
+    }
+}
+
+/// The name of the session cookie.
+pub const SESSION_COOKIE: &str = "roster_session";
+
+/// The signed-in user behind a valid session.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: i64,
+    /// The hash of this session's token, to end just this session.
+    pub session: String,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for CurrentUser
+where
+    AppState: FromRef<S>,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
+        let state = AppState::from_ref(state);
+        let token = session_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
+        crate::auth::session_user(&state, &token).await
+    }
+}
+
+/// The session token from the request's cookies.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+/// Refuses unsafe methods that a browser did not send from Roster's own pages: the `Origin` must
+/// be this server's, or `Sec-Fetch-Site` must say same-origin. With neither header the request
+/// cannot prove where it came from and is refused too.
+pub async fn same_origin(req: Request, next: Next) -> Result<Response, AppError> {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(next.run(req).await);
+    }
+    let headers = req.headers();
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
+    let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
+    let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+    let allowed = match (origin, fetch_site) {
+        (Some(origin), _) => {
+            let origin_host = origin.split_once("://").map(|(_, rest)| rest);
+            origin_host.is_some() && origin_host == host
+        }
+        (None, Some(site)) => site == "same-origin" || site == "none",
+        (None, None) => false,
+    };
+    if allowed {
+        Ok(next.run(req).await)
+    } else {
+        Err(AppError::Forbidden(ErrorCode::RequestCrossOrigin))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Body {
+        name: String,
+        inner: Option<Inner>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        count: u32,
+    }
+
+    fn field_error(result: Result<Body, AppError>) -> FieldError {
+        match result {
+            Err(AppError::Invalid(mut fields)) if fields.len() == 1 => fields.remove(0),
+            other => panic!("expected one invalid field, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn malformed_json_is_a_bad_request() {
+        let result = parse_json::<Body>(b"{\"name\": ");
+        assert!(matches!(
+            result,
+            Err(AppError::BadRequest(ErrorCode::RequestMalformedJson))
+        ));
+    }
+
+    #[test]
+    fn an_unknown_field_is_named() {
+        let err = field_error(parse_json(br#"{"name": "a", "admin": true}"#));
+        assert_eq!(
+            (err.field.as_str(), err.code),
+            ("admin", ErrorCode::RequestUnknownField)
+        );
+        let err = field_error(parse_json(
+            br#"{"name": "a", "inner": {"count": 1, "x": 2}}"#,
+        ));
+        assert_eq!(err.field, "inner.x");
+    }
+
+    #[test]
+    fn a_wrong_type_names_its_field() {
+        let err = field_error(parse_json(br#"{"name": "a", "inner": {"count": "many"}}"#));
+        assert_eq!(
+            (err.field.as_str(), err.code),
+            ("inner.count", ErrorCode::RequestInvalidValue)
+        );
+    }
+
+    #[test]
+    fn the_session_cookie_is_found_among_others() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            "a=1; roster_session=tok; b=2".parse().unwrap(),
+        );
+        assert_eq!(session_token(&headers).as_deref(), Some("tok"));
+    }
+}

@@ -1,0 +1,409 @@
+//! Groups of an account: list, create, rename or change policy, delete.
+//!
+//! A group decides the policies of its members (001). Its name is unique in the account ignoring
+//! case and accents (`name_key` is the folded name, under a unique index); the default group
+//! always exists, and a group with members is deleted only by moving them to another group of the
+//! same account in the same transaction. Writes run in `BEGIN IMMEDIATE` transactions, so the
+//! version check, the change and its audit entry see no other writer in between.
+
+use crate::error::{AppError, FieldError};
+use crate::extract::{CurrentUser, Json};
+use crate::{AppState, accounts, audit, etag, search};
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use roster_domain::ErrorCode;
+use roster_domain::policy::GroupPolicy;
+use roster_domain::values::GroupName;
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use sqlx::{Sqlite, SqliteExecutor, Transaction};
+
+/// The group routes, under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/accounts/{account}/groups", get(list).post(create))
+        .route(
+            "/accounts/{account}/groups/{group}",
+            get(show).patch(update).delete(remove),
+        )
+}
+
+/// A group as the API shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub id: i64,
+    pub name: String,
+    pub is_default: bool,
+    /// Memberships of the account in this group.
+    pub member_count: i64,
+    pub policy: GroupPolicy,
+    pub version: i64,
+}
+
+/// The list answer.
+#[derive(Debug, Serialize)]
+pub struct GroupList {
+    pub items: Vec<Group>,
+}
+
+/// `POST /accounts/{account}/groups` body.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewGroup {
+    pub name: String,
+    /// Values left out take the default policy's.
+    pub policy: Option<PolicyChanges>,
+}
+
+/// `PATCH /accounts/{account}/groups/{group}` body: what is left out stays as it is.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupChanges {
+    pub name: Option<String>,
+    pub policy: Option<PolicyChanges>,
+}
+
+/// Policy values in a request. Numbers are taken as `i64` so that a negative or huge value gets
+/// the policy's own out-of-range error rather than a type error.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyChanges {
+    pub min_password_length: Option<i64>,
+    pub idle_timeout_minutes: Option<i64>,
+    pub members_may_edit_own_details: Option<bool>,
+}
+
+/// `DELETE /accounts/{account}/groups/{group}` query.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteQuery {
+    /// The group of the same account that takes the members of the deleted one.
+    pub move_to: Option<i64>,
+}
+
+/// `GET /api/v1/accounts/{account}/groups`: the account's groups by name, for any member of it.
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(account): Path<i64>,
+) -> Result<axum::Json<GroupList>, AppError> {
+    accounts::role_in(&state, user.id, account).await?;
+    let items = fetch(&state.db, account, None).await?;
+    Ok(axum::Json(GroupList { items }))
+}
+
+/// `GET /api/v1/accounts/{account}/groups/{group}`: one group, with its ETag.
+pub async fn show(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((account, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    accounts::role_in(&state, user.id, account).await?;
+    let group = find(&state.db, account, id).await?;
+    Ok(with_etag(StatusCode::OK, group))
+}
+
+/// `POST /api/v1/accounts/{account}/groups`: creates a group (admins only); 201 with its ETag.
+pub async fn create(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(account): Path<i64>,
+    Json(body): Json<NewGroup>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, user.id, account).await?;
+    let mut errors = Vec::new();
+    let name = parse_name(&body.name, &mut errors);
+    let changes = body.policy.unwrap_or_default();
+    let policy = changes.apply_to(GroupPolicy::default(), &mut errors);
+    let (Some(name), Some(policy)) = (name, policy) else {
+        return Err(AppError::Invalid(errors));
+    };
+
+    let mut tx = begin_write(&state).await?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO groups (account_id, name, name_key, min_password_length,
+                             idle_timeout_minutes, members_may_edit_own_details)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+    )
+    .bind(account)
+    .bind(name.as_str())
+    .bind(search::fold(name.as_str()))
+    .bind(policy.min_password_length())
+    .bind(policy.idle_timeout_minutes())
+    .bind(policy.members_may_edit_own_details())
+    .fetch_one(&mut *tx)
+    .await
+    .map_err(name_taken)?;
+    let group = find(&mut *tx, account, id).await?;
+    let entry = audit::Entry {
+        after: Some(snapshot(&group)?),
+        ..entry(&user, account, id, "group.created")
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+
+    let location = format!("/api/v1/accounts/{account}/groups/{id}");
+    let mut response = with_etag(StatusCode::CREATED, group);
+    if let Ok(location) = HeaderValue::from_str(&location) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    Ok(response)
+}
+
+/// `PATCH /api/v1/accounts/{account}/groups/{group}`: renames the group and/or changes its
+/// policy (admins only), with `If-Match`; answers the group and its new ETag.
+pub async fn update(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((account, id)): Path<(i64, i64)>,
+    headers: HeaderMap,
+    Json(body): Json<GroupChanges>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, user.id, account).await?;
+    let mut tx = begin_write(&state).await?;
+    let before = find(&mut *tx, account, id).await?;
+    etag::check(&headers, before.version)?;
+
+    let mut errors = Vec::new();
+    let name = match &body.name {
+        Some(input) => parse_name(input, &mut errors).map(|n| n.as_str().to_owned()),
+        None => Some(before.name.clone()),
+    };
+    let changes = body.policy.unwrap_or_default();
+    let policy = changes.apply_to(before.policy, &mut errors);
+    let (Some(name), Some(policy)) = (name, policy) else {
+        return Err(AppError::Invalid(errors));
+    };
+
+    sqlx::query(
+        "UPDATE groups SET name = ?3, name_key = ?4, min_password_length = ?5,
+                idle_timeout_minutes = ?6, members_may_edit_own_details = ?7, version = version + 1
+         WHERE account_id = ?1 AND id = ?2",
+    )
+    .bind(account)
+    .bind(id)
+    .bind(&name)
+    .bind(search::fold(&name))
+    .bind(policy.min_password_length())
+    .bind(policy.idle_timeout_minutes())
+    .bind(policy.members_may_edit_own_details())
+    .execute(&mut *tx)
+    .await
+    .map_err(name_taken)?;
+    let after = find(&mut *tx, account, id).await?;
+    let entry = audit::Entry {
+        before: Some(snapshot(&before)?),
+        after: Some(snapshot(&after)?),
+        ..entry(&user, account, id, "group.updated")
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(with_etag(StatusCode::OK, after))
+}
+
+/// `DELETE /api/v1/accounts/{account}/groups/{group}[?move_to={group}]`: deletes a group (admins
+/// only). The default group stays; the members of a group with members move to `move_to` first.
+pub async fn remove(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((account, id)): Path<(i64, i64)>,
+    Query(query): Query<DeleteQuery>,
+) -> Result<StatusCode, AppError> {
+    accounts::require_admin(&state, user.id, account).await?;
+    let mut tx = begin_write(&state).await?;
+    let group = find(&mut *tx, account, id).await?;
+    if group.is_default {
+        return Err(AppError::Conflict(ErrorCode::GroupDefaultNotDeletable));
+    }
+    let target = match query.move_to {
+        None if group.member_count > 0 => return Err(AppError::Conflict(ErrorCode::GroupNotEmpty)),
+        None => None,
+        // Moving the members into the group being deleted would leave them nowhere.
+        Some(target) if target == id => {
+            let field = FieldError::new("move_to", ErrorCode::RequestInvalidQuery);
+            return Err(AppError::Invalid(vec![field]));
+        }
+        Some(target) => Some(find(&mut *tx, account, target).await?),
+    };
+
+    if let Some(target) = &target {
+        sqlx::query("UPDATE memberships SET group_id = ?3 WHERE account_id = ?1 AND group_id = ?2")
+            .bind(account)
+            .bind(id)
+            .bind(target.id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    sqlx::query("DELETE FROM groups WHERE account_id = ?1 AND id = ?2")
+        .bind(account)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let moved = target.map(|t| {
+        json!({ "members_moved_to": { "id": t.id, "name": t.name }, "members_moved": group.member_count })
+    });
+    let entry = audit::Entry {
+        before: Some(snapshot(&group)?),
+        after: moved,
+        ..entry(&user, account, id, "group.deleted")
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+impl PolicyChanges {
+    /// `base` with these changes, or `None` once every value out of range is named in `errors`.
+    fn apply_to(&self, base: GroupPolicy, errors: &mut Vec<FieldError>) -> Option<GroupPolicy> {
+        let min = self
+            .min_password_length
+            .map_or(base.min_password_length(), saturate);
+        let idle = self
+            .idle_timeout_minutes
+            .map_or(base.idle_timeout_minutes(), saturate);
+        let edit = self
+            .members_may_edit_own_details
+            .unwrap_or(base.members_may_edit_own_details());
+        let refusal = match GroupPolicy::new(min, idle, edit) {
+            Ok(policy) => return Some(policy),
+            Err(refusal) => refusal,
+        };
+        // The constructor stops at the first value out of range: trying each value beside the
+        // base's (valid) others names every field at fault at once.
+        let found = errors.len();
+        let base_idle = base.idle_timeout_minutes();
+        if let Err(e) = GroupPolicy::new(min, base_idle, edit) {
+            errors.push(FieldError::from_coded("policy.min_password_length", &e));
+        }
+        if let Err(e) = GroupPolicy::new(base.min_password_length(), idle, edit) {
+            errors.push(FieldError::from_coded("policy.idle_timeout_minutes", &e));
+        }
+        if errors.len() == found {
+            // A rule across values, should the domain ever add one.
+            errors.push(FieldError::from_coded("policy", &refusal));
+        }
+        None
+    }
+}
+
+/// A requested number as the domain's `u16`. Every policy range lies well inside `u16`, so a
+/// value beyond it (negative included) is out of range however it is saturated.
+fn saturate(value: i64) -> u16 {
+    u16::try_from(value).unwrap_or(u16::MAX)
+}
+
+/// The group name, or `None` with its error in `errors`.
+fn parse_name(input: &str, errors: &mut Vec<FieldError>) -> Option<GroupName> {
+    GroupName::parse(input)
+        .map_err(|e| errors.push(FieldError::from_coded("name", &e)))
+        .ok()
+}
+
+/// A write transaction that holds SQLite's write lock from its start, so what it reads cannot
+/// change before it writes (a deferred one would fail to upgrade when another writer got there).
+async fn begin_write(state: &AppState) -> Result<Transaction<'static, Sqlite>, AppError> {
+    Ok(state.db.begin_with("BEGIN IMMEDIATE").await?)
+}
+
+/// The unique index on `(account_id, name_key)` is what makes names unique, even under
+/// concurrent requests; its violation is the domain's `group.name_taken`.
+fn name_taken(err: sqlx::Error) -> AppError {
+    if crate::db::is_unique_violation(&err) {
+        AppError::Conflict(ErrorCode::GroupNameTaken)
+    } else {
+        err.into()
+    }
+}
+
+/// The audit entry of a change by `user` to group `id`, before and after still to fill in.
+fn entry(user: &CurrentUser, account: i64, id: i64, action: &'static str) -> audit::Entry {
+    audit::Entry {
+        actor_id: Some(user.id),
+        account_id: Some(account),
+        target_group_id: Some(id),
+        action,
+        ..audit::Entry::default()
+    }
+}
+
+/// The group as the audit log keeps it.
+fn snapshot(group: &Group) -> Result<Value, AppError> {
+    serde_json::to_value(group).map_err(|e| AppError::Internal(format!("group snapshot: {e}")))
+}
+
+/// The group as JSON with its ETag.
+fn with_etag(status: StatusCode, group: Group) -> Response {
+    let tag = etag::etag(group.version);
+    (status, [(header::ETAG, tag)], axum::Json(group)).into_response()
+}
+
+/// A group as stored.
+#[derive(Debug, sqlx::FromRow)]
+struct GroupRow {
+    id: i64,
+    name: String,
+    is_default: bool,
+    member_count: i64,
+    min_password_length: i64,
+    idle_timeout_minutes: i64,
+    members_may_edit_own_details: bool,
+    version: i64,
+}
+
+impl TryFrom<GroupRow> for Group {
+    type Error = AppError;
+
+    fn try_from(row: GroupRow) -> Result<Group, AppError> {
+        // Only policies the domain accepted were stored: anything else is a corrupt database.
+        let corrupt = |detail: String| AppError::Internal(format!("group {}: {detail}", row.id));
+        let stored = |value: i64| u16::try_from(value).map_err(|e| corrupt(e.to_string()));
+        let policy = GroupPolicy::new(
+            stored(row.min_password_length)?,
+            stored(row.idle_timeout_minutes)?,
+            row.members_may_edit_own_details,
+        )
+        .map_err(|e| corrupt(e.to_string()))?;
+        Ok(Group {
+            id: row.id,
+            name: row.name,
+            is_default: row.is_default,
+            member_count: row.member_count,
+            policy,
+            version: row.version,
+        })
+    }
+}
+
+/// The groups of `account` by name: all of them, or only `id` when given.
+async fn fetch<'c>(
+    db: impl SqliteExecutor<'c>,
+    account: i64,
+    id: Option<i64>,
+) -> Result<Vec<Group>, AppError> {
+    let rows: Vec<GroupRow> = sqlx::query_as(
+        "SELECT g.id, g.name, g.is_default,
+                (SELECT count(*) FROM memberships m WHERE m.group_id = g.id) AS member_count,
+                g.min_password_length, g.idle_timeout_minutes, g.members_may_edit_own_details,
+                g.version
+         FROM groups g
+         WHERE g.account_id = ?1 AND (?2 IS NULL OR g.id = ?2)
+         ORDER BY g.name_key, g.name, g.id",
+    )
+    .bind(account)
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(Group::try_from).collect()
+}
+
+/// Group `id` of `account`: 404 when it does not exist or belongs to another account.
+async fn find<'c>(db: impl SqliteExecutor<'c>, account: i64, id: i64) -> Result<Group, AppError> {
+    fetch(db, account, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)
+}

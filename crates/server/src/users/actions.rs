@@ -1,0 +1,187 @@
+//! The state actions an administrator takes on a user (suspend, unsuspend, unlock, remove,
+//! deprovision, restore) and deleting for good, each as the domain's lifecycle allows.
+
+use super::model::{self, state_of};
+use crate::error::AppError;
+use crate::extract::{CurrentUser, Path};
+use crate::{AppState, accounts, audit, etag, guard};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use roster_domain::Coded;
+use roster_domain::authz::Change;
+use roster_domain::lifecycle::{Action, Outcome, PasswordFlag, transition};
+
+/// The actions reachable at `POST /accounts/{account}/users/{user}/{action}`. Invitations and
+/// temporary passwords have endpoints of their own.
+fn action_of(name: &str) -> Option<Action> {
+    Some(match name {
+        "suspend" => Action::Suspend,
+        "unsuspend" => Action::Unsuspend,
+        "unlock" => Action::Unlock,
+        "deprovision" => Action::Deprovision,
+        "restore" => Action::Restore,
+        _ => return None,
+    })
+}
+
+/// `POST /api/v1/accounts/{account}/users/{user}/{action}`. `If-Match` is optional here: when
+/// sent, a stale version is refused.
+pub async fn act(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, user, name)): Path<(i64, i64, String)>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let remove = name == "remove";
+    let action = match action_of(&name) {
+        Some(action) => action,
+        None if remove => Action::Deprovision,
+        None => return Err(AppError::NotFound),
+    };
+    let mut tx = state.db.begin().await?;
+    let before = model::load(&mut tx, account, user, me.id).await?;
+    if headers.contains_key(header::IF_MATCH) {
+        etag::check(&headers, before.version)?;
+    }
+    let change = if remove {
+        Change::RemoveFromAccount
+    } else {
+        Change::Lifecycle { action }
+    };
+    guard::authorize(&mut tx, account, me.id, user, &change).await?;
+    let (memberships,): (i64,) =
+        sqlx::query_as("SELECT count(*) FROM memberships WHERE user_id = ?1")
+            .bind(user)
+            .fetch_one(&mut *tx)
+            .await?;
+    let now = crate::clock::now().unix_seconds();
+    let audit_action = if remove && memberships > 1 {
+        // Removal from one of several accounts: the membership goes, the person stays.
+        sqlx::query("DELETE FROM memberships WHERE account_id = ?1 AND user_id = ?2")
+            .bind(account)
+            .bind(user)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
+            .bind(user)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        "user.removed_from_account"
+    } else {
+        let Outcome::Becomes {
+            state: next,
+            must_change_password,
+        } = transition(state_of(&before.state)?, action)
+            .map_err(|r| AppError::Conflict(r.code()))?
+        else {
+            return Err(AppError::Internal("a state action deleted a user".into()));
+        };
+        if matches!(action, Action::Suspend | Action::Deprovision) {
+            guard::keeps_every_account_administered(&mut tx, user).await?;
+        }
+        let must_change = match must_change_password {
+            PasswordFlag::Keep => before.must_change_password,
+            PasswordFlag::Set => true,
+            PasswordFlag::Clear => false,
+        };
+        sqlx::query(
+            "UPDATE users SET state = ?2, must_change_password = ?3, locked_until = NULL,
+                    version = version + 1, updated_at = ?4 WHERE id = ?1",
+        )
+        .bind(user)
+        .bind(next.as_str())
+        .bind(must_change)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if action == Action::Unlock {
+            sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if action == Action::Deprovision {
+            // Removed from every account: the memberships stay as a record (so the user can be
+            // found and restored) but hold no licence.
+            sqlx::query("UPDATE memberships SET licensed = 0 WHERE user_id = ?1")
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+        }
+        if action.ends_sessions() {
+            sqlx::query("DELETE FROM sessions WHERE user_id = ?1")
+                .bind(user)
+                .execute(&mut *tx)
+                .await?;
+        }
+        audit_name(action)
+    };
+    let after = if audit_action == "user.removed_from_account" {
+        None
+    } else {
+        Some(model::load(&mut tx, account, user, me.id).await?)
+    };
+    let entry = audit::Entry {
+        actor_id: Some(me.id),
+        account_id: Some(account),
+        target_user_id: Some(user),
+        action: audit_action,
+        before: Some(model::snapshot(&before)),
+        after: after.as_ref().map(model::snapshot),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(match after {
+        Some(detail) => {
+            let tag = etag::etag(detail.version);
+            (StatusCode::OK, [(header::ETAG, tag)], axum::Json(detail)).into_response()
+        }
+        None => StatusCode::NO_CONTENT.into_response(),
+    })
+}
+
+fn audit_name(action: Action) -> &'static str {
+    match action {
+        Action::Suspend => "user.suspended",
+        Action::Unsuspend => "user.unsuspended",
+        Action::Unlock => "user.unlocked",
+        Action::Deprovision => "user.deprovisioned",
+        Action::Restore => "user.restored",
+        _ => "user.state_changed",
+    }
+}
+
+/// `DELETE /api/v1/accounts/{account}/users/{user}`: deletes for good a user still waiting for
+/// activation (004); anyone else is refused with the lifecycle's reason.
+pub async fn delete_for_good(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, user)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let mut tx = state.db.begin().await?;
+    let before = model::load(&mut tx, account, user, me.id).await?;
+    let change = Change::Lifecycle {
+        action: Action::DeleteForGood,
+    };
+    guard::authorize(&mut tx, account, me.id, user, &change).await?;
+    sqlx::query("DELETE FROM users WHERE id = ?1")
+        .bind(user)
+        .execute(&mut *tx)
+        .await?;
+    let entry = audit::Entry {
+        actor_id: Some(me.id),
+        account_id: Some(account),
+        target_user_id: Some(user),
+        action: "user.deleted",
+        before: Some(model::snapshot(&before)),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT.into_response())
+}

@@ -1,0 +1,30 @@
+//! Users of an account: search, create, read, update, and the state actions the lifecycle
+//! allows. An administrator sees only members of the accounts they administer.
+
+mod actions;
+mod list;
+pub(crate) mod model;
+mod write;
+
+use crate::AppState;
+use axum::Router;
+use axum::routing::{get, post};
+
+/// The user routes, under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/accounts/{account}/users",
+            get(list::list).post(write::create),
+        )
+        .route(
+            "/accounts/{account}/users/{user}",
+            get(write::read)
+                .patch(write::update)
+                .delete(actions::delete_for_good),
+        )
+        .route(
+            "/accounts/{account}/users/{user}/{action}",
+            post(actions::act),
+        )
+}

@@ -1,0 +1,387 @@
+//! Reading, creating and updating one user of an account.
+
+use super::model::{self, UserDetail, state_of};
+use crate::error::{AppError, FieldError};
+use crate::extract::{CurrentUser, Json, Path};
+use crate::{AppState, accounts, audit, etag, guard, search};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use roster_domain::ErrorCode;
+use roster_domain::authz::{Change, Grants, decide_new_membership};
+use roster_domain::lifecycle::{EditableField, can_edit};
+use roster_domain::profile::{FieldIssue, Profile, ProfileDraft};
+use roster_domain::values::{ApprovedDomain, check_approved};
+use serde::Deserialize;
+
+/// A user with its ETag.
+fn with_etag(status: StatusCode, detail: UserDetail) -> Response {
+    let tag = etag::etag(detail.version);
+    (status, [(header::ETAG, tag)], axum::Json(detail)).into_response()
+}
+
+fn field_errors(issues: Vec<FieldIssue>) -> Vec<FieldError> {
+    issues
+        .iter()
+        .map(|i| FieldError::new(&i.field, i.code))
+        .collect()
+}
+
+/// `GET /api/v1/accounts/{account}/users/{user}`, with its `ETag`.
+pub async fn read(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, user)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let mut conn = state.db.acquire().await?;
+    Ok(with_etag(
+        StatusCode::OK,
+        model::load(&mut conn, account, user, me.id).await?,
+    ))
+}
+
+/// `POST /accounts/{account}/users` body: the profile, and the membership in this account.
+/// (The profile fields are listed rather than flattened: serde cannot refuse unknown fields
+/// through `flatten`.)
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    pub email: String,
+    pub username: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub language: Option<String>,
+    pub identity_provider: Option<String>,
+    pub exchange_domain: Option<String>,
+    pub exchange_username: Option<String>,
+    /// A group of this account; the default group when absent.
+    pub group: Option<i64>,
+    /// `admin` or `user` (the default).
+    pub role: Option<String>,
+}
+
+impl NewUser {
+    fn draft(&self) -> ProfileDraft {
+        ProfileDraft {
+            email: self.email.clone(),
+            username: self.username.clone(),
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            phone: self.phone.clone(),
+            language: self.language.clone(),
+            identity_provider: self.identity_provider.clone(),
+            exchange_domain: self.exchange_domain.clone(),
+            exchange_username: self.exchange_username.clone(),
+        }
+    }
+}
+
+/// Checks the email against the account's approved domains (an empty list allows any).
+async fn check_domain(state: &AppState, account: i64, profile: &Profile) -> Result<(), AppError> {
+    let (domains,): (String,) =
+        sqlx::query_as("SELECT approved_domains FROM accounts WHERE id = ?1")
+            .bind(account)
+            .fetch_one(&state.db)
+            .await?;
+    let approved: Vec<ApprovedDomain> = serde_json::from_str(&domains)
+        .map_err(|e| AppError::Internal(format!("approved domains: {e}")))?;
+    check_approved(&profile.email, &approved).map_err(|e| AppError::field("email", &e))
+}
+
+/// The group to put a member in: the one named (of this account), or the default group.
+async fn group_of(state: &AppState, account: i64, group: Option<i64>) -> Result<i64, AppError> {
+    let found: Option<(i64,)> = match group {
+        Some(id) => {
+            sqlx::query_as("SELECT id FROM groups WHERE account_id = ?1 AND id = ?2")
+                .bind(account)
+                .bind(id)
+                .fetch_optional(&state.db)
+                .await?
+        }
+        None => {
+            sqlx::query_as("SELECT id FROM groups WHERE account_id = ?1 AND is_default")
+                .bind(account)
+                .fetch_optional(&state.db)
+                .await?
+        }
+    };
+    found.map(|(id,)| id).ok_or_else(|| {
+        AppError::Invalid(vec![FieldError::new("group", ErrorCode::RequestNotFound)])
+    })
+}
+
+fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
+    match role.unwrap_or("user") {
+        "user" => Ok("user"),
+        "admin" => Ok("admin"),
+        _ => Err(FieldError::new("role", ErrorCode::RequestInvalidValue)),
+    }
+}
+
+/// `POST /api/v1/accounts/{account}/users`: adds a person to the account, `staged`. A person who
+/// already has a login elsewhere (same username) is added to this account as they are.
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(account): Path<i64>,
+    Json(body): Json<NewUser>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let mut errors = Vec::new();
+    let profile = body
+        .draft()
+        .check()
+        .map_err(|issues| errors.extend(field_errors(issues)))
+        .ok();
+    let role = role_of(body.role.as_deref())
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(profile), Some(role)) = (profile, role) else {
+        return Err(AppError::Invalid(errors));
+    };
+    check_domain(&state, account, &profile).await?;
+    let group = group_of(&state, account, body.group).await?;
+    let now = crate::clock::now().unix_seconds();
+
+    let mut tx = state.db.begin().await?;
+    let policy = guard::policy(&mut tx, account).await?;
+    let acting = guard::member(&mut tx, account, me.id).await?;
+    decide_new_membership(&policy, acting.as_ref(), &Grants::new())
+        .map_err(|r| guard::refused(&r))?;
+    let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
+        .bind(profile.username.key())
+        .fetch_optional(&mut *tx)
+        .await?;
+    let (id, action) = match existing {
+        Some((id,)) => (id, "user.added_to_account"),
+        None => {
+            let (id,): (i64,) = sqlx::query_as(
+                "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
+                                    identity_provider, exchange_domain, exchange_username, state, search,
+                                    created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'staged', ?11, ?12, ?12) RETURNING id",
+            )
+            .bind(profile.username.as_str())
+            .bind(profile.username.key())
+            .bind(profile.email.as_str())
+            .bind(profile.first_name.as_str())
+            .bind(profile.last_name.as_str())
+            .bind(profile.phone.as_ref().map(|p| p.as_str()))
+            .bind(profile.language.as_str())
+            .bind(profile.identity_provider.as_str())
+            .bind(profile.exchange.as_ref().map(|x| x.domain().as_str()))
+            .bind(profile.exchange.as_ref().map(|x| x.username().as_str()))
+            .bind(search::user_text(
+                profile.first_name.as_str(),
+                profile.last_name.as_str(),
+                profile.email.as_str(),
+                profile.username.as_str(),
+            ))
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?;
+            (id, "user.created")
+        }
+    };
+    let inserted = sqlx::query(
+        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
+         VALUES (?1, ?2, ?3, ?4, 0, '{}', ?5) ON CONFLICT DO NOTHING",
+    )
+    .bind(account)
+    .bind(id)
+    .bind(role)
+    .bind(group)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
+    }
+    if existing.is_some() {
+        // A new membership changes what this user's resource shows: a new version.
+        sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let detail = model::load(&mut tx, account, id, me.id).await?;
+    let entry = audit::Entry {
+        actor_id: Some(me.id),
+        account_id: Some(account),
+        target_user_id: Some(id),
+        action,
+        after: Some(model::snapshot(&detail)),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(with_etag(StatusCode::CREATED, detail))
+}
+
+/// `PATCH /accounts/{account}/users/{user}` body: the fields to change. An empty `phone` or
+/// Exchange field clears it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserChanges {
+    pub email: Option<String>,
+    pub username: Option<String>,
+    pub first_name: Option<String>,
+    pub last_name: Option<String>,
+    pub phone: Option<String>,
+    pub language: Option<String>,
+    pub identity_provider: Option<String>,
+    pub exchange_domain: Option<String>,
+    pub exchange_username: Option<String>,
+    pub group: Option<i64>,
+}
+
+impl UserChanges {
+    fn touches_profile(&self) -> bool {
+        [
+            &self.email,
+            &self.first_name,
+            &self.last_name,
+            &self.phone,
+            &self.language,
+            &self.identity_provider,
+            &self.exchange_domain,
+            &self.exchange_username,
+        ]
+        .iter()
+        .any(|f| f.is_some())
+    }
+
+    /// The profile after the change: each field as sent, or as it was.
+    fn merged(&self, current: &UserDetail) -> ProfileDraft {
+        let pick = |new: &Option<String>, old: &str| new.clone().unwrap_or_else(|| old.to_owned());
+        let pick_opt =
+            |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
+        ProfileDraft {
+            email: pick(&self.email, &current.email),
+            username: Some(pick(&self.username, &current.username)),
+            first_name: pick(&self.first_name, &current.first_name),
+            last_name: pick(&self.last_name, &current.last_name),
+            phone: pick_opt(&self.phone, &current.phone),
+            language: Some(pick(&self.language, &current.language)),
+            identity_provider: Some(pick(&self.identity_provider, &current.identity_provider)),
+            exchange_domain: pick_opt(&self.exchange_domain, &current.exchange_domain),
+            exchange_username: pick_opt(&self.exchange_username, &current.exchange_username),
+        }
+    }
+}
+
+/// `PATCH /api/v1/accounts/{account}/users/{user}` with `If-Match`: edits the profile, the
+/// username (once activated) and the group, as the user's state allows.
+pub async fn update(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, user)): Path<(i64, i64)>,
+    headers: HeaderMap,
+    Json(changes): Json<UserChanges>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let expected = etag::if_match(&headers)?;
+    let mut tx = state.db.begin().await?;
+    let before = model::load(&mut tx, account, user, me.id).await?;
+    if before.version != expected {
+        return Err(AppError::Stale);
+    }
+    if changes.touches_profile() || changes.username.is_some() {
+        guard::authorize(&mut tx, account, me.id, user, &Change::EditProfile).await?;
+    }
+    if changes.group.is_some() {
+        guard::authorize(&mut tx, account, me.id, user, &Change::SetGroup).await?;
+    }
+    let user_state = state_of(&before.state)?;
+    let username_changes = changes
+        .username
+        .as_deref()
+        .is_some_and(|u| u.trim() != before.username);
+    let mut refusals = Vec::new();
+    let mut allowed = |field: EditableField, name: &str| {
+        if let Err(refusal) = can_edit(user_state, field) {
+            refusals.push(FieldError::from_coded(name, &refusal));
+        }
+    };
+    if changes.touches_profile() {
+        allowed(EditableField::Profile, "profile");
+    }
+    if username_changes {
+        allowed(EditableField::Username, "username");
+    }
+    if changes.group.is_some() {
+        allowed(EditableField::Group, "group");
+    }
+    if !refusals.is_empty() {
+        return Err(AppError::Invalid(refusals));
+    }
+    let profile = changes
+        .merged(&before)
+        .check()
+        .map_err(|i| AppError::Invalid(field_errors(i)))?;
+    if profile.email.as_str() != before.email {
+        check_domain(&state, account, &profile).await?;
+    }
+    let group = match changes.group {
+        Some(g) => group_of(&state, account, Some(g)).await?,
+        None => before.group,
+    };
+    let now = crate::clock::now().unix_seconds();
+    let updated = sqlx::query(
+        "UPDATE users SET username = ?2, username_key = ?3, email = ?4, first_name = ?5, last_name = ?6,
+                phone = ?7, language = ?8, identity_provider = ?9, exchange_domain = ?10,
+                exchange_username = ?11, search = ?12, version = version + 1, updated_at = ?13
+         WHERE id = ?1",
+    )
+    .bind(user)
+    .bind(profile.username.as_str())
+    .bind(profile.username.key())
+    .bind(profile.email.as_str())
+    .bind(profile.first_name.as_str())
+    .bind(profile.last_name.as_str())
+    .bind(profile.phone.as_ref().map(|p| p.as_str()))
+    .bind(profile.language.as_str())
+    .bind(profile.identity_provider.as_str())
+    .bind(profile.exchange.as_ref().map(|x| x.domain().as_str()))
+    .bind(profile.exchange.as_ref().map(|x| x.username().as_str()))
+    .bind(search::user_text(
+        profile.first_name.as_str(),
+        profile.last_name.as_str(),
+        profile.email.as_str(),
+        profile.username.as_str(),
+    ))
+    .bind(now)
+    .execute(&mut *tx)
+    .await;
+    match updated {
+        Err(err) if crate::db::is_unique_violation(&err) => {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "username",
+                ErrorCode::UserUsernameTaken,
+            )]));
+        }
+        other => other?,
+    };
+    sqlx::query("UPDATE memberships SET group_id = ?3 WHERE account_id = ?1 AND user_id = ?2")
+        .bind(account)
+        .bind(user)
+        .bind(group)
+        .execute(&mut *tx)
+        .await?;
+    let after = model::load(&mut tx, account, user, me.id).await?;
+    let entry = audit::Entry {
+        actor_id: Some(me.id),
+        account_id: Some(account),
+        target_user_id: Some(user),
+        action: "user.updated",
+        before: Some(model::snapshot(&before)),
+        after: Some(model::snapshot(&after)),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(with_etag(StatusCode::OK, after))
+}

@@ -1,0 +1,212 @@
+//! Signing in and out, lockout, the same-origin guard, and the shape of every refusal.
+
+use crate::helpers::{PASSWORD, problem_code, spawn_app};
+use serde_json::{Value, json};
+
+#[tokio::test]
+async fn the_demo_admin_signs_in_and_sees_their_accounts() {
+    let app = spawn_app().await;
+    let client = app.client();
+
+    let res = app.sign_in(&client, "ADMIN@acme.test", PASSWORD).await;
+    assert_eq!(res.status(), 200);
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+
+    let me: Value = client
+        .get(app.url("/me"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["username"], "admin@acme.test");
+    let accounts: Value = client
+        .get(app.url("/accounts"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let items = accounts["items"].as_array().unwrap();
+    let names: Vec<_> = items
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap(), a["role"].as_str().unwrap()))
+        .collect();
+    assert_eq!(names, [("Acme Europe", "user"), ("Acme Records", "admin")]);
+    let records = &items[1];
+    assert_eq!(records["seats"], 25);
+    let used = records["seats_used"].as_i64().unwrap();
+    assert!(used > 0 && used <= 25, "seats used {used}");
+}
+
+#[tokio::test]
+async fn an_unknown_user_and_a_wrong_password_get_the_very_same_answer() {
+    let app = spawn_app().await;
+    let client = app.client();
+
+    let unknown = app.sign_in(&client, "nobody@acme.test", PASSWORD).await;
+    let wrong = app
+        .sign_in(&client, "admin@acme.test", "not the password")
+        .await;
+
+    assert_eq!(
+        (unknown.status().as_u16(), wrong.status().as_u16()),
+        (401, 401)
+    );
+    let (a, b) = (unknown.text().await.unwrap(), wrong.text().await.unwrap());
+    assert_eq!(a, b);
+    assert!(a.contains("auth.invalid_credentials"));
+}
+
+#[tokio::test]
+async fn five_failed_sign_ins_lock_the_user() {
+    let app = spawn_app().await;
+    let client = app.client();
+    for _ in 0..5 {
+        let res = app.sign_in(&client, "delegate@acme.test", "guess").await;
+        assert_eq!(res.status(), 401);
+    }
+
+    let res = app.sign_in(&client, "delegate@acme.test", PASSWORD).await;
+
+    assert_eq!(res.status(), 401);
+    assert_eq!(problem_code(res).await, "auth.locked");
+    let (state,): (String,) =
+        sqlx::query_as("SELECT state FROM users WHERE username_key = 'delegate@acme.test'")
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(state, "locked");
+}
+
+#[tokio::test]
+async fn signing_out_ends_the_session() {
+    let app = spawn_app().await;
+    let client = app.signed_in("admin@acme.test").await;
+
+    let res = client.delete(app.url("/session")).send().await.unwrap();
+    assert_eq!(res.status(), 204);
+
+    let res = client.get(app.url("/me")).send().await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(problem_code(res).await, "auth.unauthenticated");
+}
+
+#[tokio::test]
+async fn an_unsafe_request_from_a_foreign_origin_is_refused() {
+    let app = spawn_app().await;
+    let plain = reqwest::Client::new();
+    let body = json!({ "username": "admin@acme.test", "password": PASSWORD });
+
+    let foreign = plain
+        .post(app.url("/session"))
+        .header("origin", "https://evil.example")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(foreign.status(), 403);
+    assert_eq!(problem_code(foreign).await, "request.cross_origin");
+
+    let cross_site = plain
+        .post(app.url("/session"))
+        .header("sec-fetch-site", "cross-site")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cross_site.status(), 403);
+
+    let same_site = plain
+        .post(app.url("/session"))
+        .header("sec-fetch-site", "same-origin")
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(same_site.status(), 200);
+}
+
+#[tokio::test]
+async fn malformed_json_unknown_fields_and_wrong_types_answer_problem_json() {
+    let app = spawn_app().await;
+    let client = app.client();
+    let send = |body: &'static str| {
+        client
+            .post(app.url("/session"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+
+    let res = send("{\"username\": ").await.unwrap();
+    assert_eq!(res.status(), 400);
+    assert_eq!(problem_code(res).await, "request.malformed_json");
+
+    let res = send(r#"{"username": "a", "password": "b", "admin": true}"#)
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["errors"][0]["field"], "admin");
+    assert_eq!(body["errors"][0]["code"], "request.unknown_field");
+
+    let res = send(r#"{"username": 42, "password": "b"}"#).await.unwrap();
+    assert_eq!(res.status(), 422);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["errors"][0]["field"], "username");
+
+    let res = client
+        .post(app.url("/session"))
+        .body("username=a")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 415);
+}
+
+#[tokio::test]
+async fn anything_of_an_account_i_do_not_belong_to_is_not_found() {
+    let app = spawn_app().await;
+    let delegate = app.signed_in("delegate@acme.test").await;
+    let accounts: Value = delegate
+        .get(app.url("/accounts"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(
+        accounts["items"].as_array().unwrap().len(),
+        1,
+        "the delegate is only in Acme Records"
+    );
+    let (europe,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE name = 'Acme Europe'")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+
+    let foreign = delegate
+        .get(app.url(&format!("/accounts/{europe}/audit")))
+        .send()
+        .await
+        .unwrap();
+    let missing = delegate
+        .get(app.url("/accounts/999999/audit"))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        (foreign.status().as_u16(), missing.status().as_u16()),
+        (404, 404)
+    );
+    assert_eq!(foreign.text().await.unwrap(), missing.text().await.unwrap());
+}

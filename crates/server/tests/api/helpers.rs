@@ -1,0 +1,111 @@
+//! `spawn_app()`: the real server on port 0 with a fresh database seeded with the demo.
+
+use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
+use roster_server::demo::DemoPassword;
+use roster_server::{Application, Config};
+use serde_json::Value;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+pub const PASSWORD: &str = "correct horse battery staple";
+
+#[derive(Debug)]
+pub struct TestApp {
+    pub base: String,
+    pub db: sqlx::SqlitePool,
+    _dir: TempDir,
+}
+
+/// A folder removed when the test ends.
+#[derive(Debug)]
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub async fn spawn_app() -> TestApp {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("roster-api-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // The API tests need no built app, only the file the server checks for.
+    std::fs::write(
+        dir.join("index.html"),
+        "<!doctype html><title>Roster</title>",
+    )
+    .unwrap();
+    let config = Config {
+        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+        dist: dir.clone(),
+        database_url: format!("sqlite://{}", dir.join("roster.db").display()),
+        public_url: None,
+        demo: Some(DemoPassword {
+            password: PASSWORD.into(),
+            generated: false,
+        }),
+    };
+    let app = Application::build(config).await.unwrap();
+    let base = format!("http://{}", app.addr());
+    let db = app.db();
+    tokio::spawn(app.run_until_stopped());
+    TestApp {
+        base,
+        db,
+        _dir: TempDir(dir),
+    }
+}
+
+impl TestApp {
+    /// A browser-like client: keeps cookies and sends this server's Origin.
+    pub fn client(&self) -> reqwest::Client {
+        let mut headers = HeaderMap::new();
+        headers.insert(ORIGIN, HeaderValue::from_str(&self.base).unwrap());
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .default_headers(headers)
+            .build()
+            .unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}/api/v1{path}", self.base)
+    }
+
+    /// A client signed in as `username`.
+    pub async fn signed_in(&self, username: &str) -> reqwest::Client {
+        let client = self.client();
+        let res = self.sign_in(&client, username, PASSWORD).await;
+        assert_eq!(res.status(), 200, "sign-in of {username}");
+        client
+    }
+
+    pub async fn sign_in(
+        &self,
+        client: &reqwest::Client,
+        username: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/session"))
+            .json(&serde_json::json!({ "username": username, "password": password }))
+            .send()
+            .await
+            .unwrap()
+    }
+}
+
+/// Reads a problem+json answer and returns its code.
+pub async fn problem_code(res: reqwest::Response) -> String {
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let body: Value = res.json().await.unwrap();
+    body["code"].as_str().unwrap_or_default().to_owned()
+}

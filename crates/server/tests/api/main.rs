@@ -1,0 +1,10 @@
+//! API tests: the real server on a free port with a fresh database, driven over HTTP.
+//! One test binary (one link) with a module per area.
+
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod auth;
+mod groups;
+mod helpers;
+mod users;

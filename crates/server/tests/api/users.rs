@@ -1,0 +1,430 @@
+//! Users: search, create, read, update with ETags, state actions, deleting, and other accounts.
+
+use crate::helpers::{TestApp, problem_code, spawn_app};
+use serde_json::{Value, json};
+
+async fn account_id(app: &TestApp, name: &str) -> i64 {
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE name = ?1")
+        .bind(name)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    id
+}
+
+async fn user_id(app: &TestApp, username: &str) -> i64 {
+    let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
+        .bind(username)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    id
+}
+
+async fn json(res: reqwest::Response) -> Value {
+    res.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn search_ignores_case_and_accents_and_pages_with_a_total() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let url = |query: &str| app.url(&format!("/accounts/{records}/users?{query}"));
+
+    let page = json(admin.get(url("q=ZOE&per_page=5")).send().await.unwrap()).await;
+    let items = page["items"].as_array().unwrap();
+    assert!(page["total"].as_i64().unwrap() >= 10, "{page}");
+    assert_eq!(items.len(), 5);
+    assert!(items.iter().all(|u| u["first_name"] == "Zoë"), "{page}");
+
+    let all = json(admin.get(url("per_page=100")).send().await.unwrap()).await;
+    let second = json(admin.get(url("per_page=100&page=2")).send().await.unwrap()).await;
+    assert_eq!(all["total"], second["total"]);
+    assert!(all["total"].as_i64().unwrap() > 200);
+    assert_ne!(all["items"][0]["id"], second["items"][0]["id"]);
+
+    let suspended = json(admin.get(url("state=suspended")).send().await.unwrap()).await;
+    assert!(
+        suspended["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|u| u["state"] == "suspended")
+    );
+    assert!(suspended["total"].as_i64().unwrap() > 0);
+
+    let bad = admin.get(url("sort=password")).send().await.unwrap();
+    assert_eq!(bad.status(), 422);
+    assert_eq!(problem_code(bad).await, "request.invalid_query");
+}
+
+#[tokio::test]
+async fn an_admin_adds_a_user_after_correcting_an_invalid_field() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let url = app.url(&format!("/accounts/{records}/users"));
+
+    let res = admin
+        .post(&url)
+        .json(&json!({"email": "new.person@", "first_name": "", "last_name": "Person", "phone": "12"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    let body = json(res).await;
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["email", "first_name", "phone"]);
+
+    let res = admin
+        .post(&url)
+        .json(&json!({"email": "new.person@acme.test", "first_name": "Nouveau", "last_name": "Person", "phone": "+33 6 12 34 56 78"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    assert!(res.headers().contains_key("etag"));
+    let user = json(res).await;
+    assert_eq!(
+        (user["state"].as_str(), user["username"].as_str()),
+        (Some("staged"), Some("new.person@acme.test"))
+    );
+    assert_eq!(user["phone"], "+33612345678");
+    assert_eq!(user["group_name"], "Default");
+}
+
+#[tokio::test]
+async fn an_email_outside_the_approved_domains_is_refused() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+
+    let res = admin
+        .post(app.url(&format!("/accounts/{records}/users")))
+        .json(&json!({"email": "someone@elsewhere.test", "first_name": "Some", "last_name": "One"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(res.status(), 422);
+    assert_eq!(problem_code(res).await, "domain.not_approved");
+}
+
+#[tokio::test]
+async fn a_person_of_another_account_is_added_once() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let url = app.url(&format!("/accounts/{records}/users"));
+    let body = json!({"email": "eu-admin@acme.test", "first_name": "Eva", "last_name": "Europa"});
+
+    let first = admin.post(&url).json(&body).send().await.unwrap();
+    let again = admin.post(&url).json(&body).send().await.unwrap();
+
+    assert_eq!(first.status(), 201);
+    assert_eq!(
+        json(first).await["id"].as_i64(),
+        Some(user_id(&app, "eu-admin@acme.test").await)
+    );
+    assert_eq!(again.status(), 409);
+    assert_eq!(problem_code(again).await, "user.already_member");
+}
+
+#[tokio::test]
+async fn updates_need_the_current_etag_and_one_of_two_racing_updates_wins() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let target = user_id(&app, "delegate@acme.test").await;
+    let url = app.url(&format!("/accounts/{records}/users/{target}"));
+    let res = admin.get(&url).send().await.unwrap();
+    let tag = res.headers()["etag"].to_str().unwrap().to_owned();
+
+    let missing = admin
+        .patch(&url)
+        .json(&json!({"first_name": "Dora"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(missing.status(), 428);
+    let first = admin
+        .patch(&url)
+        .header("if-match", &tag)
+        .json(&json!({"first_name": "Dora"}))
+        .send()
+        .await
+        .unwrap();
+    let second = admin
+        .patch(&url)
+        .header("if-match", &tag)
+        .json(&json!({"first_name": "Dana"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(
+        (first.status().as_u16(), second.status().as_u16()),
+        (200, 412)
+    );
+    assert_eq!(problem_code(second).await, "request.stale");
+    let now = json(admin.get(&url).send().await.unwrap()).await;
+    assert_eq!(now["first_name"], "Dora");
+}
+
+#[tokio::test]
+async fn the_username_waits_for_activation_and_invalid_edits_keep_what_was_saved() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let list = json(
+        admin
+            .get(app.url(&format!(
+                "/accounts/{records}/users?state=staged&per_page=1"
+            )))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let staged = list["items"][0]["id"].as_i64().unwrap();
+    let url = app.url(&format!("/accounts/{records}/users/{staged}"));
+    let before = admin.get(&url).send().await.unwrap();
+    let tag = before.headers()["etag"].to_str().unwrap().to_owned();
+    let before = json(before).await;
+
+    let rename = admin
+        .patch(&url)
+        .header("if-match", &tag)
+        .json(&json!({"username": "new-name"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(rename.status(), 422);
+    assert_eq!(
+        problem_code(rename).await,
+        "user.username_locked_until_activation"
+    );
+    let bad = admin
+        .patch(&url)
+        .header("if-match", &tag)
+        .json(&json!({"last_name": "\u{202e}evil"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+
+    let after = json(admin.get(&url).send().await.unwrap()).await;
+    assert_eq!(after, before);
+}
+
+#[tokio::test]
+async fn suspending_ends_the_users_sessions_and_is_audited() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let delegate = app.signed_in("delegate@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let target = user_id(&app, "delegate@acme.test").await;
+
+    let res = admin
+        .post(app.url(&format!("/accounts/{records}/users/{target}/suspend")))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(res.status(), 200);
+    assert_eq!(json(res).await["state"], "suspended");
+    assert_eq!(
+        delegate.get(app.url("/me")).send().await.unwrap().status(),
+        401
+    );
+    let audit = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}/audit?target={target}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let entry = &audit["items"][0];
+    assert_eq!(entry["action"], "user.suspended");
+    assert_eq!(
+        (
+            entry["before"]["state"].as_str(),
+            entry["after"]["state"].as_str()
+        ),
+        (Some("active"), Some("suspended"))
+    );
+    assert_eq!(entry["actor"], "admin@acme.test");
+
+    let again = admin
+        .post(app.url(&format!("/accounts/{records}/users/{target}/suspend")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 409);
+    assert_eq!(problem_code(again).await, "user.action_not_allowed");
+    let back = admin
+        .post(app.url(&format!("/accounts/{records}/users/{target}/unsuspend")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(back).await["state"], "active");
+}
+
+#[tokio::test]
+async fn nobody_acts_on_themselves_and_the_last_admin_stays() {
+    let app = spawn_app().await;
+    let eu_admin = app.signed_in("eu-admin@acme.test").await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let europe = account_id(&app, "Acme Europe").await;
+    let records = account_id(&app, "Acme Records").await;
+    let me = user_id(&app, "eu-admin@acme.test").await;
+
+    let own = eu_admin
+        .post(app.url(&format!("/accounts/{europe}/users/{me}/suspend")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status(), 403);
+    assert_eq!(problem_code(own).await, "authz.self_change");
+
+    // Added to Acme Records, the only admin of Acme Europe cannot be suspended from there either.
+    let res = admin
+        .post(app.url(&format!("/accounts/{records}/users")))
+        .json(&json!({"email": "eu-admin@acme.test", "first_name": "Eva", "last_name": "Europa"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let res = admin
+        .post(app.url(&format!("/accounts/{records}/users/{me}/suspend")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 409);
+    assert_eq!(problem_code(res).await, "authz.last_active_admin");
+}
+
+#[tokio::test]
+async fn deprovisioned_users_are_restored_to_staged_and_only_waiting_users_are_deleted() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let target = user_id(&app, "delegate@acme.test").await;
+    let base = app.url(&format!("/accounts/{records}/users/{target}"));
+
+    let gone = admin
+        .post(format!("{base}/deprovision"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(json(gone).await["state"], "deprovisioned");
+    let restored = admin.post(format!("{base}/restore")).send().await.unwrap();
+    assert_eq!(json(restored).await["state"], "staged");
+
+    let list = json(
+        admin
+            .get(app.url(&format!(
+                "/accounts/{records}/users?state=active&role=user&per_page=1"
+            )))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let active_user = list["items"][0]["id"].as_i64().unwrap();
+    let refused = admin
+        .delete(app.url(&format!("/accounts/{records}/users/{active_user}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 409);
+    assert_eq!(problem_code(refused).await, "user.action_not_allowed");
+
+    let deleted = admin.delete(&base).send().await.unwrap();
+    assert_eq!(deleted.status(), 204);
+    assert_eq!(admin.get(&base).send().await.unwrap().status(), 404);
+}
+
+#[tokio::test]
+async fn every_user_endpoint_answers_not_found_for_another_accounts_ids() {
+    let app = spawn_app().await;
+    let delegate = app.signed_in("delegate@acme.test").await;
+    let europe = account_id(&app, "Acme Europe").await;
+    let records = account_id(&app, "Acme Records").await;
+    let eu_admin = user_id(&app, "eu-admin@acme.test").await;
+    let body = json!({"email": "x@acme.test", "first_name": "X", "last_name": "Y"});
+
+    let answers = [
+        delegate
+            .get(app.url(&format!("/accounts/{europe}/users")))
+            .send()
+            .await
+            .unwrap(),
+        delegate
+            .post(app.url(&format!("/accounts/{europe}/users")))
+            .json(&body)
+            .send()
+            .await
+            .unwrap(),
+        delegate
+            .get(app.url(&format!("/accounts/{europe}/users/{eu_admin}")))
+            .send()
+            .await
+            .unwrap(),
+        delegate
+            .patch(app.url(&format!("/accounts/{europe}/users/{eu_admin}")))
+            .header("if-match", "\"1\"")
+            .json(&json!({"first_name": "Z"}))
+            .send()
+            .await
+            .unwrap(),
+        delegate
+            .post(app.url(&format!("/accounts/{europe}/users/{eu_admin}/suspend")))
+            .send()
+            .await
+            .unwrap(),
+        delegate
+            .delete(app.url(&format!("/accounts/{europe}/users/{eu_admin}")))
+            .send()
+            .await
+            .unwrap(),
+        // A user of another account through my own account's path.
+        delegate
+            .get(app.url(&format!("/accounts/{records}/users/{eu_admin}")))
+            .send()
+            .await
+            .unwrap(),
+        delegate
+            .get(app.url(&format!("/accounts/{records}/users/not-a-number")))
+            .send()
+            .await
+            .unwrap(),
+    ];
+    for res in answers {
+        assert_eq!(res.status(), 404, "{}", res.url());
+        assert_eq!(problem_code(res).await, "request.not_found");
+    }
+}
+
+#[tokio::test]
+async fn a_plain_user_cannot_administer() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let europe = account_id(&app, "Acme Europe").await;
+
+    let res = admin
+        .get(app.url(&format!("/accounts/{europe}/users")))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(res.status(), 403);
+    assert_eq!(problem_code(res).await, "authz.not_admin");
+}
