@@ -8,36 +8,55 @@
 // Test support: a setup step that cannot work must stop the test with a message, like an assert.
 #![allow(clippy::panic)]
 
-use fantoccini::{Client, ClientBuilder};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
+use roster_server::demo::DemoPassword;
 use roster_server::{Application, Config};
 use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// A running Roster server for one test.
+/// The password of the demo sign-ins in every test.
+pub const PASSWORD: &str = "demo password for the tests";
+
+/// A running Roster server for one test, with the demo seeded into its own database.
 #[derive(Debug)]
 pub struct TestApp {
     /// `http://127.0.0.1:PORT`, without a trailing slash.
     pub base: String,
+    dir: PathBuf,
 }
 
-/// Boots the real server on port 0 with the built app.
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Boots the real server on port 0 with the built app and the demo data.
 pub async fn spawn_app() -> TestApp {
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("roster-e2e-db-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap_or_else(|err| panic!("{err}"));
     let config = Config {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         dist: dist_dir(),
-        database_url: "sqlite::memory:".into(),
+        database_url: format!("sqlite://{}", dir.join("roster.db").display()),
         public_url: None,
-        demo: None,
+        demo: Some(DemoPassword {
+            password: PASSWORD.into(),
+            generated: false,
+        }),
     };
     let app = Application::build(config)
         .await
         .unwrap_or_else(|err| panic!("{err}"));
     let base = format!("http://{}", app.addr());
     tokio::spawn(app.run_until_stopped());
-    TestApp { base }
+    TestApp { base, dir }
 }
 
 fn dist_dir() -> PathBuf {
@@ -98,6 +117,10 @@ impl Browser {
         args.push(format!("--user-data-dir={}", profile.display()));
         args.push(format!("--window-size={width},{height}"));
         let mut options = serde_json::json!({ "args": args });
+        if let Viewport::Phone = viewport {
+            // A desktop window cannot be narrower than about 500 px; a phone is emulated instead.
+            options["mobileEmulation"] = serde_json::json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true } });
+        }
         if let Ok(binary) = std::env::var("CHROME_BIN") {
             options["binary"] = binary.into();
         }
@@ -113,6 +136,111 @@ impl Browser {
             driver,
             profile,
         }
+    }
+
+    /// Opens `path` of `app`.
+    pub async fn open(&self, app: &TestApp, path: &str) {
+        self.client
+            .goto(&format!("{}{path}", app.base))
+            .await
+            .unwrap_or_else(|err| panic!("open {path}: {err}"));
+    }
+
+    /// Waits for an element (the wasm app renders after the page loads).
+    pub async fn wait_for(&self, locator: Locator<'_>) -> Element {
+        self.client
+            .wait()
+            .at_most(RENDER)
+            .for_element(locator)
+            .await
+            .unwrap_or_else(|err| panic!("waiting for {locator:?}: {err}"))
+    }
+
+    /// Waits until the heading of the page reads `text`.
+    pub async fn wait_for_heading(&self, text: &str) -> Element {
+        self.wait_for(Locator::XPath(&format!(
+            "//main//h1[normalize-space(.)={}]",
+            xpath_literal(text)
+        )))
+        .await
+    }
+
+    /// The input labelled `label`, found through its `<label for>` the way a person finds it.
+    pub async fn field(&self, label: &str) -> Element {
+        let xpath = format!("//label[normalize-space(.)={}]", xpath_literal(label));
+        let label = self.wait_for(Locator::XPath(&xpath)).await;
+        let id = label
+            .attr("for")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("label {xpath} has no `for`"));
+        self.wait_for(Locator::Id(&id)).await
+    }
+
+    /// Types `text` into the field labelled `label`, replacing what was there.
+    pub async fn fill(&self, label: &str, text: &str) {
+        let field = self.field(label).await;
+        field
+            .clear()
+            .await
+            .unwrap_or_else(|err| panic!("clear {label}: {err}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("type into {label}: {err}"));
+    }
+
+    /// Clicks the button whose text is `text`.
+    pub async fn click_button(&self, text: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
+        self.wait_for(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {text}: {err}"));
+    }
+
+    /// Clicks the link whose text is `text`.
+    pub async fn click_link(&self, text: &str) {
+        let xpath = format!("//a[normalize-space(.)={}]", xpath_literal(text));
+        self.wait_for(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {text}: {err}"));
+    }
+
+    /// Clicks the button or link whose text is `text`.
+    pub async fn click_button_or_link(&self, text: &str) {
+        let lit = xpath_literal(text);
+        let xpath = format!("//button[normalize-space(.)={lit}] | //a[normalize-space(.)={lit}]");
+        self.wait_for(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|err| panic!("click {text}: {err}"));
+    }
+
+    /// Saves a screenshot as `target/screenshots/NAME.png`, to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|err| panic!("screenshot: {err}"));
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+        let _ = std::fs::create_dir_all(&dir);
+        std::fs::write(dir.join(format!("{name}.png")), png)
+            .unwrap_or_else(|err| panic!("save screenshot: {err}"));
+    }
+
+    /// Signs in through the sign-in page.
+    pub async fn sign_in(&self, app: &TestApp, username: &str) {
+        self.open(app, "/sign-in").await;
+        self.fill("Username or email", username).await;
+        self.fill("Password", PASSWORD).await;
+        self.click_button("Sign in").await;
     }
 
     /// Closes the browser and stops chromedriver.
@@ -148,5 +276,18 @@ fn wait_for_port(port: u16, limit: Duration) {
             "chromedriver did not listen on port {port} within {limit:?}"
         );
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// How long the wasm app may take to load and render in a cold browser.
+pub const RENDER: Duration = Duration::from_secs(20);
+
+/// `text` as an XPath string literal, whatever quotes it holds.
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
     }
 }

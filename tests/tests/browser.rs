@@ -1,61 +1,55 @@
-//! End-to-end: the real server serving the real Trunk build, driven in headless Chromium.
+//! End-to-end: the real server serving the real Trunk build, driven in headless Chromium the way
+//! a person uses it: finding fields by their labels and buttons by their text.
 
 use fantoccini::Locator;
 use roster_e2e::{Browser, Viewport, spawn_app};
-use std::time::Duration;
-
-/// How long the wasm app may take to load and render in a cold browser.
-const RENDER: Duration = Duration::from_secs(20);
 
 #[tokio::test]
-async fn the_app_renders_its_start_page_in_chromium() {
+async fn a_visitor_without_a_session_is_asked_to_sign_in() {
     let app = spawn_app().await;
     let browser = Browser::start(Viewport::Desktop).await;
-    let c = &browser.client;
 
-    c.goto(&format!("{}/", app.base)).await.unwrap();
-    let heading = c
-        .wait()
-        .at_most(RENDER)
-        .for_element(Locator::Css("main h1"))
-        .await
-        .unwrap();
-    assert_eq!(heading.text().await.unwrap(), "Roster");
-    let status = c.find(Locator::Css("[role=status]")).await.unwrap();
-    assert!(
-        status.text().await.unwrap().contains("shell"),
-        "the page says it is a shell"
-    );
-    assert_eq!(c.title().await.unwrap(), "Roster");
+    browser.open(&app, "/").await;
 
+    browser.wait_for_heading("Sign in to Roster").await;
+    assert_eq!(browser.client.title().await.unwrap(), "Roster");
     browser.close().await;
 }
 
 #[tokio::test]
-async fn a_deep_link_reloads_into_the_app_and_an_unknown_page_says_so() {
+async fn an_unknown_page_says_so() {
     let app = spawn_app().await;
     let browser = Browser::start(Viewport::Phone).await;
-    let c = &browser.client;
 
-    c.goto(&format!("{}/no/such/page", app.base)).await.unwrap();
-    let heading = c
-        .wait()
-        .at_most(RENDER)
-        .for_element(Locator::Css("main h1"))
-        .await
-        .unwrap();
-    assert_eq!(heading.text().await.unwrap(), "Page not found");
-    let back = c
+    browser.open(&app, "/no/such/page").await;
+
+    browser.wait_for_heading("Page not found").await;
+    browser
+        .client
         .find(Locator::LinkText("Go to the start page"))
         .await
+        .unwrap()
+        .click()
+        .await
         .unwrap();
-    back.click().await.unwrap();
-    let heading = c
-        .wait()
-        .at_most(RENDER)
-        .for_element(Locator::XPath("//main//h1[text()='Roster']"))
-        .await;
-    assert!(heading.is_ok(), "following the link renders the start page");
+    browser.wait_for_heading("Sign in to Roster").await;
+    browser.close().await;
+}
 
+#[tokio::test]
+async fn a_wrong_password_is_explained_on_the_sign_in_page() {
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Phone).await;
+    browser.open(&app, "/sign-in").await;
+
+    browser.fill("Username or email", "admin@acme.test").await;
+    browser.fill("Password", "wrong").await;
+    browser.click_button("Sign in").await;
+
+    let alert = browser.wait_for(Locator::Css("[role=alert]")).await;
+    assert_eq!(
+        alert.text().await.unwrap(),
+        "The username or password is not right."
+    );
     browser.close().await;
 }

@@ -129,7 +129,7 @@ pub async fn sign_in(
             return Err(AppError::SignIn(ErrorCode::AuthLocked));
         }
         // The lockout has run out: the user is active again.
-        let mut tx = state.db.begin().await?;
+        let mut tx = crate::db::begin_write(&state.db).await?;
         sqlx::query("UPDATE users SET state = 'active', locked_until = NULL, version = version + 1, updated_at = ?2 WHERE id = ?1")
             .bind(user.id)
             .bind(now)
@@ -156,7 +156,7 @@ pub async fn sign_in(
     }
 
     let (token, hash) = new_token()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)")
         .bind(&hash)
         .bind(user.id)
@@ -180,7 +180,7 @@ pub async fn sign_in(
 
 /// Counts a failed sign-in and locks the user after too many in the window.
 async fn record_failure(state: &AppState, user_id: i64, now: i64) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     sqlx::query("INSERT INTO signin_failures (user_id, at) VALUES (?1, ?2)")
         .bind(user_id)
         .bind(now)

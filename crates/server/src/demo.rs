@@ -207,6 +207,37 @@ pub async fn seed(db: &SqlitePool, password: &DemoPassword) -> Result<(), AppErr
     Ok(())
 }
 
+/// For the benchmark: adds `count` more people to Acme Records (seeded first), in one
+/// transaction, and answers the account's id.
+pub async fn seed_bulk(db: &SqlitePool, count: usize) -> Result<i64, AppError> {
+    let (account, group): (i64, i64) = sqlx::query_as(
+        "SELECT a.id, g.id FROM accounts a JOIN groups g ON g.account_id = a.id AND g.is_default
+         WHERE a.name = 'Acme Records'",
+    )
+    .fetch_one(db)
+    .await?;
+    let now = crate::clock::now().unix_seconds();
+    let mut tx = crate::db::begin_write(db).await?;
+    for i in 0..count {
+        let first = FIRST[i % FIRST.len()];
+        let last = LAST[(i / 7) % LAST.len()];
+        let email = format!("bench-user-{i}@acme.test");
+        let state = [
+            "active",
+            "active",
+            "active",
+            "staged",
+            "invited",
+            "suspended",
+        ][i % 6];
+        let id = insert_user(&mut tx, first, last, &email, state, None, now).await?;
+        member(&mut tx, account, id, "user", group, false, &json!({}), now).await?;
+    }
+    tx.commit().await?;
+    sqlx::query("ANALYZE").execute(db).await?;
+    Ok(account)
+}
+
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
 
 async fn insert_account(

@@ -7,11 +7,11 @@
 //! version check, the change and its audit entry see no other writer in between.
 
 use crate::error::{AppError, FieldError};
-use crate::extract::{CurrentUser, Json};
+use crate::extract::{CurrentUser, Json, Path, Query};
 use crate::{AppState, accounts, audit, etag, search};
 use axum::Router;
-use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use roster_domain::ErrorCode;
@@ -19,7 +19,7 @@ use roster_domain::policy::GroupPolicy;
 use roster_domain::values::GroupName;
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use sqlx::{Sqlite, SqliteExecutor, Transaction};
+use sqlx::SqliteExecutor;
 
 /// The group routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -32,7 +32,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A group as the API shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Serialize)]
 pub struct Group {
     pub id: i64,
     pub name: String,
@@ -122,7 +122,7 @@ pub async fn create(
         return Err(AppError::Invalid(errors));
     };
 
-    let mut tx = begin_write(&state).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO groups (account_id, name, name_key, min_password_length,
                              idle_timeout_minutes, members_may_edit_own_details)
@@ -144,13 +144,7 @@ pub async fn create(
     };
     audit::record(&mut tx, entry).await?;
     tx.commit().await?;
-
-    let location = format!("/api/v1/accounts/{account}/groups/{id}");
-    let mut response = with_etag(StatusCode::CREATED, group);
-    if let Ok(location) = HeaderValue::from_str(&location) {
-        response.headers_mut().insert(header::LOCATION, location);
-    }
-    Ok(response)
+    Ok(with_etag(StatusCode::CREATED, group))
 }
 
 /// `PATCH /api/v1/accounts/{account}/groups/{group}`: renames the group and/or changes its
@@ -163,7 +157,7 @@ pub async fn update(
     Json(body): Json<GroupChanges>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, user.id, account).await?;
-    let mut tx = begin_write(&state).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let before = find(&mut *tx, account, id).await?;
     etag::check(&headers, before.version)?;
 
@@ -213,7 +207,7 @@ pub async fn remove(
     Query(query): Query<DeleteQuery>,
 ) -> Result<StatusCode, AppError> {
     accounts::require_admin(&state, user.id, account).await?;
-    let mut tx = begin_write(&state).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let group = find(&mut *tx, account, id).await?;
     if group.is_default {
         return Err(AppError::Conflict(ErrorCode::GroupDefaultNotDeletable));
@@ -242,9 +236,8 @@ pub async fn remove(
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let moved = target.map(|t| {
-        json!({ "members_moved_to": { "id": t.id, "name": t.name }, "members_moved": group.member_count })
-    });
+    let moved =
+        target.map(|t| json!({ "members_moved_to": t.id, "members_moved": group.member_count }));
     let entry = audit::Entry {
         before: Some(snapshot(&group)?),
         after: moved,
@@ -274,8 +267,7 @@ impl PolicyChanges {
         // The constructor stops at the first value out of range: trying each value beside the
         // base's (valid) others names every field at fault at once.
         let found = errors.len();
-        let base_idle = base.idle_timeout_minutes();
-        if let Err(e) = GroupPolicy::new(min, base_idle, edit) {
+        if let Err(e) = GroupPolicy::new(min, base.idle_timeout_minutes(), edit) {
             errors.push(FieldError::from_coded("policy.min_password_length", &e));
         }
         if let Err(e) = GroupPolicy::new(base.min_password_length(), idle, edit) {
@@ -300,12 +292,6 @@ fn parse_name(input: &str, errors: &mut Vec<FieldError>) -> Option<GroupName> {
     GroupName::parse(input)
         .map_err(|e| errors.push(FieldError::from_coded("name", &e)))
         .ok()
-}
-
-/// A write transaction that holds SQLite's write lock from its start, so what it reads cannot
-/// change before it writes (a deferred one would fail to upgrade when another writer got there).
-async fn begin_write(state: &AppState) -> Result<Transaction<'static, Sqlite>, AppError> {
-    Ok(state.db.begin_with("BEGIN IMMEDIATE").await?)
 }
 
 /// The unique index on `(account_id, name_key)` is what makes names unique, even under

@@ -16,17 +16,12 @@ pub fn user_text(first: &str, last: &str, email: &str, username: &str) -> String
     fold(&format!("{first} {last} {email} {username}"))
 }
 
-/// A `LIKE` pattern matching `query` anywhere, with `%`, `_` and `\` taken literally.
-pub fn like_pattern(query: &str) -> String {
-    let mut pattern = String::from("%");
-    for c in fold(query.trim()).chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            pattern.push('\\');
-        }
-        pattern.push(c);
-    }
-    pattern.push('%');
-    pattern
+/// The shortest text the trigram index can look up; shorter text is matched by reading rows.
+pub const TRIGRAM: usize = 3;
+
+/// `text` as an FTS5 phrase: matched as a substring by the trigram index, whatever it holds.
+pub fn fts_phrase(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
 }
 
 #[cfg(test)]
@@ -39,7 +34,7 @@ mod tests {
     }
 
     #[test]
-    fn like_patterns_take_wildcards_literally() {
-        assert_eq!(like_pattern(" 50%_off "), "%50\\%\\_off%");
+    fn phrases_quote_their_quotes() {
+        assert_eq!(fts_phrase("a\"b"), "\"a\"\"b\"");
     }
 }

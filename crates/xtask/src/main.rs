@@ -14,10 +14,11 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("run") => run(&args[1..]),
         Some("test") => test::run(),
+        Some("bench") => bench(),
         Some("install") => tools::Tools::ensure(tools::Need::Everything).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run [--addr HOST:PORT]  build the app and start Roster with demo data\n  test                    run every check and test (what CI runs)\n  install                 install the tools the two commands need"
+                "usage: cargo xtask <command>\n\n  run [--addr HOST:PORT]  build the app and start Roster with demo data\n  test                    run every check and test (what CI runs)\n  bench                   measure search latency and the app's transfer size\n  install                 install the tools the two commands need"
             );
             return ExitCode::from(2);
         }
@@ -29,6 +30,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Builds the app, then runs the server benchmarks against it (they print their figures).
+fn bench() -> Result<(), String> {
+    let tools = tools::Tools::ensure(tools::Need::Build)?;
+    tools.trunk_build()?;
+    let dist = tools::root().join("dist");
+    tools
+        .cargo(&["bench", "--package", "roster-server", "--bench", "api"])
+        .env("ROSTER_DIST", &dist.to_string_lossy())
+        .run()
 }
 
 /// Builds the app in release mode and the server, then runs `roster serve --demo` in the

@@ -1,16 +1,34 @@
-//! The start page. Until sign-in exists it says plainly that this is the app's shell.
+//! The start address: sends a signed-in administrator to the users of their first account, and
+//! anyone else to sign in.
 
 use crate::i18n::{Key, t};
+use crate::session::use_session;
 use leptos::prelude::*;
+use leptos_router::components::Redirect;
 
-/// The start page.
+/// `/`.
 #[component]
 pub fn Home() -> impl IntoView {
-    view! {
-        <section aria-labelledby="home-title">
-            <h1 id="home-title">{t(Key::HomeTitle)}</h1>
-            <p class="lead">{t(Key::HomeLead)}</p>
-            <p role="status">{t(Key::HomeComingSoon)}</p>
-        </section>
+    let session = use_session();
+    move || {
+        if !session.checked.get() {
+            return view! { <p class="loading" role="status">{t(Key::Loading)}</p> }.into_any();
+        }
+        let me = session.me.get();
+        let Some(me) = me else {
+            return view! { <Redirect path="/sign-in" /> }.into_any();
+        };
+        match me.accounts.iter().find(|a| a.role == "admin") {
+            Some(account) => {
+                view! { <Redirect path=format!("/accounts/{}/users", account.id) /> }.into_any()
+            }
+            None => view! {
+                <main id="main" tabindex="-1">
+                    <h1>{t(Key::NoAdminAccountTitle)}</h1>
+                    <p>{t(Key::NoAdminAccountLead)}</p>
+                </main>
+            }
+            .into_any(),
+        }
     }
 }

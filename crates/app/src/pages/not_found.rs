@@ -8,10 +8,10 @@ use leptos::prelude::*;
 #[component]
 pub fn NotFound() -> impl IntoView {
     view! {
-        <section aria-labelledby="not-found-title">
-            <h1 id="not-found-title">{t(Key::NotFoundTitle)}</h1>
+        <main id="main" class="narrow" tabindex="-1">
+            <h1>{t(Key::NotFoundTitle)}</h1>
             <p>{t(Key::NotFoundLead)}</p>
             <p><a href="/">{t(Key::NotFoundHome)}</a></p>
-        </section>
+        </main>
     }
 }

@@ -40,7 +40,7 @@ pub async fn act(
         None if remove => Action::Deprovision,
         None => return Err(AppError::NotFound),
     };
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me.id).await?;
     if headers.contains_key(header::IF_MATCH) {
         etag::check(&headers, before.version)?;
@@ -163,7 +163,7 @@ pub async fn delete_for_good(
     Path((account, user)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me.id).await?;
     let change = Change::Lifecycle {
         action: Action::DeleteForGood,

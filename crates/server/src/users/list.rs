@@ -49,6 +49,27 @@ pub struct ListPage {
     pub per_page: i64,
 }
 
+/// A value bound to a `?` of the search.
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+/// A query whose result rows are `O`.
+type SqlQuery<'q, O> = sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>;
+
+impl Bind {
+    fn bind_to<'q, O>(&self, query: SqlQuery<'q, O>) -> SqlQuery<'q, O> {
+        match self {
+            Bind::Int(v) => query.bind(*v),
+            Bind::Text(v) => query.bind(v.clone()),
+        }
+    }
+}
+
+/// From this many matches on, a page sorted by name is read in name order (see `list`).
+const DENSE: i64 = 2_000;
+
 /// Largest page size a client may ask for.
 const MAX_PER_PAGE: i64 = 100;
 
@@ -79,7 +100,10 @@ pub async fn list(
     Query(q): Query<ListQuery>,
 ) -> Result<axum::Json<ListPage>, AppError> {
     accounts::require_admin(&state, user.id, account).await?;
-    if q.state.as_deref().is_some_and(|s| !UserState::ALL.iter().any(|st| st.as_str() == s)) {
+    if q.state
+        .as_deref()
+        .is_some_and(|s| !UserState::ALL.iter().any(|st| st.as_str() == s))
+    {
         return Err(invalid("state"));
     }
     if q.role
@@ -97,43 +121,93 @@ pub async fn list(
     if page < 1 {
         return Err(invalid("page"));
     }
-    let pattern =
+    let text =
         q.q.as_deref()
-            .filter(|s| !s.trim().is_empty())
-            .map(search::like_pattern);
+            .map(search::fold)
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty());
 
-    let filter =
-        "FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
-         WHERE m.account_id = ?1
-           AND (?2 IS NULL OR u.search LIKE ?2 ESCAPE '\\')
-           AND (?3 IS NULL OR u.state = ?3)
-           AND (?4 IS NULL OR m.group_id = ?4)
-           AND (?5 IS NULL OR m.role = ?5)
-           AND (?6 IS NULL OR m.licensed = ?6)";
-    let (total,): (i64,) = sqlx::query_as(&format!("SELECT count(*) {filter}"))
-        .bind(account)
-        .bind(&pattern)
-        .bind(&q.state)
-        .bind(q.group)
-        .bind(&q.role)
-        .bind(q.licensed)
-        .fetch_one(&state.db)
-        .await?;
-    let items = sqlx::query_as(&format!(
+    // The conditions, each a fixed fragment; the values are bound in the same order.
+    let mut on_users = Vec::new();
+    let mut on_members = vec!["m.account_id = ?"];
+    let mut binds: Vec<Bind> = vec![Bind::Int(account)];
+    let mut user_binds: Vec<Bind> = Vec::new();
+    if let Some(text) = &text {
+        if text.chars().count() >= search::TRIGRAM {
+            on_users.push("u.id IN (SELECT rowid FROM users_fts WHERE users_fts MATCH ?)");
+            user_binds.push(Bind::Text(search::fts_phrase(text)));
+        } else {
+            on_users.push("instr(u.search, ?) > 0");
+            user_binds.push(Bind::Text(text.clone()));
+        }
+    }
+    if let Some(s) = &q.state {
+        on_users.push("u.state = ?");
+        user_binds.push(Bind::Text(s.clone()));
+    }
+    if let Some(g) = q.group {
+        on_members.push("m.group_id = ?");
+        binds.push(Bind::Int(g));
+    }
+    if let Some(r) = &q.role {
+        on_members.push("m.role = ?");
+        binds.push(Bind::Text(r.clone()));
+    }
+    if let Some(l) = q.licensed {
+        on_members.push("m.licensed = ?");
+        binds.push(Bind::Int(i64::from(l)));
+    }
+    binds.extend(user_binds);
+    let conditions: Vec<&str> = on_members.iter().chain(on_users.iter()).copied().collect();
+    let filter = conditions.join(" AND ");
+
+    // Without a condition on the person, the members alone give the total.
+    let count_sql = if on_users.is_empty() {
+        format!("SELECT count(*) FROM memberships m WHERE {filter}")
+    } else {
+        format!(
+            "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id WHERE {filter}"
+        )
+    };
+    let mut count = sqlx::query_as::<_, (i64,)>(&count_sql);
+    for b in &binds {
+        count = b.bind_to(count);
+    }
+    let (total,) = count.fetch_one(&state.db).await?;
+
+    // When most members match and the page is sorted by name, walk the name index and stop
+    // after the page rather than sort them all; otherwise let SQLite start from the matches
+    // (the trigram index) and sort those. Matches clustered in name order (a surname) would make
+    // the walk read most of the index, hence "most members", not merely "many matches".
+    let by_name = matches!(q.sort.as_deref().unwrap_or("name"), "name" | "-name");
+    let dense = total > DENSE && {
+        let (members,): (i64,) =
+            sqlx::query_as("SELECT count(*) FROM memberships WHERE account_id = ?1")
+                .bind(account)
+                .fetch_one(&state.db)
+                .await?;
+        total * 2 > members
+    };
+    let from = if by_name && dense {
+        "users u INDEXED BY users_name CROSS JOIN memberships m ON m.user_id = u.id"
+    } else {
+        "memberships m JOIN users u ON u.id = m.user_id"
+    };
+    let page_sql = format!(
         "SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.state, m.role,
                 m.group_id AS \"group\", g.name AS group_name, m.licensed
-         {filter} ORDER BY {order} LIMIT ?7 OFFSET ?8"
-    ))
-    .bind(account)
-    .bind(&pattern)
-    .bind(&q.state)
-    .bind(q.group)
-    .bind(&q.role)
-    .bind(q.licensed)
-    .bind(per_page)
-    .bind((page - 1) * per_page)
-    .fetch_all(&state.db)
-    .await?;
+         FROM {from} JOIN groups g ON g.id = m.group_id
+         WHERE {filter} ORDER BY {order} LIMIT ? OFFSET ?"
+    );
+    let mut rows = sqlx::query_as::<_, ListItem>(&page_sql);
+    for b in &binds {
+        rows = b.bind_to(rows);
+    }
+    let items = rows
+        .bind(per_page)
+        .bind((page - 1) * per_page)
+        .fetch_all(&state.db)
+        .await?;
     Ok(axum::Json(ListPage {
         items,
         total,

@@ -145,7 +145,7 @@ pub async fn create(
     let group = group_of(&state, account, body.group).await?;
     let now = crate::clock::now().unix_seconds();
 
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let policy = guard::policy(&mut tx, account).await?;
     let acting = guard::member(&mut tx, account, me.id).await?;
     decide_new_membership(&policy, acting.as_ref(), &Grants::new())
@@ -284,7 +284,7 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let expected = etag::if_match(&headers)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me.id).await?;
     if before.version != expected {
         return Err(AppError::Stale);

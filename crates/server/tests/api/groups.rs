@@ -1,14 +1,19 @@
 //! Groups: list, create, rename, edit policy, delete.
 
 use crate::helpers::{TestApp, problem_code, spawn_app};
+use reqwest::{Client, Response};
 use serde_json::{Value, json};
 
 const ADMIN: &str = "admin@acme.test";
+const DELEGATE: &str = "delegate@acme.test";
 const EU_ADMIN: &str = "eu-admin@acme.test";
+const RECORDS: &str = "Acme Records";
+const EUROPE: &str = "Acme Europe";
 
 /// The id of the demo account called `name`.
 async fn account_id(app: &TestApp, name: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE name = ?1")
+    let sql = "SELECT id FROM accounts WHERE name = ?1";
+    let (id,): (i64,) = sqlx::query_as(sql)
         .bind(name)
         .fetch_one(&app.db)
         .await
@@ -18,23 +23,30 @@ async fn account_id(app: &TestApp, name: &str) -> i64 {
 
 /// The id of the group called `name` in `account`.
 async fn group_id(app: &TestApp, account: i64, name: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM groups WHERE account_id = ?1 AND name = ?2")
-        .bind(account)
-        .bind(name)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let sql = "SELECT id FROM groups WHERE account_id = ?1 AND name = ?2";
+    let query = sqlx::query_as(sql).bind(account).bind(name);
+    let (id,): (i64,) = query.fetch_one(&app.db).await.unwrap();
     id
 }
 
-/// How many memberships are in `group`, counted underneath the API.
-async fn members_of(app: &TestApp, group: i64) -> i64 {
-    let (count,): (i64,) = sqlx::query_as("SELECT count(*) FROM memberships WHERE group_id = ?1")
-        .bind(group)
+/// One number about `id`, read underneath the API.
+async fn number(app: &TestApp, sql: &str, id: i64) -> i64 {
+    let (n,): (i64,) = sqlx::query_as(sql)
+        .bind(id)
         .fetch_one(&app.db)
         .await
         .unwrap();
-    count
+    n
+}
+
+/// How many memberships are in `group`.
+async fn members_of(app: &TestApp, group: i64) -> i64 {
+    number(
+        app,
+        "SELECT count(*) FROM memberships WHERE group_id = ?1",
+        group,
+    )
+    .await
 }
 
 fn groups_url(app: &TestApp, account: i64) -> String {
@@ -45,78 +57,89 @@ fn group_url(app: &TestApp, account: i64, group: i64) -> String {
     app.url(&format!("/accounts/{account}/groups/{group}"))
 }
 
+async fn get(client: &Client, url: String) -> Response {
+    client.get(url).send().await.unwrap()
+}
+
+async fn post(client: &Client, url: String, body: Value) -> Response {
+    client.post(url).json(&body).send().await.unwrap()
+}
+
+async fn patch(client: &Client, url: String, if_match: &str, body: Value) -> Response {
+    client
+        .patch(url)
+        .header("if-match", if_match)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn delete(client: &Client, url: String) -> Response {
+    client.delete(url).send().await.unwrap()
+}
+
 /// The audit entries of `account` with `action`, newest first.
-async fn audit_entries(
-    app: &TestApp,
-    client: &reqwest::Client,
-    account: i64,
-    action: &str,
-) -> Vec<Value> {
+async fn audit_entries(app: &TestApp, client: &Client, account: i64, action: &str) -> Vec<Value> {
     let url = app.url(&format!("/accounts/{account}/audit?action={action}"));
-    let page: Value = client.get(url).send().await.unwrap().json().await.unwrap();
+    let page: Value = get(client, url).await.json().await.unwrap();
     page["items"].as_array().unwrap().clone()
+}
+
+fn policy(min_password_length: i64, idle_timeout_minutes: i64, edit_own: bool) -> Value {
+    json!({
+        "min_password_length": min_password_length,
+        "idle_timeout_minutes": idle_timeout_minutes,
+        "members_may_edit_own_details": edit_own,
+    })
 }
 
 #[tokio::test]
 async fn any_member_of_an_account_lists_its_groups_by_name() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let (records, europe) = (
+        account_id(&app, RECORDS).await,
+        account_id(&app, EUROPE).await,
+    );
     let admin = app.signed_in(ADMIN).await;
 
-    let res = admin.get(groups_url(&app, records)).send().await.unwrap();
-    let as_user = admin.get(groups_url(&app, europe)).send().await.unwrap();
+    let res = get(&admin, groups_url(&app, records)).await;
+    let as_plain_user = get(&admin, groups_url(&app, europe)).await;
 
     assert_eq!(res.status(), 200);
     let body: Value = res.json().await.unwrap();
     let items = body["items"].as_array().unwrap();
     let names: Vec<_> = items.iter().map(|g| g["name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Default", "Finance", "Operations"]);
-    let default = &items[0];
-    assert_eq!(default["is_default"], true);
     assert_eq!(
-        default["policy"],
-        json!({ "min_password_length": 12, "idle_timeout_minutes": 60, "members_may_edit_own_details": true })
+        (&items[0]["is_default"], &items[0]["version"]),
+        (&json!(true), &json!(1))
     );
-    assert_eq!(default["version"], 1);
+    assert_eq!(items[0]["policy"], policy(12, 60, true));
     for item in items {
-        let id = item["id"].as_i64().unwrap();
-        assert_eq!(
-            item["member_count"].as_i64().unwrap(),
-            members_of(&app, id).await
-        );
+        let count = members_of(&app, item["id"].as_i64().unwrap()).await;
+        assert_eq!(item["member_count"].as_i64(), Some(count));
     }
-    assert_eq!(
-        as_user.status(),
-        200,
-        "a plain user of Acme Europe lists its groups too"
-    );
-    let body: Value = as_user.json().await.unwrap();
+    assert_eq!(as_plain_user.status(), 200);
+    let body: Value = as_plain_user.json().await.unwrap();
     assert_eq!(body["items"][0]["name"], "Default");
 }
 
 #[tokio::test]
 async fn one_group_is_shown_with_its_etag() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let finance = group_id(&app, records, "Finance").await;
-    let delegate = app.signed_in("delegate@acme.test").await;
+    let delegate = app.signed_in(DELEGATE).await;
 
-    let res = delegate
-        .get(group_url(&app, records, finance))
-        .send()
-        .await
-        .unwrap();
+    let res = get(&delegate, group_url(&app, records, finance)).await;
 
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["etag"], "\"1\"");
     let group: Value = res.json().await.unwrap();
     assert_eq!(
-        (
-            group["id"].as_i64().unwrap(),
-            group["name"].as_str().unwrap()
-        ),
-        (finance, "Finance")
+        (group["id"].as_i64(), group["name"].as_str()),
+        (Some(finance), Some("Finance"))
     );
     assert_eq!(group["is_default"], false);
 }
@@ -124,67 +147,45 @@ async fn one_group_is_shown_with_its_etag() {
 #[tokio::test]
 async fn an_admin_creates_a_group_with_a_partial_policy() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let admin = app.signed_in(ADMIN).await;
     let body = json!({ "name": "  Field   Staff ", "policy": { "min_password_length": 16 } });
 
-    let res = admin
-        .post(groups_url(&app, records))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let res = post(&admin, groups_url(&app, records), body).await;
 
     assert_eq!(res.status(), 201);
     assert_eq!(res.headers()["etag"], "\"1\"");
     let group: Value = res.json().await.unwrap();
-    let id = group["id"].as_i64().unwrap();
+    assert_eq!(group["name"], "Field Staff", "the domain cleans the name");
+    assert_eq!(group["policy"], policy(16, 60, true));
     assert_eq!(
-        group["name"], "Field Staff",
-        "the name is cleaned by the domain"
+        (&group["member_count"], &group["is_default"]),
+        (&json!(0), &json!(false))
     );
-    assert_eq!(
-        group["policy"],
-        json!({ "min_password_length": 16, "idle_timeout_minutes": 60, "members_may_edit_own_details": true })
-    );
-    assert_eq!(
-        (
-            group["member_count"].as_i64(),
-            group["is_default"].as_bool()
-        ),
-        (Some(0), Some(false))
-    );
-    let shown: Value = admin
-        .get(group_url(&app, records, id))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let url = group_url(&app, records, group["id"].as_i64().unwrap());
+    let shown: Value = get(&admin, url).await.json().await.unwrap();
     assert_eq!(shown, group);
 }
 
 #[tokio::test]
 async fn an_invalid_name_and_out_of_range_policy_values_are_refused_together() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let admin = app.signed_in(ADMIN).await;
-    let body = json!({ "name": "   ", "policy": { "min_password_length": 7, "idle_timeout_minutes": 100000 } });
+    let limits = json!({ "min_password_length": 7, "idle_timeout_minutes": 100000 });
 
-    let res = admin
-        .post(groups_url(&app, records))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let res = post(
+        &admin,
+        groups_url(&app, records),
+        json!({ "name": " ", "policy": limits }),
+    )
+    .await;
 
     assert_eq!(res.status(), 422);
     let problem: Value = res.json().await.unwrap();
     assert_eq!(problem["code"], "request.invalid");
-    let fields: Vec<_> = problem["errors"]
-        .as_array()
-        .unwrap()
+    let errors = problem["errors"].as_array().unwrap();
+    let fields: Vec<_> = errors
         .iter()
         .map(|e| (e["field"].as_str().unwrap(), e["code"].as_str().unwrap()))
         .collect();
@@ -202,94 +203,71 @@ async fn an_invalid_name_and_out_of_range_policy_values_are_refused_together() {
             ),
         ]
     );
-    let (count,): (i64,) = sqlx::query_as("SELECT count(*) FROM groups WHERE account_id = ?1")
-        .bind(records)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(count, 3, "nothing was created");
+    let groups = number(
+        &app,
+        "SELECT count(*) FROM groups WHERE account_id = ?1",
+        records,
+    )
+    .await;
+    assert_eq!(groups, 3, "nothing was created");
 }
 
 #[tokio::test]
 async fn a_name_differing_only_by_case_or_accents_is_taken() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let (records, europe) = (
+        account_id(&app, RECORDS).await,
+        account_id(&app, EUROPE).await,
+    );
     let operations = group_id(&app, records, "Operations").await;
-    let admin = app.signed_in(ADMIN).await;
-    let eu_admin = app.signed_in(EU_ADMIN).await;
-    let created = admin
-        .post(groups_url(&app, records))
-        .json(&json!({ "name": "Équipe" }))
-        .send()
-        .await
-        .unwrap();
+    let (admin, eu_admin) = (app.signed_in(ADMIN).await, app.signed_in(EU_ADMIN).await);
+    let created = post(
+        &admin,
+        groups_url(&app, records),
+        json!({ "name": "Équipe" }),
+    )
+    .await;
     assert_eq!(created.status(), 201);
 
-    let same = admin
-        .post(groups_url(&app, records))
-        .json(&json!({ "name": "EQUIPE" }))
-        .send()
-        .await
-        .unwrap();
-    let demo = admin
-        .post(groups_url(&app, records))
-        .json(&json!({ "name": "fînance" }))
-        .send()
-        .await
-        .unwrap();
-    let rename = admin
-        .patch(group_url(&app, records, operations))
-        .header("if-match", "\"1\"")
-        .json(&json!({ "name": "FINANCE" }))
-        .send()
-        .await
-        .unwrap();
-    let other_account = eu_admin
-        .post(groups_url(&app, europe))
-        .json(&json!({ "name": "Équipe" }))
-        .send()
-        .await
-        .unwrap();
+    let same = post(
+        &admin,
+        groups_url(&app, records),
+        json!({ "name": "EQUIPE" }),
+    )
+    .await;
+    let demo = post(
+        &admin,
+        groups_url(&app, records),
+        json!({ "name": "fînance" }),
+    )
+    .await;
+    let url = group_url(&app, records, operations);
+    let rename = patch(&admin, url, "\"1\"", json!({ "name": "FINANCE" })).await;
+    let elsewhere = post(
+        &eu_admin,
+        groups_url(&app, europe),
+        json!({ "name": "Équipe" }),
+    )
+    .await;
 
-    assert_eq!(same.status(), 409);
-    assert_eq!(problem_code(same).await, "group.name_taken");
-    assert_eq!(demo.status(), 409);
-    assert_eq!(problem_code(demo).await, "group.name_taken");
-    assert_eq!(rename.status(), 409);
-    assert_eq!(problem_code(rename).await, "group.name_taken");
-    assert_eq!(
-        other_account.status(),
-        201,
-        "names are unique per account only"
-    );
+    for res in [same, demo, rename] {
+        assert_eq!(res.status(), 409);
+        assert_eq!(problem_code(res).await, "group.name_taken");
+    }
+    assert_eq!(elsewhere.status(), 201, "names are unique per account only");
 }
 
 #[tokio::test]
 async fn a_plain_user_cannot_create_change_or_delete_a_group() {
     let app = spawn_app().await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let europe = account_id(&app, EUROPE).await;
     let default = group_id(&app, europe, "Default").await;
     let admin = app.signed_in(ADMIN).await;
 
-    let create = admin
-        .post(groups_url(&app, europe))
-        .json(&json!({ "name": "Mine" }))
-        .send()
-        .await
-        .unwrap();
-    let update = admin
-        .patch(group_url(&app, europe, default))
-        .header("if-match", "\"1\"")
-        .json(&json!({ "name": "Mine" }))
-        .send()
-        .await
-        .unwrap();
-    let delete = admin
-        .delete(group_url(&app, europe, default))
-        .send()
-        .await
-        .unwrap();
+    let create = post(&admin, groups_url(&app, europe), json!({ "name": "Mine" })).await;
+    let url = group_url(&app, europe, default);
+    let update = patch(&admin, url.clone(), "\"1\"", json!({ "name": "Mine" })).await;
+    let delete = delete(&admin, url).await;
 
     for res in [create, update, delete] {
         assert_eq!(res.status(), 403);
@@ -300,56 +278,34 @@ async fn a_plain_user_cannot_create_change_or_delete_a_group() {
 #[tokio::test]
 async fn a_group_of_another_account_answers_exactly_like_a_nonexistent_one() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let (records, europe) = (
+        account_id(&app, RECORDS).await,
+        account_id(&app, EUROPE).await,
+    );
     let eu_default = group_id(&app, europe, "Default").await;
     let finance = group_id(&app, records, "Finance").await;
-    let admin = app.signed_in(ADMIN).await;
-    let eu_admin = app.signed_in(EU_ADMIN).await;
-    let change = json!({ "name": "Taken over" });
-    let eu_members = members_of(&app, eu_default).await;
+    let (admin, eu_admin) = (app.signed_in(ADMIN).await, app.signed_in(EU_ADMIN).await);
+    let (eu_members, finance_members) = (
+        members_of(&app, eu_default).await,
+        members_of(&app, finance).await,
+    );
+    let foreign = group_url(&app, records, eu_default);
+    let move_out = format!("{}?move_to={eu_default}", group_url(&app, records, finance));
 
     let answers = [
-        admin
-            .get(group_url(&app, records, eu_default))
-            .send()
-            .await
-            .unwrap(),
-        admin
-            .get(group_url(&app, records, 999_999))
-            .send()
-            .await
-            .unwrap(),
-        admin
-            .patch(group_url(&app, records, eu_default))
-            .header("if-match", "\"1\"")
-            .json(&change)
-            .send()
-            .await
-            .unwrap(),
-        admin
-            .delete(group_url(&app, records, eu_default))
-            .send()
-            .await
-            .unwrap(),
-        admin
-            .delete(format!(
-                "{}?move_to={eu_default}",
-                group_url(&app, records, finance)
-            ))
-            .send()
-            .await
-            .unwrap(),
-        eu_admin
-            .get(group_url(&app, records, finance))
-            .send()
-            .await
-            .unwrap(),
-        eu_admin
-            .get(groups_url(&app, records))
-            .send()
-            .await
-            .unwrap(),
+        get(&admin, foreign.clone()).await,
+        get(&admin, group_url(&app, records, 999_999)).await,
+        patch(
+            &admin,
+            foreign.clone(),
+            "\"1\"",
+            json!({ "name": "Taken over" }),
+        )
+        .await,
+        delete(&admin, foreign).await,
+        delete(&admin, move_out).await,
+        get(&eu_admin, group_url(&app, records, finance)).await,
+        get(&eu_admin, groups_url(&app, records)).await,
     ];
 
     let mut bodies = Vec::new();
@@ -359,47 +315,27 @@ async fn a_group_of_another_account_answers_exactly_like_a_nonexistent_one() {
     }
     assert!(bodies.iter().all(|b| *b == bodies[0]), "{bodies:?}");
     assert!(bodies[0].contains("request.not_found"));
-    assert_eq!(members_of(&app, eu_default).await, eu_members);
-    let (name,): (String,) = sqlx::query_as("SELECT name FROM groups WHERE id = ?1")
-        .bind(eu_default)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(name, "Default", "the other account's group is untouched");
-    assert!(
-        members_of(&app, finance).await > 0,
-        "Finance's members did not move"
+    let name_sql = "SELECT count(*) FROM groups WHERE id = ?1 AND name = 'Default'";
+    assert_eq!(
+        number(&app, name_sql, eu_default).await,
+        1,
+        "the other account's group is untouched"
     );
+    assert_eq!(members_of(&app, eu_default).await, eu_members);
+    assert_eq!(members_of(&app, finance).await, finance_members);
 }
 
 #[tokio::test]
 async fn an_update_needs_the_current_etag() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let finance = group_id(&app, records, "Finance").await;
+    let records = account_id(&app, RECORDS).await;
+    let url = group_url(&app, records, group_id(&app, records, "Finance").await);
     let admin = app.signed_in(ADMIN).await;
     let change = json!({ "name": "Accounts", "policy": { "idle_timeout_minutes": 15 } });
 
-    let missing = admin
-        .patch(group_url(&app, records, finance))
-        .json(&change)
-        .send()
-        .await
-        .unwrap();
-    let stale = admin
-        .patch(group_url(&app, records, finance))
-        .header("if-match", "\"0\"")
-        .json(&change)
-        .send()
-        .await
-        .unwrap();
-    let current = admin
-        .patch(group_url(&app, records, finance))
-        .header("if-match", "\"1\"")
-        .json(&change)
-        .send()
-        .await
-        .unwrap();
+    let missing = admin.patch(&url).json(&change).send().await.unwrap();
+    let stale = patch(&admin, url.clone(), "\"0\"", change.clone()).await;
+    let current = patch(&admin, url, "\"1\"", change).await;
 
     assert_eq!(missing.status(), 428);
     assert_eq!(problem_code(missing).await, "request.precondition_required");
@@ -409,70 +345,51 @@ async fn an_update_needs_the_current_etag() {
     assert_eq!(current.headers()["etag"], "\"2\"");
     let group: Value = current.json().await.unwrap();
     assert_eq!(
-        (group["name"].as_str(), group["version"].as_i64()),
-        (Some("Accounts"), Some(2))
+        (&group["name"], &group["version"]),
+        (&json!("Accounts"), &json!(2))
     );
-    assert_eq!(
-        group["policy"],
-        json!({ "min_password_length": 12, "idle_timeout_minutes": 15, "members_may_edit_own_details": true })
-    );
+    assert_eq!(group["policy"], policy(12, 15, true));
 }
 
 #[tokio::test]
 async fn two_updates_with_the_same_etag_succeed_only_once() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let operations = group_id(&app, records, "Operations").await;
-    let admin = app.signed_in(ADMIN).await;
-    let delegate = app.signed_in("delegate@acme.test").await;
-    let send = |client: &reqwest::Client, minutes: i64| {
-        client
-            .patch(group_url(&app, records, operations))
-            .header("if-match", "\"1\"")
-            .json(&json!({ "policy": { "idle_timeout_minutes": minutes } }))
-            .send()
-    };
+    let (admin, delegate) = (app.signed_in(ADMIN).await, app.signed_in(DELEGATE).await);
+    let change = |minutes: i64| json!({ "policy": { "idle_timeout_minutes": minutes } });
+    let url = group_url(&app, records, operations);
 
-    let (a, b) = tokio::join!(send(&admin, 30), send(&delegate, 90));
+    let (a, b) = tokio::join!(
+        patch(&admin, url.clone(), "\"1\"", change(30)),
+        patch(&delegate, url.clone(), "\"1\"", change(90)),
+    );
 
-    let mut statuses = [a.unwrap().status().as_u16(), b.unwrap().status().as_u16()];
+    let mut statuses = [a.status().as_u16(), b.status().as_u16()];
     statuses.sort_unstable();
     assert_eq!(statuses, [200, 412]);
-    let (version,): (i64,) = sqlx::query_as("SELECT version FROM groups WHERE id = ?1")
-        .bind(operations)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let version = number(&app, "SELECT version FROM groups WHERE id = ?1", operations).await;
     assert_eq!(version, 2);
 }
 
 #[tokio::test]
 async fn a_group_with_members_is_not_deleted_unless_they_are_moved() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let operations = group_id(&app, records, "Operations").await;
+    let records = account_id(&app, RECORDS).await;
+    let url = group_url(&app, records, group_id(&app, records, "Operations").await);
     let admin = app.signed_in(ADMIN).await;
 
-    let res = admin
-        .delete(group_url(&app, records, operations))
-        .send()
-        .await
-        .unwrap();
+    let res = delete(&admin, url.clone()).await;
 
     assert_eq!(res.status(), 409);
     assert_eq!(problem_code(res).await, "group.not_empty");
-    let still = admin
-        .get(group_url(&app, records, operations))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(still.status(), 200);
+    assert_eq!(get(&admin, url).await.status(), 200);
 }
 
 #[tokio::test]
 async fn deleting_with_move_to_moves_the_members_then_deletes_the_group() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let finance = group_id(&app, records, "Finance").await;
     let operations = group_id(&app, records, "Operations").await;
     let (in_finance, in_operations) = (
@@ -482,84 +399,58 @@ async fn deleting_with_move_to_moves_the_members_then_deletes_the_group() {
     assert!(in_finance > 0);
     let admin = app.signed_in(ADMIN).await;
 
-    let url = format!("{}?move_to={operations}", group_url(&app, records, finance));
-    let res = admin.delete(url).send().await.unwrap();
+    let res = delete(
+        &admin,
+        format!("{}?move_to={operations}", group_url(&app, records, finance)),
+    )
+    .await;
 
     assert_eq!(res.status(), 204);
     assert_eq!(members_of(&app, finance).await, 0);
-    let gone = admin
-        .get(group_url(&app, records, finance))
-        .send()
+    assert_eq!(
+        get(&admin, group_url(&app, records, finance))
+            .await
+            .status(),
+        404
+    );
+    let group: Value = get(&admin, group_url(&app, records, operations))
         .await
-        .unwrap();
-    assert_eq!(gone.status(), 404);
-    let group: Value = admin
-        .get(group_url(&app, records, operations))
-        .send()
-        .await
-        .unwrap()
         .json()
         .await
         .unwrap();
     assert_eq!(
-        group["member_count"].as_i64().unwrap(),
-        in_finance + in_operations
+        group["member_count"].as_i64(),
+        Some(in_finance + in_operations)
     );
 }
 
 #[tokio::test]
 async fn an_empty_group_is_deleted_without_moving_anyone() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let admin = app.signed_in(ADMIN).await;
-    let created: Value = admin
-        .post(groups_url(&app, records))
-        .json(&json!({ "name": "Temp" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let id = created["id"].as_i64().unwrap();
+    let created = post(&admin, groups_url(&app, records), json!({ "name": "Temp" })).await;
+    let created: Value = created.json().await.unwrap();
+    let url = group_url(&app, records, created["id"].as_i64().unwrap());
 
-    let res = admin
-        .delete(group_url(&app, records, id))
-        .send()
-        .await
-        .unwrap();
+    let res = delete(&admin, url.clone()).await;
 
     assert_eq!(res.status(), 204);
-    let gone = admin
-        .get(group_url(&app, records, id))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(gone.status(), 404);
+    assert_eq!(get(&admin, url).await.status(), 404);
 }
 
 #[tokio::test]
 async fn the_default_group_cannot_be_deleted_even_with_move_to() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let default = group_id(&app, records, "Default").await;
     let finance = group_id(&app, records, "Finance").await;
     let before = members_of(&app, default).await;
     let admin = app.signed_in(ADMIN).await;
+    let url = group_url(&app, records, default);
 
-    let plain = admin
-        .delete(group_url(&app, records, default))
-        .send()
-        .await
-        .unwrap();
-    let moving = admin
-        .delete(format!(
-            "{}?move_to={finance}",
-            group_url(&app, records, default)
-        ))
-        .send()
-        .await
-        .unwrap();
+    let plain = delete(&admin, url.clone()).await;
+    let moving = delete(&admin, format!("{url}?move_to={finance}")).await;
 
     for res in [plain, moving] {
         assert_eq!(res.status(), 409);
@@ -571,18 +462,15 @@ async fn the_default_group_cannot_be_deleted_even_with_move_to() {
 #[tokio::test]
 async fn moving_members_into_the_group_being_deleted_is_refused() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let finance = group_id(&app, records, "Finance").await;
     let admin = app.signed_in(ADMIN).await;
 
-    let res = admin
-        .delete(format!(
-            "{}?move_to={finance}",
-            group_url(&app, records, finance)
-        ))
-        .send()
-        .await
-        .unwrap();
+    let res = delete(
+        &admin,
+        format!("{}?move_to={finance}", group_url(&app, records, finance)),
+    )
+    .await;
 
     assert_eq!(res.status(), 422);
     let problem: Value = res.json().await.unwrap();
@@ -592,64 +480,44 @@ async fn moving_members_into_the_group_being_deleted_is_refused() {
 #[tokio::test]
 async fn every_group_change_is_in_the_audit_log() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = account_id(&app, RECORDS).await;
     let operations = group_id(&app, records, "Operations").await;
     let admin = app.signed_in(ADMIN).await;
-    let (admin_id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
-        .bind(ADMIN)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
 
-    let created: Value = admin
-        .post(groups_url(&app, records))
-        .json(&json!({ "name": "Audit" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
+    let created = post(
+        &admin,
+        groups_url(&app, records),
+        json!({ "name": "Audit" }),
+    )
+    .await;
+    let id = created.json::<Value>().await.unwrap()["id"]
+        .as_i64()
         .unwrap();
-    let id = created["id"].as_i64().unwrap();
-    let updated = admin
-        .patch(group_url(&app, records, id))
-        .header("if-match", "\"1\"")
-        .json(&json!({ "name": "Audited", "policy": { "members_may_edit_own_details": false } }))
-        .send()
-        .await
-        .unwrap();
+    let change = json!({ "name": "Audited", "policy": { "members_may_edit_own_details": false } });
+    let updated = patch(&admin, group_url(&app, records, id), "\"1\"", change).await;
     assert_eq!(updated.status(), 200);
-    let deleted = admin
-        .delete(format!(
-            "{}?move_to={operations}",
-            group_url(&app, records, id)
-        ))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(deleted.status(), 204);
+    let move_out = format!("{}?move_to={operations}", group_url(&app, records, id));
+    assert_eq!(delete(&admin, move_out).await.status(), 204);
 
     let created = audit_entries(&app, &admin, records, "group.created").await;
     let updated = audit_entries(&app, &admin, records, "group.updated").await;
     let deleted = audit_entries(&app, &admin, records, "group.deleted").await;
     for entries in [&created, &updated, &deleted] {
         assert_eq!(entries.len(), 1, "{entries:?}");
-        let entry = &entries[0];
-        assert_eq!(entry["target_group_id"].as_i64(), Some(id));
-        assert_eq!(entry["actor_id"].as_i64(), Some(admin_id));
-        assert_eq!(entry["account_id"].as_i64(), Some(records));
+        assert_eq!(entries[0]["target_group_id"].as_i64(), Some(id));
+        assert_eq!(entries[0]["actor"], ADMIN, "actor_id is the admin's");
+        assert_eq!(entries[0]["account_id"].as_i64(), Some(records));
     }
-    assert_eq!(created[0]["before"], Value::Null);
-    assert_eq!(created[0]["after"]["name"], "Audit");
+    assert_eq!(
+        (&created[0]["before"], &created[0]["after"]["name"]),
+        (&Value::Null, &json!("Audit"))
+    );
     assert_eq!(updated[0]["before"]["name"], "Audit");
     assert_eq!(updated[0]["after"]["name"], "Audited");
-    assert_eq!(
-        updated[0]["after"]["policy"]["members_may_edit_own_details"],
-        false
-    );
+    assert_eq!(updated[0]["after"]["policy"], policy(12, 60, false));
     assert_eq!(deleted[0]["before"]["name"], "Audited");
     assert_eq!(
-        deleted[0]["after"]["members_moved_to"]["id"].as_i64(),
+        deleted[0]["after"]["members_moved_to"].as_i64(),
         Some(operations)
     );
 }

@@ -54,6 +54,19 @@ async fn search_ignores_case_and_accents_and_pages_with_a_total() {
     );
     assert!(suspended["total"].as_i64().unwrap() > 0);
 
+    // Short queries, long ones and text that means something to the search index all work.
+    let short = json(admin.get(url("q=zo")).send().await.unwrap()).await;
+    assert!(short["items"].as_array().unwrap().iter().all(|u| {
+        let text = format!("{} {} {}", u["first_name"], u["last_name"], u["email"]).to_lowercase();
+        text.contains("zo") || text.contains("zö")
+    }));
+    for odd in ["%22", "a*b%22c", "NEAR(a%20b)", "%25", "_"] {
+        let res = admin.get(url(&format!("q={odd}"))).send().await.unwrap();
+        assert_eq!(res.status(), 200, "q={odd}");
+    }
+    let renamed = json(admin.get(url("q=zoe.lefevre1%40")).send().await.unwrap()).await;
+    assert_eq!(renamed["total"], 1, "{renamed}");
+
     let bad = admin.get(url("sort=password")).send().await.unwrap();
     assert_eq!(bad.status(), 422);
     assert_eq!(problem_code(bad).await, "request.invalid_query");
@@ -153,28 +166,43 @@ async fn updates_need_the_current_etag_and_one_of_two_racing_updates_wins() {
         .await
         .unwrap();
     assert_eq!(missing.status(), 428);
-    let first = admin
-        .patch(&url)
-        .header("if-match", &tag)
-        .json(&json!({"first_name": "Dora"}))
-        .send()
-        .await
-        .unwrap();
-    let second = admin
-        .patch(&url)
-        .header("if-match", &tag)
-        .json(&json!({"first_name": "Dana"}))
-        .send()
-        .await
-        .unwrap();
-
-    assert_eq!(
-        (first.status().as_u16(), second.status().as_u16()),
-        (200, 412)
+    let (first, second) = tokio::join!(
+        admin
+            .patch(&url)
+            .header("if-match", &tag)
+            .json(&json!({"first_name": "Dora"}))
+            .send(),
+        admin
+            .patch(&url)
+            .header("if-match", &tag)
+            .json(&json!({"first_name": "Dana"}))
+            .send(),
     );
-    assert_eq!(problem_code(second).await, "request.stale");
+    let (first, second) = (first.unwrap(), second.unwrap());
+
+    let mut statuses = [first.status().as_u16(), second.status().as_u16()];
+    statuses.sort();
+    assert_eq!(statuses, [200, 412]);
+    let (winner, loser) = if first.status() == 200 {
+        (first, second)
+    } else {
+        (second, first)
+    };
+    assert_eq!(problem_code(loser).await, "request.stale");
+    let won = json(winner).await["first_name"].clone();
     let now = json(admin.get(&url).send().await.unwrap()).await;
-    assert_eq!(now["first_name"], "Dora");
+    assert_eq!(now["first_name"], won);
+    // The search index follows the change.
+    let name = won.as_str().unwrap().to_lowercase();
+    let found = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}/users?q={name}%20delegate")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(found["total"], 1, "{found}");
 }
 
 #[tokio::test]
@@ -427,4 +455,51 @@ async fn a_plain_user_cannot_administer() {
 
     assert_eq!(res.status(), 403);
     assert_eq!(problem_code(res).await, "authz.not_admin");
+}
+
+#[tokio::test]
+async fn a_broad_search_over_thousands_of_users_is_still_sorted_and_counted() {
+    let app = spawn_app().await;
+    let records = roster_server::demo::seed_bulk(&app.db, 2_500)
+        .await
+        .unwrap();
+    let admin = app.signed_in("admin@acme.test").await;
+    let url = |query: &str| app.url(&format!("/accounts/{records}/users?{query}"));
+    let key = |u: &Value| {
+        (
+            u["last_name"].as_str().unwrap().to_lowercase(),
+            u["first_name"].as_str().unwrap().to_lowercase(),
+            u["id"].as_i64().unwrap(),
+        )
+    };
+
+    for (query, expected) in [
+        ("q=bench-user&per_page=100", 2_500),
+        ("q=be&per_page=100", 2_500),
+        ("per_page=100", 2_702),
+    ] {
+        let page = json(admin.get(url(query)).send().await.unwrap()).await;
+        assert!(
+            page["total"].as_i64().unwrap() >= expected,
+            "{query}: {}",
+            page["total"]
+        );
+        let keys: Vec<_> = page["items"].as_array().unwrap().iter().map(key).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted, "{query} is in name order");
+        assert_eq!(keys.len(), 100);
+    }
+    let last = json(
+        admin
+            .get(url("q=bench-user&per_page=100&sort=-name"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let keys: Vec<_> = last["items"].as_array().unwrap().iter().map(key).collect();
+    let mut sorted = keys.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(keys, sorted, "-name is in reverse name order");
 }

@@ -1,0 +1,64 @@
+//! A labelled form field with its hint and its error, wired for screen readers.
+
+use leptos::prelude::*;
+
+/// A text input with a label; the error (if any) is announced and tied to the input.
+#[component]
+pub fn TextField(
+    /// The input's id (also names its hint and error).
+    #[prop(into)]
+    id: String,
+    /// The visible label.
+    label: &'static str,
+    /// The current value.
+    value: RwSignal<String>,
+    /// The message to show under the field, if any.
+    #[prop(into)]
+    error: Signal<Option<&'static str>>,
+    /// A hint under the label.
+    #[prop(optional)]
+    hint: Option<&'static str>,
+    /// The input type.
+    #[prop(default = "text")]
+    kind: &'static str,
+    /// The browser's autocomplete hint.
+    #[prop(default = "off")]
+    autocomplete: &'static str,
+    /// Whether the field must be filled.
+    #[prop(optional)]
+    required: bool,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if hint.is_some() {
+                ids.push(hint_id.clone());
+            }
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <div class="field" class:invalid=move || error.get().is_some()>
+            <label for=id.clone()>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <input
+                id=id.clone()
+                name=id.clone()
+                type=kind
+                autocomplete=autocomplete
+                required=required
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=described
+            />
+            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! Reusable pieces of the pages.
+
+pub mod field;
+pub mod frame;

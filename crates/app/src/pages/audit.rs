@@ -1,0 +1,111 @@
+//! The audit log of an account: every change, newest first, with who made it and what changed.
+
+use crate::api::{self, ApiError, AuditEntry, AuditQuery};
+use crate::components::frame::use_account;
+use crate::i18n::{Key, t};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::Value;
+
+/// `2026-11-23 01:30:05` from Unix seconds, in UTC.
+fn utc(seconds: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds as f64 * 1000.0));
+    let iso: String = date.to_iso_string().into();
+    iso.get(..19).map(|s| s.replace('T', " ")).unwrap_or(iso)
+}
+
+/// The fields that differ between before and after, as `field: old → new`.
+fn changes(entry: &AuditEntry) -> Vec<String> {
+    let empty = serde_json::Map::new();
+    let before = entry
+        .before
+        .as_ref()
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let after = entry
+        .after
+        .as_ref()
+        .and_then(Value::as_object)
+        .unwrap_or(&empty);
+    let show = |v: Option<&Value>| match v {
+        None | Some(Value::Null) => "—".to_owned(),
+        Some(Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    };
+    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.into_iter()
+        .filter(|k| before.get(*k) != after.get(*k) && k.as_str() != "version")
+        .map(|k| format!("{k}: {} → {}", show(before.get(k)), show(after.get(k))))
+        .collect()
+}
+
+/// `/accounts/:account/audit`.
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let account = use_account();
+    let action = RwSignal::new(String::new());
+    let entries = RwSignal::new(Vec::<AuditEntry>::new());
+    let error = RwSignal::new(None::<ApiError>);
+    let fetch = move |older: Option<i64>| {
+        let query = AuditQuery {
+            action: action.get_untracked(),
+            target: None,
+            before_id: older,
+        };
+        let id = account.id.get_untracked();
+        spawn_local(async move {
+            match api::audit(id, &query).await {
+                Ok(list) if older.is_some() => entries.update(|e| e.extend(list)),
+                Ok(list) => entries.set(list),
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    Effect::new(move |_| {
+        let _ = (account.id.get(), action.get());
+        fetch(None);
+    });
+    view! {
+        <h1>{t(Key::AuditTitle)}</h1>
+        <form class="filters" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="audit-action">{t(Key::FilterAction)}</label>
+                <select id="audit-action" on:change=move |ev| action.set(event_target_value(&ev))>
+                    <option value="">{t(Key::Any)}</option>
+                    {["user.created", "user.added_to_account", "user.updated", "user.suspended", "user.unsuspended",
+                      "user.unlocked", "user.removed_from_account", "user.deprovisioned", "user.restored", "user.deleted",
+                      "group.created", "group.updated", "group.deleted"]
+                        .into_iter().map(|a| view! { <option value=a>{a}</option> }).collect_view()}
+                </select>
+            </div>
+        </form>
+        {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        <div class="table-wrap">
+            <table class="audit">
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Key::When)}</th>
+                        <th scope="col">{t(Key::Who)}</th>
+                        <th scope="col">{t(Key::What)}</th>
+                        <th scope="col">{t(Key::Target)}</th>
+                        <th scope="col">{t(Key::Changes)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || entries.get() key=|e| e.id let:e>
+                        <tr>
+                            <td>{utc(e.at)}</td>
+                            <td>{e.actor.clone().unwrap_or_else(|| "Roster".into())}</td>
+                            <td>{e.action.clone()}</td>
+                            <td>{e.target.clone().unwrap_or_default()}</td>
+                            <td><ul class="changes">{changes(&e).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></td>
+                        </tr>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <button type="button" on:click=move |_| fetch(entries.get_untracked().last().map(|e| e.id))>{t(Key::Older)}</button>
+    }
+}

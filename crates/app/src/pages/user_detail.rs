@@ -1,0 +1,274 @@
+//! One user: their profile, state and the actions that state allows, their accounts, and the
+//! edit form. A save that lost a race (412) says so and offers to reload.
+
+use crate::api::{self, ApiError, Group, Tagged, UserDetail};
+use crate::components::field::TextField;
+use crate::components::frame::use_account;
+use crate::i18n::{Key, action_label, role_label, state_label, t};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+use roster_domain::ErrorCode;
+use roster_domain::profile::{ProfileDraft, field};
+
+/// The state actions offered here, as the server names them.
+const ACTIONS: [&str; 6] = [
+    "suspend",
+    "unsuspend",
+    "unlock",
+    "deprovision",
+    "restore",
+    "delete_for_good",
+];
+
+/// `/accounts/:account/users/:user`.
+#[component]
+pub fn UserPage() -> impl IntoView {
+    let account = use_account();
+    let params = use_params_map();
+    let user_id = Memo::new(move |_| {
+        params
+            .read()
+            .get("user")
+            .and_then(|u| u.parse::<i64>().ok())
+            .unwrap_or(0)
+    });
+    let user = RwSignal::new(None::<Result<Tagged<UserDetail>, ApiError>>);
+    let editing = RwSignal::new(false);
+    let notice = RwSignal::new(None::<&'static str>);
+
+    let reload = move || {
+        let (a, u) = (account.id.get_untracked(), user_id.get_untracked());
+        spawn_local(async move { user.set(Some(api::user(a, u).await)) });
+    };
+    Effect::new(move |_| {
+        let _ = (account.id.get(), user_id.get());
+        editing.set(false);
+        reload();
+    });
+
+    view! {
+        <p><A href=move || format!("/accounts/{}/users", account.id.get())>{t(Key::BackToUsers)}</A></p>
+        {move || match user.get() {
+            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
+            Some(Ok(tagged)) => view! {
+                <UserView tagged=tagged editing=editing notice=notice on_change=Callback::new(move |()| reload()) />
+            }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn UserView(
+    tagged: Tagged<UserDetail>,
+    editing: RwSignal<bool>,
+    notice: RwSignal<Option<&'static str>>,
+    /// Called after a change, to load the user again.
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let account = use_account();
+    let navigate = use_navigate();
+    let u = tagged.value.clone();
+    let id = u.id;
+    let action_error = RwSignal::new(None::<ApiError>);
+    let offered: Vec<&'static str> = ACTIONS
+        .into_iter()
+        .filter(|a| u.allowed_actions.iter().any(|x| x == a))
+        .collect();
+    let act = move |action: &'static str| {
+        let a = account.id.get_untracked();
+        let navigate = navigate.clone();
+        if action == "delete_for_good"
+            && !window()
+                .confirm_with_message(t(Key::ConfirmDelete))
+                .unwrap_or(false)
+        {
+            return;
+        }
+        spawn_local(async move {
+            let result = if action == "delete_for_good" {
+                api::delete_user(a, id).await
+            } else {
+                api::user_action(a, id, action).await
+            };
+            match result {
+                Ok(()) if action == "delete_for_good" => {
+                    navigate(&format!("/accounts/{a}/users"), Default::default())
+                }
+                Ok(()) => {
+                    action_error.set(None);
+                    notice.set(Some(t(Key::Done)));
+                    account.refresh();
+                    on_change.run(());
+                }
+                Err(e) => action_error.set(Some(e)),
+            }
+        });
+    };
+    let name = format!("{} {}", u.first_name, u.last_name);
+    view! {
+        <div class="page-head">
+            <h1>{name}</h1>
+            <span class=format!("badge state-{}", u.state)>{state_label(&u.state)}</span>
+        </div>
+        {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {move || action_error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        <section aria-labelledby="actions-title" class="card">
+            <h2 id="actions-title">{t(Key::Actions)}</h2>
+            <div class="actions">
+                <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button>
+                {offered.into_iter().map(|a| {
+                    let act = act.clone();
+                    view! { <button type="button" class=if a == "delete_for_good" { "danger" } else { "" } on:click=move |_| act(a)>{action_label(a)}</button> }
+                }).collect_view()}
+            </div>
+        </section>
+        <Show when=move || editing.get() fallback=move || ()>
+            <EditForm tagged=tagged.clone() editing=editing notice=notice on_change=on_change />
+        </Show>
+        <section aria-labelledby="profile-title" class="card">
+            <h2 id="profile-title">{t(Key::Profile)}</h2>
+            <dl class="profile">
+                <dt>{t(Key::Username)}</dt><dd>{u.username.clone()}</dd>
+                <dt>{t(Key::Email)}</dt><dd>{u.email.clone()}</dd>
+                <dt>{t(Key::Phone)}</dt><dd>{u.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t(Key::Language)}</dt><dd>{if u.language == "fr" { t(Key::LanguageFr) } else { t(Key::LanguageEn) }}</dd>
+                <dt>{t(Key::Role)}</dt><dd>{role_label(&u.role)}</dd>
+                <dt>{t(Key::Group)}</dt><dd>{u.group_name.clone()}</dd>
+                <dt>{t(Key::Licence)}</dt><dd>{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</dd>
+            </dl>
+        </section>
+        <section aria-labelledby="memberships-title" class="card">
+            <h2 id="memberships-title">{t(Key::Memberships)}</h2>
+            <ul>
+                {u.memberships.iter().map(|m| view! { <li>{format!("{} — {}", m.account_name, role_label(&m.role))}</li> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+fn blank_to_none(value: String) -> Option<String> {
+    let trimmed = value.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// The edit form, checked as you type like the add form.
+#[component]
+fn EditForm(
+    tagged: Tagged<UserDetail>,
+    editing: RwSignal<bool>,
+    notice: RwSignal<Option<&'static str>>,
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let account = use_account();
+    let u = tagged.value;
+    let etag = tagged.etag;
+    let activated = !matches!(u.state.as_str(), "staged" | "invited");
+    let email = RwSignal::new(u.email.clone());
+    let username = RwSignal::new(u.username.clone());
+    let first_name = RwSignal::new(u.first_name.clone());
+    let last_name = RwSignal::new(u.last_name.clone());
+    let phone = RwSignal::new(u.phone.clone().unwrap_or_default());
+    let group = RwSignal::new(u.group.to_string());
+    let groups = RwSignal::new(Vec::<Group>::new());
+    let server = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    Effect::new(move |_| {
+        let id = account.id.get();
+        spawn_local(async move { groups.set(api::groups(id).await.unwrap_or_default()) });
+    });
+    let language = u.language.clone();
+    let draft = move || ProfileDraft {
+        email: email.get(),
+        username: blank_to_none(username.get()),
+        first_name: first_name.get(),
+        last_name: last_name.get(),
+        phone: blank_to_none(phone.get()),
+        language: Some(language.clone()),
+        ..ProfileDraft::default()
+    };
+    let issues = Memo::new(move |_| draft().check().err().unwrap_or_default());
+    let error_of = move |name: &'static str| {
+        Signal::derive(move || {
+            server
+                .get()
+                .and_then(|e| e.field(name))
+                .map(|c| c.message_en())
+                .or_else(|| {
+                    issues
+                        .get()
+                        .iter()
+                        .find(|i| i.field == name)
+                        .map(|i| i.code.message_en())
+                })
+        })
+    };
+    let stale = move || {
+        server
+            .get()
+            .is_some_and(|e| e.code == Some(ErrorCode::RequestStale))
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !issues.get_untracked().is_empty() || busy.get_untracked() {
+            return;
+        }
+        let mut changes = serde_json::json!({
+            "email": email.get_untracked(),
+            "first_name": first_name.get_untracked(),
+            "last_name": last_name.get_untracked(),
+            "phone": phone.get_untracked().trim(),
+        });
+        if activated {
+            changes["username"] = username.get_untracked().into();
+        }
+        if let Ok(g) = group.get_untracked().parse::<i64>() {
+            changes["group"] = g.into();
+        }
+        let (a, id, etag) = (account.id.get_untracked(), u.id, etag.clone());
+        busy.set(true);
+        spawn_local(async move {
+            match api::update_user(a, id, &etag, &changes).await {
+                Ok(_) => {
+                    editing.set(false);
+                    notice.set(Some(t(Key::Saved)));
+                    on_change.run(());
+                }
+                Err(e) => server.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <section aria-labelledby="edit-title" class="card">
+            <h2 id="edit-title">{t(Key::EditUser)}</h2>
+            <form on:submit=submit novalidate>
+                {move || server.get().map(|e| view! { <p class="alert" role="alert">{if stale() { t(Key::StaleTitle) } else { e.message() }}</p> })}
+                <Show when=stale>
+                    <button type="button" on:click=move |_| on_change.run(())>{t(Key::Reload)}</button>
+                </Show>
+                <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) kind="email" required=true />
+                <Show when=move || activated>
+                    <TextField id=field::USERNAME label=t(Key::Username) value=username error=error_of(field::USERNAME) />
+                </Show>
+                <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME) required=true />
+                <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME) required=true />
+                <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=phone error=error_of(field::PHONE) kind="tel" />
+                <div class="field">
+                    <label for="edit-group">{t(Key::Group)}</label>
+                    <select id="edit-group" on:change=move |ev| group.set(event_target_value(&ev))>
+                        <For each=move || groups.get() key=|g| g.id let:g>
+                            <option value=g.id.to_string() selected=move || group.get() == g.id.to_string()>{g.name.clone()}</option>
+                        </For>
+                    </select>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="primary" disabled=move || busy.get()>{move || if busy.get() { t(Key::Saving) } else { t(Key::Save) }}</button>
+                    <button type="button" class="link" on:click=move |_| editing.set(false)>{t(Key::Cancel)}</button>
+                </div>
+            </form>
+        </section>
+    }
+}

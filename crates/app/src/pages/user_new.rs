@@ -1,0 +1,163 @@
+//! Add a user: every field is checked as you type with the domain's own constructors (the very
+//! rules the server applies), and the server's field errors are shown in the same places.
+
+use crate::api::{self, ApiError, Group, UserForm};
+use crate::components::field::TextField;
+use crate::components::frame::use_account;
+use crate::i18n::{Key, role_label, t};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use roster_domain::profile::{ProfileDraft, field};
+
+fn blank_to_none(value: String) -> Option<String> {
+    let trimmed = value.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// `/accounts/:account/users/new`.
+#[component]
+pub fn NewUserPage() -> impl IntoView {
+    let account = use_account();
+    let navigate = use_navigate();
+    let email = RwSignal::new(String::new());
+    let username = RwSignal::new(String::new());
+    let first_name = RwSignal::new(String::new());
+    let last_name = RwSignal::new(String::new());
+    let phone = RwSignal::new(String::new());
+    let language = RwSignal::new("en".to_owned());
+    let group = RwSignal::new(String::new());
+    let role = RwSignal::new("user".to_owned());
+    let groups = RwSignal::new(Vec::<Group>::new());
+    let submitted = RwSignal::new(false);
+    let server = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let id = account.id.get();
+        spawn_local(async move { groups.set(api::groups(id).await.unwrap_or_default()) });
+    });
+
+    let draft = move || ProfileDraft {
+        email: email.get(),
+        username: blank_to_none(username.get()),
+        first_name: first_name.get(),
+        last_name: last_name.get(),
+        phone: blank_to_none(phone.get()),
+        language: Some(language.get()),
+        ..ProfileDraft::default()
+    };
+    let issues = Memo::new(move |_| draft().check().err().unwrap_or_default());
+    // A field's problem shows once it has been typed in (or after a first attempt to save); the
+    // server's word on a field wins until the field changes again.
+    let error_of = move |name: &'static str, value: RwSignal<String>| {
+        Signal::derive(move || {
+            if let Some(code) = server.get().and_then(|e| e.field(name)) {
+                return Some(code.message_en());
+            }
+            let touched = submitted.get() || !value.get().is_empty();
+            touched
+                .then(|| {
+                    issues
+                        .get()
+                        .iter()
+                        .find(|i| i.field == name)
+                        .map(|i| i.code.message_en())
+                })
+                .flatten()
+        })
+    };
+    // Any edit clears the server's verdict, which was about the old values.
+    Effect::new(move |_| {
+        let _ = (
+            email.get(),
+            username.get(),
+            first_name.get(),
+            last_name.get(),
+            phone.get(),
+        );
+        server.set(None);
+    });
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        submitted.set(true);
+        if !issues.get_untracked().is_empty() || busy.get_untracked() {
+            return;
+        }
+        let form = UserForm {
+            email: email.get_untracked(),
+            username: blank_to_none(username.get_untracked()),
+            first_name: first_name.get_untracked(),
+            last_name: last_name.get_untracked(),
+            phone: blank_to_none(phone.get_untracked()),
+            language: Some(language.get_untracked()),
+            group: group.get_untracked().parse().ok(),
+            role: Some(role.get_untracked()),
+        };
+        let id = account.id.get_untracked();
+        let navigate = navigate.clone();
+        busy.set(true);
+        spawn_local(async move {
+            match api::create_user(id, &form).await {
+                Ok(user) => {
+                    account.refresh();
+                    navigate(
+                        &format!("/accounts/{id}/users/{}", user.id),
+                        Default::default(),
+                    );
+                }
+                Err(err) => server.set(Some(err)),
+            }
+            busy.set(false);
+        });
+    };
+
+    view! {
+        <div class="narrow">
+            <h1>{t(Key::AddUserTitle)}</h1>
+            <p class="lead">{t(Key::AddUserLead)}</p>
+            <form on:submit=submit novalidate>
+                {move || {
+                    let summary = server.get().map(|e| e.message())
+                        .or_else(|| (submitted.get() && !issues.get().is_empty()).then(|| t(Key::FixFields)));
+                    summary.map(|m| view! { <p class="alert" role="alert">{m}</p> })
+                }}
+                <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL, email) kind="email" required=true />
+                <TextField id=field::USERNAME label=t(Key::UsernameSameAsEmail) value=username error=error_of(field::USERNAME, username) />
+                <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME, first_name) required=true />
+                <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME, last_name) required=true />
+                <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=phone error=error_of(field::PHONE, phone) kind="tel" />
+                <div class="field">
+                    <label for="language">{t(Key::Language)}</label>
+                    <select id="language" on:change=move |ev| language.set(event_target_value(&ev))>
+                        <option value="en">{t(Key::LanguageEn)}</option>
+                        <option value="fr">{t(Key::LanguageFr)}</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="group">{t(Key::Group)}</label>
+                    <select id="group" on:change=move |ev| group.set(event_target_value(&ev))>
+                        <For each=move || groups.get() key=|g| g.id let:g>
+                            <option value=g.id.to_string() selected=g.is_default>{g.name.clone()}</option>
+                        </For>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="role">{t(Key::Role)}</label>
+                    <select id="role" on:change=move |ev| role.set(event_target_value(&ev))>
+                        <option value="user">{role_label("user")}</option>
+                        <option value="admin">{role_label("admin")}</option>
+                    </select>
+                </div>
+                <div class="form-actions">
+                    <button type="submit" class="primary" disabled=move || busy.get()>
+                        {move || if busy.get() { t(Key::Saving) } else { t(Key::SaveWithoutInviting) }}
+                    </button>
+                    <A href=move || format!("/accounts/{}/users", account.id.get())>{t(Key::Cancel)}</A>
+                </div>
+            </form>
+        </div>
+    }
+}

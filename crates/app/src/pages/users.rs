@@ -1,0 +1,339 @@
+//! The users of an account: search as you type, filters, sort, pages with the total, and
+//! actions on many users at once with a result for each.
+
+use crate::api::{self, ApiResult, Group, UserPage, UserQuery};
+use crate::components::frame::use_account;
+use crate::i18n::{Key, action_label, role_label, state_label, t};
+use gloo_timers::future::TimeoutFuture;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use std::collections::BTreeSet;
+
+/// How long typing must pause before a search is sent.
+const DEBOUNCE_MS: u32 = 250;
+const PER_PAGE: i64 = 25;
+
+/// One user's result of a bulk action.
+#[derive(Debug, Clone, PartialEq)]
+struct Outcome {
+    name: String,
+    message: &'static str,
+    ok: bool,
+}
+
+/// `/accounts/:account/users`.
+#[component]
+pub fn UsersPage() -> impl IntoView {
+    let account = use_account();
+    let typed = RwSignal::new(String::new());
+    let query = RwSignal::new(UserQuery {
+        per_page: PER_PAGE,
+        page: 1,
+        ..UserQuery::default()
+    });
+    let page = RwSignal::new(None::<ApiResult<UserPage>>);
+    let groups = RwSignal::new(Vec::<Group>::new());
+    let selected = RwSignal::new(BTreeSet::<i64>::new());
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let move_target = RwSignal::new(String::new());
+    let busy = RwSignal::new(false);
+    let generation = StoredValue::new(0u64);
+
+    // Search as you type: only the last keystroke after a pause sends a request.
+    let typing = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        let text = typed.get();
+        let ticket = typing.get_value() + 1;
+        typing.set_value(ticket);
+        spawn_local(async move {
+            TimeoutFuture::new(DEBOUNCE_MS).await;
+            if typing.get_value() == ticket && query.get_untracked().q != text {
+                query.update(|q| {
+                    q.q = text;
+                    q.page = 1;
+                });
+            }
+        });
+    });
+
+    // Fetch whenever the account or the query changes; a slower older answer never wins.
+    let load = move || {
+        let (id, q) = (account.id.get_untracked(), query.get_untracked());
+        let ticket = generation.get_value() + 1;
+        generation.set_value(ticket);
+        spawn_local(async move {
+            let result = api::users(id, &q).await;
+            if generation.get_value() == ticket {
+                page.set(Some(result));
+            }
+        });
+    };
+    Effect::new(move |_| {
+        let _ = (account.id.get(), query.get());
+        selected.set(BTreeSet::new());
+        load();
+    });
+    Effect::new(move |_| {
+        let id = account.id.get();
+        spawn_local(async move { groups.set(api::groups(id).await.unwrap_or_default()) });
+    });
+
+    let set = move |apply: fn(&mut UserQuery, String)| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            query.update(|q| {
+                apply(q, value);
+                q.page = 1;
+            });
+        }
+    };
+
+    let rows = move || {
+        page.get()
+            .and_then(|r| r.ok())
+            .map(|p| p.items)
+            .unwrap_or_default()
+    };
+    let run_bulk = move |action: &'static str| {
+        let ids: Vec<i64> = selected.get_untracked().into_iter().collect();
+        let names: Vec<(i64, String)> = rows()
+            .into_iter()
+            .map(|u| (u.id, format!("{} {}", u.first_name, u.last_name)))
+            .collect();
+        let target_group = move_target.get_untracked().parse::<i64>().ok();
+        let id = account.id.get_untracked();
+        busy.set(true);
+        spawn_local(async move {
+            let mut results = Vec::new();
+            for user in ids {
+                let result = match action {
+                    "move" => move_to_group(id, user, target_group).await,
+                    other => api::user_action(id, user, other).await,
+                };
+                let name = names
+                    .iter()
+                    .find(|(i, _)| *i == user)
+                    .map(|(_, n)| n.clone())
+                    .unwrap_or_default();
+                results.push(match result {
+                    Ok(()) => Outcome {
+                        name,
+                        message: t(Key::Done),
+                        ok: true,
+                    },
+                    Err(e) => Outcome {
+                        name,
+                        message: e.message(),
+                        ok: false,
+                    },
+                });
+            }
+            outcomes.set(results);
+            busy.set(false);
+            account.refresh();
+            load();
+        });
+    };
+
+    view! {
+        <div class="page-head">
+            <h1>{t(Key::UsersTitle)}</h1>
+            <A href=move || format!("/accounts/{}/users/new", account.id.get()) attr:class="button primary">{t(Key::AddUser)}</A>
+        </div>
+        <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
+            <div class="field grow">
+                <label for="q">{t(Key::Search)}</label>
+                <input id="q" type="search" placeholder=t(Key::SearchHint) autocomplete="off"
+                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="state">{t(Key::FilterState)}</label>
+                <select id="state" on:change=set(|q, v| q.state = v)>
+                    <option value="">{t(Key::Any)}</option>
+                    {["staged", "invited", "active", "suspended", "locked", "deprovisioned"]
+                        .into_iter()
+                        .map(|s| view! { <option value=s>{state_label(s)}</option> })
+                        .collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="role">{t(Key::FilterRole)}</label>
+                <select id="role" on:change=set(|q, v| q.role = v)>
+                    <option value="">{t(Key::Any)}</option>
+                    <option value="admin">{role_label("admin")}</option>
+                    <option value="user">{role_label("user")}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="group">{t(Key::FilterGroup)}</label>
+                <select id="group" on:change=set(|q, v| q.group = v)>
+                    <option value="">{t(Key::Any)}</option>
+                    <For each=move || groups.get() key=|g| g.id let:g>
+                        <option value=g.id.to_string()>{g.name.clone()}</option>
+                    </For>
+                </select>
+            </div>
+            <div class="field">
+                <label for="licensed">{t(Key::FilterLicence)}</label>
+                <select id="licensed" on:change=set(|q, v| q.licensed = v)>
+                    <option value="">{t(Key::Any)}</option>
+                    <option value="true">{t(Key::Licensed)}</option>
+                    <option value="false">{t(Key::NotLicensed)}</option>
+                </select>
+            </div>
+            <div class="field">
+                <label for="sort">{t(Key::Sort)}</label>
+                <select id="sort" on:change=set(|q, v| q.sort = v)>
+                    <option value="name">{t(Key::SortName)}</option>
+                    <option value="-name">{t(Key::SortNameDesc)}</option>
+                    <option value="email">{t(Key::SortEmail)}</option>
+                    <option value="state">{t(Key::SortState)}</option>
+                    <option value="-created">{t(Key::SortNewest)}</option>
+                </select>
+            </div>
+        </form>
+
+        <Show when=move || !selected.get().is_empty()>
+            <div class="bulk" role="region" aria-label=t(Key::Actions)>
+                <span>{move || format!("{} {}", selected.get().len(), t(Key::Selected))}</span>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("suspend")>{action_label("suspend")}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("unsuspend")>{action_label("unsuspend")}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("remove")>{action_label("remove")}</button>
+                <label class="inline">
+                    <span>{t(Key::MoveToGroup)}</span>
+                    <select on:change=move |ev| move_target.set(event_target_value(&ev))>
+                        <option value="">"—"</option>
+                        <For each=move || groups.get() key=|g| g.id let:g>
+                            <option value=g.id.to_string()>{g.name.clone()}</option>
+                        </For>
+                    </select>
+                </label>
+                <button type="button" disabled=move || busy.get() || move_target.get().is_empty() on:click=move |_| run_bulk("move")>{t(Key::Move)}</button>
+            </div>
+        </Show>
+        <Show when=move || !outcomes.get().is_empty()>
+            <section class="results" aria-labelledby="results-title">
+                <h2 id="results-title">{t(Key::ResultsTitle)}</h2>
+                <ul role="status">
+                    <For each=move || outcomes.get() key=|o| (o.name.clone(), o.message) let:o>
+                        <li class:ok=o.ok class:failed=!o.ok>{format!("{}: {}", o.name, o.message)}</li>
+                    </For>
+                </ul>
+            </section>
+        </Show>
+
+        {move || match page.get() {
+            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
+            Some(Ok(p)) => view! { <UserTable page=p selected=selected /> <Pager query=query total=page /> }.into_any(),
+        }}
+    }
+}
+
+/// Moves one user to a group: reads the user for its ETag, then changes the group.
+async fn move_to_group(account: i64, user: i64, group: Option<i64>) -> ApiResult<()> {
+    let current = api::user(account, user).await?;
+    let changes = serde_json::json!({ "group": group });
+    api::update_user(account, user, &current.etag, &changes)
+        .await
+        .map(|_| ())
+}
+
+/// The table of one page of users.
+#[component]
+fn UserTable(page: UserPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
+    let account = use_account();
+    if page.items.is_empty() {
+        return view! { <p class="empty">{t(Key::NoUsers)}</p> }.into_any();
+    }
+    let ids: Vec<i64> = page.items.iter().map(|u| u.id).collect();
+    let all_ids = ids.clone();
+    let all_selected = move || all_ids.iter().all(|id| selected.get().contains(id));
+    let toggle_all = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        selected.update(|s| {
+            for id in &ids {
+                if on {
+                    s.insert(*id);
+                } else {
+                    s.remove(id);
+                }
+            }
+        });
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="users">
+                <thead>
+                    <tr>
+                        <th scope="col" class="check">
+                            <input type="checkbox" aria-label=t(Key::SelectAll) prop:checked=all_selected on:change=toggle_all />
+                        </th>
+                        <th scope="col">{t(Key::Name)}</th>
+                        <th scope="col" class="email">{t(Key::Email)}</th>
+                        <th scope="col">{t(Key::State)}</th>
+                        <th scope="col" class="wide">{t(Key::Role)}</th>
+                        <th scope="col" class="wide">{t(Key::Group)}</th>
+                        <th scope="col" class="wide">{t(Key::Licence)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page.items.into_iter().map(|u| {
+                        let id = u.id;
+                        let name = format!("{} {}", u.first_name, u.last_name);
+                        let label = format!("{} {name}", t(Key::SelectUser));
+                        view! {
+                            <tr>
+                                <td class="check">
+                                    <input type="checkbox" aria-label=label
+                                        prop:checked=move || selected.get().contains(&id)
+                                        on:change=move |ev| {
+                                            let on = event_target_checked(&ev);
+                                            selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                        } />
+                                </td>
+                                <td>
+                                    <A href=move || format!("/accounts/{}/users/{id}", account.id.get())>{name.clone()}</A>
+                                    <span class="sub">{u.email.clone()}</span>
+                                </td>
+                                <td class="email">{u.email}</td>
+                                <td><span class=format!("badge state-{}", u.state)>{state_label(&u.state)}</span></td>
+                                <td class="wide">{role_label(&u.role)}</td>
+                                <td class="wide">{u.group_name}</td>
+                                <td class="wide">{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+    .into_any()
+}
+
+/// Previous and next page, and where we are.
+#[component]
+fn Pager(
+    query: RwSignal<UserQuery>,
+    total: RwSignal<Option<ApiResult<UserPage>>>,
+) -> impl IntoView {
+    let count = move || {
+        total
+            .get()
+            .and_then(|r| r.ok())
+            .map(|p| p.total)
+            .unwrap_or(0)
+    };
+    let current = move || query.get().page;
+    let last = move || ((count() + PER_PAGE - 1) / PER_PAGE).max(1);
+    let at_start = move || current() <= 1;
+    let at_end = move || current() >= last();
+    view! {
+        <nav class="pager" aria-label="Pages">
+            <button type="button" disabled=at_start on:click=move |_| query.update(|q| q.page -= 1)>{t(Key::Previous)}</button>
+            <span role="status">{move || format!("{} {} / {} · {} {}", t(Key::PageOf), current(), last(), count(), if count() == 1 { t(Key::UserTotalOne) } else { t(Key::UsersTotal) })}</span>
+            <button type="button" disabled=at_end on:click=move |_| query.update(|q| q.page += 1)>{t(Key::Next)}</button>
+        </nav>
+    }
+}
