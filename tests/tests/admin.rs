@@ -98,7 +98,7 @@ async fn an_admin_finds_adds_edits_and_suspends_a_user_and_sees_it_in_the_audit_
     browser.wait_for_heading("Audit log").await;
     browser
         .wait_for(Locator::XPath(
-            "//table[@class='audit']//td[normalize-space(.)='user.suspended']",
+            "//table[@class='audit']//td[normalize-space(.)='User suspended']",
         ))
         .await;
     let rows = c
@@ -111,14 +111,21 @@ async fn an_admin_finds_adds_edits_and_suspends_a_user_and_sees_it_in_the_audit_
         text.push('\n');
     }
     assert!(
-        text.contains("user.suspended") && text.contains("state: active → suspended"),
+        text.contains("User suspended") && text.contains("state: active → suspended"),
         "{text}"
     );
     assert!(
-        text.contains("user.updated") && text.contains("last_name: Personne → Personnage"),
+        text.contains("User edited") && text.contains("last_name: Personne → Personnage"),
         "{text}"
     );
-    assert!(text.contains("user.created"), "{text}");
+    assert!(
+        text.contains("User added") && text.contains("email: — → new.person@acme.test"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("phone: — → —"),
+        "unchanged empty fields are not listed: {text}"
+    );
     browser.screenshot("audit-desktop").await;
     browser.close().await;
 }

@@ -283,6 +283,45 @@ pub fn role_label(role: &str) -> &'static str {
     })
 }
 
+/// The label of an audit action (the stable action names are the server's).
+pub fn audit_action_label(action: &str) -> &'static str {
+    match action {
+        "user.created" => "User added",
+        "user.added_to_account" => "Existing person added to the account",
+        "user.updated" => "User edited",
+        "user.suspended" => "User suspended",
+        "user.unsuspended" => "User unsuspended",
+        "user.unlocked" => "User unlocked",
+        "user.locked_after_failed_signins" => "User locked after failed sign-ins",
+        "user.unlocked_after_lockout" => "Lockout ended",
+        "user.removed_from_account" => "User removed from the account",
+        "user.deprovisioned" => "User deprovisioned",
+        "user.restored" => "User restored",
+        "user.deleted" => "User deleted for good",
+        "group.created" => "Group created",
+        "group.updated" => "Group edited",
+        "group.deleted" => "Group deleted",
+        _ => "Other change",
+    }
+}
+
+/// The audit actions, in the order the filter offers them.
+pub const AUDIT_ACTIONS: [&str; 13] = [
+    "user.created",
+    "user.added_to_account",
+    "user.updated",
+    "user.suspended",
+    "user.unsuspended",
+    "user.unlocked",
+    "user.removed_from_account",
+    "user.deprovisioned",
+    "user.restored",
+    "user.deleted",
+    "group.created",
+    "group.updated",
+    "group.deleted",
+];
+
 /// The button label of a state action.
 pub fn action_label(action: &str) -> &'static str {
     t(match action {

@@ -2,7 +2,7 @@
 
 use crate::api::{self, ApiError, AuditEntry, AuditQuery};
 use crate::components::frame::use_account;
-use crate::i18n::{Key, t};
+use crate::i18n::{AUDIT_ACTIONS, Key, audit_action_label, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
@@ -36,7 +36,13 @@ fn changes(entry: &AuditEntry) -> Vec<String> {
     keys.sort();
     keys.dedup();
     keys.into_iter()
-        .filter(|k| before.get(*k) != after.get(*k) && k.as_str() != "version")
+        .filter(|k| {
+            let (b, a) = (
+                before.get(*k).filter(|v| !v.is_null()),
+                after.get(*k).filter(|v| !v.is_null()),
+            );
+            b != a && k.as_str() != "version"
+        })
         .map(|k| format!("{k}: {} → {}", show(before.get(k)), show(after.get(k))))
         .collect()
 }
@@ -74,10 +80,7 @@ pub fn AuditPage() -> impl IntoView {
                 <label for="audit-action">{t(Key::FilterAction)}</label>
                 <select id="audit-action" on:change=move |ev| action.set(event_target_value(&ev))>
                     <option value="">{t(Key::Any)}</option>
-                    {["user.created", "user.added_to_account", "user.updated", "user.suspended", "user.unsuspended",
-                      "user.unlocked", "user.removed_from_account", "user.deprovisioned", "user.restored", "user.deleted",
-                      "group.created", "group.updated", "group.deleted"]
-                        .into_iter().map(|a| view! { <option value=a>{a}</option> }).collect_view()}
+                    {AUDIT_ACTIONS.into_iter().map(|a| view! { <option value=a>{audit_action_label(a)}</option> }).collect_view()}
                 </select>
             </div>
         </form>
@@ -98,7 +101,7 @@ pub fn AuditPage() -> impl IntoView {
                         <tr>
                             <td>{utc(e.at)}</td>
                             <td>{e.actor.clone().unwrap_or_else(|| "Roster".into())}</td>
-                            <td>{e.action.clone()}</td>
+                            <td>{audit_action_label(&e.action)}</td>
                             <td>{e.target.clone().unwrap_or_default()}</td>
                             <td><ul class="changes">{changes(&e).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></td>
                         </tr>

@@ -1,16 +1,17 @@
 //! One user: their profile, state and the actions that state allows, their accounts, and the
 //! edit form. A save that lost a race (412) says so and offers to reload.
 
-use crate::api::{self, ApiError, Group, Tagged, UserDetail};
+use crate::api::{self, ApiError, Tagged, UserDetail};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
+use crate::components::profile::{ProfileFields, use_groups};
 use crate::i18n::{Key, action_label, role_label, state_label, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use roster_domain::ErrorCode;
-use roster_domain::profile::{ProfileDraft, field};
+use roster_domain::profile::field;
 
 /// The state actions offered here, as the server names them.
 const ACTIONS: [&str; 6] = [
@@ -149,11 +150,6 @@ fn UserView(
     }
 }
 
-fn blank_to_none(value: String) -> Option<String> {
-    let trimmed = value.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_owned())
-}
-
 /// The edit form, checked as you type like the add form.
 #[component]
 fn EditForm(
@@ -166,44 +162,22 @@ fn EditForm(
     let u = tagged.value;
     let etag = tagged.etag;
     let activated = !matches!(u.state.as_str(), "staged" | "invited");
-    let email = RwSignal::new(u.email.clone());
-    let username = RwSignal::new(u.username.clone());
-    let first_name = RwSignal::new(u.first_name.clone());
-    let last_name = RwSignal::new(u.last_name.clone());
-    let phone = RwSignal::new(u.phone.clone().unwrap_or_default());
+    let fields = ProfileFields::new(Some(&u));
+    let ProfileFields {
+        email,
+        username,
+        first_name,
+        last_name,
+        phone,
+        ..
+    } = fields;
     let group = RwSignal::new(u.group.to_string());
-    let groups = RwSignal::new(Vec::<Group>::new());
+    let groups = use_groups(account.id);
     let server = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-    Effect::new(move |_| {
-        let id = account.id.get();
-        spawn_local(async move { groups.set(api::groups(id).await.unwrap_or_default()) });
-    });
-    let language = u.language.clone();
-    let draft = move || ProfileDraft {
-        email: email.get(),
-        username: blank_to_none(username.get()),
-        first_name: first_name.get(),
-        last_name: last_name.get(),
-        phone: blank_to_none(phone.get()),
-        language: Some(language.clone()),
-        ..ProfileDraft::default()
-    };
-    let issues = Memo::new(move |_| draft().check().err().unwrap_or_default());
+    let issues = fields.issues();
     let error_of = move |name: &'static str| {
-        Signal::derive(move || {
-            server
-                .get()
-                .and_then(|e| e.field(name))
-                .map(|c| c.message_en())
-                .or_else(|| {
-                    issues
-                        .get()
-                        .iter()
-                        .find(|i| i.field == name)
-                        .map(|i| i.code.message_en())
-                })
-        })
+        ProfileFields::error_of(issues, server, name, Signal::derive(|| true))
     };
     let stale = move || {
         server

@@ -1,82 +1,46 @@
 //! Add a user: every field is checked as you type with the domain's own constructors (the very
 //! rules the server applies), and the server's field errors are shown in the same places.
 
-use crate::api::{self, ApiError, Group, UserForm};
+use crate::api::{self, ApiError, UserForm};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
+use crate::components::profile::{ProfileFields, blank_to_none, use_groups};
 use crate::i18n::{Key, role_label, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use roster_domain::profile::{ProfileDraft, field};
-
-fn blank_to_none(value: String) -> Option<String> {
-    let trimmed = value.trim();
-    (!trimmed.is_empty()).then(|| trimmed.to_owned())
-}
+use roster_domain::profile::field;
 
 /// `/accounts/:account/users/new`.
 #[component]
 pub fn NewUserPage() -> impl IntoView {
     let account = use_account();
     let navigate = use_navigate();
-    let email = RwSignal::new(String::new());
-    let username = RwSignal::new(String::new());
-    let first_name = RwSignal::new(String::new());
-    let last_name = RwSignal::new(String::new());
-    let phone = RwSignal::new(String::new());
-    let language = RwSignal::new("en".to_owned());
+    let fields = ProfileFields::new(None);
+    let ProfileFields {
+        email,
+        username,
+        first_name,
+        last_name,
+        phone,
+        language,
+    } = fields;
     let group = RwSignal::new(String::new());
     let role = RwSignal::new("user".to_owned());
-    let groups = RwSignal::new(Vec::<Group>::new());
+    let groups = use_groups(account.id);
     let submitted = RwSignal::new(false);
     let server = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
-
-    Effect::new(move |_| {
-        let id = account.id.get();
-        spawn_local(async move { groups.set(api::groups(id).await.unwrap_or_default()) });
-    });
-
-    let draft = move || ProfileDraft {
-        email: email.get(),
-        username: blank_to_none(username.get()),
-        first_name: first_name.get(),
-        last_name: last_name.get(),
-        phone: blank_to_none(phone.get()),
-        language: Some(language.get()),
-        ..ProfileDraft::default()
-    };
-    let issues = Memo::new(move |_| draft().check().err().unwrap_or_default());
-    // A field's problem shows once it has been typed in (or after a first attempt to save); the
-    // server's word on a field wins until the field changes again.
+    let issues = fields.issues();
+    // A field's problem shows once it has been typed in, or after a first attempt to save.
     let error_of = move |name: &'static str, value: RwSignal<String>| {
-        Signal::derive(move || {
-            if let Some(code) = server.get().and_then(|e| e.field(name)) {
-                return Some(code.message_en());
-            }
-            let touched = submitted.get() || !value.get().is_empty();
-            touched
-                .then(|| {
-                    issues
-                        .get()
-                        .iter()
-                        .find(|i| i.field == name)
-                        .map(|i| i.code.message_en())
-                })
-                .flatten()
-        })
+        let shown = Signal::derive(move || submitted.get() || !value.get().is_empty());
+        ProfileFields::error_of(issues, server, name, shown)
     };
     // Any edit clears the server's verdict, which was about the old values.
     Effect::new(move |_| {
-        let _ = (
-            email.get(),
-            username.get(),
-            first_name.get(),
-            last_name.get(),
-            phone.get(),
-        );
+        let _ = fields.draft();
         server.set(None);
     });
 

@@ -1,8 +1,9 @@
 //! The users of an account: search as you type, filters, sort, pages with the total, and
 //! actions on many users at once with a result for each.
 
-use crate::api::{self, ApiResult, Group, UserPage, UserQuery};
+use crate::api::{self, ApiResult, UserPage, UserQuery};
 use crate::components::frame::use_account;
+use crate::components::profile::use_groups;
 use crate::i18n::{Key, action_label, role_label, state_label, t};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ pub fn UsersPage() -> impl IntoView {
         ..UserQuery::default()
     });
     let page = RwSignal::new(None::<ApiResult<UserPage>>);
-    let groups = RwSignal::new(Vec::<Group>::new());
+    let groups = use_groups(account.id);
     let selected = RwSignal::new(BTreeSet::<i64>::new());
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
     let move_target = RwSignal::new(String::new());
@@ -73,10 +74,6 @@ pub fn UsersPage() -> impl IntoView {
         let _ = (account.id.get(), query.get());
         selected.set(BTreeSet::new());
         load();
-    });
-    Effect::new(move |_| {
-        let id = account.id.get();
-        spawn_local(async move { groups.set(api::groups(id).await.unwrap_or_default()) });
     });
 
     let set = move |apply: fn(&mut UserQuery, String)| {

@@ -1,0 +1,93 @@
+//! The profile fields shared by the Add-user and Edit-user forms: their values, the domain's
+//! verdict on them as typed, and which message each field shows.
+
+use crate::api::{self, ApiError, Group, UserDetail};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use roster_domain::profile::{FieldIssue, ProfileDraft};
+
+/// `Some(trimmed)` unless blank.
+pub fn blank_to_none(value: String) -> Option<String> {
+    let trimmed = value.trim();
+    (!trimmed.is_empty()).then(|| trimmed.to_owned())
+}
+
+/// The values of the profile fields.
+#[derive(Debug, Clone, Copy)]
+pub struct ProfileFields {
+    pub email: RwSignal<String>,
+    pub username: RwSignal<String>,
+    pub first_name: RwSignal<String>,
+    pub last_name: RwSignal<String>,
+    pub phone: RwSignal<String>,
+    pub language: RwSignal<String>,
+}
+
+impl ProfileFields {
+    /// Empty fields, or those of an existing user.
+    pub fn new(from: Option<&UserDetail>) -> ProfileFields {
+        let text = |f: fn(&UserDetail) -> String| RwSignal::new(from.map(f).unwrap_or_default());
+        ProfileFields {
+            email: text(|u| u.email.clone()),
+            username: text(|u| u.username.clone()),
+            first_name: text(|u| u.first_name.clone()),
+            last_name: text(|u| u.last_name.clone()),
+            phone: text(|u| u.phone.clone().unwrap_or_default()),
+            language: RwSignal::new(
+                from.map(|u| u.language.clone())
+                    .unwrap_or_else(|| "en".into()),
+            ),
+        }
+    }
+
+    /// The fields as the domain checks them.
+    pub fn draft(&self) -> ProfileDraft {
+        ProfileDraft {
+            email: self.email.get(),
+            username: blank_to_none(self.username.get()),
+            first_name: self.first_name.get(),
+            last_name: self.last_name.get(),
+            phone: blank_to_none(self.phone.get()),
+            language: Some(self.language.get()),
+            ..ProfileDraft::default()
+        }
+    }
+
+    /// The domain's problems with the fields, kept up to date as they are typed.
+    pub fn issues(self) -> Memo<Vec<FieldIssue>> {
+        Memo::new(move |_| self.draft().check().err().unwrap_or_default())
+    }
+
+    /// The message field `name` shows: the server's word on it first (until the next answer),
+    /// then the domain's, once `shown` says the field's problems should show.
+    pub fn error_of(
+        issues: Memo<Vec<FieldIssue>>,
+        server: RwSignal<Option<ApiError>>,
+        name: &'static str,
+        shown: Signal<bool>,
+    ) -> Signal<Option<&'static str>> {
+        Signal::derive(move || {
+            if let Some(code) = server.get().and_then(|e| e.field(name)) {
+                return Some(code.message_en());
+            }
+            if !shown.get() {
+                return None;
+            }
+            issues
+                .get()
+                .iter()
+                .find(|i| i.field == name)
+                .map(|i| i.code.message_en())
+        })
+    }
+}
+
+/// The groups of the current account, loaded when the account changes.
+pub fn use_groups(account: Memo<i64>) -> RwSignal<Vec<Group>> {
+    let groups = RwSignal::new(Vec::new());
+    Effect::new(move |_| {
+        let id = account.get();
+        spawn_local(async move { groups.set(api::groups(id).await.unwrap_or_default()) });
+    });
+    groups
+}
