@@ -112,6 +112,33 @@ async fn group_of(state: &AppState, account: i64, group: Option<i64>) -> Result<
     })
 }
 
+/// A query with its arguments, returning rows of `O`.
+type SqlQuery<'q, O> = sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>;
+
+/// Binds a profile's columns, in the order both the insert and the update list them: username,
+/// its key, email, first and last name, phone, language, identity provider, Exchange domain and
+/// username, search text.
+fn bind_profile<'q, O>(query: SqlQuery<'q, O>, profile: &'q Profile) -> SqlQuery<'q, O> {
+    let search = search::user_text(
+        profile.first_name.as_str(),
+        profile.last_name.as_str(),
+        profile.email.as_str(),
+        profile.username.as_str(),
+    );
+    query
+        .bind(profile.username.as_str())
+        .bind(profile.username.key())
+        .bind(profile.email.as_str())
+        .bind(profile.first_name.as_str())
+        .bind(profile.last_name.as_str())
+        .bind(profile.phone.as_ref().map(|p| p.as_str()))
+        .bind(profile.language.as_str())
+        .bind(profile.identity_provider.as_str())
+        .bind(profile.exchange.as_ref().map(|x| x.domain().as_str()))
+        .bind(profile.exchange.as_ref().map(|x| x.username().as_str()))
+        .bind(search)
+}
+
 fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
     match role.unwrap_or("user") {
         "user" => Ok("user"),
@@ -157,31 +184,16 @@ pub async fn create(
     let (id, action) = match existing {
         Some((id,)) => (id, "user.added_to_account"),
         None => {
-            let (id,): (i64,) = sqlx::query_as(
+            let insert = sqlx::query_as(
                 "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
-                                    identity_provider, exchange_domain, exchange_username, state, search,
+                                    identity_provider, exchange_domain, exchange_username, search, state,
                                     created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'staged', ?11, ?12, ?12) RETURNING id",
-            )
-            .bind(profile.username.as_str())
-            .bind(profile.username.key())
-            .bind(profile.email.as_str())
-            .bind(profile.first_name.as_str())
-            .bind(profile.last_name.as_str())
-            .bind(profile.phone.as_ref().map(|p| p.as_str()))
-            .bind(profile.language.as_str())
-            .bind(profile.identity_provider.as_str())
-            .bind(profile.exchange.as_ref().map(|x| x.domain().as_str()))
-            .bind(profile.exchange.as_ref().map(|x| x.username().as_str()))
-            .bind(search::user_text(
-                profile.first_name.as_str(),
-                profile.last_name.as_str(),
-                profile.email.as_str(),
-                profile.username.as_str(),
-            ))
-            .bind(now)
-            .fetch_one(&mut *tx)
-            .await?;
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'staged', ?12, ?12) RETURNING id",
+            );
+            let (id,): (i64,) = bind_profile(insert, &profile)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
             (id, "user.created")
         }
     };
@@ -330,32 +342,17 @@ pub async fn update(
         None => before.group,
     };
     let now = crate::clock::now().unix_seconds();
-    let updated = sqlx::query(
-        "UPDATE users SET username = ?2, username_key = ?3, email = ?4, first_name = ?5, last_name = ?6,
-                phone = ?7, language = ?8, identity_provider = ?9, exchange_domain = ?10,
-                exchange_username = ?11, search = ?12, version = version + 1, updated_at = ?13
-         WHERE id = ?1",
-    )
-    .bind(user)
-    .bind(profile.username.as_str())
-    .bind(profile.username.key())
-    .bind(profile.email.as_str())
-    .bind(profile.first_name.as_str())
-    .bind(profile.last_name.as_str())
-    .bind(profile.phone.as_ref().map(|p| p.as_str()))
-    .bind(profile.language.as_str())
-    .bind(profile.identity_provider.as_str())
-    .bind(profile.exchange.as_ref().map(|x| x.domain().as_str()))
-    .bind(profile.exchange.as_ref().map(|x| x.username().as_str()))
-    .bind(search::user_text(
-        profile.first_name.as_str(),
-        profile.last_name.as_str(),
-        profile.email.as_str(),
-        profile.username.as_str(),
-    ))
-    .bind(now)
-    .execute(&mut *tx)
-    .await;
+    let update = sqlx::query_as::<_, (i64,)>(
+        "UPDATE users SET username = ?1, username_key = ?2, email = ?3, first_name = ?4, last_name = ?5,
+                phone = ?6, language = ?7, identity_provider = ?8, exchange_domain = ?9,
+                exchange_username = ?10, search = ?11, version = version + 1, updated_at = ?12
+         WHERE id = ?13 RETURNING id",
+    );
+    let updated = bind_profile(update, &profile)
+        .bind(now)
+        .bind(user)
+        .fetch_one(&mut *tx)
+        .await;
     match updated {
         Err(err) if crate::db::is_unique_violation(&err) => {
             return Err(AppError::Invalid(vec![FieldError::new(

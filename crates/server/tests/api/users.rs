@@ -503,3 +503,41 @@ async fn a_broad_search_over_thousands_of_users_is_still_sorted_and_counted() {
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(keys, sorted, "-name is in reverse name order");
 }
+
+#[tokio::test]
+async fn an_activated_user_can_be_renamed_but_not_to_a_taken_username() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let target = user_id(&app, "delegate@acme.test").await;
+    let url = app.url(&format!("/accounts/{records}/users/{target}"));
+    let tag = |res: &reqwest::Response| res.headers()["etag"].to_str().unwrap().to_owned();
+    let current = admin.get(&url).send().await.unwrap();
+
+    let taken = admin
+        .patch(&url)
+        .header("if-match", tag(&current))
+        .json(&json!({"username": "ADMIN@acme.test"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(taken.status(), 422);
+    assert_eq!(problem_code(taken).await, "user.username_taken");
+
+    let renamed = admin
+        .patch(&url)
+        .header("if-match", tag(&current))
+        .json(&json!({"username": "dee"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(renamed.status(), 200);
+    assert_eq!(json(renamed).await["username"], "dee");
+    let signed_in = app.client();
+    assert_eq!(
+        app.sign_in(&signed_in, "dee", crate::helpers::PASSWORD)
+            .await
+            .status(),
+        200
+    );
+}
