@@ -48,11 +48,19 @@ fn bench() -> Result<(), String> {
 fn run(args: &[String]) -> Result<(), String> {
     let tools = tools::Tools::ensure(tools::Need::Build)?;
     tools.trunk_build()?;
-    cmd::cargo(&["build", "--package", "roster-server", "--bin", "roster"]).run()?;
-    let roster = tools::root().join("target/debug/roster");
-    let mut serve = cmd::Cmd::new(roster.to_string_lossy().as_ref());
-    serve.args(&["serve", "--demo", "--dist"]);
-    serve.arg(tools::root().join("dist").to_string_lossy().as_ref());
+    // `cargo run` finds the binary wherever the target directory is (CARGO_TARGET_DIR too).
+    let dist = tools::root().join("dist");
+    let mut serve = cmd::cargo(&[
+        "run",
+        "--package",
+        "roster-server",
+        "--bin",
+        "roster",
+        "--",
+        "serve",
+        "--demo",
+    ]);
+    serve.args(&["--dist", dist.to_string_lossy().as_ref()]);
     serve.args_owned(args);
     serve.run()
 }
