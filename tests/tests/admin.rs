@@ -49,6 +49,7 @@ async fn an_admin_finds_adds_edits_and_suspends_a_user_and_sees_it_in_the_audit_
         error.text().await.unwrap(),
         "The part after the @ is not a valid domain, like example.com."
     );
+    browser.screenshot("add-user-desktop").await;
     browser.fill("Email", "new.person@acme.test").await;
     assert!(
         c.find(Locator::Id("email-error")).await.is_err(),
@@ -150,6 +151,22 @@ async fn the_users_page_works_at_phone_width() {
     assert!(
         width <= 360,
         "the page fits a 360 px screen without sideways scrolling ({width} px)"
+    );
+
+    // A user's page fits too.
+    browser.click_link("Ada Admin").await;
+    browser.wait_for_heading("Ada Admin").await;
+    let width: i64 = browser
+        .client
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .unwrap()
+        .as_i64()
+        .unwrap();
+    browser.screenshot("user-phone").await;
+    assert!(
+        width <= 360,
+        "the user page fits a 360 px screen ({width} px)"
     );
     browser.close().await;
 }

@@ -132,7 +132,7 @@ fn UserView(
         <section aria-labelledby="profile-title" class="card">
             <h2 id="profile-title">{t(Key::Profile)}</h2>
             <dl class="profile">
-                <dt>{t(Key::Username)}</dt><dd>{u.username.clone()}</dd>
+                <dt>{t(Key::UsernameLabel)}</dt><dd>{u.username.clone()}</dd>
                 <dt>{t(Key::Email)}</dt><dd>{u.email.clone()}</dd>
                 <dt>{t(Key::Phone)}</dt><dd>{u.phone.clone().unwrap_or_else(|| "—".into())}</dd>
                 <dt>{t(Key::Language)}</dt><dd>{if u.language == "fr" { t(Key::LanguageFr) } else { t(Key::LanguageEn) }}</dd>
@@ -225,7 +225,7 @@ fn EditForm(
                 </Show>
                 <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) kind="email" required=true />
                 <Show when=move || activated>
-                    <TextField id=field::USERNAME label=t(Key::Username) value=username error=error_of(field::USERNAME) />
+                    <TextField id=field::USERNAME label=t(Key::UsernameLabel) value=username error=error_of(field::USERNAME) />
                 </Show>
                 <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME) required=true />
                 <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME) required=true />
