@@ -281,6 +281,7 @@ pub struct UserDetail {
     pub licensed: bool,
     pub version: i64,
     pub allowed_actions: Vec<String>,
+    pub editable: bool,
     pub memberships: Vec<Membership>,
 }
 

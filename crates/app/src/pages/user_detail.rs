@@ -119,7 +119,7 @@ fn UserView(
         <section aria-labelledby="actions-title" class="card">
             <h2 id="actions-title">{t(Key::Actions)}</h2>
             <div class="actions">
-                <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button>
+                {u.editable.then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
                 {offered.into_iter().map(|a| {
                     let act = act.clone();
                     view! { <button type="button" class=if a == "delete_for_good" { "danger" } else { "" } on:click=move |_| act(a)>{action_label(a)}</button> }

@@ -3,6 +3,7 @@
 //! administers.
 
 use crate::error::AppError;
+use roster_domain::authz::{Change, decide};
 use roster_domain::lifecycle::{Action, UserState};
 use serde::Serialize;
 use serde_json::Value;
@@ -33,6 +34,9 @@ pub struct UserDetail {
     /// What an administrator may do in this state (`suspend`, `restore`, …).
     #[sqlx(skip)]
     pub allowed_actions: Vec<Action>,
+    /// Whether the viewer may edit this user's profile.
+    #[sqlx(skip)]
+    pub editable: bool,
     /// This person's memberships in the accounts the viewer administers.
     #[sqlx(skip)]
     pub memberships: Vec<Membership>,
@@ -75,7 +79,8 @@ pub async fn load(
     .fetch_optional(&mut *conn)
     .await?;
     let mut detail = detail.ok_or(AppError::NotFound)?;
-    detail.allowed_actions = state_of(&detail.state)?.admin_actions();
+    (detail.allowed_actions, detail.editable) =
+        allowed(conn, account, user, viewer, state_of(&detail.state)?).await?;
     detail.memberships = sqlx::query_as(
         "SELECT a.id AS account_id, a.name AS account_name, m.role
          FROM memberships m JOIN accounts a ON a.id = m.account_id
@@ -90,11 +95,37 @@ pub async fn load(
     Ok(detail)
 }
 
+/// What the viewer may do to the user now: the actions the state allows that the domain's
+/// `decide` grants this viewer (a delegate is not offered to suspend an admin who outranks them),
+/// and whether they may edit the profile.
+async fn allowed(
+    conn: &mut SqliteConnection,
+    account: i64,
+    user: i64,
+    viewer: i64,
+    state: UserState,
+) -> Result<(Vec<Action>, bool), AppError> {
+    let policy = crate::guard::policy(conn, account).await?;
+    let acting = crate::guard::member(conn, account, viewer).await?;
+    let Some(target) = crate::guard::member(conn, account, user).await? else {
+        return Ok((Vec::new(), false));
+    };
+    let admins = crate::guard::active_admins(conn, account).await?;
+    let may = |change: &Change| decide(&policy, acting.as_ref(), &target, change, admins).is_ok();
+    let actions = state
+        .admin_actions()
+        .into_iter()
+        .filter(|&action| may(&Change::Lifecycle { action }))
+        .collect();
+    Ok((actions, may(&Change::EditProfile)))
+}
+
 /// The JSON an audit entry keeps of a user (what an administrator could see).
 pub fn snapshot(detail: &UserDetail) -> Value {
     let mut value = serde_json::to_value(detail).unwrap_or(Value::Null);
     if let Some(map) = value.as_object_mut() {
         map.remove("allowed_actions");
+        map.remove("editable");
         map.remove("memberships");
     }
     value

@@ -541,3 +541,57 @@ async fn an_activated_user_can_be_renamed_but_not_to_a_taken_username() {
         200
     );
 }
+
+#[tokio::test]
+async fn only_the_actions_the_viewer_may_take_are_offered() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let delegate = app.signed_in("delegate@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let top = user_id(&app, "admin@acme.test").await;
+    let dee = user_id(&app, "delegate@acme.test").await;
+    let actions = |v: Value| -> Vec<String> {
+        v["allowed_actions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().to_owned())
+            .collect()
+    };
+
+    let by_delegate = json(
+        delegate
+            .get(app.url(&format!("/accounts/{records}/users/{top}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let by_admin = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}/users/{dee}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let own = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}/users/{top}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+
+    assert_eq!(
+        actions(by_delegate),
+        Vec::<String>::new(),
+        "records C cannot manage records E"
+    );
+    assert!(actions(by_admin).contains(&"suspend".to_owned()));
+    assert!(
+        !actions(own).contains(&"suspend".to_owned()),
+        "nobody is offered to suspend themselves"
+    );
+}
