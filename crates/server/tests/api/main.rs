@@ -6,5 +6,8 @@
 
 mod auth;
 mod groups;
+mod groups_delete;
 mod helpers;
 mod users;
+mod users_actions;
+mod users_search;

@@ -1,0 +1,176 @@
+//! Users: search, read, add, edit, state actions.
+
+use super::{ApiResult, BASE, Tagged, get, json, send, tagged, with_body};
+use gloo_net::http::Request;
+use serde::{Deserialize, Serialize};
+/// The filters of the users list; empty strings mean "any".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserQuery {
+    pub q: String,
+    pub state: String,
+    pub group: String,
+    pub role: String,
+    pub licensed: String,
+    pub sort: String,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+impl UserQuery {
+    fn to_query_string(&self) -> String {
+        let mut parts = vec![
+            format!("page={}", self.page.max(1)),
+            format!("per_page={}", self.per_page.max(1)),
+        ];
+        for (name, value) in [
+            ("q", &self.q),
+            ("state", &self.state),
+            ("group", &self.group),
+            ("role", &self.role),
+            ("licensed", &self.licensed),
+            ("sort", &self.sort),
+        ] {
+            if !value.trim().is_empty() {
+                let encoded: String = encode_component(value.trim());
+                parts.push(format!("{name}={encoded}"));
+            }
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes a query value.
+pub(crate) fn encode_component(value: &str) -> String {
+    let mut out = String::new();
+    for byte in value.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// A row of the users list.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct UserRow {
+    pub id: i64,
+    pub username: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub state: String,
+    pub role: String,
+    pub group: i64,
+    pub group_name: String,
+    pub licensed: bool,
+}
+
+/// A page of users.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct UserPage {
+    pub items: Vec<UserRow>,
+    pub total: i64,
+    pub page: i64,
+    pub per_page: i64,
+}
+
+pub async fn users(account: i64, query: &UserQuery) -> ApiResult<UserPage> {
+    json(
+        send(get(&format!(
+            "/accounts/{account}/users?{}",
+            query.to_query_string()
+        )))
+        .await?,
+    )
+    .await
+}
+
+/// A user as an administrator sees them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct UserDetail {
+    pub id: i64,
+    pub username: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub language: String,
+    pub identity_provider: String,
+    pub exchange_domain: Option<String>,
+    pub exchange_username: Option<String>,
+    pub state: String,
+    pub role: String,
+    pub group: i64,
+    pub group_name: String,
+    pub licensed: bool,
+    pub version: i64,
+    pub allowed_actions: Vec<String>,
+    pub editable: bool,
+    pub memberships: Vec<Membership>,
+}
+
+/// One of the person's memberships.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Membership {
+    pub account_id: i64,
+    pub account_name: String,
+    pub role: String,
+}
+
+pub async fn user(account: i64, user: i64) -> ApiResult<Tagged<UserDetail>> {
+    tagged(send(get(&format!("/accounts/{account}/users/{user}"))).await?).await
+}
+
+/// The fields of the Add-user and Edit-user forms.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct UserForm {
+    pub email: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub language: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+}
+
+pub async fn create_user(account: i64, form: &UserForm) -> ApiResult<UserDetail> {
+    let url = format!("{BASE}/accounts/{account}/users");
+    json(send(with_body(Request::post(&url), form)).await?).await
+}
+
+/// Saves changes with `If-Match`; a 412 means someone else changed the user meanwhile.
+pub async fn update_user(
+    account: i64,
+    user: i64,
+    etag: &str,
+    changes: &serde_json::Value,
+) -> ApiResult<Tagged<UserDetail>> {
+    let url = format!("{BASE}/accounts/{account}/users/{user}");
+    tagged(
+        send(with_body(
+            Request::patch(&url).header("If-Match", etag),
+            changes,
+        ))
+        .await?,
+    )
+    .await
+}
+
+/// A state action (`suspend`, `unsuspend`, `unlock`, `remove`, `deprovision`, `restore`).
+pub async fn user_action(account: i64, user: i64, action: &str) -> ApiResult<()> {
+    let url = format!("{BASE}/accounts/{account}/users/{user}/{action}");
+    send(Request::post(&url).build()).await.map(|_| ())
+}
+
+pub async fn delete_user(account: i64, user: i64) -> ApiResult<()> {
+    send(Request::delete(&format!("{BASE}/accounts/{account}/users/{user}")).build())
+        .await
+        .map(|_| ())
+}
