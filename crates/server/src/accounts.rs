@@ -3,14 +3,15 @@
 //! does not exist.
 
 use crate::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::extract::CurrentUser;
+use crate::openapi::PROBLEM;
 use axum::extract::State;
 use roster_domain::ErrorCode;
 use serde::Serialize;
 
 /// An account in `GET /accounts`.
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct AccountSummary {
     pub id: i64,
     pub name: String,
@@ -21,12 +22,22 @@ pub struct AccountSummary {
 }
 
 /// The list answer.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AccountList {
     pub items: Vec<AccountSummary>,
 }
 
 /// `GET /api/v1/accounts`: the accounts I belong to, with their seat counts.
+#[utoipa::path(
+    get,
+    path = "/accounts",
+    operation_id = "list_accounts",
+    tag = "accounts",
+    responses(
+        (status = 200, description = "My accounts by name.", body = AccountList),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -2,8 +2,9 @@
 //! actor, account, target, action, and the state before and after.
 
 use crate::AppState;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path, Query};
+use crate::openapi::PROBLEM;
 use axum::extract::State;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -52,19 +53,24 @@ pub async fn record(tx: &mut Transaction<'_, Sqlite>, entry: Entry) -> Result<()
 }
 
 /// Filters of `GET /accounts/{account}/audit`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AuditQuery {
+    /// Only changes made by this user id.
     pub actor: Option<i64>,
+    /// Only changes to this user id.
     pub target: Option<i64>,
+    /// Only this action (`user.suspended`, `group.created`, …).
     pub action: Option<String>,
     /// Only entries older than this id (the next page).
     pub before_id: Option<i64>,
+    /// How many entries, 1 to 200 (50 when absent; out-of-range values are clamped).
     pub limit: Option<i64>,
 }
 
 /// One entry as the API shows it.
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct AuditItem {
     pub id: i64,
     /// Unix seconds, UTC.
@@ -83,12 +89,29 @@ pub struct AuditItem {
 }
 
 /// The audit page.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AuditPage {
     pub items: Vec<AuditItem>,
 }
 
 /// `GET /api/v1/accounts/{account}/audit`: the newest entries first, filterable.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/audit",
+    operation_id = "list_audit",
+    tag = "audit",
+    params(("account" = i64, Path, description = "The account's id."), AuditQuery),
+    responses(
+        (status = 200, description = "The newest entries first.", body = AuditPage),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account.", body = Problem,
+            content_type = PROBLEM),
+        (status = 404, description = "No such account, or not one of mine.", body = Problem,
+            content_type = PROBLEM),
+        (status = 422, description = "A query parameter that cannot be read.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,

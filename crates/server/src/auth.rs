@@ -4,8 +4,9 @@
 //! in an HttpOnly cookie; the database keeps only its SHA-256. An unknown user and a wrong password
 //! get the very same answer, and take about as long (a dummy hash is verified).
 
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, SESSION_COOKIE};
+use crate::openapi::PROBLEM;
 use crate::{AppState, audit, clock};
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
@@ -85,7 +86,7 @@ pub fn token_hash(token: &str) -> String {
 }
 
 /// `POST /session` body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SignIn {
     /// Username or email.
@@ -102,6 +103,24 @@ struct Candidate {
 }
 
 /// `POST /api/v1/session`: signs in with username (or email) and password.
+#[utoipa::path(
+    post,
+    path = "/session",
+    operation_id = "sign_in",
+    tag = "session",
+    security(()),
+    request_body = SignIn,
+    responses(
+        (status = 200, description = "Signed in: me, and the session cookie.", body = Me,
+            headers(("Set-Cookie" = String, description = "The HttpOnly session cookie."))),
+        (status = 401, description = "Wrong credentials (the same answer for an unknown user), \
+            or the user is locked out.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "A cross-origin request.", body = Problem,
+            content_type = PROBLEM),
+        (status = 422, description = "A field of the wrong type, or an unknown one.",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn sign_in(
     State(state): State<AppState>,
     Json(body): Json<SignIn>,
@@ -214,6 +233,19 @@ async fn record_failure(state: &AppState, user_id: i64, now: i64) -> Result<(), 
 }
 
 /// `DELETE /api/v1/session`: ends this session.
+#[utoipa::path(
+    delete,
+    path = "/session",
+    operation_id = "sign_out",
+    tag = "session",
+    responses(
+        (status = 204, description = "Signed out; the cookie is cleared.",
+            headers(("Set-Cookie" = String, description = "Clears the session cookie."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "A cross-origin request.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
 pub async fn sign_out(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -230,7 +262,7 @@ pub async fn sign_out(
 }
 
 /// The signed-in user and the accounts they belong to.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Me {
     pub id: i64,
     pub username: String,
@@ -243,7 +275,7 @@ pub struct Me {
 }
 
 /// One of my accounts, with my role in it.
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct MyAccount {
     pub id: i64,
     pub name: String,
@@ -251,6 +283,16 @@ pub struct MyAccount {
 }
 
 /// `GET /api/v1/me`.
+#[utoipa::path(
+    get,
+    path = "/me",
+    operation_id = "me",
+    tag = "session",
+    responses(
+        (status = 200, description = "The signed-in user and their accounts.", body = Me),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn me(
     State(state): State<AppState>,
     user: CurrentUser,

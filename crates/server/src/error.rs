@@ -10,9 +10,12 @@ use roster_domain::{Coded, ErrorCode};
 use serde::Serialize;
 
 /// One field that needs attention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct FieldError {
+    /// The field at fault, dotted for nested ones (`policy.min_password_length`).
     pub field: String,
+    /// The stable code of the refusal.
+    #[schema(value_type = String, example = "email.missing_at")]
     pub code: ErrorCode,
     pub message: String,
 }
@@ -78,13 +81,20 @@ impl From<sqlx::Error> for AppError {
 }
 
 /// The problem+json body (RFC 9457) with Roster's stable code.
-#[derive(Debug, Serialize)]
-struct Problem {
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub(crate) struct Problem {
     #[serde(rename = "type")]
+    #[schema(value_type = String, example = "about:blank")]
     kind: &'static str,
+    /// The code's English message.
+    #[schema(value_type = String)]
     title: &'static str,
+    /// The HTTP status, repeated.
     status: u16,
+    /// The stable code the app maps to a message in the user's language.
+    #[schema(value_type = String, example = "request.not_found")]
     code: ErrorCode,
+    /// One entry per invalid field (422 only).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     errors: Vec<FieldError>,
 }

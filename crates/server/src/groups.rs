@@ -6,8 +6,9 @@
 //! same account in the same transaction. Writes run in `BEGIN IMMEDIATE` transactions, so the
 //! version check, the change and its audit entry see no other writer in between.
 
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path, Query};
+use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, etag, search};
 use axum::Router;
 use axum::extract::State;
@@ -32,25 +33,27 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A group as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Group {
     pub id: i64,
     pub name: String,
     pub is_default: bool,
     /// Memberships of the account in this group.
     pub member_count: i64,
+    #[schema(value_type = crate::openapi::GroupPolicyDoc)]
     pub policy: GroupPolicy,
+    /// Also the ETag: send it back in `If-Match` to change the group.
     pub version: i64,
 }
 
 /// The list answer.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct GroupList {
     pub items: Vec<Group>,
 }
 
 /// `POST /accounts/{account}/groups` body.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewGroup {
     pub name: String,
@@ -59,7 +62,7 @@ pub struct NewGroup {
 }
 
 /// `PATCH /accounts/{account}/groups/{group}` body: what is left out stays as it is.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct GroupChanges {
     pub name: Option<String>,
@@ -68,7 +71,7 @@ pub struct GroupChanges {
 
 /// Policy values in a request. Numbers are taken as `i64` so that a negative or huge value gets
 /// the policy's own out-of-range error rather than a type error.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyChanges {
     pub min_password_length: Option<i64>,
@@ -77,7 +80,8 @@ pub struct PolicyChanges {
 }
 
 /// `DELETE /accounts/{account}/groups/{group}` query.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct DeleteQuery {
     /// The group of the same account that takes the members of the deleted one.
@@ -85,6 +89,19 @@ pub struct DeleteQuery {
 }
 
 /// `GET /api/v1/accounts/{account}/groups`: the account's groups by name, for any member of it.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/groups",
+    operation_id = "list_groups",
+    tag = "groups",
+    params(("account" = i64, Path, description = "The account's id.")),
+    responses(
+        (status = 200, description = "The account's groups by name.", body = GroupList),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such account, or not one of mine.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -96,6 +113,20 @@ pub async fn list(
 }
 
 /// `GET /api/v1/accounts/{account}/groups/{group}`: one group, with its ETag.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/groups/{group}",
+    operation_id = "read_group",
+    tag = "groups",
+    params(("account" = i64, Path, description = "The account's id."), ("group" = i64, Path, description = "The group's id.")),
+    responses(
+        (status = 200, description = "The group.", body = Group,
+            headers(("ETag" = String, description = "The group's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such group in this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn show(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -107,6 +138,27 @@ pub async fn show(
 }
 
 /// `POST /api/v1/accounts/{account}/groups`: creates a group (admins only); 201 with its ETag.
+#[utoipa::path(
+    post,
+    path = "/accounts/{account}/groups",
+    operation_id = "create_group",
+    tag = "groups",
+    params(("account" = i64, Path, description = "The account's id.")),
+    request_body = NewGroup,
+    responses(
+        (status = 201, description = "The new group.", body = Group,
+            headers(("ETag" = String, description = "The group's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, or a cross-origin \
+            request.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such account, or not one of mine.", body = Problem,
+            content_type = PROBLEM),
+        (status = 409, description = "The name is taken in this account (`group.name_taken`).",
+            body = Problem, content_type = PROBLEM),
+        (status = 422, description = "Invalid fields, one entry each in `errors`.",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -149,6 +201,35 @@ pub async fn create(
 
 /// `PATCH /api/v1/accounts/{account}/groups/{group}`: renames the group and/or changes its
 /// policy (admins only), with `If-Match`; answers the group and its new ETag.
+#[utoipa::path(
+    patch,
+    path = "/accounts/{account}/groups/{group}",
+    operation_id = "update_group",
+    tag = "groups",
+    params(
+        ("account" = i64, Path, description = "The account's id."),
+        ("group" = i64, Path, description = "The group's id."),
+        ("If-Match" = String, Header, description = "The ETag the change is based on."),
+    ),
+    request_body = GroupChanges,
+    responses(
+        (status = 200, description = "The changed group.", body = Group,
+            headers(("ETag" = String, description = "The group's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, or a cross-origin \
+            request.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such group in this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+        (status = 409, description = "The name is taken in this account (`group.name_taken`).",
+            body = Problem, content_type = PROBLEM),
+        (status = 412, description = "Someone changed the group since that ETag.",
+            body = Problem, content_type = PROBLEM),
+        (status = 422, description = "Invalid fields, one entry each in `errors`.",
+            body = Problem, content_type = PROBLEM),
+        (status = 428, description = "`If-Match` is missing.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
 pub async fn update(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -200,6 +281,26 @@ pub async fn update(
 
 /// `DELETE /api/v1/accounts/{account}/groups/{group}[?move_to={group}]`: deletes a group (admins
 /// only). The default group stays; the members of a group with members move to `move_to` first.
+#[utoipa::path(
+    delete,
+    path = "/accounts/{account}/groups/{group}",
+    operation_id = "delete_group",
+    tag = "groups",
+    params(("account" = i64, Path, description = "The account's id."), ("group" = i64, Path, description = "The group's id."), DeleteQuery),
+    responses(
+        (status = 204, description = "Deleted; its members, if any, moved to `move_to`."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, or a cross-origin \
+            request.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such group (or `move_to` group) in this account, or \
+            not my account.", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "The default group (`group.default_not_deletable`), or a \
+            group with members and no `move_to` (`group.not_empty`).", body = Problem,
+            content_type = PROBLEM),
+        (status = 422, description = "`move_to` names the group itself, or the query cannot be \
+            read.", body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn remove(
     State(state): State<AppState>,
     user: CurrentUser,

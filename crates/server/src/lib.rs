@@ -14,6 +14,7 @@ mod etag;
 mod extract;
 mod groups;
 mod guard;
+mod openapi;
 mod search;
 mod spa;
 mod users;
@@ -120,6 +121,7 @@ impl Application {
 pub fn app(state: AppState) -> Router {
     let api = Router::new()
         .route("/health", get(health))
+        .route("/openapi.json", get(openapi::document))
         .route("/session", post(auth::sign_in).delete(auth::sign_out))
         .route("/me", get(auth::me))
         .route("/accounts", get(accounts::list))
@@ -135,6 +137,19 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Liveness: answers once the server accepts requests.
+#[utoipa::path(
+    get,
+    path = "/health",
+    operation_id = "health",
+    tag = "meta",
+    security(()),
+    responses((
+        status = 200,
+        description = "The server accepts requests.",
+        body = Object,
+        example = json!({ "status": "ok" })
+    ))
+)]
 async fn health() -> axum::Json<serde_json::Value> {
     axum::Json(serde_json::json!({ "status": "ok" }))
 }

@@ -1,9 +1,10 @@
 //! The state actions an administrator takes on a user (suspend, unsuspend, unlock, remove,
 //! deprovision, restore) and deleting for good, each as the domain's lifecycle allows.
 
-use super::model::{self, state_of};
-use crate::error::AppError;
+use super::model::{self, UserDetail, state_of};
+use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
+use crate::openapi::{PROBLEM, UserAction};
 use crate::{AppState, accounts, audit, etag, guard};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -27,6 +28,34 @@ fn action_of(name: &str) -> Option<Action> {
 
 /// `POST /api/v1/accounts/{account}/users/{user}/{action}`. `If-Match` is optional here: when
 /// sent, a stale version is refused.
+#[utoipa::path(
+    post,
+    path = "/accounts/{account}/users/{user}/{action}",
+    operation_id = "act_on_user",
+    tag = "users",
+    params(
+        ("account" = i64, Path, description = "The account's id."),
+        ("user" = i64, Path, description = "The user's id."),
+        ("action" = inline(UserAction), Path, description = "What to do."),
+        ("If-Match" = Option<String>, Header, description = "Optional: when sent, the ETag the \
+            action is based on."),
+    ),
+    responses(
+        (status = 200, description = "The user after the action.", body = UserDetail, headers(("ETag" = String, description = "The user's version, for `If-Match`."))),
+        (status = 204, description = "`remove` took the user out of this account, and they \
+            remain a member of another."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, not allowed by the \
+            account's rules, or a cross-origin request.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such member of this account, not my account, or no \
+            such action.", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "The user's state does not allow it, or an account would \
+            be left without an active administrator (`authz.last_active_admin`).",
+            body = Problem, content_type = PROBLEM),
+        (status = 412, description = "Someone changed the user since the `If-Match` ETag.",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn act(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -157,6 +186,23 @@ fn audit_name(action: Action) -> &'static str {
 
 /// `DELETE /api/v1/accounts/{account}/users/{user}`: deletes for good a user still waiting for
 /// activation (004); anyone else is refused with the lifecycle's reason.
+#[utoipa::path(
+    delete,
+    path = "/accounts/{account}/users/{user}",
+    operation_id = "delete_user",
+    tag = "users",
+    params(("account" = i64, Path, description = "The account's id."), ("user" = i64, Path, description = "The user's id.")),
+    responses(
+        (status = 204, description = "Deleted for good."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, not allowed by the \
+            account's rules, or a cross-origin request.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such member of this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+        (status = 409, description = "The user's state does not allow deleting for good (only \
+            users waiting for activation can be).", body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn delete_for_good(
     State(state): State<AppState>,
     me: CurrentUser,

@@ -1,7 +1,8 @@
 //! `GET /accounts/{account}/users`: search as you type, filters, sort, pages with the total.
 
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Path, Query};
+use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, search};
 use axum::extract::State;
 use roster_domain::ErrorCode;
@@ -9,24 +10,31 @@ use roster_domain::lifecycle::UserState;
 use serde::{Deserialize, Serialize};
 
 /// The filters, sort and page of a search.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ListQuery {
     /// Matches first and last name, email and username, ignoring case and accents.
     pub q: Option<String>,
+    /// `staged`, `invited`, `active`, `suspended`, `locked` or `deprovisioned`.
     pub state: Option<String>,
     /// A group id.
     pub group: Option<i64>,
+    /// `admin` or `user`.
     pub role: Option<String>,
     pub licensed: Option<bool>,
     /// `name`, `email`, `state`, `created`; a leading `-` sorts descending.
     pub sort: Option<String>,
+    /// From 1 (the default).
+    #[param(minimum = 1)]
     pub page: Option<i64>,
+    /// 1 to 100; 25 when absent.
+    #[param(minimum = 1, maximum = 100)]
     pub per_page: Option<i64>,
 }
 
 /// One row of the list.
-#[derive(Debug, Serialize, sqlx::FromRow)]
+#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct ListItem {
     pub id: i64,
     pub username: String,
@@ -41,7 +49,7 @@ pub struct ListItem {
 }
 
 /// A page of users and the total matching.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ListPage {
     pub items: Vec<ListItem>,
     pub total: i64,
@@ -93,6 +101,24 @@ fn order_by(sort: Option<&str>) -> Result<&'static str, AppError> {
 }
 
 /// `GET /api/v1/accounts/{account}/users`.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/users",
+    operation_id = "list_users",
+    tag = "users",
+    params(("account" = i64, Path, description = "The account's id."), ListQuery),
+    responses(
+        (status = 200, description = "A page of the matching members, and their total.",
+            body = ListPage),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account.", body = Problem,
+            content_type = PROBLEM),
+        (status = 404, description = "No such account, or not one of mine.", body = Problem,
+            content_type = PROBLEM),
+        (status = 422, description = "A filter, sort or page out of its values; the parameter \
+            is named in `errors`.", body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,

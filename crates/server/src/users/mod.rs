@@ -1,10 +1,11 @@
 //! Users of an account: search, create, read, update, and the state actions the lifecycle
 //! allows. An administrator sees only members of the accounts they administer.
 
-mod actions;
-mod list;
+// Visible to the crate so that `openapi.rs` can list the handlers.
+pub(crate) mod actions;
+pub(crate) mod list;
 pub(crate) mod model;
-mod write;
+pub(crate) mod write;
 
 use crate::AppState;
 use axum::Router;

@@ -10,7 +10,7 @@ use serde_json::Value;
 use sqlx::SqliteConnection;
 
 /// `GET /accounts/{account}/users/{user}`.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct UserDetail {
     pub id: i64,
     pub username: String,
@@ -30,9 +30,11 @@ pub struct UserDetail {
     pub licensed: bool,
     #[sqlx(json)]
     pub authorities: Value,
+    /// Also the ETag: send it back in `If-Match` to change the user.
     pub version: i64,
     /// What an administrator may do in this state (`suspend`, `restore`, …).
     #[sqlx(skip)]
+    #[schema(value_type = Vec<String>, example = json!(["suspend", "deprovision"]))]
     pub allowed_actions: Vec<Action>,
     /// Whether the viewer may edit this user's profile.
     #[sqlx(skip)]
@@ -43,7 +45,7 @@ pub struct UserDetail {
 }
 
 /// One membership of the person.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Membership {
     pub account_id: i64,
     pub account_name: String,

@@ -1,8 +1,9 @@
 //! Reading, creating and updating one user of an account.
 
 use super::model::{self, UserDetail, state_of};
-use crate::error::{AppError, FieldError};
+use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, etag, guard, search};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -28,6 +29,22 @@ fn field_errors(issues: Vec<FieldIssue>) -> Vec<FieldError> {
 }
 
 /// `GET /api/v1/accounts/{account}/users/{user}`, with its `ETag`.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/users/{user}",
+    operation_id = "read_user",
+    tag = "users",
+    params(("account" = i64, Path, description = "The account's id."), ("user" = i64, Path, description = "The user's id.")),
+    responses(
+        (status = 200, description = "The user as this account's administrator sees them.",
+            body = UserDetail, headers(("ETag" = String, description = "The user's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account.", body = Problem,
+            content_type = PROBLEM),
+        (status = 404, description = "No such member of this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
 pub async fn read(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -44,7 +61,7 @@ pub async fn read(
 /// `POST /accounts/{account}/users` body: the profile, and the membership in this account.
 /// (The profile fields are listed rather than flattened: serde cannot refuse unknown fields
 /// through `flatten`.)
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewUser {
     pub email: String,
@@ -149,6 +166,28 @@ fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
 
 /// `POST /api/v1/accounts/{account}/users`: adds a person to the account, `staged`. A person who
 /// already has a login elsewhere (same username) is added to this account as they are.
+#[utoipa::path(
+    post,
+    path = "/accounts/{account}/users",
+    operation_id = "create_user",
+    tag = "users",
+    params(("account" = i64, Path, description = "The account's id.")),
+    request_body = NewUser,
+    responses(
+        (status = 201, description = "The new member, `staged` when the person is new.",
+            body = UserDetail, headers(("ETag" = String, description = "The user's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, not allowed by the \
+            account's rules, or a cross-origin request.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such account, or not one of mine.", body = Problem,
+            content_type = PROBLEM),
+        (status = 409, description = "Already a member of this account (`user.already_member`).",
+            body = Problem, content_type = PROBLEM),
+        (status = 422, description = "Invalid fields, one entry each in `errors` (an email \
+            outside the approved domains, a group not of this account included).", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
 pub async fn create(
     State(state): State<AppState>,
     me: CurrentUser,
@@ -235,7 +274,7 @@ pub async fn create(
 
 /// `PATCH /accounts/{account}/users/{user}` body: the fields to change. An empty `phone` or
 /// Exchange field clears it.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct UserChanges {
     pub email: Option<String>,
@@ -287,6 +326,32 @@ impl UserChanges {
 
 /// `PATCH /api/v1/accounts/{account}/users/{user}` with `If-Match`: edits the profile, the
 /// username (once activated) and the group, as the user's state allows.
+#[utoipa::path(
+    patch,
+    path = "/accounts/{account}/users/{user}",
+    operation_id = "update_user",
+    tag = "users",
+    params(
+        ("account" = i64, Path, description = "The account's id."),
+        ("user" = i64, Path, description = "The user's id."),
+        ("If-Match" = String, Header, description = "The ETag the change is based on."),
+    ),
+    request_body = UserChanges,
+    responses(
+        (status = 200, description = "The changed user.", body = UserDetail, headers(("ETag" = String, description = "The user's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, not allowed by the \
+            account's rules, or a cross-origin request.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such member of this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+        (status = 412, description = "Someone changed the user since that ETag.",
+            body = Problem, content_type = PROBLEM),
+        (status = 422, description = "Invalid fields, or fields the user's state does not let \
+            change; one entry each in `errors`.", body = Problem, content_type = PROBLEM),
+        (status = 428, description = "`If-Match` is missing.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
 pub async fn update(
     State(state): State<AppState>,
     me: CurrentUser,

@@ -8,6 +8,7 @@ mod auth;
 mod groups;
 mod groups_delete;
 mod helpers;
+mod openapi;
 mod users;
 mod users_actions;
 mod users_search;

@@ -1,0 +1,136 @@
+//! The OpenAPI 3.1 document of the API, served at `GET /api/v1/openapi.json`.
+//!
+//! It is derived from the `#[utoipa::path]` annotations on the handlers and the `ToSchema` /
+//! `IntoParams` derives on their request and response types, so it changes with the code. Paths
+//! are written as the routes are (relative to `/api/v1`, the one server listed); the test in
+//! `tests/api/openapi.rs` holds the list of routes and fails when the two drift apart.
+
+use crate::error::Problem;
+use crate::{accounts, audit, auth, groups, users};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
+use utoipa::{Modify, OpenApi, ToSchema};
+
+/// The media type of every error answer; the body is the `Problem` schema.
+pub const PROBLEM: &str = "application/problem+json";
+
+/// The name of the session-cookie security scheme (`security(("session" = []))` above).
+const SESSION: &str = "session";
+
+#[derive(Debug, OpenApi)]
+#[openapi(
+    info(
+        title = "Roster API",
+        version = env!("CARGO_PKG_VERSION"),
+        description = "User administration: accounts, their users and groups, and the audit log. \
+            Every error answers `application/problem+json` with a stable `code`."
+    ),
+    servers((url = "/api/v1")),
+    paths(
+        crate::health,
+        document,
+        auth::sign_in,
+        auth::sign_out,
+        auth::me,
+        accounts::list,
+        audit::list,
+        users::list::list,
+        users::write::create,
+        users::write::read,
+        users::write::update,
+        users::actions::delete_for_good,
+        users::actions::act,
+        groups::list,
+        groups::create,
+        groups::show,
+        groups::update,
+        groups::remove,
+    ),
+    components(schemas(Problem)),
+    security(("session" = [])),
+    modifiers(&Conventions),
+    tags(
+        (name = "meta", description = "The server itself."),
+        (name = "session", description = "Signing in and out; who I am."),
+        (name = "accounts", description = "The accounts I belong to."),
+        (name = "users", description = "Users of an account and their lifecycle."),
+        (name = "groups", description = "Groups of an account and their policies."),
+        (name = "audit", description = "The audit log of an account."),
+    )
+)]
+struct ApiDoc;
+
+/// What the annotations cannot say once for all: the session cookie every operation needs unless
+/// it says otherwise, and that any other error is a problem too.
+#[derive(Debug)]
+struct Conventions;
+
+impl Modify for Conventions {
+    fn modify(&self, doc: &mut Document) {
+        let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            SESSION,
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::extract::SESSION_COOKIE,
+                "The HttpOnly cookie `POST /session` sets.",
+            ))),
+        );
+        let other = ResponseBuilder::new()
+            .description("Any other error, e.g. a malformed body (400), one not JSON (415), 500.")
+            .content(
+                PROBLEM,
+                Content::new(Some(Ref::from_schema_name(Problem::name()))),
+            )
+            .build();
+        for item in doc.paths.paths.values_mut() {
+            let operations = [
+                &mut item.get,
+                &mut item.post,
+                &mut item.patch,
+                &mut item.delete,
+            ];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                responses.insert("default".to_owned(), other.clone().into());
+            }
+        }
+    }
+}
+
+/// The actions of `POST /accounts/{account}/users/{user}/{action}`.
+// Only a type for the document: the handler matches the path segment itself.
+#[allow(dead_code, reason = "never built, only described")]
+#[derive(ToSchema)]
+#[schema(rename_all = "snake_case")]
+pub enum UserAction {
+    Suspend,
+    Unsuspend,
+    Unlock,
+    /// Out of this account; deprovisions the user when it was their last.
+    Remove,
+    Deprovision,
+    Restore,
+}
+
+/// The policies of a group (the domain's `GroupPolicy`, as it serialises).
+#[allow(dead_code, reason = "never built, only described")]
+#[derive(ToSchema)]
+#[schema(as = GroupPolicy)]
+pub struct GroupPolicyDoc {
+    min_password_length: u16,
+    idle_timeout_minutes: u16,
+    members_may_edit_own_details: bool,
+}
+
+/// `GET /api/v1/openapi.json`: this document.
+#[utoipa::path(
+    get,
+    path = "/openapi.json",
+    operation_id = "openapi",
+    tag = "meta",
+    security(()),
+    responses((status = 200, description = "The OpenAPI document of this API.", body = Object))
+)]
+pub async fn document() -> axum::Json<Document> {
+    axum::Json(ApiDoc::openapi())
+}
