@@ -135,7 +135,40 @@ async fn main() {
         res.bytes().await.unwrap();
         first_page.push(t.elapsed());
     }
+    // A search just after an edit pays for reading the change into the in-memory index.
+    let mut after_edit = Vec::new();
+    let page = client
+        .get(format!("{users}?q=bench-user-&per_page=20"))
+        .send()
+        .await
+        .unwrap()
+        .json::<serde_json::Value>()
+        .await
+        .unwrap();
+    for (n, item) in page["items"].as_array().unwrap().iter().enumerate() {
+        let url = format!("{users}/{}", item["id"]);
+        let res = client.get(&url).send().await.unwrap();
+        let tag = res.headers()["etag"].clone();
+        let res = client
+            .patch(&url)
+            .header("if-match", tag)
+            .json(&serde_json::json!({"last_name": format!("Edited{n}")}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let t = Instant::now();
+        let res = client
+            .get(format!("{users}?q=edited{n}&per_page=25"))
+            .send()
+            .await
+            .unwrap();
+        let found = res.json::<serde_json::Value>().await.unwrap();
+        after_edit.push(t.elapsed());
+        assert_eq!(found["total"], 1);
+    }
     report("search as you type (GET users?q=…)", search);
+    report("search just after an edit", after_edit);
     report("first users page (GET users?page=1)", first_page);
 
     let (mut raw, mut gz, mut br) = (0usize, 0usize, 0usize);

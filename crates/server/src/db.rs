@@ -14,8 +14,8 @@ pub async fn open(url: &str) -> Result<SqlitePool, String> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
-        // Keep the working set (users, the trigram index) in memory: SQLite's 2 MB default
-        // makes a search index of 100,000 users read the disk on every query.
+        // Keep the working set in memory: SQLite's 2 MB default makes loading 100,000 users
+        // into the search index, or reading a page of them, go to the disk.
         .pragma("cache_size", "-32768")
         .pragma("mmap_size", "268435456")
         .busy_timeout(Duration::from_secs(5));
@@ -37,8 +37,8 @@ pub async fn open(url: &str) -> Result<SqlitePool, String> {
         .run(&pool)
         .await
         .map_err(|e| format!("cannot migrate the database {url}: {e}"))?;
-    // Refresh the planner's statistics where they are missing or stale, so searches use the
-    // name and trigram indexes.
+    // Refresh the planner's statistics where they are missing or stale, so queries use the
+    // right indexes.
     sqlx::query("PRAGMA optimize=0x10002")
         .execute(&pool)
         .await

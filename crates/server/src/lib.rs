@@ -51,6 +51,8 @@ pub struct AppState {
     /// Mark cookies Secure (Roster is served over https).
     pub secure_cookies: bool,
     pub config: Arc<Config>,
+    /// Every account's members, in memory for search as you type.
+    pub search: Arc<search::Index>,
 }
 
 /// A server bound to its address, ready to run.
@@ -87,7 +89,14 @@ impl Application {
             db,
             secure_cookies,
             config: Arc::new(config),
+            search: Arc::default(),
         };
+        // Load the search index now rather than on the first search.
+        state
+            .search
+            .catch_up(&state.db)
+            .await
+            .map_err(|e| format!("loading the search index: {e:?}"))?;
         Ok(Application {
             listener,
             router: app(state.clone()),

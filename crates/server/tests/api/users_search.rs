@@ -3,6 +3,7 @@
 use crate::helpers::{problem_code, spawn_app};
 use crate::users::{account_id, json};
 use serde_json::Value;
+use unicode_normalization::UnicodeNormalization;
 
 #[tokio::test]
 async fn search_ignores_case_and_accents_and_pages_with_a_total() {
@@ -59,10 +60,17 @@ async fn a_broad_search_over_thousands_of_users_is_still_sorted_and_counted() {
         .unwrap();
     let admin = app.signed_in("admin@acme.test").await;
     let url = |query: &str| app.url(&format!("/accounts/{records}/users?{query}"));
+    // Name order ignores case and accents: Émile sorts with Emile, not after Zoë.
+    let fold = |s: &str| -> String {
+        s.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
     let key = |u: &Value| {
         (
-            u["last_name"].as_str().unwrap().to_lowercase(),
-            u["first_name"].as_str().unwrap().to_lowercase(),
+            fold(u["last_name"].as_str().unwrap()),
+            fold(u["first_name"].as_str().unwrap()),
             u["id"].as_i64().unwrap(),
         )
     };
@@ -96,4 +104,68 @@ async fn a_broad_search_over_thousands_of_users_is_still_sorted_and_counted() {
     let mut sorted = keys.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(keys, sorted, "-name is in reverse name order");
+}
+
+#[tokio::test]
+async fn every_committed_change_shows_in_the_next_search_and_nothing_else_does() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = account_id(&app, "Acme Records").await;
+    let europe = account_id(&app, "Acme Europe").await;
+    let eu_admin = app.signed_in("eu-admin@acme.test").await;
+    let search = |account: i64, query: &str| {
+        let url = app.url(&format!("/accounts/{account}/users?{query}"));
+        let client = if account == europe { &eu_admin } else { &admin }.clone();
+        async move { json(client.get(url).send().await.unwrap()).await }
+    };
+
+    let created = json(
+        admin
+            .post(app.url(&format!("/accounts/{records}/users")))
+            .json(&serde_json::json!({"email": "quentin.quill@acme.test", "first_name": "Quentin", "last_name": "Quill"}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let id = created["id"].as_i64().unwrap();
+    let url = app.url(&format!("/accounts/{records}/users/{id}"));
+    let found = search(records, "q=QUILL").await;
+    assert_eq!(
+        (found["total"].as_i64(), &found["items"][0]["id"]),
+        (Some(1), &created["id"])
+    );
+    assert_eq!(
+        search(europe, "q=quill").await["total"],
+        0,
+        "another account's search"
+    );
+
+    // A refused edit changes nothing; an accepted one is found by its new name only.
+    let tag = admin.get(&url).send().await.unwrap().headers()["etag"].clone();
+    let refused = admin
+        .patch(&url)
+        .header("if-match", &tag)
+        .json(&serde_json::json!({"last_name": "Quillon", "email": "not an email"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 422);
+    assert_eq!(search(records, "q=quillon").await["total"], 0);
+    let renamed = admin
+        .patch(&url)
+        .header("if-match", &tag)
+        .json(&serde_json::json!({"last_name": "Plume"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(renamed.status(), 200);
+    assert_eq!(search(records, "q=quill%20plume").await["total"], 0);
+    assert_eq!(search(records, "q=quentin%20plume").await["total"], 1);
+
+    let staged = search(records, "q=quentin&state=staged").await;
+    assert_eq!(staged["total"], 1);
+    let deleted = admin.delete(&url).send().await.unwrap();
+    assert_eq!(deleted.status(), 204);
+    assert_eq!(search(records, "q=quentin").await["total"], 0);
 }

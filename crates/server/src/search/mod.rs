@@ -1,5 +1,12 @@
 //! Search text: lower-cased and stripped of accents, so `zoe` finds Zoë and `FRANCOIS` François.
 
+mod account;
+mod haystack;
+mod index;
+
+pub use account::{Filter, Sort};
+pub use index::{Index, Page};
+
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
@@ -16,14 +23,6 @@ pub fn user_text(first: &str, last: &str, email: &str, username: &str) -> String
     fold(&format!("{first} {last} {email} {username}"))
 }
 
-/// The shortest text the trigram index can look up; shorter text is matched by reading rows.
-pub const TRIGRAM: usize = 3;
-
-/// `text` as an FTS5 phrase: matched as a substring by the trigram index, whatever it holds.
-pub fn fts_phrase(text: &str) -> String {
-    format!("\"{}\"", text.replace('"', "\"\""))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,10 +30,5 @@ mod tests {
     #[test]
     fn folding_ignores_case_and_accents() {
         assert_eq!(fold("Zoë FRANÇOIS Émile"), "zoe francois emile");
-    }
-
-    #[test]
-    fn phrases_quote_their_quotes() {
-        assert_eq!(fts_phrase("a\"b"), "\"a\"\"b\"");
     }
 }
