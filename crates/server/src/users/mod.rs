@@ -3,6 +3,7 @@
 
 // Visible to the crate so that `openapi.rs` can list the handlers.
 pub(crate) mod actions;
+pub(crate) mod create;
 pub(crate) mod list;
 pub(crate) mod model;
 pub(crate) mod write;
@@ -16,7 +17,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route(
             "/accounts/{account}/users",
-            get(list::list).post(write::create),
+            get(list::list).post(create::create),
         )
         .route(
             "/accounts/{account}/users/{user}",

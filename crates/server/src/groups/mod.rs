@@ -1,0 +1,295 @@
+//! Groups of an account: list, create, rename or change policy, delete.
+//!
+//! A group decides the policies of its members (001). Its name is unique in the account ignoring
+//! case and accents (`name_key` is the folded name, under a unique index); the default group
+//! always exists, and a group with members is deleted only by moving them to another group of the
+//! same account in the same transaction. Writes run in `BEGIN IMMEDIATE` transactions, so the
+//! version check, the change and its audit entry see no other writer in between.
+
+use crate::error::{AppError, FieldError, Problem};
+use crate::extract::{CurrentUser, Path};
+use crate::openapi::PROBLEM;
+pub(crate) mod write;
+
+use crate::{AppState, accounts, audit, etag};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use roster_domain::ErrorCode;
+use roster_domain::policy::GroupPolicy;
+use roster_domain::values::GroupName;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use sqlx::SqliteExecutor;
+
+/// The group routes, under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/accounts/{account}/groups", get(list).post(write::create))
+        .route(
+            "/accounts/{account}/groups/{group}",
+            get(show).patch(write::update).delete(write::remove),
+        )
+}
+
+/// A group as the API shows it.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Group {
+    pub id: i64,
+    pub name: String,
+    pub is_default: bool,
+    /// Memberships of the account in this group.
+    pub member_count: i64,
+    #[schema(value_type = crate::openapi::GroupPolicyDoc)]
+    pub policy: GroupPolicy,
+    /// Also the ETag: send it back in `If-Match` to change the group.
+    pub version: i64,
+}
+
+/// The list answer.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct GroupList {
+    pub items: Vec<Group>,
+}
+
+/// `POST /accounts/{account}/groups` body.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewGroup {
+    pub name: String,
+    /// Values left out take the default policy's.
+    pub policy: Option<PolicyChanges>,
+}
+
+/// `PATCH /accounts/{account}/groups/{group}` body: what is left out stays as it is.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct GroupChanges {
+    pub name: Option<String>,
+    pub policy: Option<PolicyChanges>,
+}
+
+/// Policy values in a request. Numbers are taken as `i64` so that a negative or huge value gets
+/// the policy's own out-of-range error rather than a type error.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PolicyChanges {
+    pub min_password_length: Option<i64>,
+    pub idle_timeout_minutes: Option<i64>,
+    pub members_may_edit_own_details: Option<bool>,
+}
+
+/// `DELETE /accounts/{account}/groups/{group}` query.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct DeleteQuery {
+    /// The group of the same account that takes the members of the deleted one.
+    pub move_to: Option<i64>,
+}
+
+/// `GET /api/v1/accounts/{account}/groups`: the account's groups by name, for any member of it.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/groups",
+    operation_id = "list_groups",
+    tag = "groups",
+    params(("account" = i64, Path, description = "The account's id.")),
+    responses(
+        (status = 200, description = "The account's groups by name.", body = GroupList),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such account, or not one of mine.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(account): Path<i64>,
+) -> Result<axum::Json<GroupList>, AppError> {
+    accounts::role_in(&state, user.id, account).await?;
+    let items = fetch(&state.db, account, None).await?;
+    Ok(axum::Json(GroupList { items }))
+}
+
+/// `GET /api/v1/accounts/{account}/groups/{group}`: one group, with its ETag.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/groups/{group}",
+    operation_id = "read_group",
+    tag = "groups",
+    params(("account" = i64, Path, description = "The account's id."), ("group" = i64, Path, description = "The group's id.")),
+    responses(
+        (status = 200, description = "The group.", body = Group,
+            headers(("ETag" = String, description = "The group's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such group in this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn show(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path((account, id)): Path<(i64, i64)>,
+) -> Result<Response, AppError> {
+    accounts::role_in(&state, user.id, account).await?;
+    let group = find(&state.db, account, id).await?;
+    Ok(with_etag(StatusCode::OK, group))
+}
+
+impl PolicyChanges {
+    /// `base` with these changes, or `None` once every value out of range is named in `errors`.
+    fn apply_to(&self, base: GroupPolicy, errors: &mut Vec<FieldError>) -> Option<GroupPolicy> {
+        let min = self
+            .min_password_length
+            .map_or(base.min_password_length(), saturate);
+        let idle = self
+            .idle_timeout_minutes
+            .map_or(base.idle_timeout_minutes(), saturate);
+        let edit = self
+            .members_may_edit_own_details
+            .unwrap_or(base.members_may_edit_own_details());
+        let refusal = match GroupPolicy::new(min, idle, edit) {
+            Ok(policy) => return Some(policy),
+            Err(refusal) => refusal,
+        };
+        // The constructor stops at the first value out of range: trying each value beside the
+        // base's (valid) others names every field at fault at once.
+        let found = errors.len();
+        if let Err(e) = GroupPolicy::new(min, base.idle_timeout_minutes(), edit) {
+            errors.push(FieldError::from_coded("policy.min_password_length", &e));
+        }
+        if let Err(e) = GroupPolicy::new(base.min_password_length(), idle, edit) {
+            errors.push(FieldError::from_coded("policy.idle_timeout_minutes", &e));
+        }
+        if errors.len() == found {
+            // A rule across values, should the domain ever add one.
+            errors.push(FieldError::from_coded("policy", &refusal));
+        }
+        None
+    }
+}
+
+/// A requested number as the domain's `u16`. Every policy range lies well inside `u16`, so a
+/// value beyond it (negative included) is out of range however it is saturated.
+fn saturate(value: i64) -> u16 {
+    u16::try_from(value).unwrap_or(u16::MAX)
+}
+
+/// The group name, or `None` with its error in `errors`.
+pub(super) fn parse_name(input: &str, errors: &mut Vec<FieldError>) -> Option<GroupName> {
+    GroupName::parse(input)
+        .map_err(|e| errors.push(FieldError::from_coded("name", &e)))
+        .ok()
+}
+
+/// The unique index on `(account_id, name_key)` is what makes names unique, even under
+/// concurrent requests; its violation is the domain's `group.name_taken`.
+pub(super) fn name_taken(err: sqlx::Error) -> AppError {
+    if crate::db::is_unique_violation(&err) {
+        AppError::Conflict(ErrorCode::GroupNameTaken)
+    } else {
+        err.into()
+    }
+}
+
+/// The audit entry of a change by `user` to group `id`, before and after still to fill in.
+pub(super) fn entry(
+    user: &CurrentUser,
+    account: i64,
+    id: i64,
+    action: &'static str,
+) -> audit::Entry {
+    audit::Entry {
+        actor_id: Some(user.id),
+        account_id: Some(account),
+        target_group_id: Some(id),
+        action,
+        ..audit::Entry::default()
+    }
+}
+
+/// The group as the audit log keeps it.
+pub(super) fn snapshot(group: &Group) -> Result<Value, AppError> {
+    serde_json::to_value(group).map_err(|e| AppError::Internal(format!("group snapshot: {e}")))
+}
+
+/// The group as JSON with its ETag.
+pub(super) fn with_etag(status: StatusCode, group: Group) -> Response {
+    let tag = etag::etag(group.version);
+    (status, [(header::ETAG, tag)], axum::Json(group)).into_response()
+}
+
+/// A group as stored.
+#[derive(Debug, sqlx::FromRow)]
+struct GroupRow {
+    id: i64,
+    name: String,
+    is_default: bool,
+    member_count: i64,
+    min_password_length: i64,
+    idle_timeout_minutes: i64,
+    members_may_edit_own_details: bool,
+    version: i64,
+}
+
+impl TryFrom<GroupRow> for Group {
+    type Error = AppError;
+
+    fn try_from(row: GroupRow) -> Result<Group, AppError> {
+        // Only policies the domain accepted were stored: anything else is a corrupt database.
+        let corrupt = |detail: String| AppError::Internal(format!("group {}: {detail}", row.id));
+        let stored = |value: i64| u16::try_from(value).map_err(|e| corrupt(e.to_string()));
+        let policy = GroupPolicy::new(
+            stored(row.min_password_length)?,
+            stored(row.idle_timeout_minutes)?,
+            row.members_may_edit_own_details,
+        )
+        .map_err(|e| corrupt(e.to_string()))?;
+        Ok(Group {
+            id: row.id,
+            name: row.name,
+            is_default: row.is_default,
+            member_count: row.member_count,
+            policy,
+            version: row.version,
+        })
+    }
+}
+
+/// The groups of `account` by name: all of them, or only `id` when given.
+pub(super) async fn fetch<'c>(
+    db: impl SqliteExecutor<'c>,
+    account: i64,
+    id: Option<i64>,
+) -> Result<Vec<Group>, AppError> {
+    let rows: Vec<GroupRow> = sqlx::query_as(
+        "SELECT g.id, g.name, g.is_default,
+                (SELECT count(*) FROM memberships m WHERE m.group_id = g.id) AS member_count,
+                g.min_password_length, g.idle_timeout_minutes, g.members_may_edit_own_details,
+                g.version
+         FROM groups g
+         WHERE g.account_id = ?1 AND (?2 IS NULL OR g.id = ?2)
+         ORDER BY g.name_key, g.name, g.id",
+    )
+    .bind(account)
+    .bind(id)
+    .fetch_all(db)
+    .await?;
+    rows.into_iter().map(Group::try_from).collect()
+}
+
+/// Group `id` of `account`: 404 when it does not exist or belongs to another account.
+pub(super) async fn find<'c>(
+    db: impl SqliteExecutor<'c>,
+    account: i64,
+    id: i64,
+) -> Result<Group, AppError> {
+    fetch(db, account, Some(id))
+        .await?
+        .into_iter()
+        .next()
+        .ok_or(AppError::NotFound)
+}

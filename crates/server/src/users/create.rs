@@ -1,0 +1,168 @@
+//! `POST /accounts/{account}/users`: adding a person to an account.
+
+use super::model::{self, UserDetail};
+use super::write::{bind_profile, check_domain, field_errors, group_of, with_etag};
+use crate::error::{AppError, FieldError, Problem};
+use crate::extract::{CurrentUser, Json, Path};
+use crate::openapi::PROBLEM;
+use crate::{AppState, accounts, audit, guard};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::Response;
+use roster_domain::ErrorCode;
+use roster_domain::authz::{Grants, decide_new_membership};
+use roster_domain::profile::ProfileDraft;
+use serde::Deserialize;
+
+/// `POST /accounts/{account}/users` body: the profile, and the membership in this account.
+/// (The profile fields are listed rather than flattened: serde cannot refuse unknown fields
+/// through `flatten`.)
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NewUser {
+    pub email: String,
+    pub username: Option<String>,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: Option<String>,
+    pub language: Option<String>,
+    pub identity_provider: Option<String>,
+    pub exchange_domain: Option<String>,
+    pub exchange_username: Option<String>,
+    /// A group of this account; the default group when absent.
+    pub group: Option<i64>,
+    /// `admin` or `user` (the default).
+    pub role: Option<String>,
+}
+
+impl NewUser {
+    fn draft(&self) -> ProfileDraft {
+        ProfileDraft {
+            email: self.email.clone(),
+            username: self.username.clone(),
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            phone: self.phone.clone(),
+            language: self.language.clone(),
+            identity_provider: self.identity_provider.clone(),
+            exchange_domain: self.exchange_domain.clone(),
+            exchange_username: self.exchange_username.clone(),
+        }
+    }
+}
+
+fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
+    match role.unwrap_or("user") {
+        "user" => Ok("user"),
+        "admin" => Ok("admin"),
+        _ => Err(FieldError::new("role", ErrorCode::RequestInvalidValue)),
+    }
+}
+
+/// `POST /api/v1/accounts/{account}/users`: adds a person to the account, `staged`. A person who
+/// already has a login elsewhere (same username) is added to this account as they are.
+#[utoipa::path(
+    post,
+    path = "/accounts/{account}/users",
+    operation_id = "create_user",
+    tag = "users",
+    params(("account" = i64, Path, description = "The account's id.")),
+    request_body = NewUser,
+    responses(
+        (status = 201, description = "The new member, `staged` when the person is new.",
+            body = UserDetail, headers(("ETag" = String, description = "The user's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, not allowed by the \
+            account's rules, or a cross-origin request.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such account, or not one of mine.", body = Problem,
+            content_type = PROBLEM),
+        (status = 409, description = "Already a member of this account (`user.already_member`).",
+            body = Problem, content_type = PROBLEM),
+        (status = 422, description = "Invalid fields, one entry each in `errors` (an email \
+            outside the approved domains, a group not of this account included).", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(account): Path<i64>,
+    Json(body): Json<NewUser>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let mut errors = Vec::new();
+    let profile = body
+        .draft()
+        .check()
+        .map_err(|issues| errors.extend(field_errors(issues)))
+        .ok();
+    let role = role_of(body.role.as_deref())
+        .map_err(|e| errors.push(e))
+        .ok();
+    let (Some(profile), Some(role)) = (profile, role) else {
+        return Err(AppError::Invalid(errors));
+    };
+    check_domain(&state, account, &profile).await?;
+    let group = group_of(&state, account, body.group).await?;
+    let now = crate::clock::now().unix_seconds();
+
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let policy = guard::policy(&mut tx, account).await?;
+    let acting = guard::member(&mut tx, account, me.id).await?;
+    decide_new_membership(&policy, acting.as_ref(), &Grants::new())
+        .map_err(|r| guard::refused(&r))?;
+    let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
+        .bind(profile.username.key())
+        .fetch_optional(&mut *tx)
+        .await?;
+    let (id, action) = match existing {
+        Some((id,)) => (id, "user.added_to_account"),
+        None => {
+            let insert = sqlx::query_as(
+                "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
+                                    identity_provider, exchange_domain, exchange_username, search, state,
+                                    created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'staged', ?12, ?12) RETURNING id",
+            );
+            let (id,): (i64,) = bind_profile(insert, &profile)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+            (id, "user.created")
+        }
+    };
+    let inserted = sqlx::query(
+        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
+         VALUES (?1, ?2, ?3, ?4, 0, '{}', ?5) ON CONFLICT DO NOTHING",
+    )
+    .bind(account)
+    .bind(id)
+    .bind(role)
+    .bind(group)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
+    }
+    if existing.is_some() {
+        // A new membership changes what this user's resource shows: a new version.
+        sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
+            .bind(id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let detail = model::load(&mut tx, account, id, me.id).await?;
+    let entry = audit::Entry {
+        actor_id: Some(me.id),
+        account_id: Some(account),
+        target_user_id: Some(id),
+        action,
+        after: Some(model::snapshot(&detail)),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(with_etag(StatusCode::CREATED, detail))
+}
