@@ -50,6 +50,7 @@ pub async fn spawn_app() -> TestApp {
             password: PASSWORD.into(),
             generated: false,
         }),
+        smtp_url: None,
     };
     let app = Application::build(config)
         .await

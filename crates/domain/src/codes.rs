@@ -92,10 +92,14 @@ error_codes! {
     PolicyIdleTimeoutOutOfRange = "policy.idle_timeout_out_of_range", "The session idle timeout must be between 5 and 1440 minutes.";
     PasswordTooShort = "password.too_short", "This password is shorter than your group's minimum length.";
     PasswordTooLong = "password.too_long", "A password can be at most 128 characters long.";
+    PasswordSameAsCurrent = "password.same_as_current", "Choose a password different from your current one.";
+    PasswordChallengeIncomplete = "password.challenge_incomplete", "Give both a challenge question and its answer, or leave both empty.";
 
     // Invitations.
     InvitationLifetimeOutOfRange = "invitation.lifetime_out_of_range", "The invitation lifetime must be between 1 hour and 90 days.";
     InvitationExpired = "invitation.expired", "This invitation has expired. Ask your administrator for a new one.";
+    InvitationLinkInvalid = "invitation.link_invalid", "This link no longer works: it has expired, was already used or was replaced by a newer one. Ask your administrator for a new invitation.";
+    PasswordResetLinkInvalid = "password_reset.link_invalid", "This link no longer works: it has expired or was already used. Ask for a new one from the sign-in page.";
 
     // The user lifecycle.
     UserActionNotAllowed = "user.action_not_allowed", "This action is not available for a user in this state.";
@@ -139,6 +143,8 @@ error_codes! {
     AuthInvalidCredentials = "auth.invalid_credentials", "The username or password is not right.";
     AuthLocked = "auth.locked", "Too many failed sign-ins: this account is locked for 15 minutes, or until an administrator unlocks it.";
     AuthForbidden = "auth.forbidden", "You do not have access to this.";
+    AuthPasswordChangeRequired = "auth.password_change_required", "Choose a new password before you continue.";
+    AuthCurrentPasswordWrong = "auth.current_password_wrong", "Your current password is not right.";
 
     // Uniqueness and groups.
     UserUsernameTaken = "user.username_taken", "This username is already taken.";

@@ -54,6 +54,23 @@ pub enum EmailKind {
     PasswordReset,
 }
 
+impl EmailKind {
+    /// The name used on the wire and in the outbox (as serde writes it).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EmailKind::Activation => "activation",
+            EmailKind::UserAddedConfirmation => "user_added_confirmation",
+            EmailKind::UserUpdatedConfirmation => "user_updated_confirmation",
+            EmailKind::YourDetailsChanged => "your_details_changed",
+            EmailKind::RemovalConfirmation => "removal_confirmation",
+            EmailKind::RemovalIncomplete => "removal_incomplete",
+            EmailKind::LicenceReceived => "licence_received",
+            EmailKind::SecurityDetailsChanged => "security_details_changed",
+            EmailKind::PasswordReset => "password_reset",
+        }
+    }
+}
+
 /// One email to send, to one person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Notice<Id> {
@@ -110,6 +127,23 @@ mod tests {
 
     fn notice(to: u64, email: EmailKind) -> Notice<u64> {
         Notice { to, email }
+    }
+
+    #[test]
+    fn kind_names_are_the_serde_names() {
+        for kind in [
+            EmailKind::Activation,
+            EmailKind::UserAddedConfirmation,
+            EmailKind::UserUpdatedConfirmation,
+            EmailKind::YourDetailsChanged,
+            EmailKind::RemovalConfirmation,
+            EmailKind::RemovalIncomplete,
+            EmailKind::LicenceReceived,
+            EmailKind::SecurityDetailsChanged,
+            EmailKind::PasswordReset,
+        ] {
+            assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
+        }
     }
 
     #[test]

@@ -50,6 +50,7 @@ async fn main() {
             password: PASSWORD.into(),
             generated: false,
         }),
+        smtp_url: None,
     };
     let app = Application::build(config).await.unwrap();
     let db = app.db();

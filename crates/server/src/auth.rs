@@ -43,7 +43,7 @@ pub async fn hash_password(password: String) -> Result<String, AppError> {
 
 /// Checks a password against a stored hash; with no hash, checks a dummy one so that the time
 /// taken does not tell whether the user exists.
-async fn verify_password(stored: Option<String>, password: String) -> bool {
+pub async fn verify_password(stored: Option<String>, password: String) -> bool {
     static DUMMY: OnceLock<String> = OnceLock::new();
     tokio::task::spawn_blocking(move || {
         let known = stored.is_some();
@@ -69,15 +69,6 @@ async fn verify_password(stored: Option<String>, password: String) -> bool {
     })
     .await
     .unwrap_or(false)
-}
-
-/// A fresh session token and the hash the database keeps.
-fn new_token() -> Result<(String, String), AppError> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| AppError::Internal(format!("randomness: {e}")))?;
-    let token = URL_SAFE_NO_PAD.encode(bytes);
-    let hash = token_hash(&token);
-    Ok((token, hash))
 }
 
 /// The stored form of a token.
@@ -174,21 +165,25 @@ pub async fn sign_in(
         return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
     }
 
-    let (token, hash) = new_token()?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)")
-        .bind(&hash)
-        .bind(user.id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
     sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
         .bind(user.id)
-        .execute(&mut *tx)
+        .execute(&state.db)
         .await?;
-    tx.commit().await?;
+    start_session(&state, user.id).await
+}
 
-    let me = me_of(&state, user.id).await?;
+/// Opens a session for `user` and answers `me` with its cookie: after a sign-in, and after an
+/// activation (which signs the new user in).
+pub async fn start_session(state: &AppState, user: i64) -> Result<Response, AppError> {
+    let now = clock::now().unix_seconds();
+    let token = crate::tokens::random_token()?;
+    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)")
+        .bind(token_hash(&token))
+        .bind(user)
+        .bind(now)
+        .execute(&state.db)
+        .await?;
+    let me = me_of(state, user).await?;
     let mut response = axum::Json(me).into_response();
     let secure = if state.secure_cookies { "; Secure" } else { "" };
     let cookie = format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}");
@@ -330,6 +325,7 @@ struct SessionRow {
     user_id: i64,
     last_seen_at: i64,
     state: String,
+    must_change_password: bool,
     idle_minutes: Option<i64>,
 }
 
@@ -338,7 +334,7 @@ struct SessionRow {
 pub async fn session_user(state: &AppState, token: &str) -> Result<CurrentUser, AppError> {
     let hash = token_hash(token);
     let row: Option<SessionRow> = sqlx::query_as(
-        "SELECT s.user_id, s.last_seen_at, u.state,
+        "SELECT s.user_id, s.last_seen_at, u.state, u.must_change_password,
                 (SELECT min(g.idle_timeout_minutes) FROM memberships m JOIN groups g ON g.id = m.group_id
                  WHERE m.user_id = u.id) AS idle_minutes
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
@@ -367,5 +363,6 @@ pub async fn session_user(state: &AppState, token: &str) -> Result<CurrentUser, 
     Ok(CurrentUser {
         id: row.user_id,
         session: hash,
+        must_change_password: row.must_change_password,
     })
 }

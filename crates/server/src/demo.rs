@@ -5,6 +5,7 @@
 use crate::auth::hash_password;
 use crate::error::AppError;
 use crate::search;
+use crate::tokens::Purpose;
 use serde_json::json;
 use sqlx::SqlitePool;
 
@@ -171,6 +172,25 @@ pub async fn seed(db: &SqlitePool, password: &DemoPassword) -> Result<(), AppErr
             _ => "active",
         };
         let id = insert_user(&mut tx, first, last, &email, state, None, now).await?;
+        if state == "invited" {
+            // Links nobody holds (their tokens are not kept); one in three has lapsed, so the
+            // Invitations page shows both kinds.
+            let expires = if i % 20 == 2 {
+                now - 3600
+            } else {
+                now + 7 * 24 * 3600
+            };
+            let sent = expires - 7 * 24 * 3600;
+            crate::tokens::issue(
+                &mut tx,
+                Purpose::Activation,
+                id,
+                Some(records),
+                sent,
+                expires,
+            )
+            .await?;
+        }
         let licence = state == "active" && licensed < 22;
         licensed += usize::from(licence);
         let level = ["A", "B", "C"][i % 3];

@@ -55,6 +55,8 @@ pub enum AppError {
     Conflict(ErrorCode),
     /// A rule refused the input as a whole (422).
     Unprocessable(ErrorCode),
+    /// A single-use link that no longer works: expired, used, replaced or never issued (410).
+    Gone(ErrorCode),
     /// `If-Match` is missing (428).
     PreconditionRequired,
     /// `If-Match` names an older version (412).
@@ -123,6 +125,7 @@ impl IntoResponse for AppError {
             }
             AppError::Conflict(code) => (StatusCode::CONFLICT, code),
             AppError::Unprocessable(code) => (StatusCode::UNPROCESSABLE_ENTITY, code),
+            AppError::Gone(code) => (StatusCode::GONE, code),
             AppError::PreconditionRequired => (
                 StatusCode::PRECONDITION_REQUIRED,
                 ErrorCode::RequestPreconditionRequired,

@@ -108,6 +108,8 @@ pub struct CurrentUser {
     pub id: i64,
     /// The hash of this session's token, to end just this session.
     pub session: String,
+    /// Signed in with a temporary password: only choosing a new one (or signing out) is open.
+    pub must_change_password: bool,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for CurrentUser
@@ -119,11 +121,27 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         let state = AppState::from_ref(state);
         let token = session_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
-        crate::auth::session_user(&state, &token).await
+        let user = crate::auth::session_user(&state, &token).await?;
+        if user.must_change_password && !open_before_password_change(parts) {
+            return Err(AppError::Forbidden(ErrorCode::AuthPasswordChangeRequired));
+        }
+        Ok(user)
     }
 }
 
 /// The session token from the request's cookies.
+/// What a user who must change their password may still do: change it, or sign out.
+fn open_before_password_change(parts: &Parts) -> bool {
+    let path = parts
+        .extensions
+        .get::<axum::extract::OriginalUri>()
+        .map_or(parts.uri.path(), |uri| uri.0.path());
+    matches!(
+        (&parts.method, path),
+        (&Method::POST, "/api/v1/me/password") | (&Method::DELETE, "/api/v1/session")
+    )
+}
+
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)

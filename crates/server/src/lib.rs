@@ -4,19 +4,25 @@
 //! the routes; `run_until_stopped` serves. Tests boot the very server that `roster serve` runs.
 
 mod accounts;
+mod activation;
 mod audit;
 mod auth;
 mod clock;
 mod db;
 pub mod demo;
+mod emails;
 mod error;
 mod etag;
 mod extract;
 mod groups;
 mod guard;
+mod invitations;
 mod openapi;
+pub mod outbox;
+mod passwords;
 mod search;
 mod spa;
+mod tokens;
 mod users;
 
 use axum::Router;
@@ -42,6 +48,8 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Seed demo data into an empty database, with this password for the demo sign-ins.
     pub demo: Option<demo::DemoPassword>,
+    /// `smtp://host:port` to deliver emails; without it they stay in the local mailbox.
+    pub smtp_url: Option<String>,
 }
 
 /// What every handler can reach.
@@ -53,6 +61,11 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Every account's members, in memory for search as you type.
     pub search: Arc<search::Index>,
+    /// Where people reach Roster, for the links in emails: the configured public URL, else the
+    /// address the server listens on. Never taken from a request's `Host`.
+    pub public_url: Arc<str>,
+    /// Woken when emails are committed to the outbox.
+    pub mail: Arc<tokio::sync::Notify>,
 }
 
 /// A server bound to its address, ready to run.
@@ -85,9 +98,19 @@ impl Application {
             .public_url
             .as_deref()
             .is_some_and(|u| u.starts_with("https://"));
+        let public_url = match &config.public_url {
+            Some(url) => url.trim_end_matches('/').into(),
+            None => format!(
+                "http://{}",
+                listener.local_addr().map_err(|e| e.to_string())?
+            )
+            .into(),
+        };
         let state = AppState {
             db,
             secure_cookies,
+            public_url,
+            mail: Arc::default(),
             config: Arc::new(config),
             search: Arc::default(),
         };
@@ -136,6 +159,10 @@ pub fn app(state: AppState) -> Router {
         .route("/accounts", get(accounts::list))
         .route("/accounts/{account}/audit", get(audit::list))
         .merge(users::router())
+        .merge(invitations::router())
+        .merge(passwords::router())
+        .merge(activation::router())
+        .merge(outbox::router())
         .merge(groups::router())
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn(extract::same_origin))

@@ -42,6 +42,10 @@ enum Command {
         /// made up and printed).
         #[arg(long)]
         demo: bool,
+        /// `smtp://host:port` to deliver emails by SMTP; without it they stay in the local
+        /// mailbox that the app shows at /mailbox.
+        #[arg(long, env = "ROSTER_SMTP_URL")]
+        smtp_url: Option<String>,
     },
 }
 
@@ -59,6 +63,7 @@ async fn main() -> ExitCode {
         public_url,
         dist,
         demo,
+        smtp_url,
     } = Cli::parse().command;
     let demo = match demo.then(DemoPassword::from_env_or_random).transpose() {
         Ok(demo) => demo,
@@ -73,6 +78,7 @@ async fn main() -> ExitCode {
         database_url: database,
         public_url,
         demo: demo.clone(),
+        smtp_url,
     };
     let app = match Application::build(config).await {
         Ok(app) => app,

@@ -6,7 +6,7 @@
 //! `tests/api/openapi.rs` holds the list of routes and fails when the two drift apart.
 
 use crate::error::Problem;
-use crate::{accounts, audit, auth, groups, users};
+use crate::{accounts, activation, audit, auth, groups, invitations, outbox, passwords, users};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -45,6 +45,17 @@ const SESSION: &str = "session";
         groups::show,
         groups::write::update,
         groups::write::remove,
+        invitations::invite,
+        invitations::revoke,
+        invitations::list,
+        activation::check_link,
+        activation::activate,
+        passwords::temporary,
+        passwords::change_own,
+        passwords::request_reset,
+        passwords::check_reset,
+        passwords::complete_reset,
+        outbox::mailbox::list,
     ),
     components(schemas(Problem)),
     security(("session" = [])),
@@ -56,6 +67,10 @@ const SESSION: &str = "session";
         (name = "users", description = "Users of an account and their lifecycle."),
         (name = "groups", description = "Groups of an account and their policies."),
         (name = "audit", description = "The audit log of an account."),
+        (name = "invitations", description = "Inviting users to activate their accounts."),
+        (name = "activation", description = "Activating an account from an invitation link."),
+        (name = "passwords", description = "Temporary passwords, changing mine, and resets."),
+        (name = "mailbox", description = "The local mailbox, while SMTP is not configured."),
     )
 )]
 struct ApiDoc;

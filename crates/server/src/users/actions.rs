@@ -5,13 +5,14 @@ use super::model::{self, UserDetail, state_of};
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
 use crate::openapi::{PROBLEM, UserAction};
-use crate::{AppState, accounts, audit, etag, guard};
+use crate::{AppState, accounts, audit, emails, etag, guard, outbox};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use roster_domain::Coded;
 use roster_domain::authz::Change;
 use roster_domain::lifecycle::{Action, Outcome, PasswordFlag, transition};
+use roster_domain::notify::Event;
 
 /// The actions reachable at `POST /accounts/{account}/users/{user}/{action}`. Invitations and
 /// temporary passwords have endpoints of their own.
@@ -153,17 +154,15 @@ pub async fn act(
     } else {
         Some(model::load(&mut tx, account, user, me.id).await?)
     };
-    let entry = audit::Entry {
-        actor_id: Some(me.id),
-        account_id: Some(account),
-        target_user_id: Some(user),
-        action: audit_action,
-        before: Some(model::snapshot(&before)),
-        after: after.as_ref().map(model::snapshot),
-        ..audit::Entry::default()
-    };
+    let entry = model::audit_entry(me.id, account, audit_action, &before, after.as_ref());
     audit::record(&mut tx, entry).await?;
+    if remove {
+        let facts = emails::Facts::about(&mut tx, account, &before).await?;
+        let event = Event::UserRemoved { incomplete: false };
+        emails::notify(&mut tx, event, Some(account), me.id, user, &facts).await?;
+    }
     tx.commit().await?;
+    outbox::wake(&state);
     Ok(match after {
         Some(detail) => {
             let tag = etag::etag(detail.version);

@@ -102,7 +102,7 @@ pub async fn create(
     let (Some(profile), Some(role)) = (profile, role) else {
         return Err(AppError::Invalid(errors));
     };
-    check_domain(&state, account, &profile).await?;
+    check_domain(&state, account, &profile.email).await?;
     let group = group_of(&state, account, body.group).await?;
     let now = crate::clock::now().unix_seconds();
 

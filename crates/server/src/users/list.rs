@@ -48,6 +48,9 @@ pub struct ListItem {
     pub group: i64,
     pub group_name: String,
     pub licensed: bool,
+    /// When the activation link stops working (Unix seconds), while one is out: an invited
+    /// user past it shows as "Invitation expired".
+    pub invitation_expires_at: Option<i64>,
 }
 
 /// A page of users and the total matching.
@@ -161,7 +164,9 @@ pub async fn list(
     let ids = serde_json::to_string(&found.ids).map_err(|e| AppError::Internal(e.to_string()))?;
     let rows: Vec<ListItem> = sqlx::query_as(
         "SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.state, m.role,
-                m.group_id AS \"group\", g.name AS group_name, m.licensed
+                m.group_id AS \"group\", g.name AS group_name, m.licensed,
+                (SELECT t.expires_at FROM tokens t
+                 WHERE t.user_id = u.id AND t.purpose = 'activation') AS invitation_expires_at
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
          WHERE m.account_id = ?1 AND m.user_id IN (SELECT value FROM json_each(?2))",
     )

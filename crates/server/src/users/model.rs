@@ -32,6 +32,8 @@ pub struct UserDetail {
     pub authorities: Value,
     /// Also the ETag: send it back in `If-Match` to change the user.
     pub version: i64,
+    /// When the user's activation link stops working (Unix seconds), while one is out.
+    pub invitation_expires_at: Option<i64>,
     /// What an administrator may do in this state (`suspend`, `restore`, …).
     #[sqlx(skip)]
     #[schema(value_type = Vec<String>, example = json!(["suspend", "deprovision"]))]
@@ -72,7 +74,9 @@ pub async fn load(
         "SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.phone, u.language,
                 u.identity_provider, u.exchange_domain, u.exchange_username, u.state,
                 u.must_change_password, m.role, m.group_id AS \"group\", g.name AS group_name,
-                m.licensed, m.authorities, u.version
+                m.licensed, m.authorities, u.version,
+                (SELECT t.expires_at FROM tokens t
+                 WHERE t.user_id = u.id AND t.purpose = 'activation') AS invitation_expires_at
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
          WHERE m.account_id = ?1 AND m.user_id = ?2",
     )
@@ -120,6 +124,26 @@ async fn allowed(
         .filter(|&action| may(&Change::Lifecycle { action }))
         .collect();
     Ok((actions, may(&Change::EditProfile)))
+}
+
+/// The audit entry of `actor`'s change to a user of `account`, from `before` to `after` (none
+/// when the user is gone from the account).
+pub fn audit_entry(
+    actor: i64,
+    account: i64,
+    action: &'static str,
+    before: &UserDetail,
+    after: Option<&UserDetail>,
+) -> crate::audit::Entry {
+    crate::audit::Entry {
+        actor_id: Some(actor),
+        account_id: Some(account),
+        target_user_id: Some(before.id),
+        action,
+        before: Some(snapshot(before)),
+        after: after.map(snapshot),
+        ..crate::audit::Entry::default()
+    }
 }
 
 /// The JSON an audit entry keeps of a user (what an administrator could see).

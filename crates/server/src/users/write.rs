@@ -4,19 +4,20 @@ use super::model::{self, UserDetail, state_of};
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::openapi::PROBLEM;
-use crate::{AppState, accounts, audit, etag, guard, search};
+use crate::{AppState, accounts, audit, emails, etag, guard, outbox, search};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use roster_domain::ErrorCode;
 use roster_domain::authz::Change;
 use roster_domain::lifecycle::{EditableField, can_edit};
+use roster_domain::notify::Event;
 use roster_domain::profile::{FieldIssue, Profile, ProfileDraft};
-use roster_domain::values::{ApprovedDomain, check_approved};
+use roster_domain::values::{ApprovedDomain, Email, check_approved};
 use serde::Deserialize;
 
 /// A user with its ETag.
-pub(super) fn with_etag(status: StatusCode, detail: UserDetail) -> Response {
+pub(crate) fn with_etag(status: StatusCode, detail: UserDetail) -> Response {
     let tag = etag::etag(detail.version);
     (status, [(header::ETAG, tag)], axum::Json(detail)).into_response()
 }
@@ -59,10 +60,10 @@ pub async fn read(
 }
 
 /// Checks the email against the account's approved domains (an empty list allows any).
-pub(super) async fn check_domain(
+pub(crate) async fn check_domain(
     state: &AppState,
     account: i64,
-    profile: &Profile,
+    email: &Email,
 ) -> Result<(), AppError> {
     let (domains,): (String,) =
         sqlx::query_as("SELECT approved_domains FROM accounts WHERE id = ?1")
@@ -71,7 +72,7 @@ pub(super) async fn check_domain(
             .await?;
     let approved: Vec<ApprovedDomain> = serde_json::from_str(&domains)
         .map_err(|e| AppError::Internal(format!("approved domains: {e}")))?;
-    check_approved(&profile.email, &approved).map_err(|e| AppError::field("email", &e))
+    check_approved(email, &approved).map_err(|e| AppError::field("email", &e))
 }
 
 /// The group to put a member in: the one named (of this account), or the default group.
@@ -256,7 +257,7 @@ pub async fn update(
         .check()
         .map_err(|i| AppError::Invalid(field_errors(i)))?;
     if profile.email.as_str() != before.email {
-        check_domain(&state, account, &profile).await?;
+        check_domain(&state, account, &profile.email).await?;
     }
     let group = match changes.group {
         Some(g) => group_of(&state, account, Some(g)).await?,
@@ -290,16 +291,19 @@ pub async fn update(
         .execute(&mut *tx)
         .await?;
     let after = model::load(&mut tx, account, user, me.id).await?;
-    let entry = audit::Entry {
-        actor_id: Some(me.id),
-        account_id: Some(account),
-        target_user_id: Some(user),
-        action: "user.updated",
-        before: Some(model::snapshot(&before)),
-        after: Some(model::snapshot(&after)),
-        ..audit::Entry::default()
-    };
+    let entry = model::audit_entry(me.id, account, "user.updated", &before, Some(&after));
     audit::record(&mut tx, entry).await?;
+    let facts = emails::Facts::about(&mut tx, account, &after).await?;
+    emails::notify(
+        &mut tx,
+        Event::UserUpdated,
+        Some(account),
+        me.id,
+        user,
+        &facts,
+    )
+    .await?;
     tx.commit().await?;
+    outbox::wake(&state);
     Ok(with_etag(StatusCode::OK, after))
 }

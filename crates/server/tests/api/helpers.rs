@@ -46,6 +46,7 @@ pub async fn spawn_app() -> TestApp {
             password: PASSWORD.into(),
             generated: false,
         }),
+        smtp_url: None,
     };
     let app = Application::build(config).await.unwrap();
     let base = format!("http://{}", app.addr());

@@ -27,6 +27,20 @@ const ROUTES: &[(&str, &str)] = &[
     ("get", "/accounts/{account}/groups/{group}"),
     ("patch", "/accounts/{account}/groups/{group}"),
     ("delete", "/accounts/{account}/groups/{group}"),
+    ("post", "/accounts/{account}/users/{user}/invitation"),
+    ("delete", "/accounts/{account}/users/{user}/invitation"),
+    ("get", "/accounts/{account}/invitations"),
+    ("post", "/activation/check"),
+    ("post", "/activation"),
+    (
+        "post",
+        "/accounts/{account}/users/{user}/temporary-password",
+    ),
+    ("post", "/me/password"),
+    ("post", "/password-reset"),
+    ("post", "/password-reset/check"),
+    ("post", "/password-reset/complete"),
+    ("get", "/dev/mailbox"),
 ];
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];

@@ -1,0 +1,260 @@
+//! What Roster's emails say: one catalogue of subjects and bodies keyed by the domain's
+//! [`EmailKind`] and the recipient's language (English until the French catalogue lands), and
+//! [`notify`], which writes the emails a change causes into the outbox of its transaction.
+//!
+//! No email carries a password. Links are built from the configured public address, never from
+//! the request's `Host`.
+
+use crate::error::AppError;
+use crate::outbox::{self, Email};
+use roster_domain::notify::{EmailKind, Event, recipients};
+use sqlx::{Sqlite, Transaction};
+
+/// What the emails of one change may mention.
+#[derive(Debug, Default, Clone)]
+pub struct Facts {
+    /// The account the change happened in.
+    pub account: Option<String>,
+    /// The full name of the person the change is about.
+    pub subject_name: String,
+    /// A single-use link (activation, password reset) and how many hours it works for.
+    pub link: Option<(String, i64)>,
+}
+
+/// A rendered email.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// The subject and paragraphs of `kind`, for a recipient called `first_name`. English only for
+/// now; `language` picks the catalogue once there are several.
+fn catalogue(kind: EmailKind, _language: &str, facts: &Facts) -> (String, Vec<String>) {
+    let account = facts.account.as_deref().unwrap_or("Roster");
+    let who = &facts.subject_name;
+    let hours = facts.link.as_ref().map_or(0, |(_, h)| *h);
+    let lasts = if hours % 24 == 0 && hours >= 24 {
+        format!("{} days", hours / 24)
+    } else if hours == 1 {
+        "1 hour".to_owned()
+    } else {
+        format!("{hours} hours")
+    };
+    match kind {
+        EmailKind::Activation => (
+            format!("Activate your {account} account"),
+            vec![
+                format!("You have been invited to {account}. Open the link below to choose your password and activate your account."),
+                format!("The link works once, for {lasts}. If it has expired, ask your administrator to send a new invitation."),
+            ],
+        ),
+        EmailKind::UserAddedConfirmation => (
+            format!("{who} was added to {account}"),
+            vec![format!("{who} was added to {account} and invited to activate their account.")],
+        ),
+        EmailKind::UserUpdatedConfirmation => (
+            format!("{who} was updated in {account}"),
+            vec![format!("Your changes to {who} in {account} were saved.")],
+        ),
+        EmailKind::YourDetailsChanged => (
+            format!("Your details in {account} were changed"),
+            vec![
+                format!("An administrator of {account} changed your details or authorizations."),
+                "If you did not expect this, contact your administrator.".to_owned(),
+            ],
+        ),
+        EmailKind::RemovalConfirmation => (
+            format!("{who} was removed from {account}"),
+            vec![format!("{who} was removed from {account}.")],
+        ),
+        EmailKind::RemovalIncomplete => (
+            "You were not removed from every account".to_owned(),
+            vec![
+                "An administrator asked to remove you from several accounts, but some of those removals could not be made.".to_owned(),
+                "You keep your access to the accounts you were not removed from. Contact your administrator with any questions.".to_owned(),
+            ],
+        ),
+        EmailKind::LicenceReceived => (
+            format!("A licence in {account} is yours"),
+            vec![format!("You now hold a licence seat in {account}.")],
+        ),
+        EmailKind::SecurityDetailsChanged => (
+            "Your password or security details changed".to_owned(),
+            vec![
+                "Your password or security details were changed, and you were signed out everywhere else.".to_owned(),
+                "If this was not you, ask your administrator to suspend your account at once.".to_owned(),
+            ],
+        ),
+        EmailKind::PasswordReset => (
+            "Reset your Roster password".to_owned(),
+            vec![
+                "Someone asked to reset the password of your Roster account. Open the link below to choose a new one.".to_owned(),
+                format!("The link works once, for {lasts}. If you did not ask for this, ignore this email: your password stays as it is."),
+            ],
+        ),
+    }
+}
+
+/// Renders `kind` for a recipient, as plain text and HTML.
+pub fn render(kind: EmailKind, language: &str, first_name: &str, facts: &Facts) -> Rendered {
+    let (subject, paragraphs) = catalogue(kind, language, facts);
+    let greeting = format!("Hello {first_name},");
+    let link = facts
+        .link
+        .as_ref()
+        .filter(|_| matches!(kind, EmailKind::Activation | EmailKind::PasswordReset))
+        .map(|(url, _)| url.as_str());
+    let mut text = format!("{greeting}\n\n");
+    let mut html = format!(
+        "<!doctype html><html lang=\"{}\"><body><p>{}</p>",
+        escape(language),
+        escape(&greeting)
+    );
+    for (i, p) in paragraphs.iter().enumerate() {
+        text.push_str(p);
+        text.push_str("\n\n");
+        html.push_str(&format!("<p>{}</p>", escape(p)));
+        if i == 0
+            && let Some(url) = link
+        {
+            text.push_str(url);
+            text.push_str("\n\n");
+            html.push_str(&format!("<p><a href=\"{0}\">{0}</a></p>", escape(url)));
+        }
+    }
+    text.push_str("Roster\n");
+    html.push_str("<p>Roster</p></body></html>");
+    Rendered {
+        subject,
+        text,
+        html,
+    }
+}
+
+/// Text made safe to place in HTML, names included (a user may be called `<b>`).
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes to the outbox, inside `tx`, the emails `event` sends by the domain's rules, where
+/// `requester` asked for a change about `subject` in `account`. Call it after the change, so a
+/// user's new address and name are the ones written to.
+pub async fn notify(
+    tx: &mut Transaction<'_, Sqlite>,
+    event: Event,
+    account: Option<i64>,
+    requester: i64,
+    subject: i64,
+    facts: &Facts,
+) -> Result<(), AppError> {
+    for notice in recipients(event, requester, subject) {
+        let (address, first_name, language, state): (String, String, String, String) =
+            sqlx::query_as("SELECT email, first_name, language, state FROM users WHERE id = ?1")
+                .bind(notice.to)
+                .fetch_one(&mut **tx)
+                .await?;
+        // Someone not yet invited has not heard of Roster: their invitation is the first email
+        // they get, not a notice about details they never saw.
+        if state == "staged" && notice.email != EmailKind::Activation {
+            continue;
+        }
+        let rendered = render(notice.email, &language, &first_name, facts);
+        let email = Email {
+            to_address: address,
+            user_id: Some(notice.to),
+            account_id: account,
+            kind: notice.email,
+            language,
+            subject: rendered.subject,
+            text: rendered.text,
+            html: rendered.html,
+        };
+        outbox::enqueue(tx, &email).await?;
+    }
+    Ok(())
+}
+
+impl Facts {
+    /// The facts of a change to `user` in `account`: the account's name and the user's.
+    pub async fn about(
+        tx: &mut Transaction<'_, Sqlite>,
+        account: i64,
+        user: &crate::users::model::UserDetail,
+    ) -> Result<Facts, AppError> {
+        let (name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
+            .bind(account)
+            .fetch_one(&mut **tx)
+            .await?;
+        Ok(Facts {
+            account: Some(name),
+            subject_name: format!("{} {}", user.first_name, user.last_name),
+            link: None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts() -> Facts {
+        Facts {
+            account: Some("Acme <Records>".into()),
+            subject_name: "Zoë Lefèvre".into(),
+            link: Some(("https://roster.test/activate#token=abc".into(), 168)),
+        }
+    }
+
+    #[test]
+    fn an_activation_email_carries_the_link_and_its_lifetime_in_both_forms() {
+        let r = render(EmailKind::Activation, "en", "Zoë", &facts());
+        assert_eq!(r.subject, "Activate your Acme <Records> account");
+        assert!(r.text.starts_with("Hello Zoë,\n\n"));
+        assert!(r.text.contains("https://roster.test/activate#token=abc"));
+        assert!(r.text.contains("for 7 days"));
+        assert!(
+            r.html
+                .contains("href=\"https://roster.test/activate#token=abc\"")
+        );
+        assert!(r.html.contains("Acme &lt;Records&gt;"), "{}", r.html);
+        assert!(!r.html.contains("<Records>"));
+    }
+
+    #[test]
+    fn only_link_emails_show_a_link() {
+        let r = render(EmailKind::UserAddedConfirmation, "en", "Ada", &facts());
+        assert!(!r.text.contains("token"));
+        assert_eq!(r.subject, "Zoë Lefèvre was added to Acme <Records>");
+    }
+
+    #[test]
+    fn every_kind_has_a_subject_and_a_body() {
+        for kind in [
+            EmailKind::Activation,
+            EmailKind::UserAddedConfirmation,
+            EmailKind::UserUpdatedConfirmation,
+            EmailKind::YourDetailsChanged,
+            EmailKind::RemovalConfirmation,
+            EmailKind::RemovalIncomplete,
+            EmailKind::LicenceReceived,
+            EmailKind::SecurityDetailsChanged,
+            EmailKind::PasswordReset,
+        ] {
+            let r = render(kind, "en", "Ada", &facts());
+            assert!(!r.subject.is_empty() && r.text.len() > 40, "{kind:?}");
+        }
+    }
+}

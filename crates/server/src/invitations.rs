@@ -1,0 +1,322 @@
+//! Invitations (000, 001, 004): send, resend or revoke one user's, and list an account's pending
+//! and expired ones.
+//!
+//! Sending moves the user to `invited` and emails a single-use activation link valid for the
+//! account's invitation lifetime; resending replaces the link, so the previous one stops
+//! working; revoking deletes it and takes the user back to `staged`.
+
+use crate::emails::{self, Facts};
+use crate::error::{AppError, Problem};
+use crate::extract::{CurrentUser, Path, Query};
+use crate::openapi::PROBLEM;
+use crate::tokens::{self, Purpose};
+use crate::users::model::{self, UserDetail, state_of};
+use crate::users::write::{check_domain, with_etag};
+use crate::{AppState, accounts, audit, etag, guard, outbox};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::Response;
+use axum::routing::{get, post};
+use roster_domain::Coded;
+use roster_domain::authz::Change;
+use roster_domain::lifecycle::{Action, UserState, transition};
+use roster_domain::notify::Event;
+use roster_domain::values::Email;
+use serde::{Deserialize, Serialize};
+
+/// The invitation routes, under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/accounts/{account}/users/{user}/invitation",
+            post(invite).delete(revoke),
+        )
+        .route("/accounts/{account}/invitations", get(list))
+}
+
+/// Checks that `me` may take `action` on `user` now, and returns the user as they were.
+async fn prepare(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    headers: &HeaderMap,
+    account: i64,
+    user: i64,
+    me: i64,
+    action: Action,
+) -> Result<UserDetail, AppError> {
+    let before = model::load(tx, account, user, me).await?;
+    if headers.contains_key(header::IF_MATCH) {
+        etag::check(headers, before.version)?;
+    }
+    guard::authorize(tx, account, me, user, &Change::Lifecycle { action }).await?;
+    transition(state_of(&before.state)?, action).map_err(|r| AppError::Conflict(r.code()))?;
+    Ok(before)
+}
+
+/// Saves the state change, its audit entry and commits; answers the user after it.
+async fn finish(
+    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+    before: UserDetail,
+    account: i64,
+    me: i64,
+    next: UserState,
+    action: &'static str,
+    now: i64,
+) -> Result<UserDetail, AppError> {
+    sqlx::query(
+        "UPDATE users SET state = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
+    )
+    .bind(before.id)
+    .bind(next.as_str())
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    let after = model::load(&mut tx, account, before.id, me).await?;
+    let entry = model::audit_entry(me, account, action, &before, Some(&after));
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(after)
+}
+
+/// `POST /api/v1/accounts/{account}/users/{user}/invitation`: sends the invitation, or sends it
+/// again with a new link (the previous one stops working).
+#[utoipa::path(
+    post,
+    path = "/accounts/{account}/users/{user}/invitation",
+    operation_id = "invite_user",
+    tag = "invitations",
+    params(
+        ("account" = i64, Path, description = "The account's id."),
+        ("user" = i64, Path, description = "The user's id."),
+        ("If-Match" = Option<String>, Header, description = "Optional: the ETag it is based on."),
+    ),
+    responses(
+        (status = 200, description = "Invited; the activation email is in the outbox.",
+            body = UserDetail, headers(("ETag" = String, description = "The user's version."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not allowed by the account's rules, or cross-origin.",
+            body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such member of this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+        (status = 409, description = "The user's state does not allow an invitation.",
+            body = Problem, content_type = PROBLEM),
+        (status = 412, description = "Changed since the `If-Match` ETag.", body = Problem,
+            content_type = PROBLEM),
+        (status = 422, description = "The email is outside the account's approved domains.",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn invite(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, user)): Path<(i64, i64)>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let before = prepare(&mut tx, &headers, account, user, me.id, Action::Invite).await?;
+    let email = Email::parse(&before.email).map_err(|e| AppError::field("email", &e))?;
+    check_domain(&state, account, &email).await?;
+    let (hours,): (i64,) =
+        sqlx::query_as("SELECT invitation_lifetime_hours FROM accounts WHERE id = ?1")
+            .bind(account)
+            .fetch_one(&mut *tx)
+            .await?;
+    let now = crate::clock::now().unix_seconds();
+    let token = tokens::issue(
+        &mut tx,
+        Purpose::Activation,
+        user,
+        Some(account),
+        now,
+        now + hours * 3600,
+    )
+    .await?;
+    let first = before.state == UserState::Staged.as_str();
+    let facts = Facts {
+        link: Some((
+            tokens::link(&state.public_url, Purpose::Activation, &token),
+            hours,
+        )),
+        ..Facts::about(&mut tx, account, &before).await?
+    };
+    let event = if first {
+        Event::UserAdded
+    } else {
+        Event::InvitationSent
+    };
+    emails::notify(&mut tx, event, Some(account), me.id, user, &facts).await?;
+    let action = if first {
+        "user.invited"
+    } else {
+        "user.invitation_resent"
+    };
+    let after = finish(tx, before, account, me.id, UserState::Invited, action, now).await?;
+    outbox::wake(&state);
+    Ok(with_etag(StatusCode::OK, after))
+}
+
+/// `DELETE /api/v1/accounts/{account}/users/{user}/invitation`: revokes the invitation; its link
+/// stops working and the user is `staged` again.
+#[utoipa::path(
+    delete,
+    path = "/accounts/{account}/users/{user}/invitation",
+    operation_id = "revoke_invitation",
+    tag = "invitations",
+    params(
+        ("account" = i64, Path, description = "The account's id."),
+        ("user" = i64, Path, description = "The user's id."),
+        ("If-Match" = Option<String>, Header, description = "Optional: the ETag it is based on."),
+    ),
+    responses(
+        (status = 200, description = "Revoked; the user is staged.", body = UserDetail,
+            headers(("ETag" = String, description = "The user's version."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not allowed by the account's rules, or cross-origin.",
+            body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such member of this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+        (status = 409, description = "The user has no invitation to revoke.", body = Problem,
+            content_type = PROBLEM),
+        (status = 412, description = "Changed since the `If-Match` ETag.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn revoke(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, user)): Path<(i64, i64)>,
+    headers: HeaderMap,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let before = prepare(
+        &mut tx,
+        &headers,
+        account,
+        user,
+        me.id,
+        Action::RevokeInvitation,
+    )
+    .await?;
+    tokens::revoke(&mut tx, Purpose::Activation, user).await?;
+    let now = crate::clock::now().unix_seconds();
+    let after = finish(
+        tx,
+        before,
+        account,
+        me.id,
+        UserState::Staged,
+        "user.invitation_revoked",
+        now,
+    )
+    .await?;
+    Ok(with_etag(StatusCode::OK, after))
+}
+
+/// `GET /accounts/{account}/invitations` query.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationQuery {
+    /// `pending` or `expired`; both when absent.
+    pub status: Option<String>,
+    /// From 1.
+    pub page: Option<i64>,
+    /// 1 to 100; 50 when absent.
+    pub per_page: Option<i64>,
+}
+
+/// A user waiting for activation.
+#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Invitation {
+    /// The user's id.
+    pub id: i64,
+    pub username: String,
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    /// When the current link was sent (Unix seconds); none when no link is live.
+    pub sent_at: Option<i64>,
+    /// When the current link stops working (Unix seconds).
+    pub expires_at: Option<i64>,
+    /// The link has lapsed (or there is none): resend to give the user a new one.
+    pub expired: bool,
+}
+
+/// A page of invitations, soonest to expire first.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct InvitationList {
+    pub items: Vec<Invitation>,
+    pub total: i64,
+}
+
+/// `GET /api/v1/accounts/{account}/invitations`: the members waiting for activation.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/invitations",
+    operation_id = "list_invitations",
+    tag = "invitations",
+    params(("account" = i64, Path, description = "The account's id."), InvitationQuery),
+    responses(
+        (status = 200, description = "Pending and expired invitations.", body = InvitationList),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account.", body = Problem,
+            content_type = PROBLEM),
+        (status = 404, description = "Not my account.", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "A parameter out of its values.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(account): Path<i64>,
+    Query(q): Query<InvitationQuery>,
+) -> Result<axum::Json<InvitationList>, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let invalid = |field: &str| {
+        AppError::Invalid(vec![crate::error::FieldError::new(
+            field,
+            roster_domain::ErrorCode::RequestInvalidQuery,
+        )])
+    };
+    let expired = match q.status.as_deref() {
+        None => None,
+        Some("pending") => Some(false),
+        Some("expired") => Some(true),
+        Some(_) => return Err(invalid("status")),
+    };
+    let per_page = q.per_page.unwrap_or(50);
+    let page = q.page.unwrap_or(1);
+    if !(1..=100).contains(&per_page) {
+        return Err(invalid("per_page"));
+    }
+    if page < 1 {
+        return Err(invalid("page"));
+    }
+    let now = crate::clock::now().unix_seconds();
+    let rows = "FROM memberships m JOIN users u ON u.id = m.user_id
+         LEFT JOIN tokens t ON t.user_id = u.id AND t.purpose = 'activation'
+         WHERE m.account_id = ?1 AND u.state = 'invited'
+           AND (?2 IS NULL OR (coalesce(t.expires_at, 0) <= ?3) = ?2)";
+    let (total,): (i64,) = sqlx::query_as(&format!("SELECT count(*) {rows}"))
+        .bind(account)
+        .bind(expired)
+        .bind(now)
+        .fetch_one(&state.db)
+        .await?;
+    let items = sqlx::query_as(&format!(
+        "SELECT u.id, u.username, u.email, u.first_name, u.last_name, t.created_at AS sent_at,
+                t.expires_at, coalesce(t.expires_at, 0) <= ?3 AS expired
+         {rows} ORDER BY coalesce(t.expires_at, 0), u.id LIMIT ?4 OFFSET ?5"
+    ))
+    .bind(account)
+    .bind(expired)
+    .bind(now)
+    .bind(per_page)
+    .bind((page - 1) * per_page)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(axum::Json(InvitationList { items, total }))
+}
