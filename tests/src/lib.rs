@@ -236,11 +236,16 @@ impl Browser {
             .unwrap_or_else(|err| panic!("save screenshot: {err}"));
     }
 
-    /// Signs in through the sign-in page.
+    /// Signs in through the sign-in page (with the demo password).
     pub async fn sign_in(&self, app: &TestApp, username: &str) {
+        self.sign_in_with(app, username, PASSWORD).await;
+    }
+
+    /// Signs in through the sign-in page with `password`.
+    pub async fn sign_in_with(&self, app: &TestApp, username: &str, password: &str) {
         self.open(app, "/sign-in").await;
         self.fill("Username or email", username).await;
-        self.fill("Password", PASSWORD).await;
+        self.fill("Password", password).await;
         self.click_button("Sign in").await;
     }
 

@@ -22,10 +22,16 @@ pub fn App() -> impl IntoView {
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("/sign-in") view=pages::sign_in::SignIn />
                 <Route path=path!("/") view=pages::home::Home />
+                <Route path=path!("/activate") view=pages::link::ActivatePage />
+                <Route path=path!("/reset-password") view=pages::link::ResetPasswordPage />
+                <Route path=path!("/forgot-password") view=pages::password::ForgotPasswordPage />
+                <Route path=path!("/change-password") view=pages::password::ChangePasswordPage />
+                <Route path=path!("/mailbox") view=pages::mailbox::MailboxPage />
                 <ParentRoute path=path!("/accounts/:account") view=components::frame::AccountFrame>
                     <Route path=path!("/users") view=pages::users::UsersPage />
                     <Route path=path!("/users/new") view=pages::user_new::NewUserPage />
                     <Route path=path!("/users/:user") view=pages::user_detail::UserPage />
+                    <Route path=path!("/invitations") view=pages::invitations::InvitationsPage />
                     <Route path=path!("/groups") view=pages::groups::GroupsPage />
                     <Route path=path!("/audit") view=pages::audit::AuditPage />
                 </ParentRoute>

@@ -11,6 +11,8 @@ pub struct Session {
     pub me: RwSignal<Option<Me>>,
     /// Whether the server has been asked yet.
     pub checked: RwSignal<bool>,
+    /// Signed in with a temporary password: a new one must be chosen before anything else.
+    pub must_change: RwSignal<bool>,
 }
 
 /// Asks the server who is signed in, and shares the answer.
@@ -18,11 +20,14 @@ pub fn provide() {
     let session = Session {
         me: RwSignal::new(None),
         checked: RwSignal::new(false),
+        must_change: RwSignal::new(false),
     };
     provide_context(session);
     spawn_local(async move {
-        let me = api::me().await.ok();
-        session.me.set(me);
+        match api::me().await {
+            Ok(me) => session.me.set(Some(me)),
+            Err(e) => session.must_change.set(e.must_change_password()),
+        }
         session.checked.set(true);
     });
 }
@@ -32,6 +37,7 @@ pub fn use_session() -> Session {
     use_context::<Session>().unwrap_or_else(|| Session {
         me: RwSignal::new(None),
         checked: RwSignal::new(true),
+        must_change: RwSignal::new(false),
     })
 }
 

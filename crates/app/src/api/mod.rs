@@ -3,9 +3,11 @@
 //! submodules; everything is re-exported here.
 
 mod groups;
+mod invitations;
 mod users;
 
 pub use groups::*;
+pub use invitations::*;
 pub use users::*;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -60,6 +62,11 @@ impl ApiError {
             .iter()
             .find(|f| f.field == field)
             .map(|f| f.code)
+    }
+
+    /// Signed in with a temporary password that must be replaced first.
+    pub fn must_change_password(&self) -> bool {
+        self.code == Some(ErrorCode::AuthPasswordChangeRequired)
     }
 
     pub fn is_unauthenticated(&self) -> bool {
@@ -135,6 +142,8 @@ pub struct Me {
     pub username: String,
     pub first_name: String,
     pub last_name: String,
+    /// Signed in with a temporary password: a new one must be chosen first.
+    pub must_change_password: bool,
     pub accounts: Vec<MyAccount>,
 }
 

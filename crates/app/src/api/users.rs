@@ -66,6 +66,8 @@ pub struct UserRow {
     pub group: i64,
     pub group_name: String,
     pub licensed: bool,
+    /// When the activation link stops working (Unix seconds), while one is out.
+    pub invitation_expires_at: Option<i64>,
 }
 
 /// A page of users.
@@ -107,6 +109,7 @@ pub struct UserDetail {
     pub group_name: String,
     pub licensed: bool,
     pub version: i64,
+    pub invitation_expires_at: Option<i64>,
     pub allowed_actions: Vec<String>,
     pub editable: bool,
     pub memberships: Vec<Membership>,

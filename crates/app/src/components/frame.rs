@@ -142,8 +142,10 @@ fn Header(current: CurrentAccount) -> impl IntoView {
             </p>
             <nav aria-label=t(Key::MainNavigation)>
                 <A href=move || link("users")>{t(Key::NavUsers)}</A>
+                <A href=move || link("invitations")>{t(Key::NavInvitations)}</A>
                 <A href=move || link("groups")>{t(Key::NavGroups)}</A>
                 <A href=move || link("audit")>{t(Key::NavAudit)}</A>
+                <A href="/mailbox">{t(Key::NavMailbox)}</A>
             </nav>
             <span class="who">{move || session.me.get().map(|m| m.username).unwrap_or_default()}</span>
             <button type="button" class="link" on:click=sign_out>{t(Key::SignOut)}</button>

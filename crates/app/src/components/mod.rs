@@ -2,4 +2,6 @@
 
 pub mod field;
 pub mod frame;
+pub mod password;
 pub mod profile;
+pub mod results;

@@ -2,17 +2,10 @@
 
 use crate::api::{self, ApiError, AuditEntry, AuditQuery};
 use crate::components::frame::use_account;
-use crate::i18n::{AUDIT_ACTIONS, Key, audit_action_label, t};
+use crate::i18n::{AUDIT_ACTIONS, Key, audit_action_label, t, utc};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::Value;
-
-/// `2026-11-23 01:30:05` from Unix seconds, in UTC.
-fn utc(seconds: i64) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds as f64 * 1000.0));
-    let iso: String = date.to_iso_string().into();
-    iso.get(..19).map(|s| s.replace('T', " ")).unwrap_or(iso)
-}
 
 /// The fields that differ between before and after, as `field: old → new`.
 fn changes(entry: &AuditEntry) -> Vec<String> {

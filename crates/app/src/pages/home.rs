@@ -14,6 +14,9 @@ pub fn Home() -> impl IntoView {
         if !session.checked.get() {
             return view! { <p class="loading" role="status">{t(Key::Loading)}</p> }.into_any();
         }
+        if session.must_change.get() {
+            return view! { <Redirect path="/change-password" /> }.into_any();
+        }
         let me = session.me.get();
         let Some(me) = me else {
             return view! { <Redirect path="/sign-in" /> }.into_any();

@@ -3,7 +3,11 @@
 pub mod audit;
 pub mod groups;
 pub mod home;
+pub mod invitations;
+pub mod link;
+pub mod mailbox;
 pub mod not_found;
+pub mod password;
 pub mod sign_in;
 pub mod user_detail;
 pub mod user_new;

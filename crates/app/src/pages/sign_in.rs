@@ -6,6 +6,7 @@ use crate::i18n::{Key, t};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/sign-in`.
@@ -33,6 +34,11 @@ pub fn SignIn() -> impl IntoView {
             .filter(|n| n.starts_with('/') && !n.starts_with("//"));
         spawn_local(async move {
             match api::sign_in(&username.get_untracked(), &password.get_untracked()).await {
+                Ok(me) if me.must_change_password => {
+                    session.must_change.set(true);
+                    session.checked.set(true);
+                    navigate("/change-password", Default::default());
+                }
                 Ok(me) => {
                     session.me.set(Some(me));
                     session.checked.set(true);
@@ -59,6 +65,7 @@ pub fn SignIn() -> impl IntoView {
                     {move || if busy.get() { t(Key::SigningIn) } else { t(Key::SignIn) }}
                 </button>
             </form>
+            <p><A href="/forgot-password">{t(Key::ForgotPassword)}</A></p>
         </main>
     }
 }

@@ -5,7 +5,7 @@ use crate::api::{self, ApiError, Tagged, UserDetail};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::profile::{ProfileFields, use_groups};
-use crate::i18n::{Key, action_label, role_label, state_label, t};
+use crate::i18n::{Key, action_label, role_label, t, user_state_label};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -14,7 +14,10 @@ use roster_domain::ErrorCode;
 use roster_domain::profile::field;
 
 /// The state actions offered here, as the server names them.
-const ACTIONS: [&str; 6] = [
+const ACTIONS: [&str; 9] = [
+    "invite",
+    "revoke_invitation",
+    "set_temporary_password",
     "suspend",
     "unsuspend",
     "unlock",
@@ -38,6 +41,8 @@ pub fn UserPage() -> impl IntoView {
     let user = RwSignal::new(None::<Result<Tagged<UserDetail>, ApiError>>);
     let editing = RwSignal::new(false);
     let notice = RwSignal::new(None::<&'static str>);
+    // Held here, not in the view, so that it outlives the reload that follows setting it.
+    let temporary = RwSignal::new(None::<String>);
 
     let reload = move || {
         let (a, u) = (account.id.get_untracked(), user_id.get_untracked());
@@ -46,6 +51,7 @@ pub fn UserPage() -> impl IntoView {
     Effect::new(move |_| {
         let _ = (account.id.get(), user_id.get());
         editing.set(false);
+        temporary.set(None);
         reload();
     });
 
@@ -55,7 +61,7 @@ pub fn UserPage() -> impl IntoView {
             None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
             Some(Ok(tagged)) => view! {
-                <UserView tagged=tagged editing=editing notice=notice on_change=Callback::new(move |()| reload()) />
+                <UserView tagged=tagged editing=editing notice=notice temporary=temporary on_change=Callback::new(move |()| reload()) />
             }.into_any(),
         }}
     }
@@ -66,6 +72,8 @@ fn UserView(
     tagged: Tagged<UserDetail>,
     editing: RwSignal<bool>,
     notice: RwSignal<Option<&'static str>>,
+    /// A temporary password just set, shown once.
+    temporary: RwSignal<Option<String>>,
     /// Called after a change, to load the user again.
     on_change: Callback<()>,
 ) -> impl IntoView {
@@ -89,10 +97,14 @@ fn UserView(
             return;
         }
         spawn_local(async move {
-            let result = if action == "delete_for_good" {
-                api::delete_user(a, id).await
-            } else {
-                api::user_action(a, id, action).await
+            let result = match action {
+                "delete_for_good" => api::delete_user(a, id).await,
+                "invite" => api::invite(a, id).await,
+                "revoke_invitation" => api::revoke_invitation(a, id).await,
+                "set_temporary_password" => api::temporary_password(a, id)
+                    .await
+                    .map(|password| temporary.set(Some(password))),
+                _ => api::user_action(a, id, action).await,
             };
             match result {
                 Ok(()) if action == "delete_for_good" => {
@@ -100,7 +112,11 @@ fn UserView(
                 }
                 Ok(()) => {
                     action_error.set(None);
-                    notice.set(Some(t(Key::Done)));
+                    notice.set(Some(t(if action == "invite" {
+                        Key::InvitationSent
+                    } else {
+                        Key::Done
+                    })));
                     account.refresh();
                     on_change.run(());
                 }
@@ -109,12 +125,20 @@ fn UserView(
         });
     };
     let name = format!("{} {}", u.first_name, u.last_name);
+    let invited = u.state == "invited";
+    let badge = user_state_label(&u.state, u.invitation_expires_at);
     view! {
         <div class="page-head">
             <h1>{name}</h1>
-            <span class=format!("badge state-{}", u.state)>{state_label(&u.state)}</span>
+            <span class=format!("badge state-{}", u.state)>{badge}</span>
         </div>
         {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        {move || temporary.get().map(|p| view! {
+            <div class="notice" role="status">
+                <p>{t(Key::TemporaryPasswordShown)}</p>
+                <p><code class="secret">{p}</code></p>
+            </div>
+        })}
         {move || action_error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
         <section aria-labelledby="actions-title" class="card">
             <h2 id="actions-title">{t(Key::Actions)}</h2>
@@ -122,7 +146,8 @@ fn UserView(
                 {u.editable.then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
                 {offered.into_iter().map(|a| {
                     let act = act.clone();
-                    view! { <button type="button" class=if a == "delete_for_good" { "danger" } else { "" } on:click=move |_| act(a)>{action_label(a)}</button> }
+                    let label = if a == "invite" && invited { t(Key::ResendInvitation) } else { action_label(a) };
+                    view! { <button type="button" class=if a == "delete_for_good" { "danger" } else { "" } on:click=move |_| act(a)>{label}</button> }
                 }).collect_view()}
             </div>
         </section>

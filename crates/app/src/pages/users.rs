@@ -4,7 +4,8 @@
 use crate::api::{self, ApiResult, UserPage, UserQuery};
 use crate::components::frame::use_account;
 use crate::components::profile::use_groups;
-use crate::i18n::{Key, action_label, role_label, state_label, t};
+use crate::components::results::{Outcome, Results};
+use crate::i18n::{Key, action_label, role_label, state_label, t, user_state_label};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -14,14 +15,6 @@ use std::collections::BTreeSet;
 /// How long typing must pause before a search is sent.
 const DEBOUNCE_MS: u32 = 250;
 const PER_PAGE: i64 = 25;
-
-/// One user's result of a bulk action.
-#[derive(Debug, Clone, PartialEq)]
-struct Outcome {
-    name: String,
-    message: &'static str,
-    ok: bool,
-}
 
 /// `/accounts/:account/users`.
 #[component]
@@ -106,6 +99,7 @@ pub fn UsersPage() -> impl IntoView {
             for user in ids {
                 let result = match action {
                     "move" => move_to_group(id, user, target_group).await,
+                    "invite" => api::invite(id, user).await,
                     other => api::user_action(id, user, other).await,
                 };
                 let name = names
@@ -113,18 +107,7 @@ pub fn UsersPage() -> impl IntoView {
                     .find(|(i, _)| *i == user)
                     .map(|(_, n)| n.clone())
                     .unwrap_or_default();
-                results.push(match result {
-                    Ok(()) => Outcome {
-                        name,
-                        message: t(Key::Done),
-                        ok: true,
-                    },
-                    Err(e) => Outcome {
-                        name,
-                        message: e.message(),
-                        ok: false,
-                    },
-                });
+                results.push(Outcome::of(name, result));
             }
             outcomes.set(results);
             busy.set(false);
@@ -194,6 +177,7 @@ pub fn UsersPage() -> impl IntoView {
         <Show when=move || !selected.get().is_empty()>
             <div class="bulk" role="region" aria-label=t(Key::Actions)>
                 <span>{move || format!("{} {}", selected.get().len(), t(Key::Selected))}</span>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("invite")>{t(Key::InviteOrResend)}</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("suspend")>{action_label("suspend")}</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("unsuspend")>{action_label("unsuspend")}</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("remove")>{action_label("remove")}</button>
@@ -209,16 +193,7 @@ pub fn UsersPage() -> impl IntoView {
                 <button type="button" disabled=move || busy.get() || move_target.get().is_empty() on:click=move |_| run_bulk("move")>{t(Key::Move)}</button>
             </div>
         </Show>
-        <Show when=move || !outcomes.get().is_empty()>
-            <section class="results" aria-labelledby="results-title">
-                <h2 id="results-title">{t(Key::ResultsTitle)}</h2>
-                <ul role="status">
-                    <For each=move || outcomes.get() key=|o| (o.name.clone(), o.message) let:o>
-                        <li class:ok=o.ok class:failed=!o.ok>{format!("{}: {}", o.name, o.message)}</li>
-                    </For>
-                </ul>
-            </section>
-        </Show>
+        <Results outcomes=outcomes />
 
         {move || match page.get() {
             None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
@@ -295,7 +270,7 @@ fn UserTable(page: UserPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView
                                     <span class="sub">{u.email.clone()}</span>
                                 </td>
                                 <td class="email">{u.email}</td>
-                                <td><span class=format!("badge state-{}", u.state)>{state_label(&u.state)}</span></td>
+                                <td><span class=format!("badge state-{}", u.state)>{user_state_label(&u.state, u.invitation_expires_at)}</span></td>
                                 <td class="wide">{role_label(&u.role)}</td>
                                 <td class="wide">{u.group_name}</td>
                                 <td class="wide">{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</td>

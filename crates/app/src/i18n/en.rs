@@ -1,141 +1,9 @@
-//! The one catalogue of user-visible text, keyed by stable keys.
-//!
-//! Every word the app shows comes from here, and every error message from the domain's
-//! `ErrorCode` catalogue, so adding French is a second column, not a hunt through the pages.
+//! The English catalogue. A French one will sit beside it, with the same match arms.
 
-/// A piece of user-visible text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Key {
-    ProductName,
-    SkipToContent,
-    NotFoundTitle,
-    NotFoundLead,
-    NotFoundHome,
-    NetworkError,
-    Loading,
-    // Signing in.
-    SignInTitle,
-    SignInLead,
-    Username,
-    UsernameLabel,
-    Password,
-    SignIn,
-    SigningIn,
-    SignOut,
-    // Layout.
-    Account,
-    MainNavigation,
-    NavUsers,
-    NavGroups,
-    NavAudit,
-    SeatsUsed,
-    NoAdminAccountTitle,
-    NoAdminAccountLead,
-    // Users list.
-    UsersTitle,
-    Search,
-    SearchHint,
-    FilterState,
-    FilterRole,
-    FilterGroup,
-    FilterLicence,
-    Any,
-    Sort,
-    SortName,
-    SortNameDesc,
-    SortEmail,
-    SortState,
-    SortNewest,
-    AddUser,
-    Name,
-    Email,
-    State,
-    Role,
-    Group,
-    Licence,
-    Licensed,
-    NotLicensed,
-    SelectAll,
-    SelectUser,
-    Selected,
-    Suspend,
-    Unsuspend,
-    Unlock,
-    Remove,
-    Restore,
-    Deprovision,
-    DeleteForGood,
-    MoveToGroup,
-    Move,
-    ResultsTitle,
-    Done,
-    NoUsers,
-    Previous,
-    Next,
-    PageOf,
-    UsersTotal,
-    UserTotalOne,
-    // States and roles.
-    StateStaged,
-    StateInvited,
-    StateActive,
-    StateSuspended,
-    StateLocked,
-    StateDeprovisioned,
-    RoleAdmin,
-    RoleUser,
-    // Add and edit.
-    AddUserTitle,
-    AddUserLead,
-    FirstName,
-    LastName,
-    Phone,
-    PhoneHint,
-    Language,
-    LanguageEn,
-    LanguageFr,
-    UsernameSameAsEmail,
-    SaveWithoutInviting,
-    Saving,
-    Cancel,
-    FixFields,
-    EditUser,
-    Save,
-    Saved,
-    StaleTitle,
-    Reload,
-    BackToUsers,
-    Profile,
-    Actions,
-    Memberships,
-    ConfirmDelete,
-    // Groups.
-    GroupsTitle,
-    NewGroup,
-    GroupName,
-    Members,
-    MinPasswordLength,
-    IdleTimeout,
-    MayEditOwnDetails,
-    Yes,
-    No,
-    Create,
-    Delete,
-    DefaultGroup,
-    MoveMembersTo,
-    // Audit.
-    AuditTitle,
-    When,
-    Who,
-    What,
-    Target,
-    Changes,
-    FilterAction,
-    Older,
-}
+use super::Key;
 
 /// The English text of `key`.
-pub const fn t(key: Key) -> &'static str {
+pub const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
         ProductName => "Roster",
@@ -261,78 +129,69 @@ pub const fn t(key: Key) -> &'static str {
         Changes => "Changes",
         FilterAction => "Action",
         Older => "Older entries",
+        SendInvitation => "Send invitation",
+        ResendInvitation => "Resend invitation",
+        RevokeInvitation => "Revoke invitation",
+        SetTemporaryPassword => "Set a temporary password",
+        TemporaryPasswordShown => {
+            "Give this temporary password to the user now: it is not shown again and never emailed. They choose their own at first sign-in."
+        }
+        InvitationSent => "Invitation sent.",
+        InvitationExpired => "Invitation expired",
+        NavInvitations => "Invitations",
+        NavMailbox => "Mailbox",
+        InvitationsTitle => "Invitations",
+        InvitationsLead => "People invited who have not activated their account yet.",
+        InvitationPending => "Pending",
+        Expires => "Link expires (UTC)",
+        NoInvitations => "Nobody is waiting for activation.",
+        SelectInvitation => "Select",
+        MailboxTitle => "Mailbox",
+        MailboxLead => {
+            "No SMTP server is configured, so the emails Roster writes stay here instead of being sent."
+        }
+        MailboxEmpty => "No emails yet.",
+        MailboxUnavailable => "This server sends its emails by SMTP, so there is no local mailbox.",
+        To => "To",
+        ActivateTitle => "Activate your account",
+        ActivateConfirmLead => {
+            "This link activates your Roster account. Continue when you are ready."
+        }
+        Continue => "Continue",
+        ActivateLead => "Choose the password you will sign in with.",
+        NewPassword => "New password",
+        ConfirmPassword => "New password again",
+        MinimumLength => "Minimum length in characters:",
+        ChallengeQuestion => "Challenge question (optional)",
+        ChallengeAnswer => "Answer to the challenge question",
+        ActivateButton => "Activate my account",
+        Working => "Working…",
+        LinkInvalidTitle => "This link no longer works",
+        PasswordsDiffer => "The two passwords are not the same.",
+        ForgotPassword => "Forgot your password?",
+        ForgotTitle => "Reset your password",
+        ForgotLead => {
+            "Enter your email address. If it belongs to a Roster account, we email you a link to choose a new password."
+        }
+        SendLink => "Email me a link",
+        ResetSent => {
+            "If this address belongs to an account, a link is on its way. It works for one hour."
+        }
+        ResetTitle => "Choose a new password",
+        ResetDone => "Your password is changed. Sign in with it.",
+        SetPassword => "Set password",
+        ChangePasswordTitle => "Choose a new password",
+        ChangePasswordLead => {
+            "You signed in with a temporary password. Choose your own to continue."
+        }
+        CurrentPassword => "Current password",
+        ChangePassword => "Change password",
+        BackToSignIn => "Back to sign-in",
+        InviteOrResend => "Invite or resend",
+        Resend => "Resend",
+        Revoke => "Revoke",
+        ResetConfirmLead => {
+            "This link lets you choose a new password. Continue when you are ready."
+        }
     }
-}
-
-/// The label of a user state.
-pub fn state_label(state: &str) -> &'static str {
-    t(match state {
-        "staged" => Key::StateStaged,
-        "invited" => Key::StateInvited,
-        "active" => Key::StateActive,
-        "suspended" => Key::StateSuspended,
-        "locked" => Key::StateLocked,
-        _ => Key::StateDeprovisioned,
-    })
-}
-
-/// The label of a role.
-pub fn role_label(role: &str) -> &'static str {
-    t(if role == "admin" {
-        Key::RoleAdmin
-    } else {
-        Key::RoleUser
-    })
-}
-
-/// The label of an audit action (the stable action names are the server's).
-pub fn audit_action_label(action: &str) -> &'static str {
-    match action {
-        "user.created" => "User added",
-        "user.added_to_account" => "Existing person added to the account",
-        "user.updated" => "User edited",
-        "user.suspended" => "User suspended",
-        "user.unsuspended" => "User unsuspended",
-        "user.unlocked" => "User unlocked",
-        "user.locked_after_failed_signins" => "User locked after failed sign-ins",
-        "user.unlocked_after_lockout" => "Lockout ended",
-        "user.removed_from_account" => "User removed from the account",
-        "user.deprovisioned" => "User deprovisioned",
-        "user.restored" => "User restored",
-        "user.deleted" => "User deleted for good",
-        "group.created" => "Group created",
-        "group.updated" => "Group edited",
-        "group.deleted" => "Group deleted",
-        _ => "Other change",
-    }
-}
-
-/// The audit actions, in the order the filter offers them.
-pub const AUDIT_ACTIONS: [&str; 13] = [
-    "user.created",
-    "user.added_to_account",
-    "user.updated",
-    "user.suspended",
-    "user.unsuspended",
-    "user.unlocked",
-    "user.removed_from_account",
-    "user.deprovisioned",
-    "user.restored",
-    "user.deleted",
-    "group.created",
-    "group.updated",
-    "group.deleted",
-];
-
-/// The button label of a state action.
-pub fn action_label(action: &str) -> &'static str {
-    t(match action {
-        "suspend" => Key::Suspend,
-        "unsuspend" => Key::Unsuspend,
-        "unlock" => Key::Unlock,
-        "deprovision" => Key::Deprovision,
-        "restore" => Key::Restore,
-        "delete_for_good" => Key::DeleteForGood,
-        _ => Key::Remove,
-    })
 }

@@ -1,0 +1,97 @@
+//! A new password and its confirmation, checked as they are typed with the domain's own rule
+//! (the server checks it again).
+
+use crate::api::ApiError;
+use crate::components::field::TextField;
+use crate::i18n::{Key, t};
+use leptos::prelude::*;
+use roster_domain::Coded;
+use roster_domain::policy::{GroupPolicy, check_password};
+
+/// The two fields' values and the rule they answer to.
+#[derive(Debug, Clone, Copy)]
+pub struct NewPassword {
+    pub password: RwSignal<String>,
+    pub confirm: RwSignal<String>,
+    /// Set once the person tried to submit: from then on, empty fields are flagged too.
+    pub tried: RwSignal<bool>,
+    min_length: u16,
+}
+
+impl NewPassword {
+    pub fn new(min_length: u16) -> NewPassword {
+        NewPassword {
+            password: RwSignal::new(String::new()),
+            confirm: RwSignal::new(String::new()),
+            tried: RwSignal::new(false),
+            min_length,
+        }
+    }
+
+    fn policy(&self) -> GroupPolicy {
+        let default = GroupPolicy::default();
+        GroupPolicy::new(
+            self.min_length,
+            default.idle_timeout_minutes(),
+            default.members_may_edit_own_details(),
+        )
+        .unwrap_or(default)
+    }
+
+    /// What is wrong with the password, if anything (the server's answer first).
+    pub fn problem(
+        &self,
+        server: RwSignal<Option<ApiError>>,
+        field: &'static str,
+    ) -> Signal<Option<&'static str>> {
+        let this = *self;
+        Signal::derive(move || {
+            if let Some(code) = server.get().and_then(|e| e.field(field)) {
+                return Some(code.message_en());
+            }
+            let password = this.password.get();
+            if password.is_empty() && !this.tried.get() {
+                return None;
+            }
+            check_password(&password, &this.policy())
+                .err()
+                .map(|e| e.code().message_en())
+        })
+    }
+
+    /// Whether the confirmation differs from the password.
+    pub fn mismatch(&self) -> Signal<Option<&'static str>> {
+        let this = *self;
+        Signal::derive(move || {
+            let confirm = this.confirm.get();
+            let shown = this.tried.get() || !confirm.is_empty();
+            (shown && confirm != this.password.get()).then(|| t(Key::PasswordsDiffer))
+        })
+    }
+
+    /// Marks the form tried; true when both fields are fine to send.
+    pub fn ready(&self) -> bool {
+        self.tried.set(true);
+        let password = self.password.get_untracked();
+        check_password(&password, &self.policy()).is_ok()
+            && password == self.confirm.get_untracked()
+    }
+}
+
+/// The rule, the new password and its confirmation.
+#[component]
+pub fn NewPasswordFields(
+    fields: NewPassword,
+    /// The server's refusal, whose field errors show under the fields.
+    server: RwSignal<Option<ApiError>>,
+    /// The name the server gives the password field.
+    field: &'static str,
+) -> impl IntoView {
+    view! {
+        <p class="hint">{t(Key::MinimumLength)} " " <strong>{fields.min_length}</strong></p>
+        <TextField id="new-password" label=t(Key::NewPassword) value=fields.password
+            error=fields.problem(server, field) kind="password" autocomplete="new-password" required=true />
+        <TextField id="confirm-password" label=t(Key::ConfirmPassword) value=fields.confirm
+            error=fields.mismatch() kind="password" autocomplete="new-password" required=true />
+    }
+}

@@ -1,0 +1,128 @@
+//! Invitations (screen 7): who is waiting for activation, whose link has expired, and resending
+//! or revoking many at once with a result each.
+
+use crate::api::{self, ApiError, Invitation};
+use crate::components::frame::use_account;
+use crate::components::results::{Outcome, Results};
+use crate::i18n::{Key, t, utc};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeSet;
+
+/// `/accounts/:account/invitations`.
+#[component]
+pub fn InvitationsPage() -> impl IntoView {
+    let account = use_account();
+    let list = RwSignal::new(None::<Result<Vec<Invitation>, ApiError>>);
+    let selected = RwSignal::new(BTreeSet::<i64>::new());
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let busy = RwSignal::new(false);
+    let load = move || {
+        let a = account.id.get_untracked();
+        spawn_local(async move { list.set(Some(api::invitations(a).await)) });
+    };
+    Effect::new(move |_| {
+        let _ = account.id.get();
+        selected.set(BTreeSet::new());
+        load();
+    });
+    let run = move |revoke: bool| {
+        let a = account.id.get_untracked();
+        let chosen: Vec<Invitation> = list
+            .get_untracked()
+            .and_then(Result::ok)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|i| selected.get_untracked().contains(&i.id))
+            .collect();
+        busy.set(true);
+        spawn_local(async move {
+            let mut results = Vec::new();
+            for i in chosen {
+                let result = if revoke {
+                    api::revoke_invitation(a, i.id).await
+                } else {
+                    api::invite(a, i.id).await
+                };
+                results.push(Outcome::of(
+                    format!("{} {}", i.first_name, i.last_name),
+                    result,
+                ));
+            }
+            outcomes.set(results);
+            selected.set(BTreeSet::new());
+            busy.set(false);
+            load();
+        });
+    };
+    view! {
+        <h1>{t(Key::InvitationsTitle)}</h1>
+        <p class="lead">{t(Key::InvitationsLead)}</p>
+        <Show when=move || !selected.get().is_empty()>
+            <div class="bulk" role="region" aria-label=t(Key::Actions)>
+                <span>{move || format!("{} {}", selected.get().len(), t(Key::Selected))}</span>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run(false)>{t(Key::Resend)}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run(true)>{t(Key::Revoke)}</button>
+            </div>
+        </Show>
+        <Results outcomes=outcomes />
+        {move || match list.get() {
+            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
+            Some(Ok(items)) if items.is_empty() => view! { <p>{t(Key::NoInvitations)}</p> }.into_any(),
+            Some(Ok(items)) => view! { <InvitationTable items=items selected=selected /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn InvitationTable(items: Vec<Invitation>, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
+    let all: Vec<i64> = items.iter().map(|i| i.id).collect();
+    let all_selected = {
+        let all = all.clone();
+        move || all.iter().all(|id| selected.get().contains(id))
+    };
+    let toggle_all = move |ev: leptos::ev::Event| {
+        let on = event_target_checked(&ev);
+        selected.set(if on {
+            all.iter().copied().collect()
+        } else {
+            BTreeSet::new()
+        });
+    };
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col"><input type="checkbox" aria-label=t(Key::SelectAll) prop:checked=all_selected on:change=toggle_all /></th>
+                        <th scope="col">{t(Key::Name)}</th>
+                        <th scope="col">{t(Key::Email)}</th>
+                        <th scope="col">{t(Key::State)}</th>
+                        <th scope="col">{t(Key::Expires)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {items.into_iter().map(|i| {
+                        let id = i.id;
+                        let name = format!("{} {}", i.first_name, i.last_name);
+                        view! {
+                            <tr>
+                                <td><input type="checkbox" aria-label=format!("{} {name}", t(Key::SelectInvitation))
+                                    prop:checked=move || selected.get().contains(&id)
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                    } /></td>
+                                <td>{name.clone()}</td>
+                                <td>{i.email}</td>
+                                <td><span class="badge state-invited">{if i.expired { t(Key::InvitationExpired) } else { t(Key::InvitationPending) }}</span></td>
+                                <td>{i.expires_at.map(utc).unwrap_or_else(|| "—".into())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

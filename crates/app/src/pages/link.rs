@@ -1,0 +1,181 @@
+//! The pages of single-use links, built for a phone first: activation (screen 8) and password
+//! reset. Both read the token from the address's fragment (it never reaches a server log), wait
+//! for a click before using it (mail scanners open links), then take the new password.
+
+use crate::api::{self, ApiError, Link, LinkInfo};
+use crate::components::field::TextField;
+use crate::components::password::{NewPassword, NewPasswordFields};
+use crate::i18n::{Key, t};
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+/// `/activate#token=…`.
+#[component]
+pub fn ActivatePage() -> impl IntoView {
+    view! { <LinkPage link=Link::Activation /> }
+}
+
+/// `/reset-password#token=…`.
+#[component]
+pub fn ResetPasswordPage() -> impl IntoView {
+    view! { <LinkPage link=Link::PasswordReset /> }
+}
+
+/// Where the page is.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    /// Waiting for the click that says a person, not a scanner, is here.
+    Confirm,
+    Checking,
+    Form(LinkInfo),
+    /// The link no longer works (or never did).
+    Invalid(ApiError),
+    /// A password was reset: sign in with it.
+    Reset,
+}
+
+/// The token in the address's fragment; the fragment is then taken off the address, so the
+/// token stays out of the history and of screenshots.
+fn take_token() -> String {
+    let hash = window().location().hash().unwrap_or_default();
+    let token = hash
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("token="))
+        .unwrap_or_default()
+        .to_owned();
+    if !hash.is_empty()
+        && let Ok(history) = window().history()
+    {
+        let path = window().location().pathname().unwrap_or_default();
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+    token
+}
+
+#[component]
+fn LinkPage(link: Link) -> impl IntoView {
+    let token = StoredValue::new(take_token());
+    let step = RwSignal::new(Step::Confirm);
+    let title = match link {
+        Link::Activation => t(Key::ActivateTitle),
+        Link::PasswordReset => t(Key::ResetTitle),
+    };
+    let start = move |_| {
+        step.set(Step::Checking);
+        spawn_local(async move {
+            step.set(match api::check_link(link, &token.get_value()).await {
+                Ok(info) => Step::Form(info),
+                Err(e) => Step::Invalid(e),
+            });
+        });
+    };
+    view! {
+        <main id="main" class="narrow" tabindex="-1">
+            <h1>{move || match step.get() {
+                Step::Invalid(_) => t(Key::LinkInvalidTitle),
+                _ => title,
+            }}</h1>
+            {move || match step.get() {
+                Step::Confirm | Step::Checking => view! {
+                    <p class="lead">{match link {
+                        Link::Activation => t(Key::ActivateConfirmLead),
+                        Link::PasswordReset => t(Key::ResetConfirmLead),
+                    }}</p>
+                    <button type="button" class="primary" on:click=start
+                        disabled=move || step.get() == Step::Checking>{t(Key::Continue)}</button>
+                }.into_any(),
+                Step::Form(info) => view! { <PasswordForm link=link token=token info=info step=step /> }.into_any(),
+                Step::Invalid(e) => view! {
+                    <p class="alert" role="alert">{e.message()}</p>
+                }.into_any(),
+                Step::Reset => view! {
+                    <p class="notice" role="status">{t(Key::ResetDone)}</p>
+                    <p><A href="/sign-in">{t(Key::SignIn)}</A></p>
+                }.into_any(),
+            }}
+        </main>
+    }
+}
+
+#[component]
+fn PasswordForm(
+    link: Link,
+    token: StoredValue<String>,
+    info: LinkInfo,
+    step: RwSignal<Step>,
+) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let fields = NewPassword::new(info.min_password_length);
+    let question = RwSignal::new(String::new());
+    let answer = RwSignal::new(String::new());
+    let server = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let field_error = move |name: &'static str| {
+        Signal::derive(move || {
+            server
+                .get()
+                .and_then(|e| e.field(name))
+                .map(|c| c.message_en())
+        })
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !fields.ready() || busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        server.set(None);
+        let navigate = navigate.clone();
+        let (password, token) = (fields.password.get_untracked(), token.get_value());
+        spawn_local(async move {
+            let result = match link {
+                Link::Activation => api::activate(
+                    &token,
+                    &password,
+                    &question.get_untracked(),
+                    &answer.get_untracked(),
+                )
+                .await
+                .map(|me| {
+                    session.me.set(Some(me));
+                    session.checked.set(true);
+                    navigate("/", Default::default());
+                }),
+                Link::PasswordReset => api::complete_reset(&token, &password)
+                    .await
+                    .map(|()| step.set(Step::Reset)),
+            };
+            match result {
+                Err(e) if e.status == 410 => step.set(Step::Invalid(e)),
+                Err(e) => server.set(Some(e)),
+                Ok(()) => {}
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <p class="lead">{match link {
+            Link::Activation => t(Key::ActivateLead),
+            Link::PasswordReset => t(Key::ResetTitle),
+        }}</p>
+        <dl class="profile">
+            <dt>{t(Key::UsernameLabel)}</dt><dd>{info.username.clone()}</dd>
+        </dl>
+        <form on:submit=submit novalidate>
+            {move || server.get().filter(|e| e.fields.is_empty()).map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+            <NewPasswordFields fields=fields server=server field="password" />
+            <Show when=move || link == Link::Activation>
+                <TextField id="challenge-question" label=t(Key::ChallengeQuestion) value=question error=field_error("challenge_question") />
+                <TextField id="challenge-answer" label=t(Key::ChallengeAnswer) value=answer error=field_error("challenge_answer") />
+            </Show>
+            <button type="submit" class="primary" disabled=move || busy.get()>
+                {move || if busy.get() { t(Key::Working) } else if link == Link::Activation { t(Key::ActivateButton) } else { t(Key::SetPassword) }}
+            </button>
+        </form>
+    }
+}
