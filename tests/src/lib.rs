@@ -51,6 +51,8 @@ pub async fn spawn_app() -> TestApp {
             generated: false,
         }),
         smtp_url: None,
+        mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
+        mail_retry: roster_server::outbox::Retry::default(),
     };
     let app = Application::build(config)
         .await
@@ -247,6 +249,11 @@ impl Browser {
         self.fill("Username or email", username).await;
         self.fill("Password", password).await;
         self.click_button("Sign in").await;
+        // admin@acme.test belongs to both demo accounts, so picks one first.
+        if username == "admin@acme.test" {
+            self.wait_for_heading("Choose an account").await;
+            self.click_link("Acme Records").await;
+        }
     }
 
     /// Closes the browser and stops chromedriver.

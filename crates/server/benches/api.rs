@@ -51,6 +51,8 @@ async fn main() {
             generated: false,
         }),
         smtp_url: None,
+        mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
+        mail_retry: roster_server::outbox::Retry::default(),
     };
     let app = Application::build(config).await.unwrap();
     let db = app.db();

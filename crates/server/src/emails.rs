@@ -154,6 +154,7 @@ fn escape(text: &str) -> String {
 /// user's new address and name are the ones written to.
 pub async fn notify(
     tx: &mut Transaction<'_, Sqlite>,
+    sealer: &crate::seal::Sealer,
     event: Event,
     account: Option<i64>,
     requester: i64,
@@ -182,7 +183,7 @@ pub async fn notify(
             text: rendered.text,
             html: rendered.html,
         };
-        outbox::enqueue(tx, &email).await?;
+        outbox::enqueue(tx, sealer, &email).await?;
     }
     Ok(())
 }

@@ -101,46 +101,53 @@ pub(crate) struct Problem {
     errors: Vec<FieldError>,
 }
 
-impl IntoResponse for AppError {
-    fn into_response(self) -> Response {
-        let mut errors = Vec::new();
-        let mut retry = None;
-        let (status, code) = match self {
+impl AppError {
+    /// The stable code this error answers with.
+    pub fn code(&self) -> ErrorCode {
+        self.status_and_code().1
+    }
+
+    fn status_and_code(&self) -> (StatusCode, ErrorCode) {
+        match self {
             AppError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::RequestNotFound),
             AppError::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::AuthUnauthenticated),
-            AppError::Forbidden(code) => (StatusCode::FORBIDDEN, code),
-            AppError::BadRequest(code) => (StatusCode::BAD_REQUEST, code),
+            AppError::Forbidden(code) => (StatusCode::FORBIDDEN, *code),
+            AppError::BadRequest(code) => (StatusCode::BAD_REQUEST, *code),
             AppError::UnsupportedMediaType => (
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
                 ErrorCode::RequestUnsupportedMediaType,
             ),
-            AppError::Invalid(fields) => {
-                // One invalid field answers with its own code; several with the general one.
-                let code = match fields.as_slice() {
-                    [one] => one.code,
-                    _ => ErrorCode::RequestInvalid,
-                };
-                errors = fields;
-                (StatusCode::UNPROCESSABLE_ENTITY, code)
-            }
-            AppError::Conflict(code) => (StatusCode::CONFLICT, code),
-            AppError::Unprocessable(code) => (StatusCode::UNPROCESSABLE_ENTITY, code),
-            AppError::Gone(code) => (StatusCode::GONE, code),
+            // One invalid field answers with its own code; several with the general one.
+            AppError::Invalid(fields) => match fields.as_slice() {
+                [one] => (StatusCode::UNPROCESSABLE_ENTITY, one.code),
+                _ => (StatusCode::UNPROCESSABLE_ENTITY, ErrorCode::RequestInvalid),
+            },
+            AppError::Conflict(code) => (StatusCode::CONFLICT, *code),
+            AppError::Unprocessable(code) => (StatusCode::UNPROCESSABLE_ENTITY, *code),
+            AppError::Gone(code) => (StatusCode::GONE, *code),
             AppError::PreconditionRequired => (
                 StatusCode::PRECONDITION_REQUIRED,
                 ErrorCode::RequestPreconditionRequired,
             ),
             AppError::Stale => (StatusCode::PRECONDITION_FAILED, ErrorCode::RequestStale),
-            AppError::SignIn(code) => (StatusCode::UNAUTHORIZED, code),
-            AppError::TooMany { retry_after } => {
-                retry = Some(retry_after);
-                (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestTooMany)
-            }
-            AppError::Internal(detail) => {
-                tracing::error!(%detail, "internal error");
-                (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::ServerInternal)
-            }
-        };
+            AppError::SignIn(code) => (StatusCode::UNAUTHORIZED, *code),
+            AppError::TooMany { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestTooMany),
+            AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::ServerInternal),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut errors = Vec::new();
+        let mut retry = None;
+        let (status, code) = self.status_and_code();
+        match self {
+            AppError::Invalid(fields) => errors = fields,
+            AppError::TooMany { retry_after } => retry = Some(retry_after),
+            AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            _ => {}
+        }
         let body = Problem {
             kind: "about:blank",
             title: code.message_en(),

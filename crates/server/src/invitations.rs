@@ -145,7 +145,16 @@ pub async fn invite(
     } else {
         Event::InvitationSent
     };
-    emails::notify(&mut tx, event, Some(account), me.id, user, &facts).await?;
+    emails::notify(
+        &mut tx,
+        &state.sealer,
+        event,
+        Some(account),
+        me.id,
+        user,
+        &facts,
+    )
+    .await?;
     let action = if first {
         "user.invited"
     } else {

@@ -17,10 +17,13 @@ mod extract;
 mod groups;
 mod guard;
 mod invitations;
+mod licences;
 mod openapi;
 pub mod outbox;
 mod passwords;
+pub mod seal;
 mod search;
+mod settings;
 mod spa;
 mod tokens;
 mod users;
@@ -48,8 +51,13 @@ pub struct Config {
     pub public_url: Option<String>,
     /// Seed demo data into an empty database, with this password for the demo sign-ins.
     pub demo: Option<demo::DemoPassword>,
-    /// `smtp://host:port` to deliver emails; without it they stay in the local mailbox.
+    /// `smtp://[user:password@]host[:port]` of the relay that delivers emails; without it they
+    /// stay in the local mailbox.
     pub smtp_url: Option<String>,
+    /// The sender of every email, `Name <address>` ([`outbox::DEFAULT_MAIL_FROM`]).
+    pub mail_from: String,
+    /// When delivery tries again, and when it gives up.
+    pub mail_retry: outbox::Retry,
 }
 
 /// What every handler can reach.
@@ -66,6 +74,8 @@ pub struct AppState {
     pub public_url: Arc<str>,
     /// Woken when emails are committed to the outbox.
     pub mail: Arc<tokio::sync::Notify>,
+    /// Seals the outbox's email bodies with a key kept outside the database.
+    pub sealer: Arc<seal::Sealer>,
 }
 
 /// A server bound to its address, ready to run.
@@ -74,6 +84,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// The email delivery worker, when SMTP is configured.
+    delivery: Option<outbox::delivery::Delivery>,
 }
 
 impl Application {
@@ -111,6 +123,7 @@ impl Application {
             secure_cookies,
             public_url,
             mail: Arc::default(),
+            sealer: Arc::new(seal::Sealer::for_database(&config.database_url)?),
             config: Arc::new(config),
             search: Arc::default(),
         };
@@ -120,10 +133,12 @@ impl Application {
             .catch_up(&state.db)
             .await
             .map_err(|e| format!("loading the search index: {e:?}"))?;
+        let delivery = outbox::start(&state).await?;
         Ok(Application {
             listener,
             router: app(state.clone()),
             state,
+            delivery,
         })
     }
 
@@ -139,13 +154,22 @@ impl Application {
         self.state.db.clone()
     }
 
-    /// Serves until the process is interrupted.
+    /// The sealer of the outbox's bodies, for tests that write to it directly.
+    pub fn sealer(&self) -> Arc<seal::Sealer> {
+        self.state.sealer.clone()
+    }
+
+    /// Serves until the process is interrupted, then stops delivering emails.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        axum::serve(self.listener, self.router)
+        let served = axum::serve(self.listener, self.router)
             .with_graceful_shutdown(async {
                 let _ = tokio::signal::ctrl_c().await;
             })
-            .await
+            .await;
+        if let Some(delivery) = self.delivery {
+            delivery.stop().await;
+        }
+        served
     }
 }
 
@@ -160,6 +184,8 @@ pub fn app(state: AppState) -> Router {
         .route("/accounts/{account}/audit", get(audit::list))
         .merge(users::router())
         .merge(invitations::router())
+        .merge(licences::router())
+        .merge(settings::router())
         .merge(passwords::router())
         .merge(activation::router())
         .merge(outbox::router())

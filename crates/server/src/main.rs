@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use roster_server::demo::{DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DemoPassword};
-use roster_server::{Application, Config};
+use roster_server::{Application, Config, outbox};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -42,10 +42,13 @@ enum Command {
         /// made up and printed).
         #[arg(long)]
         demo: bool,
-        /// `smtp://host:port` to deliver emails by SMTP; without it they stay in the local
-        /// mailbox that the app shows at /mailbox.
+        /// `smtp://[user:password@]host[:port]` of the relay that delivers emails (plain SMTP,
+        /// no TLS); without it they stay in the local mailbox that the app shows at /mailbox.
         #[arg(long, env = "ROSTER_SMTP_URL")]
         smtp_url: Option<String>,
+        /// The sender of the emails, `Name <address>`.
+        #[arg(long, env = "ROSTER_MAIL_FROM", default_value = outbox::DEFAULT_MAIL_FROM)]
+        mail_from: String,
     },
 }
 
@@ -64,6 +67,7 @@ async fn main() -> ExitCode {
         dist,
         demo,
         smtp_url,
+        mail_from,
     } = Cli::parse().command;
     let demo = match demo.then(DemoPassword::from_env_or_random).transpose() {
         Ok(demo) => demo,
@@ -79,6 +83,8 @@ async fn main() -> ExitCode {
         public_url,
         demo: demo.clone(),
         smtp_url,
+        mail_from,
+        mail_retry: outbox::Retry::default(),
     };
     let app = match Application::build(config).await {
         Ok(app) => app,

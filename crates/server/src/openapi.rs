@@ -6,7 +6,10 @@
 //! `tests/api/openapi.rs` holds the list of routes and fails when the two drift apart.
 
 use crate::error::Problem;
-use crate::{accounts, activation, audit, auth, groups, invitations, outbox, passwords, users};
+use crate::{
+    accounts, activation, audit, auth, groups, invitations, licences, outbox, passwords, settings,
+    users,
+};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
@@ -33,6 +36,11 @@ const SESSION: &str = "session";
         auth::sign_out,
         auth::me,
         accounts::list,
+        settings::read,
+        settings::update,
+        licences::assign,
+        licences::release,
+        licences::transfer,
         audit::list,
         users::list::list,
         users::create::create,
@@ -40,6 +48,8 @@ const SESSION: &str = "session";
         users::write::update,
         users::actions::delete_for_good,
         users::actions::act,
+        users::memberships::add,
+        users::memberships::remove,
         groups::list,
         groups::write::create,
         groups::show,
@@ -70,6 +80,7 @@ const SESSION: &str = "session";
         (name = "invitations", description = "Inviting users to activate their accounts."),
         (name = "activation", description = "Activating an account from an invitation link."),
         (name = "passwords", description = "Temporary passwords, changing mine, and resets."),
+        (name = "licences", description = "Licence seats: assign, release, transfer."),
         (name = "mailbox", description = "The local mailbox, while SMTP is not configured."),
     )
 )]

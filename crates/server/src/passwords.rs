@@ -10,6 +10,7 @@ use crate::emails::{self, Facts};
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::openapi::PROBLEM;
+use crate::seal::Sealer;
 use crate::tokens::{self, Purpose};
 use crate::users::model::{self, state_of};
 use crate::{AppState, accounts, audit, guard, outbox};
@@ -201,6 +202,7 @@ async fn end_sessions(
 /// the other sessions, and tells the user by email; all in `tx`, which the caller commits.
 async fn save_password(
     tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    sealer: &Sealer,
     user: i64,
     hash: String,
     keep_session: Option<&str>,
@@ -232,6 +234,7 @@ async fn save_password(
     let facts = Facts::default();
     emails::notify(
         tx,
+        sealer,
         Event::OwnSecurityDetailsChanged,
         None,
         user,
@@ -297,6 +300,7 @@ pub async fn change_own(
     let mut tx = crate::db::begin_write(&state.db).await?;
     save_password(
         &mut tx,
+        &state.sealer,
         me.id,
         hash,
         Some(&me.session),
@@ -362,6 +366,7 @@ pub async fn request_reset(
         };
         emails::notify(
             &mut tx,
+            &state.sealer,
             Event::PasswordResetRequested,
             None,
             *user,
@@ -496,7 +501,15 @@ pub async fn complete_reset(
     else {
         return Err(gone);
     };
-    save_password(&mut tx, user, hash, None, "user.password_reset").await?;
+    save_password(
+        &mut tx,
+        &state.sealer,
+        user,
+        hash,
+        None,
+        "user.password_reset",
+    )
+    .await?;
     tx.commit().await?;
     outbox::wake(&state);
     Ok(StatusCode::NO_CONTENT.into_response())

@@ -54,6 +54,11 @@ fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
         .as_ref()
         .map(|p| p.to_string_lossy().into_owned())
         .ok_or("chromedriver was not found")?;
+    let python = tools
+        .python
+        .as_ref()
+        .map(|p| p.to_string_lossy().into_owned())
+        .ok_or("no Python with aiosmtpd was found")?;
     let wasm = "wasm32-unknown-unknown";
 
     tools.cargo(&["fmt", "--all", "--check"]).run()?;
@@ -95,6 +100,8 @@ fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
             "--exclude",
             "roster-e2e",
         ])
+        // The SMTP server of the email delivery tests.
+        .env("ROSTER_TEST_PYTHON", &python)
         .run_reading(&mut count)?;
 
     // The domain's own tests again, compiled to wasm32 and run inside headless Chromium.

@@ -6,12 +6,15 @@
 
 use crate::cmd::{Cmd, cargo};
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// Trunk 0.22 needs a newer rustc than these machines have; 0.21.14 is verified here.
 const TRUNK_VERSION: &str = "0.21.14";
 /// binaryen's wasm-opt from npm: Debian's is too old for the wasm features rustc emits.
 const BINARYEN_VERSION: &str = "132";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// aiosmtpd, the real SMTP server the email delivery tests send to (`tests/smtp_sink.py`).
+const AIOSMTPD_VERSION: &str = "1.4.6";
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -37,6 +40,8 @@ pub struct Tools {
     pub path: String,
     /// chromedriver, when testing.
     pub chromedriver: Option<PathBuf>,
+    /// A Python with aiosmtpd, when testing (`ROSTER_TEST_PYTHON` of the server's tests).
+    pub python: Option<PathBuf>,
 }
 
 impl Tools {
@@ -47,11 +52,15 @@ impl Tools {
         ensure_trunk(&path)?;
         ensure_wasm_bindgen(&path)?;
         ensure_wasm_opt(&path)?;
-        let chromedriver = match need {
-            Need::Build => None,
-            Need::Everything => Some(ensure_chromium()?),
+        let (chromedriver, python) = match need {
+            Need::Build => (None, None),
+            Need::Everything => (Some(ensure_chromium()?), Some(ensure_python()?)),
         };
-        Ok(Tools { path, chromedriver })
+        Ok(Tools {
+            path,
+            chromedriver,
+            python,
+        })
     }
 
     /// A command that runs with the project's tools on PATH.
@@ -222,6 +231,49 @@ fn ensure_chromium() -> Result<PathBuf, String> {
         .run()?;
     found("chromedriver")
         .ok_or_else(|| "chromedriver is still missing after apt-get install".into())
+}
+
+/// A Python with aiosmtpd at the pinned version, in a virtual environment in `.tools/python`
+/// (Debian's own Python refuses `pip install` outside one).
+fn ensure_python() -> Result<PathBuf, String> {
+    let venv = tools_dir().join("python");
+    let python = venv.join("bin").join("python");
+    let python_str = python.to_string_lossy().into_owned();
+    let installed = Cmd::new(&python_str)
+        .args(&["-c", "import aiosmtpd; print(aiosmtpd.__version__)"])
+        .output();
+    if installed.as_deref().map(str::trim) == Some(AIOSMTPD_VERSION) {
+        return Ok(python);
+    }
+    println!(
+        "Installing aiosmtpd {AIOSMTPD_VERSION} (the SMTP server of the email tests) with pip into a Python virtual environment in .tools/python (a few seconds)…"
+    );
+    let started = Instant::now();
+    if !python.is_file() {
+        let venv = venv.to_string_lossy().into_owned();
+        Cmd::new("python3")
+            .args(&["-m", "venv", &venv])
+            .run()
+            .map_err(|e| {
+                format!("{e}; the email tests need Python 3 with venv (Debian: apt-get install python3 python3-venv)")
+            })?;
+    }
+    let package = format!("aiosmtpd=={AIOSMTPD_VERSION}");
+    Cmd::new(&python_str)
+        .args(&[
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--quiet",
+            &package,
+        ])
+        .run()?;
+    println!(
+        "Installed aiosmtpd {AIOSMTPD_VERSION} in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(python)
 }
 
 fn which(name: &str) -> Option<PathBuf> {

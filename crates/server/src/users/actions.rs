@@ -75,16 +75,54 @@ pub async fn act(
     if headers.contains_key(header::IF_MATCH) {
         etag::check(&headers, before.version)?;
     }
+    let after = perform(&mut tx, account, me.id, &before, remove, action).await?;
+    if remove {
+        let facts = emails::Facts::about(&mut tx, account, &before).await?;
+        let event = Event::UserRemoved { incomplete: false };
+        emails::notify(
+            &mut tx,
+            &state.sealer,
+            event,
+            Some(account),
+            me.id,
+            user,
+            &facts,
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    outbox::wake(&state);
+    Ok(match after {
+        Some(detail) => {
+            let tag = etag::etag(detail.version);
+            (StatusCode::OK, [(header::ETAG, tag)], axum::Json(detail)).into_response()
+        }
+        None => StatusCode::NO_CONTENT.into_response(),
+    })
+}
+
+/// Takes `action` on `before` (a member of `account`), or removes them from the account
+/// (`remove`: from this one account when they have others, else deprovisioned), with its audit
+/// entry, inside `tx`; the user afterwards, unless they are no longer a member.
+pub(crate) async fn perform(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    account: i64,
+    me: i64,
+    before: &UserDetail,
+    remove: bool,
+    action: Action,
+) -> Result<Option<UserDetail>, AppError> {
+    let user = before.id;
     let change = if remove {
         Change::RemoveFromAccount
     } else {
         Change::Lifecycle { action }
     };
-    guard::authorize(&mut tx, account, me.id, user, &change).await?;
+    guard::authorize(tx, account, me, user, &change).await?;
     let (memberships,): (i64,) =
         sqlx::query_as("SELECT count(*) FROM memberships WHERE user_id = ?1")
             .bind(user)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut **tx)
             .await?;
     let now = crate::clock::now().unix_seconds();
     let audit_action = if remove && memberships > 1 {
@@ -92,12 +130,12 @@ pub async fn act(
         sqlx::query("DELETE FROM memberships WHERE account_id = ?1 AND user_id = ?2")
             .bind(account)
             .bind(user)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
             .bind(user)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
         "user.removed_from_account"
     } else {
@@ -110,7 +148,7 @@ pub async fn act(
             return Err(AppError::Internal("a state action deleted a user".into()));
         };
         if matches!(action, Action::Suspend | Action::Deprovision) {
-            guard::keeps_every_account_administered(&mut tx, user).await?;
+            guard::keeps_every_account_administered(tx, user).await?;
         }
         let must_change = match must_change_password {
             PasswordFlag::Keep => before.must_change_password,
@@ -125,12 +163,12 @@ pub async fn act(
         .bind(next.as_str())
         .bind(must_change)
         .bind(now)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?;
         if action == Action::Unlock {
             sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
                 .bind(user)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
         if action == Action::Deprovision {
@@ -138,13 +176,13 @@ pub async fn act(
             // found and restored) but hold no licence.
             sqlx::query("UPDATE memberships SET licensed = 0 WHERE user_id = ?1")
                 .bind(user)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
         if action.ends_sessions() {
             sqlx::query("DELETE FROM sessions WHERE user_id = ?1")
                 .bind(user)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
         }
         audit_name(action)
@@ -152,24 +190,11 @@ pub async fn act(
     let after = if audit_action == "user.removed_from_account" {
         None
     } else {
-        Some(model::load(&mut tx, account, user, me.id).await?)
+        Some(model::load(tx, account, user, me).await?)
     };
-    let entry = model::audit_entry(me.id, account, audit_action, &before, after.as_ref());
-    audit::record(&mut tx, entry).await?;
-    if remove {
-        let facts = emails::Facts::about(&mut tx, account, &before).await?;
-        let event = Event::UserRemoved { incomplete: false };
-        emails::notify(&mut tx, event, Some(account), me.id, user, &facts).await?;
-    }
-    tx.commit().await?;
-    outbox::wake(&state);
-    Ok(match after {
-        Some(detail) => {
-            let tag = etag::etag(detail.version);
-            (StatusCode::OK, [(header::ETAG, tag)], axum::Json(detail)).into_response()
-        }
-        None => StatusCode::NO_CONTENT.into_response(),
-    })
+    let entry = model::audit_entry(me, account, audit_action, before, after.as_ref());
+    audit::record(tx, entry).await?;
+    Ok(after)
 }
 
 fn audit_name(action: Action) -> &'static str {

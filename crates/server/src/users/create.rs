@@ -13,6 +13,7 @@ use roster_domain::ErrorCode;
 use roster_domain::authz::{Grants, decide_new_membership};
 use roster_domain::profile::ProfileDraft;
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// `POST /accounts/{account}/users` body: the profile, and the membership in this account.
 /// (The profile fields are listed rather than flattened: serde cannot refuse unknown fields
@@ -33,6 +34,9 @@ pub struct NewUser {
     pub group: Option<i64>,
     /// `admin` or `user` (the default).
     pub role: Option<String>,
+    /// Authority kind → level, each one the acting admin may grant.
+    #[schema(value_type = Option<Object>, example = json!({"records": "B"}))]
+    pub authorities: Option<BTreeMap<String, String>>,
 }
 
 impl NewUser {
@@ -109,8 +113,14 @@ pub async fn create(
     let mut tx = crate::db::begin_write(&state.db).await?;
     let policy = guard::policy(&mut tx, account).await?;
     let acting = guard::member(&mut tx, account, me.id).await?;
-    decide_new_membership(&policy, acting.as_ref(), &Grants::new())
-        .map_err(|r| guard::refused(&r))?;
+    let grants: Grants = body
+        .authorities
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    decide_new_membership(&policy, acting.as_ref(), &grants).map_err(|r| guard::refused(&r))?;
+    let grants = serde_json::to_string(&grants).map_err(|e| AppError::Internal(e.to_string()))?;
     let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
         .bind(profile.username.key())
         .fetch_optional(&mut *tx)
@@ -133,13 +143,14 @@ pub async fn create(
     };
     let inserted = sqlx::query(
         "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         VALUES (?1, ?2, ?3, ?4, 0, '{}', ?5) ON CONFLICT DO NOTHING",
+         VALUES (?1, ?2, ?3, ?4, 0, ?6, ?5) ON CONFLICT DO NOTHING",
     )
     .bind(account)
     .bind(id)
     .bind(role)
     .bind(group)
     .bind(now)
+    .bind(grants)
     .execute(&mut *tx)
     .await?;
     if inserted.rows_affected() == 0 {

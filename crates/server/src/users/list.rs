@@ -8,6 +8,7 @@ use crate::{AppState, accounts, search};
 use axum::extract::State;
 use roster_domain::ErrorCode;
 use roster_domain::lifecycle::UserState;
+use roster_domain::values::{Email, check_approved};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -51,6 +52,10 @@ pub struct ListItem {
     /// When the activation link stops working (Unix seconds), while one is out: an invited
     /// user past it shows as "Invitation expired".
     pub invitation_expires_at: Option<i64>,
+    /// The email is outside the account's approved domains (added before the list changed):
+    /// flagged, never deleted.
+    #[sqlx(skip)]
+    pub outside_approved_domains: bool,
 }
 
 /// A page of users and the total matching.
@@ -174,7 +179,15 @@ pub async fn list(
     .bind(ids)
     .fetch_all(&state.db)
     .await?;
-    let mut rows: HashMap<i64, ListItem> = rows.into_iter().map(|r| (r.id, r)).collect();
+    let approved = accounts::approved_domains(&state, account).await?;
+    let mut rows: HashMap<i64, ListItem> = rows
+        .into_iter()
+        .map(|mut r| {
+            r.outside_approved_domains = Email::parse(&r.email)
+                .map_or(true, |email| check_approved(&email, &approved).is_err());
+            (r.id, r)
+        })
+        .collect();
     let items = found.ids.iter().filter_map(|id| rows.remove(id)).collect();
     Ok(axum::Json(ListPage {
         items,

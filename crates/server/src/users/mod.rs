@@ -4,7 +4,9 @@
 // Visible to the crate so that `openapi.rs` can list the handlers.
 pub(crate) mod actions;
 pub(crate) mod create;
+pub(crate) mod grants;
 pub(crate) mod list;
+pub(crate) mod memberships;
 pub(crate) mod model;
 pub(crate) mod write;
 
@@ -28,5 +30,9 @@ pub fn router() -> Router<AppState> {
         .route(
             "/accounts/{account}/users/{user}/{action}",
             post(actions::act),
+        )
+        .route(
+            "/accounts/{account}/users/{user}/memberships",
+            post(memberships::add).delete(memberships::remove),
         )
 }

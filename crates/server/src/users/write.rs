@@ -13,8 +13,9 @@ use roster_domain::authz::Change;
 use roster_domain::lifecycle::{EditableField, can_edit};
 use roster_domain::notify::Event;
 use roster_domain::profile::{FieldIssue, Profile, ProfileDraft};
-use roster_domain::values::{ApprovedDomain, Email, check_approved};
+use roster_domain::values::{Email, check_approved};
 use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// A user with its ETag.
 pub(crate) fn with_etag(status: StatusCode, detail: UserDetail) -> Response {
@@ -65,13 +66,7 @@ pub(crate) async fn check_domain(
     account: i64,
     email: &Email,
 ) -> Result<(), AppError> {
-    let (domains,): (String,) =
-        sqlx::query_as("SELECT approved_domains FROM accounts WHERE id = ?1")
-            .bind(account)
-            .fetch_one(&state.db)
-            .await?;
-    let approved: Vec<ApprovedDomain> = serde_json::from_str(&domains)
-        .map_err(|e| AppError::Internal(format!("approved domains: {e}")))?;
+    let approved = accounts::approved_domains(state, account).await?;
     check_approved(email, &approved).map_err(|e| AppError::field("email", &e))
 }
 
@@ -144,6 +139,11 @@ pub struct UserChanges {
     pub exchange_domain: Option<String>,
     pub exchange_username: Option<String>,
     pub group: Option<i64>,
+    /// `admin` or `user`.
+    pub role: Option<String>,
+    /// Authority kind → level (`{"records": "C", "dr": null}`); `null` revokes.
+    #[schema(value_type = Option<Object>, example = json!({"records": "C", "interaction": null}))]
+    pub authorities: Option<BTreeMap<String, Option<String>>>,
 }
 
 impl UserChanges {
@@ -229,6 +229,15 @@ pub async fn update(
     if changes.group.is_some() {
         guard::authorize(&mut tx, account, me.id, user, &Change::SetGroup).await?;
     }
+    super::grants::apply(
+        &mut tx,
+        account,
+        me.id,
+        &before,
+        changes.role.as_deref(),
+        changes.authorities.as_ref(),
+    )
+    .await?;
     let user_state = state_of(&before.state)?;
     let username_changes = changes
         .username
@@ -296,6 +305,7 @@ pub async fn update(
     let facts = emails::Facts::about(&mut tx, account, &after).await?;
     emails::notify(
         &mut tx,
+        &state.sealer,
         Event::UserUpdated,
         Some(account),
         me.id,

@@ -13,6 +13,7 @@ pub const PASSWORD: &str = "correct horse battery staple";
 pub struct TestApp {
     pub base: String,
     pub db: sqlx::SqlitePool,
+    pub sealer: std::sync::Arc<roster_server::seal::Sealer>,
     _dir: TempDir,
 }
 
@@ -27,6 +28,11 @@ impl Drop for TempDir {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// `spawn_app()` with the configuration changed by `configure` first.
+pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("roster-api-{}-{n}", std::process::id()));
@@ -37,7 +43,7 @@ pub async fn spawn_app() -> TestApp {
         "<!doctype html><title>Roster</title>",
     )
     .unwrap();
-    let config = Config {
+    let mut config = Config {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         dist: dir.clone(),
         database_url: format!("sqlite://{}", dir.join("roster.db").display()),
@@ -47,14 +53,19 @@ pub async fn spawn_app() -> TestApp {
             generated: false,
         }),
         smtp_url: None,
+        mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
+        mail_retry: roster_server::outbox::Retry::default(),
     };
+    configure(&mut config);
     let app = Application::build(config).await.unwrap();
     let base = format!("http://{}", app.addr());
     let db = app.db();
+    let sealer = app.sealer();
     tokio::spawn(app.run_until_stopped());
     TestApp {
         base,
         db,
+        sealer,
         _dir: TempDir(dir),
     }
 }

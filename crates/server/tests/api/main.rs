@@ -5,12 +5,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod auth;
+mod grants;
 mod groups;
 mod groups_delete;
 mod helpers;
 mod invitations;
+mod memberships;
 mod openapi;
+mod outbox;
 mod passwords;
+mod seats;
 mod users;
 mod users_actions;
 mod users_search;

@@ -1,7 +1,7 @@
 //! Temporary passwords, changing one's own, and forgotten passwords.
 
 use crate::helpers::{problem_code, spawn_app};
-use crate::invitations::{mailbox, mailed_token, staged_user};
+use crate::invitations::{mailbox, mailed_token, places_holding, staged_user};
 use crate::users::{account_id, json};
 use serde_json::json;
 
@@ -103,6 +103,7 @@ async fn a_forgotten_password_is_reset_once_by_link_and_every_session_ends() {
     );
     assert_eq!(unknown.text().await.unwrap(), known.text().await.unwrap());
     let token = mailed_token(&app, &admin, "delegate@acme.test", "reset-password").await;
+    assert_eq!(places_holding(&app, &token).await, Vec::<String>::new());
 
     let check = app
         .client()

@@ -1,0 +1,277 @@
+//! An account's settings (screen 10): seats bought, approved email domains, invitation lifetime
+//! and the authorization policy, read by every admin (with what they themselves may grant) and
+//! changed with `If-Match`. Seats never go below those in use; the policy changes only for an
+//! admin holding the top level of every kind.
+
+use crate::error::{AppError, FieldError, Problem};
+use crate::extract::{CurrentUser, Json, Path};
+use crate::openapi::PROBLEM;
+use crate::{AppState, accounts, audit, etag, guard};
+use axum::Router;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use roster_domain::Coded;
+use roster_domain::authz::{AuthzPolicy, Grantable, grantable, may_change_policy};
+use roster_domain::invitation::InvitationLifetime;
+use roster_domain::seats::Seats;
+use roster_domain::values::ApprovedDomain;
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteConnection;
+
+/// The settings routes, under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new().route("/accounts/{account}", get(read).patch(update))
+}
+
+/// An account's settings, and what the reader may do with them.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AccountSettings {
+    pub id: i64,
+    pub name: String,
+    pub seats: i64,
+    pub seats_used: i64,
+    /// Emails must end in one of these (none: any address).
+    pub approved_domains: Vec<String>,
+    pub invitation_lifetime_hours: i64,
+    pub default_language: String,
+    #[schema(value_type = Object)]
+    pub policy: AuthzPolicy,
+    /// The roles and levels the reader may grant here (the app's pick lists).
+    #[schema(value_type = Object)]
+    pub grantable: Grantable,
+    /// Whether the reader may change the policy.
+    pub may_change_policy: bool,
+    /// Also the ETag.
+    pub version: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    name: String,
+    seats: i64,
+    seats_used: i64,
+    approved_domains: String,
+    invitation_lifetime_hours: i64,
+    default_language: String,
+    version: i64,
+}
+
+async fn load(
+    conn: &mut SqliteConnection,
+    account: i64,
+    reader: i64,
+) -> Result<AccountSettings, AppError> {
+    let row: Row = sqlx::query_as(
+        "SELECT id, name, seats,
+                (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed) AS seats_used,
+                approved_domains, invitation_lifetime_hours, default_language, version
+         FROM accounts a WHERE id = ?1",
+    )
+    .bind(account)
+    .fetch_one(&mut *conn)
+    .await?;
+    let policy = guard::policy(conn, account).await?;
+    let me = guard::member(conn, account, reader).await?;
+    Ok(AccountSettings {
+        grantable: grantable(&policy, me.as_ref()),
+        may_change_policy: may_change_policy(&policy, me.as_ref()).is_ok(),
+        approved_domains: serde_json::from_str(&row.approved_domains)
+            .map_err(|e| AppError::Internal(format!("approved domains: {e}")))?,
+        policy,
+        id: row.id,
+        name: row.name,
+        seats: row.seats,
+        seats_used: row.seats_used,
+        invitation_lifetime_hours: row.invitation_lifetime_hours,
+        default_language: row.default_language,
+        version: row.version,
+    })
+}
+
+fn with_etag(settings: AccountSettings) -> Response {
+    let tag = etag::etag(settings.version);
+    (StatusCode::OK, [(header::ETAG, tag)], axum::Json(settings)).into_response()
+}
+
+/// `GET /api/v1/accounts/{account}`: the settings, with an `ETag`.
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}",
+    operation_id = "read_account",
+    tag = "accounts",
+    params(("account" = i64, Path, description = "The account's id.")),
+    responses(
+        (status = 200, description = "The account's settings.", body = AccountSettings,
+            headers(("ETag" = String, description = "The account's version, for `If-Match`."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account.", body = Problem,
+            content_type = PROBLEM),
+        (status = 404, description = "Not my account.", body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn read(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(account): Path<i64>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let mut conn = state.db.acquire().await?;
+    Ok(with_etag(load(&mut conn, account, me.id).await?))
+}
+
+/// `PATCH /accounts/{account}` body: what is left out stays as it is.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsChanges {
+    pub seats: Option<i64>,
+    pub approved_domains: Option<Vec<String>>,
+    pub invitation_lifetime_hours: Option<i64>,
+    #[schema(value_type = Option<Object>)]
+    pub policy: Option<serde_json::Value>,
+}
+
+/// `PATCH /api/v1/accounts/{account}` with `If-Match`.
+#[utoipa::path(
+    patch,
+    path = "/accounts/{account}",
+    operation_id = "update_account",
+    tag = "accounts",
+    params(
+        ("account" = i64, Path, description = "The account's id."),
+        ("If-Match" = String, Header, description = "The ETag the change is based on."),
+    ),
+    request_body = SettingsChanges,
+    responses(
+        (status = 200, description = "The changed settings.", body = AccountSettings,
+            headers(("ETag" = String, description = "The account's new version."))),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator, or the policy is not mine to \
+            change.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "Not my account.", body = Problem, content_type = PROBLEM),
+        (status = 409, description = "Fewer seats than are in use (`seats.below_used`).",
+            body = Problem, content_type = PROBLEM),
+        (status = 412, description = "Changed since that ETag.", body = Problem,
+            content_type = PROBLEM),
+        (status = 422, description = "A domain, lifetime or policy that is not valid; named in \
+            `errors`.", body = Problem, content_type = PROBLEM),
+        (status = 428, description = "`If-Match` is missing.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn update(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(account): Path<i64>,
+    headers: HeaderMap,
+    Json(changes): Json<SettingsChanges>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let expected = etag::if_match(&headers)?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let before = load(&mut tx, account, me.id).await?;
+    if before.version != expected {
+        return Err(AppError::Stale);
+    }
+    let mut errors = Vec::new();
+    let domains = changes.approved_domains.as_ref().map(|list| {
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, d)| match ApprovedDomain::parse(d) {
+                Ok(d) => Some(d),
+                Err(e) => {
+                    errors.push(FieldError::from_coded(
+                        &format!("approved_domains[{i}]"),
+                        &e,
+                    ));
+                    None
+                }
+            })
+            .collect::<Vec<_>>()
+    });
+    let lifetime = changes.invitation_lifetime_hours.and_then(|h| {
+        let hours = u32::try_from(h).unwrap_or(0);
+        InvitationLifetime::from_hours(hours)
+            .map_err(|e| errors.push(FieldError::from_coded("invitation_lifetime_hours", &e)))
+            .ok()
+    });
+    let policy = match &changes.policy {
+        Some(value) => match serde_json::from_value::<AuthzPolicy>(value.clone()) {
+            Ok(policy) => Some(policy),
+            Err(_) => {
+                errors.push(FieldError::new(
+                    "policy",
+                    roster_domain::ErrorCode::AuthzPolicyInvalid,
+                ));
+                None
+            }
+        },
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(AppError::Invalid(errors));
+    }
+    if policy.is_some() {
+        let acting = guard::member(&mut tx, account, me.id).await?;
+        may_change_policy(&before.policy, acting.as_ref()).map_err(|r| guard::refused(&r))?;
+    }
+    let seats = match changes.seats {
+        Some(n) => {
+            let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
+            let now = Seats::new(count(before.seats), count(before.seats_used))
+                .map_err(|r| AppError::Conflict(r.code()))?;
+            let bought = u32::try_from(n).map_err(|_| {
+                AppError::Invalid(vec![FieldError::new(
+                    "seats",
+                    roster_domain::ErrorCode::RequestInvalidValue,
+                )])
+            })?;
+            now.set_bought(bought)
+                .map_err(|r| AppError::Conflict(r.code()))?;
+            n
+        }
+        None => before.seats,
+    };
+    let domains = match domains {
+        Some(list) => list.iter().map(|d| d.as_str().to_owned()).collect(),
+        None => before.approved_domains.clone(),
+    };
+    let domains_json =
+        serde_json::to_string(&domains).map_err(|e| AppError::Internal(e.to_string()))?;
+    let policy_json = serde_json::to_string(policy.as_ref().unwrap_or(&before.policy))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query(
+        "UPDATE accounts SET seats = ?2, approved_domains = ?3, invitation_lifetime_hours = ?4,
+                policy = ?5, version = version + 1
+         WHERE id = ?1",
+    )
+    .bind(account)
+    .bind(seats)
+    .bind(domains_json)
+    .bind(lifetime.map_or(before.invitation_lifetime_hours, |l| i64::from(l.hours())))
+    .bind(policy_json)
+    .execute(&mut *tx)
+    .await?;
+    let after = load(&mut tx, account, me.id).await?;
+    let snapshot = |s: &AccountSettings| {
+        serde_json::json!({
+            "seats": s.seats,
+            "approved_domains": s.approved_domains,
+            "invitation_lifetime_hours": s.invitation_lifetime_hours,
+            "policy": s.policy,
+        })
+    };
+    let entry = audit::Entry {
+        actor_id: Some(me.id),
+        account_id: Some(account),
+        action: "account.updated",
+        before: Some(snapshot(&before)),
+        after: Some(snapshot(&after)),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(with_etag(after))
+}

@@ -1,0 +1,209 @@
+//! One person in several accounts (003, 004): add them to several accounts the admin
+//! administers at once, or remove them from several ("select all accounts"), with a result per
+//! account. Each account is its own transaction, so one refusal does not undo the others. A
+//! removal that could not be made everywhere asked is "incomplete": the person is told by email
+//! (003), the requester gets the usual confirmation.
+
+use super::actions::perform;
+use super::model::{self, UserDetail};
+use super::write::check_domain;
+use crate::emails::{self, Facts};
+use crate::error::{AppError, Problem};
+use crate::extract::{CurrentUser, Json, Path};
+use crate::openapi::PROBLEM;
+use crate::{AppState, accounts, audit, guard, outbox};
+use axum::extract::State;
+use roster_domain::ErrorCode;
+use roster_domain::authz::{Grants, decide_new_membership};
+use roster_domain::lifecycle::Action;
+use roster_domain::notify::Event;
+use roster_domain::values::Email;
+use serde::{Deserialize, Serialize};
+
+/// `POST` / `DELETE /accounts/{account}/users/{user}/memberships` body.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AccountChoice {
+    /// The accounts to add the person to, or remove them from.
+    pub accounts: Vec<i64>,
+}
+
+/// What happened in one account.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AccountOutcome {
+    pub account: i64,
+    pub ok: bool,
+    /// Why not, when refused (a stable code).
+    #[schema(value_type = Option<String>)]
+    pub code: Option<ErrorCode>,
+    pub message: Option<&'static str>,
+}
+
+/// A result per account.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct AccountOutcomes {
+    pub results: Vec<AccountOutcome>,
+}
+
+fn outcome(account: i64, result: Result<(), AppError>) -> AccountOutcome {
+    let code = result.err().map(|e| e.code());
+    AccountOutcome {
+        account,
+        ok: code.is_none(),
+        message: code.map(ErrorCode::message_en),
+        code,
+    }
+}
+
+/// The person as seen from `account` (whose admin I must be); 404 otherwise.
+async fn person(
+    state: &AppState,
+    me: i64,
+    account: i64,
+    user: i64,
+) -> Result<UserDetail, AppError> {
+    accounts::require_admin(state, me, account).await?;
+    let mut conn = state.db.acquire().await?;
+    model::load(&mut conn, account, user, me).await
+}
+
+/// Adds `user` to `account` as a plain user of its default group.
+async fn add_one(
+    state: &AppState,
+    me: i64,
+    user: &UserDetail,
+    account: i64,
+) -> Result<(), AppError> {
+    accounts::require_admin(state, me, account).await?;
+    let email = Email::parse(&user.email).map_err(|e| AppError::field("email", &e))?;
+    check_domain(state, account, &email).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let policy = guard::policy(&mut tx, account).await?;
+    let acting = guard::member(&mut tx, account, me).await?;
+    decide_new_membership(&policy, acting.as_ref(), &Grants::new())
+        .map_err(|r| guard::refused(&r))?;
+    let now = crate::clock::now().unix_seconds();
+    let inserted = sqlx::query(
+        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
+         SELECT ?1, ?2, 'user', g.id, 0, '{}', ?3 FROM groups g WHERE g.account_id = ?1 AND g.is_default
+         ON CONFLICT DO NOTHING",
+    )
+    .bind(account)
+    .bind(user.id)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    if inserted.rows_affected() == 0 {
+        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
+    }
+    sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
+        .bind(user.id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let after = model::load(&mut tx, account, user.id, me).await?;
+    let entry = model::audit_entry(me, account, "user.added_to_account", user, Some(&after));
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes `user` from `account` (deprovisioned when it is their last).
+async fn remove_one(state: &AppState, me: i64, user: i64, account: i64) -> Result<(), AppError> {
+    accounts::require_admin(state, me, account).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let before = model::load(&mut tx, account, user, me).await?;
+    perform(&mut tx, account, me, &before, true, Action::Deprovision).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// `POST /api/v1/accounts/{account}/users/{user}/memberships`: adds the person to the accounts
+/// named, each one I administer; a result per account.
+#[utoipa::path(
+    post,
+    path = "/accounts/{account}/users/{user}/memberships",
+    operation_id = "add_memberships",
+    tag = "users",
+    params(
+        ("account" = i64, Path, description = "An account of mine the person is a member of."),
+        ("user" = i64, Path, description = "The person's id."),
+    ),
+    request_body = AccountChoice,
+    responses(
+        (status = 200, description = "A result per account asked.", body = AccountOutcomes),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "Not a member of this account of mine.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn add(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, user)): Path<(i64, i64)>,
+    Json(body): Json<AccountChoice>,
+) -> Result<axum::Json<AccountOutcomes>, AppError> {
+    let person = person(&state, me.id, account, user).await?;
+    let mut results = Vec::new();
+    for target in body.accounts {
+        results.push(outcome(
+            target,
+            add_one(&state, me.id, &person, target).await,
+        ));
+    }
+    Ok(axum::Json(AccountOutcomes { results }))
+}
+
+/// `DELETE /api/v1/accounts/{account}/users/{user}/memberships`: removes the person from the
+/// accounts named; a result per account. When some could not be removed, the person hears of it.
+#[utoipa::path(
+    delete,
+    path = "/accounts/{account}/users/{user}/memberships",
+    operation_id = "remove_memberships",
+    tag = "users",
+    params(
+        ("account" = i64, Path, description = "An account of mine the person is a member of."),
+        ("user" = i64, Path, description = "The person's id."),
+    ),
+    request_body = AccountChoice,
+    responses(
+        (status = 200, description = "A result per account asked.", body = AccountOutcomes),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 404, description = "Not a member of this account of mine.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn remove(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, user)): Path<(i64, i64)>,
+    Json(body): Json<AccountChoice>,
+) -> Result<axum::Json<AccountOutcomes>, AppError> {
+    let person = person(&state, me.id, account, user).await?;
+    let mut results = Vec::new();
+    for target in body.accounts {
+        results.push(outcome(
+            target,
+            remove_one(&state, me.id, user, target).await,
+        ));
+    }
+    let incomplete = results.iter().any(|r| !r.ok);
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let facts = Facts {
+        subject_name: format!("{} {}", person.first_name, person.last_name),
+        ..Facts::about(&mut tx, account, &person).await?
+    };
+    emails::notify(
+        &mut tx,
+        &state.sealer,
+        Event::UserRemoved { incomplete },
+        Some(account),
+        me.id,
+        user,
+        &facts,
+    )
+    .await?;
+    tx.commit().await?;
+    outbox::wake(&state);
+    Ok(axum::Json(AccountOutcomes { results }))
+}

@@ -1,0 +1,87 @@
+//! One person in several accounts: added to and removed from several at once, a result each,
+//! and an incomplete removal told to the person.
+
+use crate::helpers::spawn_app;
+use crate::invitations::mailbox;
+use crate::users::{account_id, json, user_id};
+use serde_json::json;
+
+#[tokio::test]
+async fn a_person_is_added_to_and_removed_from_several_accounts_with_a_result_each() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let europe = account_id(&app, "Acme Europe").await;
+    let admin_id = user_id(&app, "admin@acme.test").await;
+
+    // admin@acme.test becomes an admin of Europe too, with the top levels.
+    let eu = app.signed_in("eu-admin@acme.test").await;
+    let url = app.url(&format!("/accounts/{europe}/users/{admin_id}"));
+    let tag = eu.get(&url).send().await.unwrap().headers()["etag"].clone();
+    let res = eu
+        .patch(&url)
+        .header("if-match", tag)
+        .json(&json!({"role": "admin", "authorities": {"records": "E", "interaction": "approve", "dr": "DR4"}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    let admin = app.signed_in("admin@acme.test").await;
+    let (person,): (i64,) = sqlx::query_as(
+        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.account_id = ?1 AND u.state = 'active' AND m.role = 'user'
+           AND m.user_id NOT IN (SELECT user_id FROM memberships WHERE account_id = ?2) LIMIT 1",
+    )
+    .bind(records)
+    .bind(europe)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let memberships = app.url(&format!("/accounts/{records}/users/{person}/memberships"));
+    let added = json(
+        admin
+            .post(&memberships)
+            .json(&json!({"accounts": [europe, records]}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(added["results"][0]["ok"], true);
+    assert_eq!(added["results"][1]["code"], "user.already_member");
+    let detail = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}/users/{person}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(detail["memberships"].as_array().unwrap().len(), 2);
+
+    // Removed from Europe; an account that is not mine fails: the removal is incomplete.
+    let removed = json(
+        admin
+            .delete(&memberships)
+            .json(&json!({"accounts": [europe, 999_999]}))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(removed["results"][0]["ok"], true);
+    assert_eq!(removed["results"][1]["code"], "request.not_found");
+    let (left,): (i64,) = sqlx::query_as("SELECT count(*) FROM memberships WHERE user_id = ?1")
+        .bind(person)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(left, 1, "still in Acme Records");
+    let email: String = detail["email"].as_str().unwrap().to_owned();
+    let emails = mailbox(&app, &admin).await;
+    assert!(
+        emails.iter().any(|e| e["to"] == email.as_str()
+            && e["subject"] == "You were not removed from every account"),
+        "{emails:?}"
+    );
+}
