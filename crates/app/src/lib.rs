@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/invitations") view=pages::invitations::InvitationsPage />
                     <Route path=path!("/groups") view=pages::groups::GroupsPage />
                     <Route path=path!("/audit") view=pages::audit::AuditPage />
+                    <Route path=path!("/settings") view=pages::settings::SettingsPage />
                 </ParentRoute>
             </Routes>
         </Router>

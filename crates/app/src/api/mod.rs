@@ -192,3 +192,78 @@ pub async fn accounts() -> ApiResult<Vec<Account>> {
         .await?
         .items)
 }
+
+// ---- Account settings and seats ----------------------------------------------------------------
+
+/// The levels of one authority kind the signed-in admin may grant.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct GrantableKind {
+    pub kind: String,
+    pub levels: Vec<String>,
+}
+
+/// What the signed-in admin may grant in an account.
+#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+pub struct Grantable {
+    pub roles: Vec<String>,
+    pub kinds: Vec<GrantableKind>,
+}
+
+/// One authority kind of an account's policy.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct PolicyKind {
+    pub key: String,
+    pub levels: Vec<String>,
+}
+
+/// An account's authorization policy.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Policy {
+    pub kinds: Vec<PolicyKind>,
+}
+
+/// An account's settings.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AccountSettings {
+    pub id: i64,
+    pub name: String,
+    pub seats: i64,
+    pub seats_used: i64,
+    pub approved_domains: Vec<String>,
+    pub invitation_lifetime_hours: i64,
+    pub policy: Policy,
+    pub grantable: Grantable,
+    pub may_change_policy: bool,
+}
+
+pub async fn account_settings(account: i64) -> ApiResult<Tagged<AccountSettings>> {
+    tagged(send(get(&format!("/accounts/{account}"))).await?).await
+}
+
+/// Saves settings with `If-Match`.
+pub async fn update_account_settings(
+    account: i64,
+    etag: &str,
+    changes: &serde_json::Value,
+) -> ApiResult<Tagged<AccountSettings>> {
+    let url = format!("{BASE}/accounts/{account}");
+    tagged(
+        send(with_body(
+            Request::patch(&url).header("If-Match", etag),
+            changes,
+        ))
+        .await?,
+    )
+    .await
+}
+
+/// Gives the user a licence seat, or frees theirs.
+pub async fn set_licence(account: i64, user: i64, licensed: bool) -> ApiResult<()> {
+    let url = format!("{BASE}/accounts/{account}/users/{user}/licence");
+    let request = if licensed {
+        Request::put(&url)
+    } else {
+        Request::delete(&url)
+    };
+    send(request.build()).await.map(|_| ())
+}

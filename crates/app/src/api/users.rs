@@ -68,6 +68,9 @@ pub struct UserRow {
     pub licensed: bool,
     /// When the activation link stops working (Unix seconds), while one is out.
     pub invitation_expires_at: Option<i64>,
+    /// The email is outside the account's approved domains.
+    #[serde(default)]
+    pub outside_approved_domains: bool,
 }
 
 /// A page of users.
@@ -110,6 +113,9 @@ pub struct UserDetail {
     pub licensed: bool,
     pub version: i64,
     pub invitation_expires_at: Option<i64>,
+    /// Authority kind → level held.
+    #[serde(default)]
+    pub authorities: std::collections::BTreeMap<String, String>,
     pub allowed_actions: Vec<String>,
     pub editable: bool,
     pub memberships: Vec<Membership>,
@@ -176,4 +182,38 @@ pub async fn delete_user(account: i64, user: i64) -> ApiResult<()> {
     send(Request::delete(&format!("{BASE}/accounts/{account}/users/{user}")).build())
         .await
         .map(|_| ())
+}
+
+/// What happened in one account of a several-accounts change.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AccountOutcome {
+    pub account: i64,
+    pub ok: bool,
+    pub code: Option<roster_domain::ErrorCode>,
+}
+
+#[derive(Deserialize)]
+struct AccountOutcomes {
+    results: Vec<AccountOutcome>,
+}
+
+/// Adds the person to (`add`) or removes them from several accounts; a result per account.
+pub async fn change_memberships(
+    account: i64,
+    user: i64,
+    accounts: &[i64],
+    add: bool,
+) -> ApiResult<Vec<AccountOutcome>> {
+    let url = format!("{BASE}/accounts/{account}/users/{user}/memberships");
+    let body = serde_json::json!({ "accounts": accounts });
+    let builder = if add {
+        Request::post(&url)
+    } else {
+        Request::delete(&url)
+    };
+    Ok(
+        json::<AccountOutcomes>(send(with_body(builder, &body)).await?)
+            .await?
+            .results,
+    )
 }

@@ -139,12 +139,14 @@ fn Header(current: CurrentAccount) -> impl IntoView {
             </Show>
             <p class="seats" role="status" aria-live="polite">
                 {move || this().map(|a| format!("{}: {} of {}", t(Key::SeatsUsed), a.seats_used, a.seats)).unwrap_or_default()}
+                " " <A href=move || link("settings")>{t(Key::Manage)}</A>
             </p>
             <nav aria-label=t(Key::MainNavigation)>
                 <A href=move || link("users")>{t(Key::NavUsers)}</A>
                 <A href=move || link("invitations")>{t(Key::NavInvitations)}</A>
                 <A href=move || link("groups")>{t(Key::NavGroups)}</A>
                 <A href=move || link("audit")>{t(Key::NavAudit)}</A>
+                <A href=move || link("settings")>{t(Key::NavSettings)}</A>
                 <A href="/mailbox">{t(Key::NavMailbox)}</A>
             </nav>
             <span class="who">{move || session.me.get().map(|m| m.username).unwrap_or_default()}</span>

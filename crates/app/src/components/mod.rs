@@ -2,6 +2,8 @@
 
 pub mod field;
 pub mod frame;
+pub mod grants;
+pub mod memberships;
 pub mod password;
 pub mod profile;
 pub mod results;

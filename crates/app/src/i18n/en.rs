@@ -188,6 +188,32 @@ pub const fn text(key: Key) -> &'static str {
         ChangePassword => "Change password",
         BackToSignIn => "Back to sign-in",
         InviteOrResend => "Invite or resend",
+        RoleAndAuthorities => "Role and authorities",
+        SaveGrants => "Save role and authorities",
+        SelectAllAccounts => "Select all accounts",
+        NotAMember => "not a member",
+        AddToAccounts => "Add to the selected accounts",
+        RemoveFromAccounts => "Remove from the selected accounts",
+        Authority => "Authority",
+        NoAuthority => "None",
+        AssignLicence => "Assign a licence",
+        ReleaseLicence => "Release the licence",
+        OutsideDomains => "Outside approved domains",
+        NavSettings => "Settings",
+        SettingsTitle => "Account settings",
+        SeatsBought => "Licence seats bought",
+        ApprovedDomains => "Approved email domains",
+        ApprovedDomainsHint => {
+            "One per line, like example.com or *.example.com. Leave empty to allow any."
+        }
+        InvitationLifetime => "Invitation lifetime (hours)",
+        PolicyTitle => "Authorization policy",
+        PolicyReadOnly => {
+            "Only an administrator holding the top level of every authority can change the policy."
+        }
+        Manage => "Manage",
+        ChooseAccountTitle => "Choose an account",
+        ChooseAccountLead => "You belong to several accounts. Which one do you want to work in?",
         Resend => "Resend",
         Revoke => "Revoke",
         ResetConfirmLead => {

@@ -1,10 +1,10 @@
 //! The start address: sends a signed-in administrator to the users of their first account, and
 //! anyone else to sign in.
 
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, role_label, t};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::Redirect;
+use leptos_router::components::{A, Redirect};
 
 /// `/`.
 #[component]
@@ -21,11 +21,32 @@ pub fn Home() -> impl IntoView {
         let Some(me) = me else {
             return view! { <Redirect path="/sign-in" /> }.into_any();
         };
-        match me.accounts.iter().find(|a| a.role == "admin") {
-            Some(account) => {
+        let accounts = me.accounts;
+        let administered: Vec<_> = accounts
+            .iter()
+            .filter(|a| a.role == "admin")
+            .cloned()
+            .collect();
+        match (accounts.len(), administered.as_slice()) {
+            (1, [account]) => {
                 view! { <Redirect path=format!("/accounts/{}/users", account.id) /> }.into_any()
             }
-            None => view! {
+            (2.., [_, ..]) => view! {
+                <main id="main" class="narrow" tabindex="-1">
+                    <h1>{t(Key::ChooseAccountTitle)}</h1>
+                    <p class="lead">{t(Key::ChooseAccountLead)}</p>
+                    <ul class="choices">
+                        {accounts.into_iter().map(|a| if a.role == "admin" {
+                            view! { <li><A href=format!("/accounts/{}/users", a.id)>{a.name}</A></li> }.into_any()
+                        } else {
+                            // Nothing to administer there: named, with the person's role.
+                            view! { <li>{format!("{} — {}", a.name, role_label(&a.role))}</li> }.into_any()
+                        }).collect_view()}
+                    </ul>
+                </main>
+            }
+            .into_any(),
+            _ => view! {
                 <main id="main" tabindex="-1">
                     <h1>{t(Key::NoAdminAccountTitle)}</h1>
                     <p>{t(Key::NoAdminAccountLead)}</p>

@@ -8,6 +8,7 @@ pub mod link;
 pub mod mailbox;
 pub mod not_found;
 pub mod password;
+pub mod settings;
 pub mod sign_in;
 pub mod user_detail;
 pub mod user_new;

@@ -4,8 +4,11 @@
 use crate::api::{self, ApiError, Tagged, UserDetail};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
+use crate::components::grants::GrantsCard;
+use crate::components::memberships::MembershipsCard;
 use crate::components::profile::{ProfileFields, use_groups};
 use crate::i18n::{Key, action_label, role_label, t, user_state_label};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
@@ -82,10 +85,21 @@ fn UserView(
     let u = tagged.value.clone();
     let id = u.id;
     let action_error = RwSignal::new(None::<ApiError>);
-    let offered: Vec<&'static str> = ACTIONS
+    let mut offered: Vec<&'static str> = ACTIONS
         .into_iter()
         .filter(|a| u.allowed_actions.iter().any(|x| x == a))
         .collect();
+    if u.state != "deprovisioned" {
+        offered.insert(
+            0,
+            if u.licensed {
+                "release_licence"
+            } else {
+                "assign_licence"
+            },
+        );
+    }
+    let me = use_session().me.get_untracked().map(|m| m.id);
     let act = move |action: &'static str| {
         let a = account.id.get_untracked();
         let navigate = navigate.clone();
@@ -101,6 +115,8 @@ fn UserView(
                 "delete_for_good" => api::delete_user(a, id).await,
                 "invite" => api::invite(a, id).await,
                 "revoke_invitation" => api::revoke_invitation(a, id).await,
+                "assign_licence" => api::set_licence(a, id, true).await,
+                "release_licence" => api::set_licence(a, id, false).await,
                 "set_temporary_password" => api::temporary_password(a, id)
                     .await
                     .map(|password| temporary.set(Some(password))),
@@ -146,11 +162,17 @@ fn UserView(
                 {u.editable.then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
                 {offered.into_iter().map(|a| {
                     let act = act.clone();
-                    let label = if a == "invite" && invited { t(Key::ResendInvitation) } else { action_label(a) };
+                    let label = match a {
+                        "invite" if invited => t(Key::ResendInvitation),
+                        "assign_licence" => t(Key::AssignLicence),
+                        "release_licence" => t(Key::ReleaseLicence),
+                        _ => action_label(a),
+                    };
                     view! { <button type="button" class=if a == "delete_for_good" { "danger" } else { "" } on:click=move |_| act(a)>{label}</button> }
                 }).collect_view()}
             </div>
         </section>
+        {(me != Some(u.id)).then(|| view! { <GrantsCard tagged=tagged.clone() on_change=on_change /> })}
         <Show when=move || editing.get() fallback=move || ()>
             <EditForm tagged=tagged.clone() editing=editing notice=notice on_change=on_change />
         </Show>
@@ -166,12 +188,7 @@ fn UserView(
                 <dt>{t(Key::Licence)}</dt><dd>{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</dd>
             </dl>
         </section>
-        <section aria-labelledby="memberships-title" class="card">
-            <h2 id="memberships-title">{t(Key::Memberships)}</h2>
-            <ul>
-                {u.memberships.iter().map(|m| view! { <li>{format!("{} — {}", m.account_name, role_label(&m.role))}</li> }).collect_view()}
-            </ul>
-        </section>
+        <MembershipsCard user=u.clone() on_change=on_change />
     }
 }
 

@@ -270,7 +270,8 @@ fn UserTable(page: UserPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView
                                     <span class="sub">{u.email.clone()}</span>
                                 </td>
                                 <td class="email">{u.email}</td>
-                                <td><span class=format!("badge state-{}", u.state)>{user_state_label(&u.state, u.invitation_expires_at)}</span></td>
+                                <td><span class=format!("badge state-{}", u.state)>{user_state_label(&u.state, u.invitation_expires_at)}</span>
+                                    {u.outside_approved_domains.then(|| view! { " " <span class="badge warning">{t(Key::OutsideDomains)}</span> })}</td>
                                 <td class="wide">{role_label(&u.role)}</td>
                                 <td class="wide">{u.group_name}</td>
                                 <td class="wide">{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</td>

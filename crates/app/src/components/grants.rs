@@ -1,0 +1,115 @@
+//! A member's role and authorities, with pick lists offering only what the signed-in admin may
+//! grant (the server's `grantable`, worked out by the domain's rules); the server checks again.
+
+use crate::api::{self, AccountSettings, ApiError, Tagged, UserDetail};
+use crate::components::frame::use_account;
+use crate::i18n::{Key, role_label, t};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeMap;
+
+/// The role and authorities card of a user's page.
+#[component]
+pub fn GrantsCard(
+    tagged: Tagged<UserDetail>,
+    /// Called after a change, to load the user again.
+    on_change: Callback<()>,
+) -> impl IntoView {
+    let account = use_account();
+    let settings = RwSignal::new(None::<AccountSettings>);
+    let a = account.id.get_untracked();
+    spawn_local(async move {
+        settings.set(api::account_settings(a).await.ok().map(|s| s.value));
+    });
+    let u = tagged.value.clone();
+    let role = RwSignal::new(u.role.clone());
+    let levels = RwSignal::new(u.authorities.clone());
+    let error = RwSignal::new(None::<ApiError>);
+    let busy = RwSignal::new(false);
+    let etag = tagged.etag.clone();
+    let id = u.id;
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(s) = settings.get_untracked() else {
+            return;
+        };
+        let held = levels.get_untracked();
+        let authorities: BTreeMap<String, Option<String>> = s
+            .policy
+            .kinds
+            .iter()
+            .map(|k| (k.key.clone(), held.get(&k.key).cloned()))
+            .collect();
+        let changes =
+            serde_json::json!({ "role": role.get_untracked(), "authorities": authorities });
+        let (a, etag) = (account.id.get_untracked(), etag.clone());
+        busy.set(true);
+        spawn_local(async move {
+            match api::update_user(a, id, &etag, &changes).await {
+                Ok(_) => {
+                    error.set(None);
+                    on_change.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let current = u.authorities.clone();
+    let current_role = u.role.clone();
+    view! {
+        <section aria-labelledby="grants-title" class="card">
+            <h2 id="grants-title">{t(Key::RoleAndAuthorities)}</h2>
+            {move || settings.get().map(|s| {
+                let roles: Vec<String> = s.grantable.roles.clone();
+                let current_role = current_role.clone();
+                let offered_role = move |r: &str| r == current_role || roles.iter().any(|x| x == r);
+                view! {
+                    <form on:submit=save.clone() novalidate>
+                        {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+                        <div class="field">
+                            <label for="grant-role">{t(Key::Role)}</label>
+                            <select id="grant-role" on:change=move |ev| role.set(event_target_value(&ev))>
+                                {["user", "admin"].into_iter().filter(|r| offered_role(r)).map(|r| view! {
+                                    <option value=r selected=move || role.get() == r>{role_label(r)}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                        {s.policy.kinds.iter().map(|kind| {
+                            let key = kind.key.clone();
+                            let offered: Vec<String> = s.grantable.kinds.iter()
+                                .find(|g| g.kind == kind.key)
+                                .map(|g| g.levels.clone())
+                                .unwrap_or_default();
+                            let held = current.get(&kind.key).cloned();
+                            // What may be granted, and what is held now (kept, even if it could
+                            // not be granted by this admin).
+                            let choices: Vec<String> = kind.levels.iter()
+                                .filter(|l| offered.contains(l) || held.as_deref() == Some(l.as_str()))
+                                .cloned()
+                                .collect();
+                            let id = format!("grant-{key}");
+                            let (k1, k2) = (key.clone(), key.clone());
+                            view! {
+                                <div class="field">
+                                    <label for=id.clone()>{format!("{} ({key})", t(Key::Authority))}</label>
+                                    <select id=id on:change=move |ev| {
+                                        let v = event_target_value(&ev);
+                                        levels.update(|m| { if v.is_empty() { m.remove(&k1); } else { m.insert(k1.clone(), v); } });
+                                    }>
+                                        <option value="" selected=move || !levels.get().contains_key(&k2)>{t(Key::NoAuthority)}</option>
+                                        {choices.into_iter().map(|l| {
+                                            let (key, l2, value) = (key.clone(), l.clone(), l.clone());
+                                            view! { <option value=value selected=move || levels.get().get(&key) == Some(&l2)>{l}</option> }
+                                        }).collect_view()}
+                                    </select>
+                                </div>
+                            }
+                        }).collect_view()}
+                        <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::SaveGrants)}</button>
+                    </form>
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,100 @@
+//! A person's accounts (screen 4): the accounts the admin administers, which of them the person
+//! belongs to, and adding or removing them in several at once ("select all"), a result each.
+
+use crate::api::{self, UserDetail};
+use crate::components::frame::use_account;
+use crate::components::results::{Outcome, Results};
+use crate::i18n::{Key, role_label, t};
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::BTreeSet;
+
+#[component]
+pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoView {
+    let account = use_account();
+    let session = use_session();
+    let mine: Vec<(i64, String)> = session
+        .me
+        .get_untracked()
+        .map(|m| {
+            m.accounts
+                .into_iter()
+                .filter(|a| a.role == "admin")
+                .map(|a| (a.id, a.name))
+                .collect()
+        })
+        .unwrap_or_default();
+    let chosen = RwSignal::new(BTreeSet::<i64>::new());
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
+    let busy = RwSignal::new(false);
+    let names = StoredValue::new(mine.clone());
+    let run = move |add: bool| {
+        let accounts: Vec<i64> = chosen.get_untracked().into_iter().collect();
+        let (a, id) = (account.id.get_untracked(), user.id);
+        busy.set(true);
+        spawn_local(async move {
+            match api::change_memberships(a, id, &accounts, add).await {
+                Ok(results) => {
+                    outcomes.set(
+                        results
+                            .into_iter()
+                            .map(|r| {
+                                let name = names
+                                    .get_value()
+                                    .into_iter()
+                                    .find(|(i, _)| *i == r.account)
+                                    .map(|(_, n)| n)
+                                    .unwrap_or_default();
+                                Outcome {
+                                    name,
+                                    message: r.code.map_or(t(Key::Done), |c| c.message_en()),
+                                    ok: r.ok,
+                                }
+                            })
+                            .collect(),
+                    );
+                    chosen.set(BTreeSet::new());
+                    account.refresh();
+                    on_change.run(());
+                }
+                Err(e) => outcomes.set(vec![Outcome::of(String::new(), Err(e))]),
+            }
+            busy.set(false);
+        });
+    };
+    let all: Vec<i64> = mine.iter().map(|(id, _)| *id).collect();
+    let roles = user.memberships.clone();
+    view! {
+        <section aria-labelledby="memberships-title" class="card">
+            <h2 id="memberships-title">{t(Key::Memberships)}</h2>
+            <fieldset class="choices">
+                <legend class="visually-hidden">{t(Key::Memberships)}</legend>
+                <label>
+                    <input type="checkbox"
+                        prop:checked={let all = all.clone(); move || all.iter().all(|id| chosen.get().contains(id))}
+                        on:change={let all = all.clone(); move |ev| chosen.set(if event_target_checked(&ev) { all.iter().copied().collect() } else { BTreeSet::new() })} />
+                    " " {t(Key::SelectAllAccounts)}
+                </label>
+                {mine.into_iter().map(|(id, name)| {
+                    let role = roles.iter().find(|m| m.account_id == id).map(|m| role_label(&m.role));
+                    view! {
+                        <label>
+                            <input type="checkbox" prop:checked=move || chosen.get().contains(&id)
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    chosen.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                                } />
+                            " " {name} " — " {role.unwrap_or(t(Key::NotAMember))}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="actions">
+                <button type="button" disabled=move || busy.get() || chosen.get().is_empty() on:click=move |_| run(true)>{t(Key::AddToAccounts)}</button>
+                <button type="button" disabled=move || busy.get() || chosen.get().is_empty() on:click=move |_| run(false)>{t(Key::RemoveFromAccounts)}</button>
+            </div>
+            <Results outcomes=outcomes />
+        </section>
+    }
+}

@@ -1,0 +1,111 @@
+//! Account settings (screen 10): seats bought, approved email domains, invitation lifetime, and
+//! the authorization policy, shown to every admin.
+
+use crate::api::{self, AccountSettings, ApiError, Tagged};
+use crate::components::field::TextField;
+use crate::components::frame::use_account;
+use crate::i18n::{Key, t};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+/// `/accounts/:account/settings`.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let account = use_account();
+    let loaded = RwSignal::new(None::<Result<Tagged<AccountSettings>, ApiError>>);
+    let load = move || {
+        let a = account.id.get_untracked();
+        spawn_local(async move { loaded.set(Some(api::account_settings(a).await)) });
+    };
+    Effect::new(move |_| {
+        let _ = account.id.get();
+        load();
+    });
+    view! {
+        <h1>{t(Key::SettingsTitle)}</h1>
+        {move || match loaded.get() {
+            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
+            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
+            Some(Ok(tagged)) => view! { <SettingsForm tagged=tagged on_saved=Callback::new(move |()| load()) /> }.into_any(),
+        }}
+    }
+}
+
+#[component]
+fn SettingsForm(tagged: Tagged<AccountSettings>, on_saved: Callback<()>) -> impl IntoView {
+    let account = use_account();
+    let s = tagged.value.clone();
+    let seats = RwSignal::new(s.seats.to_string());
+    let domains = RwSignal::new(s.approved_domains.join("\n"));
+    let lifetime = RwSignal::new(s.invitation_lifetime_hours.to_string());
+    let server = RwSignal::new(None::<ApiError>);
+    let saved = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let field_error = move |name: &'static str| {
+        Signal::derive(move || {
+            server.get().and_then(|e| {
+                e.fields
+                    .iter()
+                    .find(|f| f.field == name || f.field.starts_with(&format!("{name}[")))
+                    .map(|f| f.code.message_en())
+                    .or_else(|| (name == "seats" && e.fields.is_empty()).then(|| e.message()))
+            })
+        })
+    };
+    let etag = tagged.etag.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let list: Vec<String> = domains
+            .get_untracked()
+            .lines()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let changes = serde_json::json!({
+            "seats": seats.get_untracked().trim().parse::<i64>().unwrap_or(-1),
+            "approved_domains": list,
+            "invitation_lifetime_hours": lifetime.get_untracked().trim().parse::<i64>().unwrap_or(0),
+        });
+        let (a, etag) = (account.id.get_untracked(), etag.clone());
+        busy.set(true);
+        server.set(None);
+        spawn_local(async move {
+            match api::update_account_settings(a, &etag, &changes).await {
+                Ok(_) => {
+                    saved.set(true);
+                    account.refresh();
+                    on_saved.run(());
+                }
+                Err(e) => server.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    view! {
+        <form on:submit=submit novalidate class="card">
+            {move || saved.get().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
+            <p>{format!("{}: {} / {}", t(Key::SeatsUsed), s.seats_used, s.seats)}</p>
+            <TextField id="seats" label=t(Key::SeatsBought) value=seats error=field_error("seats") kind="number" />
+            <div class="field" class:invalid=move || field_error("approved_domains").get().is_some()>
+                <label for="approved-domains">{t(Key::ApprovedDomains)}</label>
+                <p class="hint" id="approved-domains-hint">{t(Key::ApprovedDomainsHint)}</p>
+                <textarea id="approved-domains" rows="4" aria-describedby="approved-domains-hint"
+                    prop:value=move || domains.get()
+                    on:input=move |ev| domains.set(event_target_value(&ev))></textarea>
+                {move || field_error("approved_domains").get().map(|e| view! { <p class="error">{e}</p> })}
+            </div>
+            <TextField id="invitation-lifetime" label=t(Key::InvitationLifetime) value=lifetime error=field_error("invitation_lifetime_hours") kind="number" />
+            <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::Save)}</button>
+        </form>
+        <section class="card" aria-labelledby="policy-title">
+            <h2 id="policy-title">{t(Key::PolicyTitle)}</h2>
+            {(!s.may_change_policy).then(|| view! { <p class="hint">{t(Key::PolicyReadOnly)}</p> })}
+            <dl class="profile">
+                {s.policy.kinds.iter().map(|k| view! {
+                    <dt>{k.key.clone()}</dt><dd>{k.levels.join(" < ")}</dd>
+                }).collect_view()}
+            </dl>
+        </section>
+    }
+}
