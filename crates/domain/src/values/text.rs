@@ -5,8 +5,6 @@
 //! overrides. They make two names look the same or a name look like something it is not
 //! ("Ann\u{202E}nimda" renders backwards), and they break CSV exports and emails.
 
-use unicode_normalization::UnicodeNormalization;
-
 /// Why a piece of text was refused; each name type turns this into its own coded error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum TextProblem {
@@ -35,6 +33,21 @@ pub(crate) fn is_invisible_format(c: char) -> bool {
     )
 }
 
+/// `input` in Unicode normalisation form C, by the tables the platform already holds: the
+/// browser's own `String.prototype.normalize` in wasm (sparing the app the ~50 KB of tables a
+/// crate would bring), the `unicode-normalization` crate natively. The same tests run on both.
+fn nfc(input: &str) -> String {
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::JsString::from(input).normalize("NFC").into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        use unicode_normalization::UnicodeNormalization;
+        input.nfc().collect()
+    }
+}
+
 /// A character no displayed text should hold.
 pub(crate) fn is_forbidden(c: char) -> bool {
     c.is_control() || is_invisible_format(c)
@@ -47,7 +60,7 @@ pub(crate) fn is_forbidden(c: char) -> bool {
 /// and count as one character. Tabs and line breaks are control characters: refused, not
 /// collapsed, because they come from pasting something that was not meant to be a name.
 pub(crate) fn clean_text(input: &str, max: usize) -> Result<String, TextProblem> {
-    let normalised: String = input.nfc().collect();
+    let normalised = nfc(input);
     let trimmed = normalised.trim();
     if trimmed.is_empty() {
         return Err(TextProblem::Empty);
