@@ -92,5 +92,29 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
     let seats = admin.field("Licence seats bought").await;
     assert_eq!(seats.prop("value").await.unwrap().as_deref(), Some("25"));
     admin.screenshot("settings-phone").await;
+
+    // Holding the top of every level, they may change the policy; the domain's rules check it
+    // in the page first. Adding a level above theirs leaves them no longer able to.
+    admin.fill("Levels, lowest first (records)", "A, A").await;
+    admin.click_button("Save changes").await;
+    let alert = admin
+        .wait_for(Locator::Css(
+            "section[aria-labelledby='policy-title'] .alert",
+        ))
+        .await;
+    assert_eq!(
+        alert.text().await.unwrap(),
+        "This authorization policy is not valid."
+    );
+    admin.screenshot("settings-policy-phone").await;
+    admin
+        .fill("Levels, lowest first (records)", "A, B, C, D, E, F")
+        .await;
+    admin.click_button("Save changes").await;
+    admin
+        .wait_for(Locator::XPath(
+            "//p[normalize-space(.)='Only an administrator holding the top level of every authority can change the policy.']",
+        ))
+        .await;
     admin.close().await;
 }

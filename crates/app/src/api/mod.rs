@@ -209,19 +209,6 @@ pub struct Grantable {
     pub kinds: Vec<GrantableKind>,
 }
 
-/// One authority kind of an account's policy.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct PolicyKind {
-    pub key: String,
-    pub levels: Vec<String>,
-}
-
-/// An account's authorization policy.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Policy {
-    pub kinds: Vec<PolicyKind>,
-}
-
 /// An account's settings.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct AccountSettings {
@@ -231,7 +218,8 @@ pub struct AccountSettings {
     pub seats_used: i64,
     pub approved_domains: Vec<String>,
     pub invitation_lifetime_hours: i64,
-    pub policy: Policy,
+    /// The domain's own type: the app checks a changed policy with the same rules.
+    pub policy: roster_domain::authz::AuthzPolicy,
     pub grantable: Grantable,
     pub may_change_policy: bool,
 }

@@ -9,7 +9,8 @@ pub fn TextField(
     #[prop(into)]
     id: String,
     /// The visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: String,
     /// The current value.
     value: RwSignal<String>,
     /// The message to show under the field, if any.

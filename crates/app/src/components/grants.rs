@@ -36,7 +36,7 @@ pub fn GrantsCard(
         let held = levels.get_untracked();
         let authorities: BTreeMap<String, Option<String>> = s
             .policy
-            .kinds
+            .kinds()
             .iter()
             .map(|k| (k.key.clone(), held.get(&k.key).cloned()))
             .collect();
@@ -75,7 +75,7 @@ pub fn GrantsCard(
                                 }).collect_view()}
                             </select>
                         </div>
-                        {s.policy.kinds.iter().map(|kind| {
+                        {s.policy.kinds().iter().map(|kind| {
                             let key = kind.key.clone();
                             let offered: Vec<String> = s.grantable.kinds.iter()
                                 .find(|g| g.kind == kind.key)

@@ -212,6 +212,11 @@ pub const fn text(key: Key) -> &'static str {
             "Only an administrator holding the top level of every authority can change the policy."
         }
         Manage => "Manage",
+        PolicyLevels => "Levels, lowest first",
+        PolicyLevelsHint => {
+            "Each authority's levels, lowest first, separated by commas. Who may grant each level follows from them."
+        }
+        SeatsAndInvitations => "Seats, domains and invitations",
         ChooseAccountTitle => "Choose an account",
         ChooseAccountLead => "You belong to several accounts. Which one do you want to work in?",
         Resend => "Resend",

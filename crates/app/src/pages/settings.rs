@@ -7,6 +7,8 @@ use crate::components::frame::use_account;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roster_domain::Coded;
+use roster_domain::authz::{AuthorityKind, AuthzPolicy};
 
 /// `/accounts/:account/settings`.
 #[component]
@@ -38,6 +40,40 @@ fn SettingsForm(tagged: Tagged<AccountSettings>, on_saved: Callback<()>) -> impl
     let seats = RwSignal::new(s.seats.to_string());
     let domains = RwSignal::new(s.approved_domains.join("\n"));
     let lifetime = RwSignal::new(s.invitation_lifetime_hours.to_string());
+    // Each kind's levels, lowest first, as the person edits them.
+    let levels: Vec<(String, RwSignal<String>)> = s
+        .policy
+        .kinds()
+        .iter()
+        .map(|k| (k.key.clone(), RwSignal::new(k.levels.join(", "))))
+        .collect();
+    let policy_error = RwSignal::new(None::<&'static str>);
+    let (current_policy, may_change) = (s.policy.clone(), s.may_change_policy);
+    let edited_levels = levels.clone();
+    // The policy with the edited levels, checked by the domain's rules; `None` when unchanged.
+    let edited_policy = move || -> Result<Option<AuthzPolicy>, &'static str> {
+        let kinds: Vec<AuthorityKind> = current_policy
+            .kinds()
+            .iter()
+            .zip(&edited_levels)
+            .map(|(kind, (_, text))| AuthorityKind {
+                levels: text
+                    .get_untracked()
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(str::to_owned)
+                    .collect(),
+                ..kind.clone()
+            })
+            .collect();
+        if kinds.as_slice() == current_policy.kinds() {
+            return Ok(None);
+        }
+        AuthzPolicy::new(kinds)
+            .map(Some)
+            .map_err(|e| e.code().message_en())
+    };
     let server = RwSignal::new(None::<ApiError>);
     let saved = RwSignal::new(false);
     let busy = RwSignal::new(false);
@@ -62,11 +98,24 @@ fn SettingsForm(tagged: Tagged<AccountSettings>, on_saved: Callback<()>) -> impl
             .filter(|d| !d.is_empty())
             .map(str::to_owned)
             .collect();
-        let changes = serde_json::json!({
+        let mut changes = serde_json::json!({
             "seats": seats.get_untracked().trim().parse::<i64>().unwrap_or(-1),
             "approved_domains": list,
             "invitation_lifetime_hours": lifetime.get_untracked().trim().parse::<i64>().unwrap_or(0),
         });
+        policy_error.set(None);
+        if may_change {
+            match edited_policy() {
+                Ok(Some(policy)) => {
+                    changes["policy"] = serde_json::to_value(policy).unwrap_or_default()
+                }
+                Ok(None) => {}
+                Err(message) => {
+                    policy_error.set(Some(message));
+                    return;
+                }
+            }
+        }
         let (a, etag) = (account.id.get_untracked(), etag.clone());
         busy.set(true);
         server.set(None);
@@ -83,7 +132,9 @@ fn SettingsForm(tagged: Tagged<AccountSettings>, on_saved: Callback<()>) -> impl
         });
     };
     view! {
-        <form on:submit=submit novalidate class="card">
+        <form on:submit=submit novalidate>
+        <section class="card" aria-labelledby="seats-title">
+            <h2 id="seats-title">{t(Key::SeatsAndInvitations)}</h2>
             {move || saved.get().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
             <p>{format!("{}: {} / {}", t(Key::SeatsUsed), s.seats_used, s.seats)}</p>
             <TextField id="seats" label=t(Key::SeatsBought) value=seats error=field_error("seats") kind="number" />
@@ -96,16 +147,29 @@ fn SettingsForm(tagged: Tagged<AccountSettings>, on_saved: Callback<()>) -> impl
                 {move || field_error("approved_domains").get().map(|e| view! { <p class="error">{e}</p> })}
             </div>
             <TextField id="invitation-lifetime" label=t(Key::InvitationLifetime) value=lifetime error=field_error("invitation_lifetime_hours") kind="number" />
-            <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::Save)}</button>
-        </form>
+        </section>
         <section class="card" aria-labelledby="policy-title">
             <h2 id="policy-title">{t(Key::PolicyTitle)}</h2>
-            {(!s.may_change_policy).then(|| view! { <p class="hint">{t(Key::PolicyReadOnly)}</p> })}
-            <dl class="profile">
-                {s.policy.kinds.iter().map(|k| view! {
-                    <dt>{k.key.clone()}</dt><dd>{k.levels.join(" < ")}</dd>
-                }).collect_view()}
-            </dl>
+            {(!may_change).then(|| view! { <p class="hint">{t(Key::PolicyReadOnly)}</p> })}
+            {move || policy_error.get().map(|e| view! { <p class="alert" role="alert">{e}</p> })}
+            {if may_change {
+                view! {
+                    <p class="hint">{t(Key::PolicyLevelsHint)}</p>
+                    {levels.into_iter().map(|(key, text)| view! {
+                        <TextField id=format!("levels-{key}") label=format!("{} ({key})", t(Key::PolicyLevels)) value=text error=Signal::derive(|| None) />
+                    }).collect_view()}
+                }.into_any()
+            } else {
+                view! {
+                    <dl class="profile">
+                        {s.policy.kinds().iter().map(|k| view! {
+                            <dt>{k.key.clone()}</dt><dd>{k.levels.join(" < ")}</dd>
+                        }).collect_view()}
+                    </dl>
+                }.into_any()
+            }}
         </section>
+        <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::Save)}</button>
+        </form>
     }
 }
