@@ -55,6 +55,19 @@ pub enum EmailKind {
 }
 
 impl EmailKind {
+    /// Every kind of email.
+    pub const ALL: [EmailKind; 9] = [
+        EmailKind::Activation,
+        EmailKind::UserAddedConfirmation,
+        EmailKind::UserUpdatedConfirmation,
+        EmailKind::YourDetailsChanged,
+        EmailKind::RemovalConfirmation,
+        EmailKind::RemovalIncomplete,
+        EmailKind::LicenceReceived,
+        EmailKind::SecurityDetailsChanged,
+        EmailKind::PasswordReset,
+    ];
+
     /// The name used on the wire and in the outbox (as serde writes it).
     pub const fn as_str(self) -> &'static str {
         match self {
@@ -131,17 +144,7 @@ mod tests {
 
     #[test]
     fn kind_names_are_the_serde_names() {
-        for kind in [
-            EmailKind::Activation,
-            EmailKind::UserAddedConfirmation,
-            EmailKind::UserUpdatedConfirmation,
-            EmailKind::YourDetailsChanged,
-            EmailKind::RemovalConfirmation,
-            EmailKind::RemovalIncomplete,
-            EmailKind::LicenceReceived,
-            EmailKind::SecurityDetailsChanged,
-            EmailKind::PasswordReset,
-        ] {
+        for kind in EmailKind::ALL {
             assert_eq!(serde_json::to_value(kind).unwrap(), kind.as_str());
         }
     }

@@ -243,17 +243,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_subject_and_a_body() {
-        for kind in [
-            EmailKind::Activation,
-            EmailKind::UserAddedConfirmation,
-            EmailKind::UserUpdatedConfirmation,
-            EmailKind::YourDetailsChanged,
-            EmailKind::RemovalConfirmation,
-            EmailKind::RemovalIncomplete,
-            EmailKind::LicenceReceived,
-            EmailKind::SecurityDetailsChanged,
-            EmailKind::PasswordReset,
-        ] {
+        for kind in EmailKind::ALL {
             let r = render(kind, "en", "Ada", &facts());
             assert!(!r.subject.is_empty() && r.text.len() > 40, "{kind:?}");
         }

@@ -118,6 +118,17 @@ pub(crate) fn with_body<B: Serialize>(
     builder.json(body)
 }
 
+/// PATCHes `changes` onto the resource at `path` with `If-Match: etag`; answers the resource
+/// changed, with its new ETag (a 412 means someone else changed it meanwhile).
+pub(crate) async fn patch_tagged<T: DeserializeOwned>(
+    path: &str,
+    etag: &str,
+    changes: &serde_json::Value,
+) -> ApiResult<Tagged<T>> {
+    let request = Request::patch(&format!("{BASE}{path}")).header("If-Match", etag);
+    tagged(send(with_body(request, changes)).await?).await
+}
+
 /// A resource and its ETag, to send back as `If-Match` when changing it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagged<T> {
@@ -234,15 +245,7 @@ pub async fn update_account_settings(
     etag: &str,
     changes: &serde_json::Value,
 ) -> ApiResult<Tagged<AccountSettings>> {
-    let url = format!("{BASE}/accounts/{account}");
-    tagged(
-        send(with_body(
-            Request::patch(&url).header("If-Match", etag),
-            changes,
-        ))
-        .await?,
-    )
-    .await
+    patch_tagged(&format!("/accounts/{account}"), etag, changes).await
 }
 
 /// Gives the user a licence seat, or frees theirs.

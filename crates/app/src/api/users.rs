@@ -1,6 +1,6 @@
 //! Users: search, read, add, edit, state actions.
 
-use super::{ApiResult, BASE, Tagged, get, json, send, tagged, with_body};
+use super::{ApiResult, BASE, Tagged, get, json, patch_tagged, send, tagged, with_body};
 use gloo_net::http::Request;
 use serde::{Deserialize, Serialize};
 /// The filters of the users list; empty strings mean "any".
@@ -161,15 +161,7 @@ pub async fn update_user(
     etag: &str,
     changes: &serde_json::Value,
 ) -> ApiResult<Tagged<UserDetail>> {
-    let url = format!("{BASE}/accounts/{account}/users/{user}");
-    tagged(
-        send(with_body(
-            Request::patch(&url).header("If-Match", etag),
-            changes,
-        ))
-        .await?,
-    )
-    .await
+    patch_tagged(&format!("/accounts/{account}/users/{user}"), etag, changes).await
 }
 
 /// A state action (`suspend`, `unsuspend`, `unlock`, `remove`, `deprovision`, `restore`).
