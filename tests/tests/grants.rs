@@ -116,5 +116,25 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
             "//p[normalize-space(.)='Only an administrator holding the top level of every authority can change the policy.']",
         ))
         .await;
+
+    // Restricting the approved domains flags the people already outside them; nobody goes.
+    admin.fill("Approved email domains", "acme.eu").await;
+    admin.click_button("Save changes").await;
+    admin.wait_for(Locator::Css("p.notice")).await;
+    admin.click_link("Users").await;
+    admin.wait_for_heading("Users").await;
+    let flagged = admin
+        .wait_for(Locator::XPath(
+            "(//table[contains(@class, 'users')]/tbody/tr)[1]//span[normalize-space(.)='Outside approved domains']",
+        ))
+        .await;
+    assert!(flagged.is_displayed().await.unwrap());
+    admin.screenshot("users-outside-domains-phone").await;
+    let width = admin
+        .client
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .unwrap();
+    assert!(width.as_i64().unwrap() <= 360, "the flag fits a 360 px screen ({width})");
     admin.close().await;
 }

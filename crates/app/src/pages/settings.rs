@@ -15,12 +15,15 @@ use roster_domain::authz::{AuthorityKind, AuthzPolicy};
 pub fn SettingsPage() -> impl IntoView {
     let account = use_account();
     let loaded = RwSignal::new(None::<Result<Tagged<AccountSettings>, ApiError>>);
+    // Held here, so that "Saved." outlives the reload that follows a save.
+    let saved = RwSignal::new(false);
     let load = move || {
         let a = account.id.get_untracked();
         spawn_local(async move { loaded.set(Some(api::account_settings(a).await)) });
     };
     Effect::new(move |_| {
         let _ = account.id.get();
+        saved.set(false);
         load();
     });
     view! {
@@ -28,13 +31,17 @@ pub fn SettingsPage() -> impl IntoView {
         {move || match loaded.get() {
             None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
             Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
-            Some(Ok(tagged)) => view! { <SettingsForm tagged=tagged on_saved=Callback::new(move |()| load()) /> }.into_any(),
+            Some(Ok(tagged)) => view! { <SettingsForm tagged=tagged saved=saved on_saved=Callback::new(move |()| load()) /> }.into_any(),
         }}
     }
 }
 
 #[component]
-fn SettingsForm(tagged: Tagged<AccountSettings>, on_saved: Callback<()>) -> impl IntoView {
+fn SettingsForm(
+    tagged: Tagged<AccountSettings>,
+    saved: RwSignal<bool>,
+    on_saved: Callback<()>,
+) -> impl IntoView {
     let account = use_account();
     let s = tagged.value.clone();
     let seats = RwSignal::new(s.seats.to_string());
@@ -75,7 +82,6 @@ fn SettingsForm(tagged: Tagged<AccountSettings>, on_saved: Callback<()>) -> impl
             .map_err(|e| e.code().message_en())
     };
     let server = RwSignal::new(None::<ApiError>);
-    let saved = RwSignal::new(false);
     let busy = RwSignal::new(false);
     let field_error = move |name: &'static str| {
         Signal::derive(move || {
@@ -118,6 +124,7 @@ fn SettingsForm(tagged: Tagged<AccountSettings>, on_saved: Callback<()>) -> impl
         }
         let (a, etag) = (account.id.get_untracked(), etag.clone());
         busy.set(true);
+        saved.set(false);
         server.set(None);
         spawn_local(async move {
             match api::update_account_settings(a, &etag, &changes).await {
