@@ -135,6 +135,9 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
         .execute("return document.documentElement.scrollWidth", vec![])
         .await
         .unwrap();
-    assert!(width.as_i64().unwrap() <= 360, "the flag fits a 360 px screen ({width})");
+    assert!(
+        width.as_i64().unwrap() <= 360,
+        "the flag fits a 360 px screen ({width})"
+    );
     admin.close().await;
 }
