@@ -10,6 +10,7 @@ use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path, Query};
 use crate::openapi::PROBLEM;
 use crate::tokens::{self, Purpose};
+use crate::users::list::invalid;
 use crate::users::model::{self, UserDetail, state_of};
 use crate::users::write::{check_domain, with_etag};
 use crate::{AppState, accounts, audit, etag, guard, outbox};
@@ -284,12 +285,6 @@ pub async fn list(
     Query(q): Query<InvitationQuery>,
 ) -> Result<axum::Json<InvitationList>, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let invalid = |field: &str| {
-        AppError::Invalid(vec![crate::error::FieldError::new(
-            field,
-            roster_domain::ErrorCode::RequestInvalidQuery,
-        )])
-    };
     let expired = match q.status.as_deref() {
         None => None,
         Some("pending") => Some(false),

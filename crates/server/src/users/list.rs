@@ -70,7 +70,8 @@ pub struct ListPage {
 /// Largest page size a client may ask for.
 const MAX_PER_PAGE: i64 = 100;
 
-fn invalid(field: &str) -> AppError {
+/// A query parameter out of its values, named.
+pub(crate) fn invalid(field: &str) -> AppError {
     AppError::Invalid(vec![FieldError::new(field, ErrorCode::RequestInvalidQuery)])
 }
 

@@ -1,0 +1,151 @@
+//! Changing one's own password, and what every password change does: end the other sessions
+//! and tell the user by email.
+
+use super::{check, rule};
+use crate::auth::{hash_password, verify_password};
+use crate::emails::{self, Facts};
+use crate::error::{AppError, FieldError, Problem};
+use crate::extract::{CurrentUser, Json};
+use crate::openapi::PROBLEM;
+use crate::seal::Sealer;
+use crate::{AppState, audit, outbox};
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use roster_domain::ErrorCode;
+use roster_domain::notify::Event;
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+
+/// Ends `user`'s sessions, all but `keep`; with their sign-in failures, which a new password
+/// makes moot.
+pub(super) async fn end_sessions(
+    conn: &mut SqliteConnection,
+    user: i64,
+    keep: Option<&str>,
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2")
+        .bind(user)
+        .bind(keep)
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Saves `user`'s new password (already checked and hashed), clears the must-change flag, ends
+/// the other sessions, and tells the user by email; all in `tx`, which the caller commits.
+pub(super) async fn save_password(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    sealer: &Sealer,
+    user: i64,
+    hash: String,
+    keep_session: Option<&str>,
+    audit_action: &'static str,
+) -> Result<(), AppError> {
+    let now = crate::clock::now().unix_seconds();
+    sqlx::query(
+        "UPDATE users SET password_hash = ?2, must_change_password = 0,
+                state = CASE state WHEN 'locked' THEN 'active' ELSE state END, locked_until = NULL,
+                version = version + 1, updated_at = ?3
+         WHERE id = ?1",
+    )
+    .bind(user)
+    .bind(hash)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    end_sessions(tx, user, keep_session).await?;
+    audit::record(
+        tx,
+        audit::Entry {
+            actor_id: Some(user),
+            target_user_id: Some(user),
+            action: audit_action,
+            ..audit::Entry::default()
+        },
+    )
+    .await?;
+    let facts = Facts::default();
+    emails::notify(
+        tx,
+        sealer,
+        Event::OwnSecurityDetailsChanged,
+        None,
+        user,
+        user,
+        &facts,
+    )
+    .await
+}
+
+/// `POST /me/password` body.
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChange {
+    pub current_password: String,
+    pub new_password: String,
+}
+
+/// `POST /api/v1/me/password`: changes my password; my other sessions end.
+#[utoipa::path(
+    post,
+    path = "/me/password",
+    operation_id = "change_my_password",
+    tag = "passwords",
+    request_body = PasswordChange,
+    responses(
+        (status = 204, description = "Changed; other sessions ended; an email tells the user."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "The current password is wrong, or the new one breaks the \
+            group's rule or equals the current one; the field is named.", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn change_own(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Json(body): Json<PasswordChange>,
+) -> Result<Response, AppError> {
+    let (stored,): (Option<String>,) =
+        sqlx::query_as("SELECT password_hash FROM users WHERE id = ?1")
+            .bind(me.id)
+            .fetch_one(&state.db)
+            .await?;
+    if !verify_password(stored, body.current_password.clone()).await {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "current_password",
+            ErrorCode::AuthCurrentPasswordWrong,
+        )]));
+    }
+    if body.new_password == body.current_password {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "new_password",
+            ErrorCode::PasswordSameAsCurrent,
+        )]));
+    }
+    let mut conn = state.db.acquire().await?;
+    check(
+        "new_password",
+        &body.new_password,
+        &rule(&mut conn, me.id, None).await?,
+    )?;
+    drop(conn);
+    let hash = hash_password(body.new_password).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    save_password(
+        &mut tx,
+        &state.sealer,
+        me.id,
+        hash,
+        Some(&me.session),
+        "user.password_changed",
+    )
+    .await?;
+    tx.commit().await?;
+    outbox::wake(&state);
+    Ok(StatusCode::NO_CONTENT.into_response())
+}
