@@ -152,6 +152,30 @@ error_codes! {
     GroupNameTaken = "group.name_taken", "A group with this name already exists in this account.";
     GroupNotEmpty = "group.not_empty", "This group still has members. Move them to another group first.";
     GroupDefaultNotDeletable = "group.default_not_deletable", "The default group cannot be deleted.";
+
+    // Importing users from a CSV file: the file as a whole.
+    ImportEmpty = "import.empty", "This file is empty. Fill in the template with one person per row and choose it again.";
+    ImportBinary = "import.binary", "This file is not a CSV text file (it may be a workbook or an archive). In your spreadsheet, save it as CSV and choose that file.";
+    ImportTooLarge = "import.too_large", "This file is larger than 10 MB. Split it into smaller files and import them one by one.";
+    ImportTooManyRows = "import.too_many_rows", "This file has more than 50,000 rows. Split it into smaller files and import them one by one.";
+    ImportTooManyColumns = "import.too_many_columns", "This file has more than 64 columns. Keep the template's columns and remove the others.";
+    ImportMissingColumns = "import.missing_columns", "The first row must name the columns, with at least email, first_name and last_name (or courriel, prénom and nom). Start from the template.";
+    ImportQuotesUnbalanced = "import.quotes_unbalanced", "The quotes (\") in this file do not pair up, so its rows cannot be told apart. Check the quotes and save the file again.";
+    // Importing: the header and each row.
+    ImportUnknownColumn = "import.unknown_column", "Roster does not know this column; it is ignored.";
+    ImportDuplicateColumn = "import.duplicate_column", "This column appears twice; only the first one is read.";
+    ImportFieldCount = "import.field_count", "This row has more or fewer values than the header has columns. Check for a missing or extra separator.";
+    ImportFieldTooLong = "import.field_too_long", "A value can be at most 1,000 characters long; this one was cut.";
+    ImportUnterminatedQuote = "import.unterminated_quote", "A quote (\") opened in this row is never closed; only the row's own line was read.";
+    ImportDuplicateEmail = "import.duplicate_email", "This email address is already on an earlier row of the file.";
+    ImportDuplicateUsername = "import.duplicate_username", "This username is already on an earlier row of the file.";
+    ImportExistsElsewhere = "import.exists_elsewhere", "This person already has a Roster login in another account: they will be added to this one.";
+    ImportUnknownGroup = "import.unknown_group", "This account has no group with this name. Leave it empty for the default group.";
+    ImportInvalidRole = "import.invalid_role", "Write admin or user (or leave it empty for user).";
+    ImportInvalidYesNo = "import.invalid_yes_no", "Write yes or no (oui or non), or leave it empty for no.";
+    ImportSeatsExceeded = "import.seats_exceeded", "There are not enough free licence seats for every row that asks for one; this row is beyond them. Buy more seats or write no.";
+    ImportIdempotencyMismatch = "import.idempotency_mismatch", "This import key was already used for different rows. Start the import again.";
+    ImportTooManyInChunk = "import.too_many_in_chunk", "Send at most 500 rows in one request.";
 }
 
 impl ErrorCode {

@@ -6,6 +6,7 @@
 
 pub mod authz;
 pub mod codes;
+pub mod import;
 pub mod invitation;
 pub mod lifecycle;
 pub mod notify;

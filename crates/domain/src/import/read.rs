@@ -1,0 +1,304 @@
+//! Text to a sheet of rows: the delimiter, the header, and each record (RFC 4180 through
+//! `csv-core`), in steps the app can run between frames.
+//!
+//! A problem with one record (too many or too few fields, a field over the limit, a quote that
+//! never closes) stays on that record; the file is refused as a whole only for what makes every
+//! row meaningless (no email, first or last name column) or could make reading it hang.
+
+use super::columns::Field;
+use super::decode::{Encoding, decode};
+use super::{FileRefusal, MAX_COLUMNS, MAX_FIELD_CHARS, MAX_ROWS};
+use crate::authz::AuthzPolicy;
+use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
+use serde::{Deserialize, Serialize};
+
+/// What is wrong with a record as a record, before its values are looked at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "problem")]
+pub enum RecordProblem {
+    /// More or fewer fields than the header.
+    FieldCount { found: usize, expected: usize },
+    /// The field at this position is over [`MAX_FIELD_CHARS`] (it is cut there).
+    FieldTooLong { column: usize },
+    /// A quote opened and never closed: the record was read up to the end of its first line.
+    UnterminatedQuote,
+}
+
+/// One data record: its row number (the first record after the header is row 1), its values
+/// trimmed and lined up with the header, and its problem as a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    pub number: u32,
+    pub cells: Vec<String>,
+    pub problem: Option<RecordProblem>,
+}
+
+impl Row {
+    /// The value in column `index`, empty when the record was short.
+    pub fn cell(&self, index: usize) -> &str {
+        self.cells.get(index).map_or("", String::as_str)
+    }
+}
+
+/// A file read: its header, what each column is, and its rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sheet {
+    pub encoding: Encoding,
+    pub delimiter: u8,
+    /// The header as written.
+    pub headers: Vec<String>,
+    /// What each header names; `None` for a column Roster does not know (or a second column
+    /// naming the same field), reported and ignored.
+    pub columns: Vec<Option<Field>>,
+    pub rows: Vec<Row>,
+}
+
+impl Sheet {
+    /// The position of the column holding `field`.
+    pub fn position(&self, field: &Field) -> Option<usize> {
+        self.columns.iter().position(|c| c.as_ref() == Some(field))
+    }
+}
+
+/// Reads a whole file at once (the server, the command line, tests).
+pub fn read(bytes: &[u8], policy: &AuthzPolicy) -> Result<Sheet, FileRefusal> {
+    let mut parser = Parser::new(bytes, policy)?;
+    while !parser.step(usize::MAX)? {}
+    Ok(parser.finish())
+}
+
+/// Reads a file a few records at a time, so a page can stay responsive.
+#[derive(Debug)]
+pub struct Parser {
+    text: String,
+    pos: usize,
+    reader: Reader,
+    sheet: Sheet,
+    records: u32,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    /// Bytes read again after unterminated quotes; bounded so no file can make reading slow.
+    reread: usize,
+}
+
+/// One record as `csv-core` gave it.
+struct Raw {
+    fields: Vec<String>,
+    too_long: Option<usize>,
+    unterminated: bool,
+}
+
+impl Parser {
+    /// Decodes the file, finds the delimiter and reads the header.
+    pub fn new(bytes: &[u8], policy: &AuthzPolicy) -> Result<Parser, FileRefusal> {
+        let (text, encoding) = decode(bytes)?;
+        let delimiter = detect_delimiter(&text);
+        let out = vec![0; text.len() + 1];
+        let mut parser = Parser {
+            reader: ReaderBuilder::new().delimiter(delimiter).build(),
+            pos: 0,
+            sheet: Sheet {
+                encoding,
+                delimiter,
+                headers: Vec::new(),
+                columns: Vec::new(),
+                rows: Vec::new(),
+            },
+            records: 0,
+            out,
+            ends: vec![0; MAX_COLUMNS + 1],
+            reread: 0,
+            text,
+        };
+        let header = parser.record()?.ok_or(FileRefusal::Empty)?;
+        if header.fields.len() > MAX_COLUMNS {
+            return Err(FileRefusal::TooManyColumns);
+        }
+        let mut columns: Vec<Option<Field>> = Vec::with_capacity(header.fields.len());
+        for name in &header.fields {
+            let field =
+                Field::from_header(name, policy).filter(|f| !columns.contains(&Some(f.clone())));
+            columns.push(field);
+        }
+        let has = |f: Field| columns.contains(&Some(f));
+        if !(has(Field::Email) && has(Field::FirstName) && has(Field::LastName)) {
+            return Err(FileRefusal::MissingColumns);
+        }
+        parser.sheet.headers = header.fields;
+        parser.sheet.columns = columns;
+        Ok(parser)
+    }
+
+    /// Reads up to `max` more records; `true` once the file is read to its end.
+    pub fn step(&mut self, max: usize) -> Result<bool, FileRefusal> {
+        for _ in 0..max {
+            let Some(raw) = self.record()? else {
+                return Ok(true);
+            };
+            self.records += 1;
+            if raw.fields.iter().all(String::is_empty) {
+                continue; // `,,,,` lines that spreadsheets leave below the data
+            }
+            if self.sheet.rows.len() == MAX_ROWS {
+                return Err(FileRefusal::TooManyRows);
+            }
+            let expected = self.sheet.headers.len();
+            let problem = if raw.unterminated {
+                Some(RecordProblem::UnterminatedQuote)
+            } else if raw.fields.len() != expected {
+                Some(RecordProblem::FieldCount {
+                    found: raw.fields.len(),
+                    expected,
+                })
+            } else {
+                raw.too_long
+                    .map(|column| RecordProblem::FieldTooLong { column })
+            };
+            let mut cells = raw.fields;
+            cells.resize(expected, String::new());
+            self.sheet.rows.push(Row {
+                number: self.records,
+                cells,
+                problem,
+            });
+        }
+        Ok(self.pos >= self.text.len())
+    }
+
+    /// How far reading has got, in bytes of text, and the total.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.pos, self.text.len())
+    }
+
+    /// The sheet read so far.
+    pub fn finish(self) -> Sheet {
+        self.sheet
+    }
+
+    /// The next record, or `None` at the end of the text.
+    fn record(&mut self) -> Result<Option<Raw>, FileRefusal> {
+        let bytes = self.text.as_bytes();
+        let start = self.pos;
+        let (mut outlen, mut endlen) = (0, 0);
+        loop {
+            let input = &bytes[self.pos..];
+            let (result, nin, nout, nend) =
+                self.reader
+                    .read_record(input, &mut self.out[outlen..], &mut self.ends[endlen..]);
+            self.pos += nin;
+            outlen += nout;
+            endlen += nend;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => self.out.resize(self.out.len() * 2 + 1, 0),
+                ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                ReadRecordResult::Record => break,
+                ReadRecordResult::End => return Ok(None),
+            }
+        }
+        let span = &bytes[start..self.pos];
+        if self.pos == bytes.len() && opens_unclosed_quote(span, self.sheet.delimiter) {
+            return self.recover(start).map(Some);
+        }
+        Ok(Some(self.fields(&self.ends[..endlen], outlen)))
+    }
+
+    /// The fields of the record just read, trimmed, each cut at the limit.
+    fn fields(&self, ends: &[usize], outlen: usize) -> Raw {
+        let mut fields = Vec::with_capacity(ends.len());
+        let mut too_long = None;
+        let mut from = 0;
+        for (column, &end) in ends.iter().enumerate() {
+            let bytes = self.out.get(from..end.min(outlen)).unwrap_or_default();
+            // The text was valid UTF-8 and the delimiter and quote are ASCII, so every field is
+            // too; a lossy conversion can never actually replace anything.
+            let text = String::from_utf8_lossy(bytes);
+            let mut text = super::write::unguard(text.trim());
+            if text.len() > MAX_FIELD_CHARS && text.chars().count() > MAX_FIELD_CHARS {
+                too_long.get_or_insert(column);
+                let cut = text
+                    .char_indices()
+                    .nth(MAX_FIELD_CHARS)
+                    .map_or(text.len(), |(i, _)| i);
+                text = &text[..cut];
+            }
+            fields.push(text.to_owned());
+            from = end;
+        }
+        Raw {
+            fields,
+            too_long,
+            unterminated: false,
+        }
+    }
+
+    /// A quote opened in the record at `start` and ran to the end of the file: reads that
+    /// record's first line alone (quotes as plain text) and goes on from the next line.
+    fn recover(&mut self, start: usize) -> Result<Raw, FileRefusal> {
+        let bytes = self.text.as_bytes();
+        let first = start
+            + bytes[start..]
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+        let line_end = bytes[first..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len(), |i| first + i);
+        let line = &bytes[first..line_end];
+        let mut plain = ReaderBuilder::new()
+            .delimiter(self.sheet.delimiter)
+            .quoting(false)
+            .build();
+        let mut ends = vec![0; line.len() + 2];
+        // The line holds no newline, so the record ends at a `\r` or at the end of the input.
+        let (_, _, nout, nend) = plain.read_record(line, &mut self.out, &mut ends);
+        let (_, _, more, more_ends) =
+            plain.read_record(&[], &mut self.out[nout..], &mut ends[nend..]);
+        let mut raw = self.fields(&ends[..nend + more_ends], nout + more);
+        raw.unterminated = true;
+        let next = (line_end + 1).min(bytes.len());
+        self.reread += bytes.len() - next;
+        if self.reread > 2 * bytes.len() {
+            return Err(FileRefusal::QuotesUnbalanced);
+        }
+        self.pos = next;
+        self.reader.reset();
+        Ok(raw)
+    }
+}
+
+/// Whether a record that ran to the end of the file did so inside a quoted field: an odd number
+/// of quotes, one of them opening a field.
+fn opens_unclosed_quote(span: &[u8], delimiter: u8) -> bool {
+    let quotes = span.iter().filter(|&&b| b == b'"').count();
+    quotes % 2 == 1
+        && span.iter().enumerate().any(|(i, &b)| {
+            b == b'"'
+                && span[..i]
+                    .iter()
+                    .rev()
+                    .find(|&&p| p != b' ')
+                    .is_none_or(|&p| p == delimiter || p == b'\n' || p == b'\r')
+        })
+}
+
+/// The delimiter of the header line: the most frequent of comma, semicolon and tab outside
+/// quotes (a comma on a tie).
+fn detect_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let candidates = [b',', b';', b'\t'];
+    let best = (0..3).fold(0, |best, i| if counts[i] > counts[best] { i } else { best });
+    candidates[best]
+}

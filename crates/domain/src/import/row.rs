@@ -1,0 +1,292 @@
+//! One row's values checked on their own, with the same constructors and rules as the Add-user
+//! form: the browser calls this for each row of a file, the server again for each row it is sent.
+
+use super::columns::Field;
+use super::{Context, Severity};
+use crate::authz::{Grants, Role};
+use crate::codes::{Coded, ErrorCode};
+use crate::profile::{Profile, ProfileDraft, field};
+use crate::values::{GroupName, check_approved};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A row's values as written (blank means absent), by template column.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct RowValues {
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub username: String,
+    pub phone: String,
+    pub language: String,
+    pub group: String,
+    pub role: String,
+    pub licence: String,
+    /// Authority kind key → level as written.
+    pub authorities: BTreeMap<String, String>,
+    pub exchange_domain: String,
+    pub exchange_username: String,
+}
+
+/// What a valid row asks for: a profile and a membership of the account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewMember {
+    pub profile: Profile,
+    /// The group's name as the account spells it; `None` for the default group.
+    pub group: Option<String>,
+    pub role: Role,
+    pub licence: bool,
+    pub grants: Grants,
+}
+
+/// A finding about one cell of a row, before it knows its row number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CellFinding {
+    pub field: Field,
+    pub code: ErrorCode,
+    pub severity: Severity,
+}
+
+impl CellFinding {
+    fn error(field: Field, code: ErrorCode) -> CellFinding {
+        CellFinding {
+            field,
+            code,
+            severity: Severity::Error,
+        }
+    }
+}
+
+/// Checks one row on its own (duplicates, existing users and seats need the whole file: see
+/// [`super::Checker`]). The member is returned only when no finding is an error.
+pub fn check_values(values: RowValues, ctx: &Context) -> (Vec<CellFinding>, Option<NewMember>) {
+    let mut findings = Vec::new();
+    let blank = |s: String| Some(s).filter(|s| !s.trim().is_empty());
+    let draft = ProfileDraft {
+        email: values.email,
+        username: blank(values.username),
+        first_name: values.first_name,
+        last_name: values.last_name,
+        phone: blank(values.phone),
+        language: blank(values.language),
+        identity_provider: None,
+        exchange_domain: blank(values.exchange_domain),
+        exchange_username: blank(values.exchange_username),
+    };
+    let profile = match draft.check() {
+        Ok(profile) => Some(profile),
+        Err(issues) => {
+            findings.extend(
+                issues
+                    .into_iter()
+                    .map(|issue| CellFinding::error(profile_field(&issue.field), issue.code)),
+            );
+            None
+        }
+    };
+    if let Some(profile) = &profile
+        && let Err(refusal) = check_approved(&profile.email, &ctx.approved)
+    {
+        findings.push(CellFinding::error(Field::Email, refusal.code()));
+    }
+    let group = check_group(values.group.trim(), ctx)
+        .map_err(|code| findings.push(CellFinding::error(Field::Group, code)))
+        .ok();
+    let role = parse_role(&values.role)
+        .map_err(|code| findings.push(CellFinding::error(Field::Role, code)))
+        .ok();
+    let licence = parse_yes_no(&values.licence)
+        .map_err(|code| findings.push(CellFinding::error(Field::Licence, code)))
+        .ok();
+    let mut grants = Grants::new();
+    for (kind, level) in &values.authorities {
+        let level = level.trim();
+        if level.is_empty() {
+            continue;
+        }
+        let column = Field::Authority(kind.clone());
+        let Some(found) = ctx.policy.kind(kind) else {
+            findings.push(CellFinding::error(column, ErrorCode::AuthzUnknownKind));
+            continue;
+        };
+        let Some(level) = found.level_ignoring_case(level) else {
+            findings.push(CellFinding::error(column, ErrorCode::AuthzUnknownLevel));
+            continue;
+        };
+        if ctx
+            .grantable
+            .as_ref()
+            .is_some_and(|g| !g.offers(kind, level))
+        {
+            findings.push(CellFinding::error(
+                column,
+                ErrorCode::AuthzInsufficientAuthority,
+            ));
+            continue;
+        }
+        grants.set(kind, Some(level));
+    }
+    let member = match (profile, group, role, licence) {
+        (Some(profile), Some(group), Some(role), Some(licence)) if findings.is_empty() => {
+            Some(NewMember {
+                profile,
+                group,
+                role,
+                licence,
+                grants,
+            })
+        }
+        _ => None,
+    };
+    (findings, member)
+}
+
+/// The import column of a profile field.
+fn profile_field(name: &str) -> Field {
+    match name {
+        field::USERNAME => Field::Username,
+        field::FIRST_NAME => Field::FirstName,
+        field::LAST_NAME => Field::LastName,
+        field::PHONE => Field::Phone,
+        field::LANGUAGE => Field::Language,
+        field::EXCHANGE_DOMAIN => Field::ExchangeDomain,
+        field::EXCHANGE_USERNAME => Field::ExchangeUsername,
+        _ => Field::Email,
+    }
+}
+
+/// The group named, as the account spells it (any case); blank is the default group. Without
+/// an account to look in, any well-formed name passes.
+fn check_group(name: &str, ctx: &Context) -> Result<Option<String>, ErrorCode> {
+    if name.is_empty() {
+        return Ok(None);
+    }
+    let name = GroupName::parse(name).map_err(|e| e.code())?;
+    match &ctx.groups {
+        None => Ok(Some(name.as_str().to_owned())),
+        Some(groups) => groups
+            .iter()
+            .find(|g| g.to_lowercase() == name.as_str().to_lowercase())
+            .map(|g| Some(g.clone()))
+            .ok_or(ErrorCode::ImportUnknownGroup),
+    }
+}
+
+/// `admin` or `user`, in English or French, any case; blank is `user`.
+pub fn parse_role(text: &str) -> Result<Role, ErrorCode> {
+    match text.trim().to_lowercase().as_str() {
+        "" | "user" | "utilisateur" | "utilisatrice" => Ok(Role::User),
+        "admin" | "administrator" | "administrateur" | "administratrice" => Ok(Role::Admin),
+        _ => Err(ErrorCode::ImportInvalidRole),
+    }
+}
+
+/// yes or no, oui or non (and the usual spreadsheet spellings); blank is no.
+pub fn parse_yes_no(text: &str) -> Result<bool, ErrorCode> {
+    match text.trim().to_lowercase().as_str() {
+        "yes" | "y" | "oui" | "o" | "true" | "vrai" | "1" | "x" => Ok(true),
+        "" | "no" | "n" | "non" | "false" | "faux" | "0" => Ok(false),
+        _ => Err(ErrorCode::ImportInvalidYesNo),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+    use crate::authz::{Grantable, GrantableKind};
+    use crate::values::ApprovedDomain;
+
+    fn values(email: &str) -> RowValues {
+        RowValues {
+            email: email.into(),
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            ..RowValues::default()
+        }
+    }
+
+    fn codes(findings: &[CellFinding]) -> Vec<(&str, &str)> {
+        findings
+            .iter()
+            .map(|f| (f.field.name(), f.code.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn a_plain_row_is_a_staged_user_in_the_default_group() {
+        let (findings, member) = check_values(values("ada@example.com"), &Context::default());
+        assert!(findings.is_empty(), "{findings:?}");
+        let member = member.expect("valid");
+        assert_eq!(member.profile.username.as_str(), "ada@example.com");
+        assert_eq!(
+            (member.group, member.role, member.licence),
+            (None, Role::User, false)
+        );
+    }
+
+    #[test]
+    fn every_cell_is_checked_at_once() {
+        let mut row = values("ada@");
+        row.first_name = String::new();
+        row.phone = "555".into();
+        row.role = "boss".into();
+        row.licence = "maybe".into();
+        row.authorities.insert("records".into(), "Z".into());
+        let (findings, member) = check_values(row, &Context::default());
+        assert_eq!(member, None);
+        assert_eq!(
+            codes(&findings),
+            vec![
+                ("email", "email.invalid_domain"),
+                ("first_name", "person_name.required"),
+                ("phone", "phone.missing_country_code"),
+                ("role", "import.invalid_role"),
+                ("licence", "import.invalid_yes_no"),
+                ("records", "authz.unknown_level"),
+            ]
+        );
+    }
+
+    #[test]
+    fn the_account_decides_domains_groups_and_grants() {
+        let ctx = Context {
+            approved: vec![ApprovedDomain::parse("acme.test").expect("domain")],
+            groups: Some(vec!["Finance".into()]),
+            grantable: Some(Grantable {
+                roles: Role::ALL.to_vec(),
+                kinds: vec![GrantableKind {
+                    kind: "records".into(),
+                    levels: vec!["A".into(), "B".into()],
+                }],
+            }),
+            ..Context::default()
+        };
+        let mut row = values("ada@example.com");
+        row.group = "Sales".into();
+        row.authorities.insert("records".into(), "c".into());
+        let (findings, _) = check_values(row, &ctx);
+        assert_eq!(
+            codes(&findings),
+            vec![
+                ("email", "domain.not_approved"),
+                ("group", "import.unknown_group"),
+                ("records", "authz.insufficient_authority"),
+            ]
+        );
+        let mut row = values("ada@acme.test");
+        row.group = "FINANCE".into();
+        row.role = "Administrateur".into();
+        row.licence = "oui".into();
+        row.authorities.insert("records".into(), "b".into());
+        let (findings, member) = check_values(row, &ctx);
+        assert!(findings.is_empty(), "{findings:?}");
+        let member = member.expect("valid");
+        assert_eq!(member.group.as_deref(), Some("Finance"));
+        assert_eq!((member.role, member.licence), (Role::Admin, true));
+        assert_eq!(member.grants.level("records"), Some("B"));
+    }
+}

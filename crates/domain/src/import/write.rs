@@ -1,0 +1,150 @@
+//! Every CSV Roster hands out (the template, the annotated file, the results, the export): RFC
+//! 4180 quoting, CRLF line ends, a UTF-8 byte order mark so Excel shows accents, and no cell a
+//! spreadsheet would run as a formula.
+
+use super::check::Checker;
+use super::columns::template_fields;
+use crate::authz::AuthzPolicy;
+use crate::codes::ErrorCode;
+
+/// The byte order mark that tells Excel the file is UTF-8.
+pub const BOM: &str = "\u{FEFF}";
+
+/// The characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Appends one cell: an apostrophe before a leading formula character (spreadsheets show the
+/// text and do not run it; the reader drops that apostrophe again), and quotes around a cell
+/// holding a comma, a quote or a line break, its quotes doubled.
+pub fn cell(out: &mut String, value: &str) {
+    let guarded = value.starts_with(FORMULA_STARTS);
+    let quoted = guarded || value.contains([',', '"', '\n', '\r', ';']);
+    if quoted {
+        out.push('"');
+    }
+    if guarded {
+        out.push('\'');
+    }
+    if quoted {
+        for c in value.chars() {
+            if c == '"' {
+                out.push('"');
+            }
+            out.push(c);
+        }
+        out.push('"');
+    } else {
+        out.push_str(value);
+    }
+}
+
+/// Appends one record and its CRLF.
+pub fn record<'a>(out: &mut String, values: impl IntoIterator<Item = &'a str>) {
+    for (n, value) in values.into_iter().enumerate() {
+        if n > 0 {
+            out.push(',');
+        }
+        cell(out, value);
+    }
+    out.push_str("\r\n");
+}
+
+/// Whether a cell read from a file was guarded by [`cell`]: an apostrophe before a formula
+/// character. The reader keeps the text after it.
+pub fn unguard(value: &str) -> &str {
+    match value.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => value,
+    }
+}
+
+/// The template: the header the reader expects, for this account's authority kinds.
+pub fn template(policy: &AuthzPolicy) -> String {
+    let mut out = String::from(BOM);
+    let fields = template_fields(policy);
+    record(&mut out, fields.iter().map(|f| f.name()));
+    out
+}
+
+/// The file as read (and edited), rows dropped left out, with an `issues` column telling each
+/// row's findings as `column: message`, in the reader's language.
+pub fn annotated(checker: &Checker, message: impl Fn(ErrorCode) -> String) -> String {
+    let sheet = checker.sheet();
+    let mut out = String::from(BOM);
+    record(
+        &mut out,
+        sheet.headers.iter().map(String::as_str).chain(["issues"]),
+    );
+    for (index, row) in sheet.rows.iter().enumerate() {
+        if checker.is_dropped(index) {
+            continue;
+        }
+        let issues: Vec<String> = checker
+            .findings(index)
+            .iter()
+            .map(|f| match f.column.as_str() {
+                "" => message(f.code),
+                column => format!("{column}: {}", message(f.code)),
+            })
+            .collect();
+        let issues = issues.join(" | ");
+        record(
+            &mut out,
+            (0..sheet.headers.len())
+                .map(|c| row.cell(c))
+                .chain([issues.as_str()]),
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[cfg(target_arch = "wasm32")]
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    use super::*;
+
+    fn line(values: &[&str]) -> String {
+        let mut out = String::new();
+        record(&mut out, values.iter().copied());
+        out
+    }
+
+    #[test]
+    fn formulas_are_neutralised_and_quoting_is_rfc_4180() {
+        assert_eq!(
+            line(&["plain", "a,b", "say \"hi\""]),
+            "plain,\"a,b\",\"say \"\"hi\"\"\"\r\n"
+        );
+        assert_eq!(
+            line(&["=1+1", "+33 1", "-2", "@SUM(A1)", "\tx", "\rx"]),
+            "\"'=1+1\",\"'+33 1\",\"'-2\",\"'@SUM(A1)\",\"'\tx\",\"'\rx\"\r\n"
+        );
+        assert_eq!(line(&["two\nlines", ""]), "\"two\nlines\",\r\n");
+        assert_eq!(
+            line(&["a=b", "x-y"]),
+            "a=b,x-y\r\n",
+            "only a leading character counts"
+        );
+    }
+
+    #[test]
+    fn the_reader_undoes_the_guard_only() {
+        assert_eq!(unguard("'+33 1"), "+33 1");
+        assert_eq!(unguard("'=x"), "=x");
+        assert_eq!(unguard("'tis"), "'tis");
+        assert_eq!(unguard("O'Brien"), "O'Brien");
+    }
+
+    #[test]
+    fn the_template_starts_with_a_bom_and_reads_back() {
+        let text = template(&AuthzPolicy::default());
+        assert!(text.starts_with(BOM));
+        assert!(text.ends_with("exchange_domain,exchange_username\r\n"));
+        let refused = super::super::read(text.as_bytes(), &AuthzPolicy::default());
+        let sheet = refused.expect("the template reads");
+        assert!(sheet.columns.iter().all(Option::is_some));
+        assert!(sheet.rows.is_empty());
+    }
+}
