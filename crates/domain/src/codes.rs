@@ -175,6 +175,7 @@ error_codes! {
     ImportInvalidYesNo = "import.invalid_yes_no", "Write yes or no (oui or non), or leave it empty for no.";
     ImportSeatsExceeded = "import.seats_exceeded", "There are not enough free licence seats for every row that asks for one; this row is beyond them. Buy more seats or write no.";
     ImportIdempotencyMismatch = "import.idempotency_mismatch", "This import key was already used for different rows. Start the import again.";
+    ImportKeyRequired = "import.key_required", "Send an Idempotency-Key header with each import request, so that a retry creates nobody twice.";
     ImportTooManyInChunk = "import.too_many_in_chunk", "Send at most 500 rows in one request.";
 }
 

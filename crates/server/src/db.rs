@@ -46,6 +46,20 @@ pub async fn open(url: &str) -> Result<SqlitePool, String> {
     Ok(pool)
 }
 
+/// Opens an existing database to read it only (no creation, no migration): for the command
+/// line's checks, which must never change the database they look at.
+pub async fn open_read_only(url: &str) -> Result<SqlitePool, String> {
+    let options = SqliteConnectOptions::from_str(url)
+        .map_err(|e| format!("bad database URL {url}: {e}"))?
+        .read_only(true)
+        .busy_timeout(Duration::from_secs(5));
+    SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(options)
+        .await
+        .map_err(|e| format!("cannot open the database {url}: {e}"))
+}
+
 /// Whether `err` is a unique-key violation (the caller knows which key and says so).
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())

@@ -16,6 +16,7 @@ mod etag;
 mod extract;
 mod groups;
 mod guard;
+pub mod import;
 mod invitations;
 mod licences;
 mod openapi;
@@ -190,6 +191,7 @@ pub fn app(state: AppState) -> Router {
         .merge(activation::router())
         .merge(outbox::router())
         .merge(groups::router())
+        .merge(import::router())
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn(extract::same_origin))
         .with_state(state.clone());

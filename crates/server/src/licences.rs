@@ -34,7 +34,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The account's seats as they stand, read inside the change's transaction.
-async fn seats(conn: &mut SqliteConnection, account: i64) -> Result<Seats, AppError> {
+pub(crate) async fn seats(conn: &mut SqliteConnection, account: i64) -> Result<Seats, AppError> {
     let (bought, used): (i64, i64) = sqlx::query_as(
         "SELECT a.seats, (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed)
          FROM accounts a WHERE a.id = ?1",

@@ -2,7 +2,7 @@
 
 use clap::{Parser, Subcommand};
 use roster_server::demo::{DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DemoPassword};
-use roster_server::{Application, Config, outbox};
+use roster_server::{Application, Config, import, outbox};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -50,6 +50,29 @@ enum Command {
         #[arg(long, env = "ROSTER_MAIL_FROM", default_value = outbox::DEFAULT_MAIL_FROM)]
         mail_from: String,
     },
+    /// Work with CSV imports.
+    Import {
+        #[command(subcommand)]
+        command: ImportCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Check a CSV file as the Import users page would: one JSON line per finding, then a
+    /// summary. Exit 0: no row has an error; 1: some do; 2: the file is refused as a whole.
+    Check {
+        /// The CSV file.
+        file: PathBuf,
+        /// A database to check the account's rules against (opened read-only): approved
+        /// domains, groups, free seats, existing users. Without it, only the checks that need
+        /// no account run.
+        #[arg(long, requires = "account")]
+        database: Option<String>,
+        /// The account's name (with --database).
+        #[arg(long, requires = "database")]
+        account: Option<String>,
+    },
 }
 
 #[tokio::main]
@@ -60,15 +83,30 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
         )
         .init();
-    let Command::Serve {
-        addr,
-        database,
-        public_url,
-        dist,
-        demo,
-        smtp_url,
-        mail_from,
-    } = Cli::parse().command;
+    let (addr, database, public_url, dist, demo, smtp_url, mail_from) = match Cli::parse().command {
+        Command::Serve {
+            addr,
+            database,
+            public_url,
+            dist,
+            demo,
+            smtp_url,
+            mail_from,
+        } => (addr, database, public_url, dist, demo, smtp_url, mail_from),
+        Command::Import {
+            command:
+                ImportCommand::Check {
+                    file,
+                    database,
+                    account,
+                },
+        } => {
+            let account = database
+                .zip(account)
+                .map(|(database, account)| import::cli::AccountRef { database, account });
+            return import::cli::check(&file, account, &mut std::io::stdout().lock()).await;
+        }
+    };
     let demo = match demo.then(DemoPassword::from_env_or_random).transpose() {
         Ok(demo) => demo,
         Err(err) => {

@@ -7,8 +7,8 @@
 
 use crate::error::Problem;
 use crate::{
-    accounts, activation, audit, auth, groups, invitations, licences, outbox, passwords, settings,
-    users,
+    accounts, activation, audit, auth, groups, import, invitations, licences, outbox, passwords,
+    settings, users,
 };
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
@@ -66,6 +66,9 @@ const SESSION: &str = "session";
         passwords::reset::check_reset,
         passwords::reset::complete_reset,
         outbox::mailbox::list,
+        import::lookup::lookup,
+        import::chunk::create,
+        import::export::export,
     ),
     components(schemas(Problem)),
     security(("session" = [])),
@@ -81,6 +84,7 @@ const SESSION: &str = "session";
         (name = "activation", description = "Activating an account from an invitation link."),
         (name = "passwords", description = "Temporary passwords, changing mine, and resets."),
         (name = "licences", description = "Licence seats: assign, release, transfer."),
+        (name = "imports", description = "Importing users from CSV, and exporting them."),
         (name = "mailbox", description = "The local mailbox, while SMTP is not configured."),
     )
 )]

@@ -11,8 +11,9 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use roster_domain::ErrorCode;
 use roster_domain::authz::{Grants, decide_new_membership};
-use roster_domain::profile::ProfileDraft;
+use roster_domain::profile::{Profile, ProfileDraft};
 use serde::Deserialize;
+use sqlx::{Sqlite, Transaction};
 use std::collections::BTreeMap;
 
 /// `POST /accounts/{account}/users` body: the profile, and the membership in this account.
@@ -55,7 +56,7 @@ impl NewUser {
     }
 }
 
-fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
+pub(crate) fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
     match role.unwrap_or("user") {
         "user" => Ok("user"),
         "admin" => Ok("admin"),
@@ -120,10 +121,47 @@ pub async fn create(
         .into_iter()
         .collect();
     decide_new_membership(&policy, acting.as_ref(), &grants).map_err(|r| guard::refused(&r))?;
-    let grants = serde_json::to_string(&grants).map_err(|e| AppError::Internal(e.to_string()))?;
+    let joining = Joining {
+        profile: &profile,
+        role,
+        group,
+        grants: &grants,
+        licensed: false,
+    };
+    let Some((detail, _)) = add_member(&mut tx, account, me.id, joining, now).await? else {
+        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
+    };
+    tx.commit().await?;
+    Ok(with_etag(StatusCode::CREATED, detail))
+}
+
+/// A membership about to be made.
+#[derive(Debug)]
+pub(crate) struct Joining<'a> {
+    pub profile: &'a Profile,
+    /// `admin` or `user`.
+    pub role: &'static str,
+    pub group: i64,
+    pub grants: &'a Grants,
+    /// Holds a seat: the caller has checked one is free, in the same transaction.
+    pub licensed: bool,
+}
+
+/// Adds a person to `account` inside `tx` and audits it: a new login, `staged`, unless one has
+/// the same username, in which case that person joins as they are. Answers the member and
+/// whether the login is new, or `None` when they already are a member.
+pub(crate) async fn add_member(
+    tx: &mut Transaction<'_, Sqlite>,
+    account: i64,
+    actor: i64,
+    joining: Joining<'_>,
+    now: i64,
+) -> Result<Option<(UserDetail, bool)>, AppError> {
+    let grants =
+        serde_json::to_string(joining.grants).map_err(|e| AppError::Internal(e.to_string()))?;
     let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
-        .bind(profile.username.key())
-        .fetch_optional(&mut *tx)
+        .bind(joining.profile.username.key())
+        .fetch_optional(&mut **tx)
         .await?;
     let (id, action) = match existing {
         Some((id,)) => (id, "user.added_to_account"),
@@ -134,46 +172,46 @@ pub async fn create(
                                     created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'staged', ?12, ?12) RETURNING id",
             );
-            let (id,): (i64,) = bind_profile(insert, &profile)
+            let (id,): (i64,) = bind_profile(insert, joining.profile)
                 .bind(now)
-                .fetch_one(&mut *tx)
+                .fetch_one(&mut **tx)
                 .await?;
             (id, "user.created")
         }
     };
     let inserted = sqlx::query(
         "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         VALUES (?1, ?2, ?3, ?4, 0, ?6, ?5) ON CONFLICT DO NOTHING",
+         VALUES (?1, ?2, ?3, ?4, ?7, ?6, ?5) ON CONFLICT DO NOTHING",
     )
     .bind(account)
     .bind(id)
-    .bind(role)
-    .bind(group)
+    .bind(joining.role)
+    .bind(joining.group)
     .bind(now)
     .bind(grants)
-    .execute(&mut *tx)
+    .bind(joining.licensed)
+    .execute(&mut **tx)
     .await?;
     if inserted.rows_affected() == 0 {
-        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
+        return Ok(None);
     }
     if existing.is_some() {
         // A new membership changes what this user's resource shows: a new version.
         sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
             .bind(id)
             .bind(now)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await?;
     }
-    let detail = model::load(&mut tx, account, id, me.id).await?;
+    let detail = model::load(tx, account, id, actor).await?;
     let entry = audit::Entry {
-        actor_id: Some(me.id),
+        actor_id: Some(actor),
         account_id: Some(account),
         target_user_id: Some(id),
         action,
         after: Some(model::snapshot(&detail)),
         ..audit::Entry::default()
     };
-    audit::record(&mut tx, entry).await?;
-    tx.commit().await?;
-    Ok(with_etag(StatusCode::CREATED, detail))
+    audit::record(tx, entry).await?;
+    Ok(Some((detail, existing.is_none())))
 }

@@ -14,6 +14,8 @@ pub struct TestApp {
     pub base: String,
     pub db: sqlx::SqlitePool,
     pub sealer: std::sync::Arc<roster_server::seal::Sealer>,
+    /// The database's URL, for the command line's tests.
+    pub database_url: String,
     _dir: TempDir,
 }
 
@@ -57,6 +59,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         mail_retry: roster_server::outbox::Retry::default(),
     };
     configure(&mut config);
+    let database_url = config.database_url.clone();
     let app = Application::build(config).await.unwrap();
     let base = format!("http://{}", app.addr());
     let db = app.db();
@@ -66,6 +69,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         base,
         db,
         sealer,
+        database_url,
         _dir: TempDir(dir),
     }
 }

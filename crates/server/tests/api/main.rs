@@ -9,6 +9,8 @@ mod grants;
 mod groups;
 mod groups_delete;
 mod helpers;
+mod imports;
+mod imports_cli;
 mod invitations;
 mod memberships;
 mod openapi;

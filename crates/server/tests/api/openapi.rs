@@ -48,6 +48,9 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/password-reset/check"),
     ("post", "/password-reset/complete"),
     ("get", "/dev/mailbox"),
+    ("post", "/accounts/{account}/imports"),
+    ("post", "/accounts/{account}/imports/lookup"),
+    ("get", "/accounts/{account}/users/export.csv"),
 ];
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];

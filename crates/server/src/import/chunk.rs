@@ -1,0 +1,280 @@
+//! `POST /accounts/{account}/imports`: creates a chunk of rows (at most 500), each checked
+//! again with the domain's rules whatever the client claims, in one transaction, answering per
+//! row. The `Idempotency-Key` makes a chunk sent again answer what it answered the first time.
+
+use crate::error::{AppError, Problem};
+use crate::extract::{CurrentUser, Json, Path};
+use crate::openapi::PROBLEM;
+use crate::users::create::{Joining, add_member};
+use crate::{AppState, accounts, guard};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use roster_domain::authz::{AuthzRefusal, Role, decide_new_membership};
+use roster_domain::import::{
+    CellFinding, Field, MAX_CHUNK_ROWS, NewMember, RowValues, Severity, check_values,
+};
+use roster_domain::{Coded, ErrorCode};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::HashSet;
+
+/// The header that names a chunk, so that sending it again creates nothing twice.
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+/// `POST /accounts/{account}/imports` body.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImportChunk {
+    /// At most 500 rows.
+    pub rows: Vec<ChunkRow>,
+}
+
+/// One row of the file: its number there, and its values by template column.
+#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChunkRow {
+    pub row: u32,
+    /// `email`, `first_name`, `last_name`, `username`, `phone`, `language`, `group` (a name),
+    /// `role`, `licence` (yes/no), `authorities` ({kind: level}), `exchange_domain`,
+    /// `exchange_username`; blank or absent means not given.
+    #[schema(value_type = Object)]
+    pub values: RowValues,
+}
+
+/// What became of a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RowOutcome {
+    /// A new login, `staged`, member of this account.
+    Created,
+    /// A login of another account, now a member of this one too.
+    Added,
+    /// Not imported: see the findings.
+    Refused,
+}
+
+/// One finding about a row the server refused.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct RowFinding {
+    pub column: String,
+    #[schema(value_type = String, example = "email.missing_at")]
+    pub code: ErrorCode,
+    #[schema(value_type = String, example = "error")]
+    pub severity: Severity,
+    pub message: String,
+}
+
+/// The answer for one row.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct RowResult {
+    pub row: u32,
+    pub outcome: RowOutcome,
+    /// The user's id when created or added.
+    pub user: Option<i64>,
+    pub findings: Vec<RowFinding>,
+}
+
+/// The answer for a chunk, a result per row in the order sent.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ChunkAnswer {
+    pub results: Vec<RowResult>,
+}
+
+/// `POST /api/v1/accounts/{account}/imports` with an `Idempotency-Key`.
+#[utoipa::path(
+    post,
+    path = "/accounts/{account}/imports",
+    operation_id = "import_users",
+    tag = "imports",
+    params(
+        ("account" = i64, Path, description = "The account's id."),
+        ("Idempotency-Key" = String, Header, description = "Names this chunk (1 to 200 visible \
+            characters); the same key and rows sent again answer the first answer."),
+    ),
+    request_body = ImportChunk,
+    responses(
+        (status = 200, description = "A result per row: created, added or refused with its \
+            findings.", body = ChunkAnswer),
+        (status = 400, description = "No usable `Idempotency-Key` (`import.key_required`).",
+            body = Problem, content_type = PROBLEM),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, or cross-origin.",
+            body = Problem, content_type = PROBLEM),
+        (status = 422, description = "More than 500 rows (`import.too_many_in_chunk`), or a key \
+            already used for other rows (`import.idempotency_mismatch`).", body = Problem,
+            content_type = PROBLEM),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(account): Path<i64>,
+    headers: HeaderMap,
+    Json(body): Json<ImportChunk>,
+) -> Result<Response, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let key = headers
+        .get(IDEMPOTENCY_KEY)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|k| (1..=200).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()))
+        .ok_or(AppError::BadRequest(ErrorCode::ImportKeyRequired))?;
+    if body.rows.len() > MAX_CHUNK_ROWS {
+        return Err(AppError::Unprocessable(ErrorCode::ImportTooManyInChunk));
+    }
+    let sent = serde_json::to_vec(&body).map_err(|e| AppError::Internal(e.to_string()))?;
+    let hash = URL_SAFE_NO_PAD.encode(Sha256::digest(&sent));
+    let now = crate::clock::now().unix_seconds();
+
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let before: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT actor_id, request_hash, response FROM import_chunks WHERE account_id = ?1 AND key = ?2",
+    )
+    .bind(account)
+    .bind(key)
+    .fetch_optional(&mut *tx)
+    .await?;
+    if let Some((actor, request_hash, response)) = before {
+        if actor != me.id || request_hash != hash {
+            return Err(AppError::Unprocessable(
+                ErrorCode::ImportIdempotencyMismatch,
+            ));
+        }
+        let answer: ChunkAnswer = serde_json::from_str(&response)
+            .map_err(|e| AppError::Internal(format!("stored import answer: {e}")))?;
+        return Ok((
+            StatusCode::OK,
+            [("idempotent-replayed", "true")],
+            axum::Json(answer),
+        )
+            .into_response());
+    }
+
+    let ctx = super::context(&mut tx, account, Some(me.id)).await?;
+    let actor = guard::member(&mut tx, account, me.id).await?;
+    let groups: Vec<(i64, String, bool)> =
+        sqlx::query_as("SELECT id, name, is_default FROM groups WHERE account_id = ?1")
+            .bind(account)
+            .fetch_all(&mut *tx)
+            .await?;
+    let mut seats = crate::licences::seats(&mut tx, account).await?;
+    let mut emails = HashSet::new();
+    let mut usernames = HashSet::new();
+    let mut results = Vec::with_capacity(body.rows.len());
+    for ChunkRow { row, values } in body.rows {
+        let (mut findings, member) = check_values(values, &ctx);
+        let mut outcome = (RowOutcome::Refused, None);
+        if let Some(member) = member {
+            let login = login_field(&member);
+            if !emails.insert(member.profile.email.key()) {
+                findings.push(error(Field::Email, ErrorCode::ImportDuplicateEmail));
+            } else if !usernames.insert(member.profile.username.key()) {
+                findings.push(error(login.clone(), ErrorCode::ImportDuplicateUsername));
+            }
+            if let Err(refusal) = decide_new_membership(&ctx.policy, actor.as_ref(), &member.grants)
+            {
+                findings.push(error(refused_field(&refusal), refusal.code()));
+            }
+            let after = if member.licence {
+                seats
+                    .assign(false)
+                    .map_err(|r| findings.push(error(Field::Licence, r.code())))
+                    .ok()
+            } else {
+                Some(seats)
+            };
+            if let (true, Some(after)) = (findings.is_empty(), after) {
+                let group = groups
+                    .iter()
+                    .find(|(_, name, default)| match &member.group {
+                        Some(wanted) => name == wanted,
+                        None => *default,
+                    })
+                    .map(|(id, _, _)| *id)
+                    .ok_or_else(|| AppError::Internal(format!("no group for row {row}")))?;
+                let joining = Joining {
+                    profile: &member.profile,
+                    role: match member.role {
+                        Role::Admin => "admin",
+                        Role::User => "user",
+                    },
+                    group,
+                    grants: &member.grants,
+                    licensed: member.licence,
+                };
+                match add_member(&mut tx, account, me.id, joining, now).await? {
+                    Some((detail, created)) => {
+                        seats = after;
+                        let how = if created {
+                            RowOutcome::Created
+                        } else {
+                            RowOutcome::Added
+                        };
+                        outcome = (how, Some(detail.id));
+                    }
+                    None => findings.push(error(login, ErrorCode::UserAlreadyMember)),
+                }
+            }
+        }
+        results.push(RowResult {
+            row,
+            outcome: outcome.0,
+            user: outcome.1,
+            findings: findings
+                .into_iter()
+                .map(|f| RowFinding {
+                    column: f.field.name().to_owned(),
+                    code: f.code,
+                    severity: f.severity,
+                    message: f.code.message_en().to_owned(),
+                })
+                .collect(),
+        });
+    }
+    let answer = ChunkAnswer { results };
+    let stored = serde_json::to_string(&answer).map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO import_chunks (account_id, key, actor_id, request_hash, response, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .bind(account)
+    .bind(key)
+    .bind(me.id)
+    .bind(hash)
+    .bind(stored)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(axum::Json(answer).into_response())
+}
+
+fn error(field: Field, code: ErrorCode) -> CellFinding {
+    CellFinding {
+        field,
+        code,
+        severity: Severity::Error,
+    }
+}
+
+/// The column that names a row's login: the username when given, else the email.
+fn login_field(member: &NewMember) -> Field {
+    if member.profile.username.key() == member.profile.email.key() {
+        Field::Email
+    } else {
+        Field::Username
+    }
+}
+
+/// The column at fault when a grant is refused.
+fn refused_field(refusal: &AuthzRefusal) -> Field {
+    match refusal {
+        AuthzRefusal::InsufficientAuthority { kind, .. }
+        | AuthzRefusal::UnknownKind { kind }
+        | AuthzRefusal::UnknownLevel { kind, .. } => Field::Authority(kind.clone()),
+        _ => Field::Role,
+    }
+}

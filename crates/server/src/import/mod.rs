@@ -1,0 +1,93 @@
+//! Importing users from a CSV file: the browser reads and checks the file with the domain crate;
+//! the server answers the one lookup of existing logins, creates the valid rows a chunk at a
+//! time (checking every rule again), and exports an account's users in the template's columns.
+//! `roster import check` runs the same checks from the command line.
+
+pub(crate) mod chunk;
+pub mod cli;
+pub(crate) mod export;
+pub(crate) mod lookup;
+
+use crate::error::AppError;
+use crate::{AppState, guard, licences};
+use axum::Router;
+use axum::routing::{get, post};
+use roster_domain::authz::grantable;
+use roster_domain::import::{Context, Existing};
+use roster_domain::values::ApprovedDomain;
+use sqlx::SqliteConnection;
+use std::collections::HashMap;
+
+/// The import routes, under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/accounts/{account}/imports", post(chunk::create))
+        .route("/accounts/{account}/imports/lookup", post(lookup::lookup))
+        .route("/accounts/{account}/users/export.csv", get(export::export))
+}
+
+/// What the checks need to know of `account`, as `actor` (when there is one) may act in it.
+pub(crate) async fn context(
+    conn: &mut SqliteConnection,
+    account: i64,
+    actor: Option<i64>,
+) -> Result<Context, AppError> {
+    let policy = guard::policy(conn, account).await?;
+    let grantable = match actor {
+        Some(actor) => Some(grantable(
+            &policy,
+            guard::member(conn, account, actor).await?.as_ref(),
+        )),
+        None => None,
+    };
+    let (domains,): (String,) =
+        sqlx::query_as("SELECT approved_domains FROM accounts WHERE id = ?1")
+            .bind(account)
+            .fetch_one(&mut *conn)
+            .await?;
+    let approved: Vec<ApprovedDomain> = serde_json::from_str(&domains)
+        .map_err(|e| AppError::Internal(format!("approved domains: {e}")))?;
+    let groups: Vec<(String,)> =
+        sqlx::query_as("SELECT name FROM groups WHERE account_id = ?1 ORDER BY name")
+            .bind(account)
+            .fetch_all(&mut *conn)
+            .await?;
+    let seats = licences::seats(conn, account).await?;
+    Ok(Context {
+        policy,
+        grantable,
+        approved,
+        groups: Some(groups.into_iter().map(|(name,)| name).collect()),
+        free_seats: Some(seats.free()),
+        existing: HashMap::new(),
+    })
+}
+
+/// Where each of these username keys has a login: a member of `account`, or of others only.
+pub(crate) async fn existing(
+    conn: &mut SqliteConnection,
+    account: i64,
+    keys: &[String],
+) -> Result<HashMap<String, Existing>, AppError> {
+    let keys = serde_json::to_string(keys).map_err(|e| AppError::Internal(e.to_string()))?;
+    let rows: Vec<(String, bool)> = sqlx::query_as(
+        "SELECT u.username_key,
+                EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.account_id = ?1)
+         FROM users u WHERE u.username_key IN (SELECT value FROM json_each(?2))",
+    )
+    .bind(account)
+    .bind(keys)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(key, here)| {
+            let place = if here {
+                Existing::Here
+            } else {
+                Existing::Elsewhere
+            };
+            (key, place)
+        })
+        .collect())
+}

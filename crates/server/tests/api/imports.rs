@@ -1,0 +1,334 @@
+//! Importing over the API: every row checked again whatever the client claims, a chunk retried
+//! with its key creating nothing twice, the one lookup of existing logins, and the export.
+
+use crate::helpers::{TestApp, problem_code, spawn_app};
+use crate::users::{account_id, json};
+use roster_domain::authz::AuthzPolicy;
+use roster_domain::import::read;
+use serde_json::{Value, json};
+
+fn row(n: u32, email: &str, first: &str, extra: Value) -> Value {
+    let mut values = json!({"email": email, "first_name": first, "last_name": "Imported"});
+    if let (Some(values), Some(extra)) = (values.as_object_mut(), extra.as_object()) {
+        values.extend(extra.clone());
+    }
+    json!({"row": n, "values": values})
+}
+
+async fn send(
+    client: &reqwest::Client,
+    app: &TestApp,
+    account: i64,
+    key: &str,
+    rows: Vec<Value>,
+) -> reqwest::Response {
+    client
+        .post(app.url(&format!("/accounts/{account}/imports")))
+        .header("idempotency-key", key)
+        .json(&json!({ "rows": rows }))
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn count_users(app: &TestApp) -> i64 {
+    let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM users")
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    n
+}
+
+/// Each result's (row, outcome, codes).
+fn outcomes(answer: &Value) -> Vec<(u64, String, Vec<String>)> {
+    answer["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let codes = r["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| {
+                    format!(
+                        "{} {}",
+                        f["column"].as_str().unwrap(),
+                        f["code"].as_str().unwrap()
+                    )
+                })
+                .collect();
+            (
+                r["row"].as_u64().unwrap(),
+                r["outcome"].as_str().unwrap().to_owned(),
+                codes,
+            )
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn rows_a_browser_would_refuse_are_refused_when_a_client_skips_the_browser() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let delegate = app.signed_in("delegate@acme.test").await;
+    let rows = vec![
+        row(
+            1,
+            "new.one@acme.test",
+            "New",
+            json!({"group": "finance", "licence": "no"}),
+        ),
+        row(2, "not-an-email", "Bad", json!({})),
+        row(3, "outsider@elsewhere.test", "Out", json!({})),
+        row(4, "NEW.ONE@acme.test", "Twice", json!({})),
+        row(5, "grouped@acme.test", "Group", json!({"group": "Sales"})),
+        // The delegate holds records C: granting E is not theirs to do.
+        row(
+            6,
+            "boss@acme.test",
+            "Boss",
+            json!({"authorities": {"records": "E"}}),
+        ),
+        row(7, "admin@acme.test", "Member", json!({})),
+        row(
+            8,
+            "eu-admin@acme.test",
+            "Elsewhere",
+            json!({"role": "user"}),
+        ),
+        row(
+            9,
+            "typo@acme.test",
+            "Typo",
+            json!({"licence": "perhaps", "role": "owner"}),
+        ),
+    ];
+    let before = count_users(&app).await;
+    let res = send(&delegate, &app, records, "chunk-1", rows).await;
+    assert_eq!(res.status(), 200);
+    let answer = json(res).await;
+    let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        outcomes(&answer),
+        vec![
+            (1, "created".into(), vec![]),
+            (2, "refused".into(), s(&["email email.missing_at"])),
+            (3, "refused".into(), s(&["email domain.not_approved"])),
+            (4, "refused".into(), s(&["email import.duplicate_email"])),
+            (5, "refused".into(), s(&["group import.unknown_group"])),
+            (
+                6,
+                "refused".into(),
+                s(&["records authz.insufficient_authority"])
+            ),
+            (7, "refused".into(), s(&["email user.already_member"])),
+            (8, "added".into(), vec![]),
+            (
+                9,
+                "refused".into(),
+                s(&["role import.invalid_role", "licence import.invalid_yes_no"])
+            ),
+        ]
+    );
+    assert_eq!(
+        count_users(&app).await,
+        before + 1,
+        "only row 1 is a new login"
+    );
+    let new_id = answer["results"][0]["user"].as_i64().unwrap();
+    let (state, group): (String, String) = sqlx::query_as(
+        "SELECT u.state, g.name FROM users u JOIN memberships m ON m.user_id = u.id
+         JOIN groups g ON g.id = m.group_id WHERE u.id = ?1 AND m.account_id = ?2",
+    )
+    .bind(new_id)
+    .bind(records)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!((state.as_str(), group.as_str()), ("staged", "Finance"));
+    let message = &answer["results"][1]["findings"][0]["message"];
+    assert!(
+        message.as_str().unwrap().contains("needs an @"),
+        "{message}"
+    );
+}
+
+#[tokio::test]
+async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let rows = || {
+        (1..=3)
+            .map(|n| row(n, &format!("retry{n}@acme.test"), "Retry", json!({})))
+            .collect::<Vec<_>>()
+    };
+    let before = count_users(&app).await;
+    let first = json(send(&admin, &app, records, "k-42", rows()).await).await;
+    // The answer was lost on the way: the client sends the very same chunk again.
+    let again = send(&admin, &app, records, "k-42", rows()).await;
+    assert_eq!(again.status(), 200);
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(json(again).await, first);
+    assert_eq!(count_users(&app).await, before + 3);
+    // A new key for rows already imported: each is a member already, nobody is created.
+    let other = json(send(&admin, &app, records, "k-43", rows()).await).await;
+    assert!(
+        outcomes(&other)
+            .iter()
+            .all(|(_, o, c)| o == "refused" && c == &["email user.already_member"])
+    );
+    assert_eq!(count_users(&app).await, before + 3);
+
+    // The same key with other rows, no key, too many rows: refused as a whole.
+    let changed = send(
+        &admin,
+        &app,
+        records,
+        "k-42",
+        vec![row(1, "x@acme.test", "X", json!({}))],
+    )
+    .await;
+    assert_eq!(changed.status(), 422);
+    assert_eq!(problem_code(changed).await, "import.idempotency_mismatch");
+    let keyless = admin
+        .post(app.url(&format!("/accounts/{records}/imports")))
+        .json(&json!({"rows": []}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(keyless.status(), 400);
+    assert_eq!(problem_code(keyless).await, "import.key_required");
+    let many = (1..=501)
+        .map(|n| row(n, &format!("m{n}@acme.test"), "M", json!({})))
+        .collect();
+    let too_many = send(&admin, &app, records, "k-44", many).await;
+    assert_eq!(too_many.status(), 422);
+    assert_eq!(problem_code(too_many).await, "import.too_many_in_chunk");
+    // A foreign account is not mine to import into.
+    let europe = account_id(&app, "Acme Europe").await;
+    let eu = app.signed_in("eu-admin@acme.test").await;
+    let foreign = send(&eu, &app, records, "k-45", rows()).await;
+    assert_eq!(foreign.status(), 404);
+    // In Acme Europe the demo admin is a plain user.
+    let mine = send(&admin, &app, europe, "k-46", rows()).await;
+    assert_eq!(mine.status(), 403);
+    assert_eq!(problem_code(mine).await, "authz.not_admin");
+    let bad_json = admin
+        .post(app.url(&format!("/accounts/{records}/imports")))
+        .header("idempotency-key", "k-47")
+        .header("content-type", "application/json")
+        .body("{\"rows\": [")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad_json.status(), 400);
+    assert_eq!(problem_code(bad_json).await, "request.malformed_json");
+}
+
+#[tokio::test]
+async fn licences_beyond_the_free_seats_are_refused_row_by_row() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let settings = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    let free = settings["seats"].as_i64().unwrap() - settings["seats_used"].as_i64().unwrap();
+    let rows = (1..=free + 2)
+        .map(|n| {
+            row(
+                n as u32,
+                &format!("seat{n}@acme.test"),
+                "Seat",
+                json!({"licence": "oui"}),
+            )
+        })
+        .collect();
+    let answer = json(send(&admin, &app, records, "seats", rows).await).await;
+    let results = outcomes(&answer);
+    let created = results.iter().filter(|(_, o, _)| o == "created").count();
+    assert_eq!(created as i64, free);
+    for (_, outcome, codes) in &results[free as usize..] {
+        assert_eq!(
+            (outcome.as_str(), codes.as_slice()),
+            ("refused", &["licence seats.none_free".to_owned()][..])
+        );
+    }
+    let after = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(after["seats_used"], after["seats"]);
+}
+
+#[tokio::test]
+async fn the_lookup_tells_here_from_elsewhere_and_the_export_reads_back() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let res = admin
+        .post(app.url(&format!("/accounts/{records}/imports/lookup")))
+        .json(&json!({"usernames": ["ADMIN@acme.test", "eu-admin@acme.test", "nobody@acme.test"]}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        json(res).await,
+        json!({"here": ["admin@acme.test"], "elsewhere": ["eu-admin@acme.test"]})
+    );
+
+    // A name a spreadsheet would run as a formula comes back neutralised.
+    let rows = vec![row(
+        1,
+        "formula@acme.test",
+        "=HYPERLINK(\"http://evil.test\")",
+        json!({"phone": "+33 1 23 45 67 89"}),
+    )];
+    let answer = json(send(&admin, &app, records, "formula", rows).await).await;
+    assert_eq!(outcomes(&answer)[0].1, "created");
+    let res = admin
+        .get(app.url(&format!("/accounts/{records}/users/export.csv")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "text/csv; charset=utf-8");
+    let text = res.text().await.unwrap();
+    assert!(text.starts_with("\u{FEFF}email,first_name,last_name,username,phone,language,group,role,licence,records,interaction,dr,exchange_domain,exchange_username\r\n"));
+    assert!(text.contains("formula@acme.test,\"'=HYPERLINK(\"\"http://evil.test\"\")\",Imported,,\"'+33123456789\""), "{text}");
+    // The export is an import file: every member reads back, valid, with their values.
+    let sheet = read(text.as_bytes(), &AuthzPolicy::default()).unwrap();
+    let (members,): (i64,) =
+        sqlx::query_as("SELECT count(*) FROM memberships WHERE account_id = ?1")
+            .bind(records)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(sheet.rows.len() as i64, members);
+    let formula = sheet
+        .rows
+        .iter()
+        .find(|r| r.cells[0] == "formula@acme.test")
+        .unwrap();
+    assert_eq!(formula.cells[1], "=HYPERLINK(\"http://evil.test\")");
+    assert_eq!(formula.cells[4], "+33123456789");
+    let foreigner = app.signed_in("eu-admin@acme.test").await;
+    let res = foreigner
+        .get(app.url(&format!("/accounts/{records}/users/export.csv")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+}
