@@ -1,4 +1,9 @@
-//! The Roster single-page app: the root component, the session, and the routes.
+//! The Roster app: the root component, the session, and the routes.
+//!
+//! Two bundles are built from this library: the app (`roster-app`, every page but one) and the
+//! Import users page (`roster-import`), whose file reading, checking and grid would otherwise
+//! add a fifth to what every visit downloads. Each bundle loads the other's pages by a full page
+//! load ([`FullLoad`]); the server answers each page's address with its bundle.
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -30,6 +35,7 @@ pub fn App() -> impl IntoView {
                 <ParentRoute path=path!("/accounts/:account") view=components::frame::AccountFrame>
                     <Route path=path!("/users") view=pages::users::UsersPage />
                     <Route path=path!("/users/new") view=pages::user_new::NewUserPage />
+                    <Route path=path!("/users/import") view=FullLoad />
                     <Route path=path!("/users/:user") view=pages::user_detail::UserPage />
                     <Route path=path!("/invitations") view=pages::invitations::InvitationsPage />
                     <Route path=path!("/groups") view=pages::groups::GroupsPage />
@@ -39,4 +45,38 @@ pub fn App() -> impl IntoView {
             </Routes>
         </Router>
     }
+}
+
+/// The root of the Import users bundle: the same session and account frame, one page.
+#[component]
+pub fn ImportApp() -> impl IntoView {
+    session::provide();
+    view! {
+        <Router>
+            <a class="skip-link" href="#main">{t(Key::SkipToContent)}</a>
+            <Routes fallback=FullLoad>
+                <ParentRoute path=path!("/accounts/:account") view=components::frame::AccountFrame>
+                    <Route path=path!("/users/import") view=pages::import::ImportPage />
+                </ParentRoute>
+            </Routes>
+        </Router>
+    }
+}
+
+/// A page of the other bundle: loads its address afresh, and the server answers with the bundle
+/// that has the page. (The router may not have put the address in the bar yet: it is taken from
+/// the router's location, never by reloading what the bar shows.)
+#[component]
+fn FullLoad() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let address = format!(
+        "{}{}{}",
+        location.pathname.get_untracked(),
+        location.search.get_untracked(),
+        location.hash.get_untracked()
+    );
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(&address);
+    }
+    view! { <p role="status">{t(Key::Loading)}</p> }
 }

@@ -92,11 +92,13 @@ pub struct Application {
 impl Application {
     /// Opens and migrates the database, seeds the demo if asked, binds the listener.
     pub async fn build(config: Config) -> Result<Application, String> {
-        if !config.dist.join("index.html").is_file() {
-            return Err(format!(
-                "no built app at {}: build it with `cargo xtask run` (or `trunk build --release`)",
-                config.dist.display()
-            ));
+        for page in ["index.html", "import/index.html"] {
+            if !config.dist.join(page).is_file() {
+                return Err(format!(
+                    "no built app at {}: build it with `cargo xtask run`",
+                    config.dist.join(page).display()
+                ));
+            }
         }
         let db = db::open(&config.database_url).await?;
         if let Some(password) = &config.demo {

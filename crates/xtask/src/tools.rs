@@ -78,12 +78,25 @@ impl Tools {
     }
 
     /// Builds the app with Trunk in release mode into `dist/`, offline.
+    /// Builds both bundles: the app into `dist/`, then the Import users page into
+    /// `dist/import/` (in that order: the first build empties `dist/`).
     pub fn trunk_build(&self) -> Result<(), String> {
         let mut trunk = self.cmd("trunk");
         trunk
             .env("TRUNK_OFFLINE", "true")
             .args(&["build", "--release"]);
-        trunk.run()
+        trunk.run()?;
+        let mut import = self.cmd("trunk");
+        import.env("TRUNK_OFFLINE", "true").args(&[
+            "build",
+            "--release=true",
+            "--dist",
+            "dist/import",
+            "--public-url",
+            "/import/",
+            "import.html",
+        ]);
+        import.run()
     }
 }
 

@@ -3,10 +3,12 @@
 //! submodules; everything is re-exported here.
 
 mod groups;
+mod imports;
 mod invitations;
 mod users;
 
 pub use groups::*;
+pub use imports::*;
 pub use invitations::*;
 pub use users::*;
 

@@ -224,5 +224,52 @@ pub const fn text(key: Key) -> &'static str {
         ResetConfirmLead => {
             "This link lets you choose a new password. Continue when you are ready."
         }
+        ImportTitle => "Import users",
+        ImportLead => {
+            "Add many people at once from a CSV file. Roster checks every row here, before anything is saved, and lets you fix what needs it in place."
+        }
+        ImportReading => "Reading and checking the file…",
+        ImportStepTemplate => {
+            "Download the template. Open it in Excel, LibreOffice or any spreadsheet."
+        }
+        ImportDownloadTemplate => "Download the template",
+        ImportStepFill => {
+            "Fill in one person per row: email, first_name and last_name are required. licence is yes or no; role is admin or user; group is a group's name, empty for the default group. Save as CSV (comma or semicolon) or Unicode text."
+        }
+        ImportChooseFile => "Choose a CSV file",
+        ImportDropHint => "Or drop the file here. Up to 50,000 rows and 10 MB.",
+        ImportRows => "rows",
+        ImportRowsIn => "rows in",
+        ImportReady => "ready to create",
+        ImportNeedAttention => "need attention",
+        ImportCheckedIn => "Read and checked",
+        ImportOnlyAttention => "Show only the rows that need attention",
+        ImportDownloadAnnotated => "Download the file with its issues",
+        ImportAnotherFile => "Choose another file",
+        ImportCreate => "Create accounts",
+        ImportRowReady => "Ready",
+        ImportRow => "Row",
+        ImportGridCaption => {
+            "The file's rows: edit a cell to fix it; each row is checked again at once."
+        }
+        ImportIssues => "Issues",
+        ImportDropRow => "Leave out row",
+        ImportDrop => "Leave out",
+        ImportResultsTitle => "Results",
+        ImportCreating => "Creating accounts…",
+        ImportSent => "Rows sent:",
+        ImportRetryHint => "Nothing was created twice: try again to finish the import.",
+        TryAgain => "Try again",
+        ImportCreated => "created",
+        ImportAdded => "added from other accounts",
+        ImportRefused => "refused",
+        ImportNotSent => "not sent",
+        ImportDownloadResults => "Download the results",
+        ImportInvite => "Invite the imported users",
+        ImportFinish => "Finish",
+        ImportInvited => "Invitations sent:",
+        ImportNotInvited => "not sent:",
+        ImportUsers => "Import users",
+        ExportUsers => "Export CSV",
     }
 }

@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod groups;
 pub mod home;
+pub mod import;
 pub mod invitations;
 pub mod link;
 pub mod mailbox;

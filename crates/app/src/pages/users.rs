@@ -119,7 +119,11 @@ pub fn UsersPage() -> impl IntoView {
     view! {
         <div class="page-head">
             <h1>{t(Key::UsersTitle)}</h1>
-            <A href=move || format!("/accounts/{}/users/new", account.id.get()) attr:class="button primary">{t(Key::AddUser)}</A>
+            <div class="head-actions">
+                <a href=move || api::export_url(account.id.get()) class="button" download="users.csv">{t(Key::ExportUsers)}</a>
+                <A href=move || format!("/accounts/{}/users/import", account.id.get()) attr:class="button">{t(Key::ImportUsers)}</A>
+                <A href=move || format!("/accounts/{}/users/new", account.id.get()) attr:class="button primary">{t(Key::AddUser)}</A>
+            </div>
         </div>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
             <div class="field grow">

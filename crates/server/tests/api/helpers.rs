@@ -45,6 +45,12 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         "<!doctype html><title>Roster</title>",
     )
     .unwrap();
+    std::fs::create_dir_all(dir.join("import")).unwrap();
+    std::fs::write(
+        dir.join("import/index.html"),
+        "<!doctype html><title>Import users · Roster</title>",
+    )
+    .unwrap();
     let mut config = Config {
         addr: SocketAddr::from(([127, 0, 0, 1], 0)),
         dist: dir.clone(),

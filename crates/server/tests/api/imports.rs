@@ -332,3 +332,19 @@ async fn the_lookup_tells_here_from_elsewhere_and_the_export_reads_back() {
         .unwrap();
     assert_eq!(res.status(), 404);
 }
+
+#[tokio::test]
+async fn the_import_page_is_answered_with_its_own_bundle() {
+    let app = spawn_app().await;
+    let page = |path: &'static str| {
+        let url = format!("{}{path}", app.base);
+        async move { reqwest::get(url).await.unwrap().text().await.unwrap() }
+    };
+    assert!(
+        page("/accounts/1/users/import")
+            .await
+            .contains("Import users · Roster")
+    );
+    assert!(!page("/accounts/1/users").await.contains("Import users"));
+    assert!(!page("/accounts/1/users/7").await.contains("Import users"));
+}

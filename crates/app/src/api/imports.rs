@@ -1,0 +1,73 @@
+//! Importing: the one lookup of a file's logins, and sending its rows a chunk at a time.
+
+use super::{ApiResult, BASE, json, send, with_body};
+use gloo_net::http::Request;
+use roster_domain::ErrorCode;
+use roster_domain::import::{Existing, RowValues};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+#[derive(Deserialize)]
+struct LookupAnswer {
+    here: Vec<String>,
+    elsewhere: Vec<String>,
+}
+
+/// Where each of these username keys already has a login.
+pub async fn lookup_logins(
+    account: i64,
+    usernames: &[String],
+) -> ApiResult<HashMap<String, Existing>> {
+    let url = format!("{BASE}/accounts/{account}/imports/lookup");
+    let body = serde_json::json!({ "usernames": usernames });
+    let answer: LookupAnswer = json(send(with_body(Request::post(&url), &body)).await?).await?;
+    let here = answer.here.into_iter().map(|k| (k, Existing::Here));
+    let elsewhere = answer
+        .elsewhere
+        .into_iter()
+        .map(|k| (k, Existing::Elsewhere));
+    Ok(here.chain(elsewhere).collect())
+}
+
+/// One row as sent.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChunkRow {
+    pub row: u32,
+    pub values: RowValues,
+}
+
+/// One finding of the server about a row.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct RowFinding {
+    pub column: String,
+    pub code: ErrorCode,
+}
+
+/// What became of a row: `created`, `added` or `refused`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct RowResult {
+    pub row: u32,
+    pub outcome: String,
+    pub user: Option<i64>,
+    pub findings: Vec<RowFinding>,
+}
+
+#[derive(Deserialize)]
+struct ChunkAnswer {
+    results: Vec<RowResult>,
+}
+
+/// Sends one chunk with its `Idempotency-Key`: sending it again answers the same.
+pub async fn import_chunk(account: i64, key: &str, rows: &[ChunkRow]) -> ApiResult<Vec<RowResult>> {
+    let url = format!("{BASE}/accounts/{account}/imports");
+    let request = Request::post(&url).header("Idempotency-Key", key);
+    let body = serde_json::json!({ "rows": rows });
+    Ok(json::<ChunkAnswer>(send(with_body(request, &body)).await?)
+        .await?
+        .results)
+}
+
+/// The address of the account's users as CSV.
+pub fn export_url(account: i64) -> String {
+    format!("{BASE}/accounts/{account}/users/export.csv")
+}

@@ -1,0 +1,220 @@
+//! Creating the accounts: the valid rows go to the server in chunks of at most 500, each with
+//! its own `Idempotency-Key`, so after a network failure "Try again" sends the same chunk again
+//! and nobody is created twice. Then the results per row, to read and download, and Finish or
+//! Invite the imported users.
+
+use super::{Import, Stage, files};
+use crate::api::{self, ChunkRow, RowResult};
+use crate::i18n::{Key, t};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use roster_domain::import::{MAX_CHUNK_ROWS, write};
+
+/// The rows to send, in chunks, and how far sending has got.
+#[derive(Debug, Clone, Default)]
+struct Run {
+    /// A prefix unique to this run of the import; chunk `n` is sent as `{prefix}-{n}`.
+    prefix: String,
+    chunks: Vec<Vec<ChunkRow>>,
+    /// The next chunk to send.
+    next: usize,
+    rows: usize,
+}
+
+/// The state of sending, shared by the page's parts.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Sending {
+    run: StoredValue<Run>,
+    results: RwSignal<Vec<RowResult>>,
+    failed: RwSignal<Option<&'static str>>,
+    busy: RwSignal<bool>,
+}
+
+impl Sending {
+    pub(super) fn new() -> Sending {
+        Sending {
+            run: StoredValue::new(Run::default()),
+            results: RwSignal::new(Vec::new()),
+            failed: RwSignal::new(None),
+            busy: RwSignal::new(false),
+        }
+    }
+}
+
+/// Takes the valid rows, as they stand now, and starts sending them.
+pub(super) fn start(import: Import) {
+    let rows: Vec<ChunkRow> = import.checker.with_value(|c| {
+        let Some(c) = c.as_ref() else {
+            return Vec::new();
+        };
+        (0..c.sheet().rows.len())
+            .filter(|&i| c.is_valid(i))
+            .map(|i| ChunkRow {
+                row: c.sheet().rows[i].number,
+                values: c.values(i),
+            })
+            .collect()
+    });
+    let prefix = format!(
+        "import-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e12) as u64
+    );
+    let sending = import.sending;
+    sending.run.set_value(Run {
+        prefix,
+        rows: rows.len(),
+        chunks: rows
+            .chunks(MAX_CHUNK_ROWS)
+            .map(<[ChunkRow]>::to_vec)
+            .collect(),
+        next: 0,
+    });
+    sending.results.set(Vec::new());
+    import.cancelled.set_value(false);
+    import.stage.set(Stage::Creating);
+    send_rest(import, sending);
+}
+
+/// Sends the chunks not sent yet, one after the other; stops at a failure or a cancel.
+fn send_rest(import: Import, sending: Sending) {
+    sending.failed.set(None);
+    sending.busy.set(true);
+    let account = import.account.get_untracked();
+    spawn_local(async move {
+        loop {
+            let Run {
+                prefix,
+                chunks,
+                next,
+                ..
+            } = sending.run.get_value();
+            let Some(chunk) = chunks.get(next) else {
+                break;
+            };
+            if import.cancelled.get_value() {
+                break;
+            }
+            match api::import_chunk(account, &format!("{prefix}-{next}"), chunk).await {
+                Ok(results) => {
+                    sending.results.update(|r| r.extend(results));
+                    sending.run.update_value(|r| r.next += 1);
+                }
+                Err(e) => {
+                    sending.failed.set(Some(e.message()));
+                    sending.busy.set(false);
+                    return;
+                }
+            }
+        }
+        sending.busy.set(false);
+        import.stage.set(Stage::Done);
+    });
+}
+
+/// Counts of the results: created, added, refused.
+fn counts(results: &[RowResult]) -> (usize, usize, usize) {
+    let of = |what: &str| results.iter().filter(|r| r.outcome == what).count();
+    (of("created"), of("added"), of("refused"))
+}
+
+/// The results as CSV: the row, what became of it, and why not.
+fn results_csv(results: &[RowResult]) -> String {
+    let mut out = String::from(write::BOM);
+    write::record(&mut out, ["row", "outcome", "user", "issues"]);
+    for r in results {
+        let issues: Vec<String> = r
+            .findings
+            .iter()
+            .map(|f| format!("{}: {}", f.column, f.code.message_en()))
+            .collect();
+        let user = r.user.map(|u| u.to_string()).unwrap_or_default();
+        write::record(
+            &mut out,
+            [
+                r.row.to_string().as_str(),
+                &r.outcome,
+                &user,
+                &issues.join(" | "),
+            ],
+        );
+    }
+    out
+}
+
+#[component]
+pub(super) fn Creating(import: Import) -> impl IntoView {
+    let sending = import.sending;
+    let navigate = use_navigate();
+    let total = sending.run.with_value(|r| r.rows);
+    let sent = move || sending.results.get().len();
+    let invited = RwSignal::new(None::<(usize, usize)>);
+    let invite = move |_| {
+        let account = import.account.get_untracked();
+        let ids: Vec<i64> = sending
+            .results
+            .get_untracked()
+            .iter()
+            .filter(|r| r.outcome == "created")
+            .filter_map(|r| r.user)
+            .collect();
+        invited.set(Some((0, 0)));
+        spawn_local(async move {
+            let (mut ok, mut failed) = (0, 0);
+            for id in ids {
+                match api::invite(account, id).await {
+                    Ok(()) => ok += 1,
+                    Err(_) => failed += 1,
+                }
+                invited.set(Some((ok, failed)));
+            }
+        });
+    };
+    let finish = move |_| {
+        let account = import.account.get_untracked();
+        navigate(&format!("/accounts/{account}/users"), Default::default());
+    };
+    view! {
+        <section aria-labelledby="creating-title">
+            <h2 id="creating-title">{move || if import.stage.get() == Stage::Done { t(Key::ImportResultsTitle) } else { t(Key::ImportCreating) }}</h2>
+            <div class="progress" role="status">
+                <label for="sending">{move || format!("{} {} / {total}", t(Key::ImportSent), sent())}</label>
+                <progress id="sending" max=total.max(1) value=sent></progress>
+            </div>
+            <Show when=move || sending.failed.get().is_some()>
+                <p class="alert" role="alert">{move || sending.failed.get()} " " {t(Key::ImportRetryHint)}</p>
+                <button type="button" class="primary" on:click=move |_| send_rest(import, sending)>{t(Key::TryAgain)}</button>
+            </Show>
+            <Show when=move || import.stage.get() == Stage::Creating && sending.busy.get()>
+                <button type="button" on:click=move |_| import.cancelled.set_value(true)>{t(Key::Cancel)}</button>
+            </Show>
+            <Show when=move || import.stage.get() == Stage::Done>
+                {move || {
+                    let (created, added, refused) = counts(&sending.results.get());
+                    let unsent = total - sent();
+                    view! {
+                        <p class="counts" role="status">{format!(
+                            "{created} {} · {added} {} · {refused} {} · {unsent} {}",
+                            t(Key::ImportCreated), t(Key::ImportAdded), t(Key::ImportRefused), t(Key::ImportNotSent)
+                        )}</p>
+                    }
+                }}
+                <ul class="notes">
+                    {move || sending.results.get().into_iter().filter(|r| r.outcome == "refused").take(200).map(|r| view! {
+                        <li>{format!("{} {}: {}", t(Key::ImportRow), r.row,
+                            r.findings.iter().map(|f| format!("{}: {}", f.column, f.code.message_en())).collect::<Vec<_>>().join(" · "))}</li>
+                    }).collect_view()}
+                </ul>
+                <div class="actions">
+                    <button type="button" on:click=move |_| files::download("roster-import-results.csv", &results_csv(&sending.results.get_untracked()))>{t(Key::ImportDownloadResults)}</button>
+                    <button type="button" class="primary" disabled=move || invited.get().is_some() || counts(&sending.results.get()).0 == 0 on:click=invite>{t(Key::ImportInvite)}</button>
+                    <button type="button" on:click=finish.clone()>{t(Key::ImportFinish)}</button>
+                </div>
+                {move || invited.get().map(|(ok, failed)| view! {
+                    <p role="status">{format!("{} {ok} · {} {failed}", t(Key::ImportInvited), t(Key::ImportNotInvited))}</p>
+                })}
+            </Show>
+        </section>
+    }
+}

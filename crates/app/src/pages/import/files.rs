@@ -1,0 +1,54 @@
+//! The browser's side of files: reading the one chosen, offering one for download, and giving
+//! the page a moment to breathe between slices of work.
+
+use js_sys::{Array, Uint8Array};
+use roster_domain::import::{FileRefusal, MAX_BYTES};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// The bytes of a chosen file; a file over the limit is refused before it is read.
+pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, FileRefusal> {
+    if file.size() > MAX_BYTES as f64 {
+        return Err(FileRefusal::TooLarge);
+    }
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| FileRefusal::Binary)?;
+    Ok(Uint8Array::new(&buffer).to_vec())
+}
+
+/// Offers `text` for download as `name` (CSV, UTF-8).
+pub fn download(name: &str, text: &str) {
+    let parts = Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv;charset=utf-8");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let link = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    if let Some(link) = link {
+        link.set_href(&url);
+        link.set_download(name);
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Milliseconds, for timing slices of work.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Lets the browser paint and handle input before the next slice.
+pub async fn breathe() {
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}
+
+/// The longest a slice of work may keep the page busy, in milliseconds.
+pub const SLICE_MS: f64 = 30.0;

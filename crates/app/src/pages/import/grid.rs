@@ -1,0 +1,197 @@
+//! The rows of a file as a grid to fix in place. Only the rows in view are in the page (rows of
+//! one fixed height, spacers above and below), so 50,000 rows scroll like 50.
+
+use super::Import;
+use crate::i18n::{Key, t};
+use leptos::prelude::*;
+use roster_domain::import::{Checker, Finding, Severity};
+
+/// The height of a row, in CSS pixels (the stylesheet's `.grid tr`).
+const ROW_PX: f64 = 44.0;
+/// The height of the grid's viewport, in CSS pixels (the stylesheet's `.grid`).
+const VIEW_PX: f64 = 480.0;
+/// Rows drawn beyond the viewport on each side, so fast scrolling shows no gaps.
+const OVERSCAN: usize = 6;
+
+/// The messages of a row's findings, one line.
+fn issues_text(findings: &[Finding]) -> String {
+    findings
+        .iter()
+        .map(|f| match f.column.as_str() {
+            "" => f.code.message_en().to_owned(),
+            column => format!("{column}: {}", f.code.message_en()),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The rows to list: all, or those needing attention (worked out when the filter changes, so a
+/// row fixed in place stays in view, marked ready).
+fn listed(checker: &Checker, only_attention: bool) -> Vec<usize> {
+    if only_attention {
+        checker.attention()
+    } else {
+        (0..checker.sheet().rows.len())
+            .filter(|&i| !checker.is_dropped(i))
+            .collect()
+    }
+}
+
+#[component]
+pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
+    let rows = RwSignal::new(Vec::<usize>::new());
+    Effect::new(move |_| {
+        let only = only_attention.get();
+        let list = import
+            .checker
+            .with_value(|c| c.as_ref().map(|c| listed(c, only)).unwrap_or_default());
+        rows.set(list);
+    });
+    // The columns Roster reads, by position in the file, with their header as written.
+    let columns: Vec<(usize, String)> = import.checker.with_value(|c| {
+        c.as_ref()
+            .map(|c| {
+                let sheet = c.sheet();
+                sheet
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, f)| f.is_some())
+                    .map(|(i, _)| (i, sheet.headers[i].clone()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    });
+    let scroll = RwSignal::new(0.0_f64);
+    let window = move || {
+        let all = rows.get();
+        let first = ((scroll.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
+        let count = (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN;
+        let end = (first + count).min(all.len());
+        let first = first.min(end);
+        (first, all.len(), all[first..end].to_vec())
+    };
+    let top = move || format!("height:{}px", window().0 as f64 * ROW_PX);
+    let bottom = move || {
+        let (first, total, shown) = window();
+        format!("height:{}px", (total - first - shown.len()) as f64 * ROW_PX)
+    };
+    let focused = RwSignal::new(None::<usize>);
+    let focused_text = move || {
+        import.version.get();
+        let index = focused.get()?;
+        import.checker.with_value(|c| {
+            let c = c.as_ref()?;
+            let number = c.sheet().rows.get(index)?.number;
+            let findings = c.findings(index);
+            let text = if findings.is_empty() {
+                t(Key::ImportRowReady).to_owned()
+            } else {
+                issues_text(&findings)
+            };
+            Some(format!("{} {number}: {text}", t(Key::ImportRow)))
+        })
+    };
+    let header = columns.clone();
+    view! {
+        <p class="row-detail" aria-live="polite">{focused_text}</p>
+        <div class="grid" on:scroll=move |ev| {
+            let el: web_sys::HtmlElement = event_target(&ev);
+            scroll.set(el.scroll_top() as f64);
+        }>
+            <table aria-rowcount=move || rows.get().len() + 1>
+                <caption class="visually-hidden">{t(Key::ImportGridCaption)}</caption>
+                <thead>
+                    <tr aria-rowindex="1">
+                        <th scope="col">{t(Key::ImportRow)}</th>
+                        <th scope="col">{t(Key::ImportIssues)}</th>
+                        {header.into_iter().map(|(_, h)| view! { <th scope="col">{h}</th> }).collect_view()}
+                        <th scope="col"><span class="visually-hidden">{t(Key::Actions)}</span></th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr aria-hidden="true" class="spacer" style=top></tr>
+                    <For each=move || { let (first, _, shown) = window(); shown.into_iter().enumerate().map(move |(n, i)| (first + n, i)).collect::<Vec<_>>() }
+                        key=|(position, index)| (*position, *index)
+                        children=move |(position, index)| {
+                            view! { <GridRow import=import index=index position=position columns=columns.clone() rows=rows focused=focused /> }
+                        } />
+                    <tr aria-hidden="true" class="spacer" style=bottom></tr>
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+#[component]
+fn GridRow(
+    import: Import,
+    index: usize,
+    position: usize,
+    columns: Vec<(usize, String)>,
+    rows: RwSignal<Vec<usize>>,
+    focused: RwSignal<Option<usize>>,
+) -> impl IntoView {
+    let number = import.checker.with_value(|c| {
+        c.as_ref()
+            .and_then(|c| c.sheet().rows.get(index))
+            .map_or(0, |r| r.number)
+    });
+    let findings = move || {
+        import.version.get();
+        import
+            .checker
+            .with_value(|c| c.as_ref().map(|c| c.findings(index)).unwrap_or_default())
+    };
+    let blocked = move || findings().iter().any(|f| f.severity == Severity::Error);
+    let issues = move || {
+        let found = findings();
+        if found.is_empty() {
+            t(Key::ImportRowReady).to_owned()
+        } else {
+            issues_text(&found)
+        }
+    };
+    let describe = format!("issues-{index}");
+    let drop_row = move |_| {
+        import.change(|c| c.drop_row(index));
+        rows.update(|r| r.retain(|&i| i != index));
+    };
+    view! {
+        <tr aria-rowindex=position + 2 class:blocked=blocked class:ready=move || findings().is_empty()
+            on:focusin=move |_| focused.set(Some(index))>
+            <th scope="row">{number}</th>
+            <td class="issues" id=describe.clone() title=issues>{issues}</td>
+            {columns.into_iter().map(|(column, header)| {
+                let name = import.checker.with_value(|c| {
+                    c.as_ref().and_then(|c| c.sheet().columns[column].as_ref().map(|f| f.name().to_owned())).unwrap_or_default()
+                });
+                let value = move || {
+                    import.version.get();
+                    import.checker.with_value(|c| c.as_ref().map(|c| c.sheet().rows[index].cell(column).to_owned()).unwrap_or_default())
+                };
+                let invalid = {
+                    let name = name.clone();
+                    move || findings().iter().any(|f| f.column == name && f.severity == Severity::Error)
+                };
+                view! {
+                    <td>
+                        <input type="text" prop:value=value
+                            aria-label=format!("{header}, {} {number}", t(Key::ImportRow))
+                            aria-invalid=move || invalid().then_some("true")
+                            aria-describedby=describe.clone()
+                            on:change=move |ev| {
+                                let text = event_target_value(&ev);
+                                import.change(|c| c.set_cell(index, column, &text));
+                            } />
+                    </td>
+                }
+            }).collect_view()}
+            <td>
+                <button type="button" class="small"
+                    aria-label=format!("{} {number}", t(Key::ImportDropRow))
+                    on:click=drop_row>{t(Key::ImportDrop)}</button>
+            </td>
+        </tr>
+    }
+}

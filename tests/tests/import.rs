@@ -1,0 +1,214 @@
+//! End-to-end: an admin imports a semicolon-separated Windows-1252 file with three bad rows,
+//! fixes two in the grid, leaves one out, creates the accounts, reads the results and invites
+//! the imported users; and the grid stays usable at 360 px.
+
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used)]
+
+use fantoccini::Locator;
+use roster_e2e::{Browser, TestApp, Viewport, spawn_app};
+
+/// What French Excel on Windows saves: semicolons, Windows-1252, CRLF.
+fn the_file() -> Vec<u8> {
+    let rows = [
+        "email;first_name;last_name;group;licence",
+        "ana.import@acme.test;Ana;Lima;Finance;non",
+        "bruno.import@acme.test;Bruno;C\u{f4}t\u{e9};;non",
+        "not-an-email;Carla;Dias;;non",
+        "ANA.import@acme.test;Ana;Again;;non",
+        "dora.import@acme.test;D\u{f3}ra;Kov\u{e1}cs;Sales;non",
+    ];
+    // Every character above is in Latin-1, where Windows-1252 agrees byte for byte.
+    rows.join("\r\n")
+        .chars()
+        .map(|c| u8::try_from(u32::from(c)).unwrap())
+        .collect()
+}
+
+/// Waits until the counts line reads `text`.
+async fn wait_for_counts(browser: &Browser, text: &str) {
+    browser
+        .wait_for(Locator::XPath(&format!(
+            "//p[contains(@class, 'counts') and normalize-space(.)='{text}']"
+        )))
+        .await;
+}
+
+/// The grid's input for `column` of data row `row`.
+async fn cell(browser: &Browser, column: &str, row: u32) -> fantoccini::elements::Element {
+    browser
+        .wait_for(Locator::XPath(&format!(
+            "//input[@aria-label='{column}, Row {row}']"
+        )))
+        .await
+}
+
+async fn open_import(browser: &Browser, app: &TestApp) {
+    browser.sign_in(app, "admin@acme.test").await;
+    browser.wait_for_heading("Users").await;
+    browser.click_link("Import users").await;
+    browser.wait_for_heading("Import users").await;
+}
+
+fn write_file(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("roster-e2e-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[tokio::test]
+async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() {
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    open_import(&browser, &app).await;
+    browser.screenshot("import-choose-desktop").await;
+    let path = write_file("people.csv", &the_file());
+    browser
+        .field("Choose a CSV file")
+        .await
+        .send_keys(&path)
+        .await
+        .unwrap();
+    wait_for_counts(&browser, "5 rows · 2 ready to create · 3 need attention").await;
+    // The accents came through from Windows-1252.
+    assert_eq!(
+        cell(&browser, "last_name", 2)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
+        Some("Côté")
+    );
+    let bad = cell(&browser, "email", 3).await;
+    assert_eq!(
+        bad.attr("aria-invalid").await.unwrap().as_deref(),
+        Some("true")
+    );
+    browser.screenshot("import-review-desktop").await;
+
+    // Only the rows needing attention, then fix two in place and leave the duplicate out.
+    browser
+        .wait_for(Locator::XPath(
+            "//label[contains(., 'Show only the rows that need attention')]/input",
+        ))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let listed = browser
+        .client
+        .find_all(Locator::Css(".grid tbody tr:not(.spacer)"))
+        .await
+        .unwrap();
+    assert_eq!(listed.len(), 3);
+    let bad = cell(&browser, "email", 3).await;
+    bad.clear().await.unwrap();
+    bad.send_keys("carla.import@acme.test\u{e004}")
+        .await
+        .unwrap();
+    wait_for_counts(&browser, "5 rows · 3 ready to create · 2 need attention").await;
+    let group = cell(&browser, "group", 5).await;
+    group.clear().await.unwrap();
+    group.send_keys("finance\u{e004}").await.unwrap();
+    wait_for_counts(&browser, "5 rows · 4 ready to create · 1 need attention").await;
+    browser
+        .wait_for(Locator::XPath("//button[@aria-label='Leave out row 4']"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_counts(&browser, "4 rows · 4 ready to create · 0 need attention").await;
+
+    browser.click_button("Create accounts (4)").await;
+    wait_for_counts(
+        &browser,
+        "4 created · 0 added from other accounts · 0 refused · 0 not sent",
+    )
+    .await;
+    browser.screenshot("import-results-desktop").await;
+    browser.click_button("Invite the imported users").await;
+    browser
+        .wait_for(Locator::XPath(
+            "//p[normalize-space(.)='Invitations sent: 4 · not sent: 0']",
+        ))
+        .await;
+    // Back in the app: the four are invited.
+    browser.click_link("Invitations").await;
+    browser.wait_for_heading("Invitations").await;
+    for name in ["Ana Lima", "Bruno Côté", "Carla Dias", "Dóra Kovács"] {
+        browser
+            .wait_for(Locator::XPath(&format!(
+                "//td[normalize-space(.)='{name}']"
+            )))
+            .await;
+    }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn the_grid_scrolls_through_thousands_of_rows_at_phone_width() {
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Phone).await;
+    open_import(&browser, &app).await;
+    let mut text = String::from("email,first_name,last_name\r\n");
+    for n in 1..=3000 {
+        text.push_str(&format!("person{n}@acme.test,Person,Number {n}\r\n"));
+    }
+    text.push_str("broken,Last,Row\r\n");
+    let path = write_file("many.csv", text.as_bytes());
+    browser
+        .field("Choose a CSV file")
+        .await
+        .send_keys(&path)
+        .await
+        .unwrap();
+    wait_for_counts(
+        &browser,
+        "3001 rows · 3000 ready to create · 1 need attention",
+    )
+    .await;
+    // Only the rows in view are in the page.
+    let drawn = browser
+        .client
+        .find_all(Locator::Css(".grid tbody tr:not(.spacer)"))
+        .await
+        .unwrap();
+    assert!(drawn.len() < 40, "{} rows drawn", drawn.len());
+    browser.screenshot("import-review-phone").await;
+    // Scrolled to the end, the last row is there, at its place.
+    browser
+        .client
+        .execute(
+            "const g = document.querySelector('.grid'); g.scrollTop = g.scrollHeight; return null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let last = cell(&browser, "email", 3001).await;
+    assert_eq!(last.prop("value").await.unwrap().as_deref(), Some("broken"));
+    let visible: bool = browser
+        .client
+        .execute(
+            "const r = arguments[0].getBoundingClientRect(); const g = document.querySelector('.grid').getBoundingClientRect(); return r.bottom <= g.bottom + 1 && r.top >= g.top;",
+            vec![serde_json::to_value(&last).unwrap()],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap();
+    assert!(visible, "the last row is inside the grid's viewport");
+    let width: f64 = browser
+        .client
+        .execute("return document.documentElement.scrollWidth;", vec![])
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap();
+    assert!(
+        width <= 360.0,
+        "the page itself does not scroll sideways ({width}px)"
+    );
+    browser.screenshot("import-review-end-phone").await;
+    browser.close().await;
+}
