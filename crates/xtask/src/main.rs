@@ -32,14 +32,26 @@ fn main() -> ExitCode {
     }
 }
 
-/// Builds the app, then runs the server benchmarks against it (they print their figures).
+/// Builds the app, then runs the server benchmarks against it and the import's in Chromium,
+/// beside Papa Parse (they print their figures).
 fn bench() -> Result<(), String> {
-    let tools = tools::Tools::ensure(tools::Need::Build)?;
+    let tools = tools::Tools::ensure(tools::Need::Everything)?;
+    tools::ensure_papaparse()?;
+    let chromedriver = tools
+        .chromedriver
+        .as_ref()
+        .map(|p| p.to_string_lossy().into_owned())
+        .ok_or("chromedriver was not found")?;
     tools.trunk_build()?;
     let dist = tools::root().join("dist");
     tools
         .cargo(&["bench", "--package", "roster-server", "--bench", "api"])
         .env("ROSTER_DIST", &dist.to_string_lossy())
+        .run()?;
+    tools
+        .cargo(&["bench", "--package", "roster-e2e", "--bench", "import"])
+        .env("ROSTER_DIST", &dist.to_string_lossy())
+        .env("CHROMEDRIVER", &chromedriver)
         .run()
 }
 

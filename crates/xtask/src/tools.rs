@@ -218,6 +218,35 @@ fn ensure_wasm_opt(path: &str) -> Result<(), String> {
         })
 }
 
+/// The Papa Parse version the import benchmark compares with.
+const PAPAPARSE_VERSION: &str = "5.5.3";
+
+/// Papa Parse from npm into `.tools/`, for the import benchmark only.
+pub fn ensure_papaparse() -> Result<(), String> {
+    let manifest = tools_dir().join("node_modules/papaparse/package.json");
+    let present = std::fs::read_to_string(&manifest)
+        .is_ok_and(|m| m.contains(&format!("\"version\": \"{PAPAPARSE_VERSION}\"")));
+    if present {
+        return Ok(());
+    }
+    println!(
+        "Installing Papa Parse {PAPAPARSE_VERSION} (npm) into .tools/ for the import benchmark…"
+    );
+    let prefix = tools_dir().to_string_lossy().into_owned();
+    let package = format!("papaparse@{PAPAPARSE_VERSION}");
+    Cmd::new("npm")
+        .args(&[
+            "install",
+            "--prefix",
+            &prefix,
+            "--no-audit",
+            "--no-fund",
+            "--save-exact",
+            &package,
+        ])
+        .run()
+}
+
 /// Chromium and chromedriver for the browser tests, from Debian's packages.
 fn ensure_chromium() -> Result<PathBuf, String> {
     let found = |name: &str| which(name);

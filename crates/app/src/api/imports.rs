@@ -3,9 +3,8 @@
 use super::{ApiResult, BASE, json, send, with_body};
 use gloo_net::http::Request;
 use roster_domain::ErrorCode;
-use roster_domain::import::{Existing, RowValues};
+use roster_domain::import::{Existing, Logins, RowValues};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 #[derive(Deserialize)]
 struct LookupAnswer {
@@ -14,10 +13,7 @@ struct LookupAnswer {
 }
 
 /// Where each of these username keys already has a login.
-pub async fn lookup_logins(
-    account: i64,
-    usernames: &[String],
-) -> ApiResult<HashMap<String, Existing>> {
+pub async fn lookup_logins(account: i64, usernames: &[String]) -> ApiResult<Logins> {
     let url = format!("{BASE}/accounts/{account}/imports/lookup");
     let body = serde_json::json!({ "usernames": usernames });
     let answer: LookupAnswer = json(send(with_body(Request::post(&url), &body)).await?).await?;

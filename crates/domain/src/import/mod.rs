@@ -22,13 +22,12 @@ pub use check::{Checker, Summary};
 pub use columns::{Field, template_fields};
 pub use decode::{Encoding, decode};
 pub use read::{Parser, RecordProblem, Row, Sheet, read};
-pub use row::{CellFinding, NewMember, RowValues, check_values, parse_role, parse_yes_no};
+pub use row::{CellFinding, NewMember, RowValues, RowView, check_values, parse_role, parse_yes_no};
 
 use crate::authz::{AuthzPolicy, Grantable};
 use crate::codes::{Coded, ErrorCode};
 use crate::values::ApprovedDomain;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use thiserror::Error;
 
 /// The largest file read: 10 MB.
@@ -96,6 +95,9 @@ pub struct Finding {
     pub severity: Severity,
 }
 
+/// The batched lookup's answer: username key → where that login exists.
+pub type Logins = rustc_hash::FxHashMap<String, Existing>;
+
 /// Where a person a row names already has a login.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -120,5 +122,5 @@ pub struct Context {
     /// Seats free now; `None` without an account.
     pub free_seats: Option<u32>,
     /// Username key → where that login exists (the batched lookup's answer).
-    pub existing: HashMap<String, Existing>,
+    pub existing: Logins,
 }

@@ -5,7 +5,7 @@ use super::columns::Field;
 use super::{Context, Severity};
 use crate::authz::{Grants, Role};
 use crate::codes::{Coded, ErrorCode};
-use crate::profile::{Profile, ProfileDraft, field};
+use crate::profile::{Profile, ProfileInput, field};
 use crate::values::{GroupName, check_approved};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -27,6 +27,48 @@ pub struct RowValues {
     pub authorities: BTreeMap<String, String>,
     pub exchange_domain: String,
     pub exchange_username: String,
+}
+
+/// A row's values borrowed, by template column (blank means absent): what the checks read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowView<'a> {
+    pub email: &'a str,
+    pub first_name: &'a str,
+    pub last_name: &'a str,
+    pub username: &'a str,
+    pub phone: &'a str,
+    pub language: &'a str,
+    pub group: &'a str,
+    pub role: &'a str,
+    pub licence: &'a str,
+    /// Authority kind key → level as written.
+    pub authorities: Vec<(&'a str, &'a str)>,
+    pub exchange_domain: &'a str,
+    pub exchange_username: &'a str,
+}
+
+impl RowValues {
+    /// The values, borrowed.
+    pub fn view(&self) -> RowView<'_> {
+        RowView {
+            email: &self.email,
+            first_name: &self.first_name,
+            last_name: &self.last_name,
+            username: &self.username,
+            phone: &self.phone,
+            language: &self.language,
+            group: &self.group,
+            role: &self.role,
+            licence: &self.licence,
+            authorities: self
+                .authorities
+                .iter()
+                .map(|(k, l)| (k.as_str(), l.as_str()))
+                .collect(),
+            exchange_domain: &self.exchange_domain,
+            exchange_username: &self.exchange_username,
+        }
+    }
 }
 
 /// What a valid row asks for: a profile and a membership of the account.
@@ -60,10 +102,12 @@ impl CellFinding {
 
 /// Checks one row on its own (duplicates, existing users and seats need the whole file: see
 /// [`super::Checker`]). The member is returned only when no finding is an error.
-pub fn check_values(values: RowValues, ctx: &Context) -> (Vec<CellFinding>, Option<NewMember>) {
+pub fn check_values(values: &RowView<'_>, ctx: &Context) -> (Vec<CellFinding>, Option<NewMember>) {
     let mut findings = Vec::new();
-    let blank = |s: String| Some(s).filter(|s| !s.trim().is_empty());
-    let draft = ProfileDraft {
+    fn blank(s: &str) -> Option<&str> {
+        Some(s).filter(|s| !s.trim().is_empty())
+    }
+    let draft = ProfileInput {
         email: values.email,
         username: blank(values.username),
         first_name: values.first_name,
@@ -93,19 +137,19 @@ pub fn check_values(values: RowValues, ctx: &Context) -> (Vec<CellFinding>, Opti
     let group = check_group(values.group.trim(), ctx)
         .map_err(|code| findings.push(CellFinding::error(Field::Group, code)))
         .ok();
-    let role = parse_role(&values.role)
+    let role = parse_role(values.role)
         .map_err(|code| findings.push(CellFinding::error(Field::Role, code)))
         .ok();
-    let licence = parse_yes_no(&values.licence)
+    let licence = parse_yes_no(values.licence)
         .map_err(|code| findings.push(CellFinding::error(Field::Licence, code)))
         .ok();
     let mut grants = Grants::new();
-    for (kind, level) in &values.authorities {
+    for &(kind, level) in &values.authorities {
         let level = level.trim();
         if level.is_empty() {
             continue;
         }
-        let column = Field::Authority(kind.clone());
+        let column = Field::Authority(kind.to_owned());
         let Some(found) = ctx.policy.kind(kind) else {
             findings.push(CellFinding::error(column, ErrorCode::AuthzUnknownKind));
             continue;
@@ -167,28 +211,50 @@ fn check_group(name: &str, ctx: &Context) -> Result<Option<String>, ErrorCode> {
         None => Ok(Some(name.as_str().to_owned())),
         Some(groups) => groups
             .iter()
-            .find(|g| g.to_lowercase() == name.as_str().to_lowercase())
+            .find(|g| {
+                g.chars()
+                    .flat_map(char::to_lowercase)
+                    .eq(name.as_str().chars().flat_map(char::to_lowercase))
+            })
             .map(|g| Some(g.clone()))
             .ok_or(ErrorCode::ImportUnknownGroup),
     }
 }
 
+/// The value `text` names among `(words, value)`, ignoring case and surrounding spaces (every
+/// word is ASCII, so no lower-cased copy is needed).
+fn one_of<T: Copy>(text: &str, choices: &[(&[&str], T)]) -> Option<T> {
+    let text = text.trim();
+    choices
+        .iter()
+        .find(|(words, _)| words.iter().any(|w| w.eq_ignore_ascii_case(text)))
+        .map(|&(_, value)| value)
+}
+
 /// `admin` or `user`, in English or French, any case; blank is `user`.
 pub fn parse_role(text: &str) -> Result<Role, ErrorCode> {
-    match text.trim().to_lowercase().as_str() {
-        "" | "user" | "utilisateur" | "utilisatrice" => Ok(Role::User),
-        "admin" | "administrator" | "administrateur" | "administratrice" => Ok(Role::Admin),
-        _ => Err(ErrorCode::ImportInvalidRole),
-    }
+    const ROLES: [(&[&str], Role); 2] = [
+        (&["", "user", "utilisateur", "utilisatrice"], Role::User),
+        (
+            &[
+                "admin",
+                "administrator",
+                "administrateur",
+                "administratrice",
+            ],
+            Role::Admin,
+        ),
+    ];
+    one_of(text, &ROLES).ok_or(ErrorCode::ImportInvalidRole)
 }
 
 /// yes or no, oui or non (and the usual spreadsheet spellings); blank is no.
 pub fn parse_yes_no(text: &str) -> Result<bool, ErrorCode> {
-    match text.trim().to_lowercase().as_str() {
-        "yes" | "y" | "oui" | "o" | "true" | "vrai" | "1" | "x" => Ok(true),
-        "" | "no" | "n" | "non" | "false" | "faux" | "0" => Ok(false),
-        _ => Err(ErrorCode::ImportInvalidYesNo),
-    }
+    const ANSWERS: [(&[&str], bool); 2] = [
+        (&["yes", "y", "oui", "o", "true", "vrai", "1", "x"], true),
+        (&["", "no", "n", "non", "false", "faux", "0"], false),
+    ];
+    one_of(text, &ANSWERS).ok_or(ErrorCode::ImportInvalidYesNo)
 }
 
 #[cfg(test)]
@@ -218,7 +284,8 @@ mod tests {
 
     #[test]
     fn a_plain_row_is_a_staged_user_in_the_default_group() {
-        let (findings, member) = check_values(values("ada@example.com"), &Context::default());
+        let (findings, member) =
+            check_values(&values("ada@example.com").view(), &Context::default());
         assert!(findings.is_empty(), "{findings:?}");
         let member = member.expect("valid");
         assert_eq!(member.profile.username.as_str(), "ada@example.com");
@@ -236,7 +303,7 @@ mod tests {
         row.role = "boss".into();
         row.licence = "maybe".into();
         row.authorities.insert("records".into(), "Z".into());
-        let (findings, member) = check_values(row, &Context::default());
+        let (findings, member) = check_values(&row.view(), &Context::default());
         assert_eq!(member, None);
         assert_eq!(
             codes(&findings),
@@ -268,7 +335,7 @@ mod tests {
         let mut row = values("ada@example.com");
         row.group = "Sales".into();
         row.authorities.insert("records".into(), "c".into());
-        let (findings, _) = check_values(row, &ctx);
+        let (findings, _) = check_values(&row.view(), &ctx);
         assert_eq!(
             codes(&findings),
             vec![
@@ -282,7 +349,7 @@ mod tests {
         row.role = "Administrateur".into();
         row.licence = "oui".into();
         row.authorities.insert("records".into(), "b".into());
-        let (findings, member) = check_values(row, &ctx);
+        let (findings, member) = check_values(&row.view(), &ctx);
         assert!(findings.is_empty(), "{findings:?}");
         let member = member.expect("valid");
         assert_eq!(member.group.as_deref(), Some("Finance"));

@@ -73,7 +73,7 @@ fn a_duplicate_is_the_later_row_and_fixing_it_clears_both() {
     assert_eq!(codes(&checker, 1), ["email import.duplicate_email"]);
     assert_eq!(codes(&checker, 2), ["username import.duplicate_username"]);
     checker.set_cell(1, 0, " anna@x.test ");
-    assert_eq!(checker.sheet().rows[1].cells[0], "anna@x.test");
+    assert_eq!(checker.sheet().rows[1].cell(0), "anna@x.test");
     assert!(codes(&checker, 1).is_empty());
     assert_eq!(codes(&checker, 2), ["username import.duplicate_username"]);
     // Dropping the first occurrence makes the later one the first.
@@ -161,12 +161,17 @@ fn the_annotated_file_has_the_issues_column_and_reads_back() {
     );
     assert_eq!(back.rows.len(), 2);
     assert_eq!(
-        back.rows[0].cells[1], "=Eve",
+        back.rows[0].cell(1),
+        "=Eve",
         "guarded on the way out, read back as written"
     );
     assert!(text.contains("\"'=Eve\""));
-    assert!(back.rows[0].cells[4].starts_with("email: An email address needs an @"));
-    assert_eq!(back.rows[1].cells[4], "");
+    assert!(
+        back.rows[0]
+            .cell(4)
+            .starts_with("email: An email address needs an @")
+    );
+    assert_eq!(back.rows[1].cell(4), "");
 }
 
 /// An edit: set a cell of a row to one of a few values, or drop a row.

@@ -165,7 +165,7 @@ pub async fn create(
     let mut usernames = HashSet::new();
     let mut results = Vec::with_capacity(body.rows.len());
     for ChunkRow { row, values } in body.rows {
-        let (mut findings, member) = check_values(values, &ctx);
+        let (mut findings, member) = check_values(&values.view(), &ctx);
         let mut outcome = (RowOutcome::Refused, None);
         if let Some(member) = member {
             let login = login_field(&member);

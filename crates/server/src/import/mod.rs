@@ -13,10 +13,9 @@ use crate::{AppState, guard, licences};
 use axum::Router;
 use axum::routing::{get, post};
 use roster_domain::authz::grantable;
-use roster_domain::import::{Context, Existing};
+use roster_domain::import::{Context, Existing, Logins};
 use roster_domain::values::ApprovedDomain;
 use sqlx::SqliteConnection;
-use std::collections::HashMap;
 
 /// The import routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -59,7 +58,7 @@ pub(crate) async fn context(
         approved,
         groups: Some(groups.into_iter().map(|(name,)| name).collect()),
         free_seats: Some(seats.free()),
-        existing: HashMap::new(),
+        existing: Logins::default(),
     })
 }
 
@@ -68,7 +67,7 @@ pub(crate) async fn existing(
     conn: &mut SqliteConnection,
     account: i64,
     keys: &[String],
-) -> Result<HashMap<String, Existing>, AppError> {
+) -> Result<Logins, AppError> {
     let keys = serde_json::to_string(keys).map_err(|e| AppError::Internal(e.to_string()))?;
     let rows: Vec<(String, bool)> = sqlx::query_as(
         "SELECT u.username_key,

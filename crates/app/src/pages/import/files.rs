@@ -45,10 +45,24 @@ pub fn now() -> f64 {
     js_sys::Date::now()
 }
 
-/// Lets the browser paint and handle input before the next slice.
+/// Lets the browser paint and handle input before the next slice: `scheduler.yield()` where
+/// the browser has it (it resumes at once after pending input), else a zero timeout (which
+/// browsers stretch to 4 ms after a few in a row).
 pub async fn breathe() {
+    let scheduler = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"scheduler".into()).ok())
+        .filter(|s| s.is_object());
+    if let Some(scheduler) = scheduler
+        && let Ok(yield_now) = js_sys::Reflect::get(&scheduler, &"yield".into())
+        && let Ok(yield_now) = yield_now.dyn_into::<js_sys::Function>()
+        && let Ok(promise) = yield_now.call0(&scheduler)
+    {
+        let _ = JsFuture::from(js_sys::Promise::resolve(&promise)).await;
+        return;
+    }
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-/// The longest a slice of work may keep the page busy, in milliseconds.
-pub const SLICE_MS: f64 = 30.0;
+/// The longest a slice of work may keep the page busy, in milliseconds (a frame or two, well
+/// under the 50 ms that counts as a long task).
+pub const SLICE_MS: f64 = 40.0;

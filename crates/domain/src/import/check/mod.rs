@@ -1,0 +1,261 @@
+//! The checks that need the whole file, kept up to date as the admin edits and drops rows:
+//! duplicates inside the file (email and username, ignoring case; the later occurrence is the
+//! error), people who already have a login (here: an error; elsewhere: a warning), and licences
+//! beyond the free seats (in row order).
+
+mod findings;
+mod keys;
+mod values;
+
+use super::read::{RecordProblem, Sheet};
+use super::row::{CellFinding, check_values, parse_yes_no};
+use super::{Context, Existing, Logins, Severity};
+use crate::values::{Email, Username};
+use keys::{Key, Rows};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+/// Counts over the rows not dropped: `valid + errors == rows`; `warnings` counts the rows with
+/// a warning (valid or not).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub rows: usize,
+    pub valid: usize,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+/// What is known of one row.
+#[derive(Debug, Clone, Default)]
+struct State {
+    own: Vec<CellFinding>,
+    email: Option<Key>,
+    username: Option<Key>,
+    username_given: bool,
+    licence: bool,
+    dropped: bool,
+    duplicate_email: bool,
+    duplicate_username: bool,
+    beyond_seats: bool,
+}
+
+/// A sheet with every row checked.
+#[derive(Debug, Clone)]
+pub struct Checker {
+    sheet: Sheet,
+    ctx: Context,
+    states: Vec<State>,
+    checked: usize,
+    emails: FxHashMap<Key, Rows>,
+    usernames: FxHashMap<Key, Rows>,
+}
+
+impl Checker {
+    /// Starts checking `sheet`; call [`Checker::step`] until it answers `true`.
+    pub fn new(sheet: Sheet, ctx: Context) -> Checker {
+        let states = vec![State::default(); sheet.rows.len()];
+        Checker {
+            sheet,
+            ctx,
+            states,
+            checked: 0,
+            emails: FxHashMap::default(),
+            usernames: FxHashMap::default(),
+        }
+    }
+
+    /// Checks a whole sheet at once.
+    pub fn check(sheet: Sheet, ctx: Context) -> Checker {
+        let mut checker = Checker::new(sheet, ctx);
+        while !checker.step(usize::MAX) {}
+        checker
+    }
+
+    /// Checks up to `max` more rows; `true` once every row is checked and the whole-file checks
+    /// are done.
+    pub fn step(&mut self, max: usize) -> bool {
+        let end = self.checked.saturating_add(max).min(self.states.len());
+        for index in self.checked..end {
+            self.check_row(index);
+        }
+        self.checked = end;
+        if end < self.states.len() {
+            return false;
+        }
+        if self.emails.is_empty() && self.usernames.is_empty() {
+            for index in 0..self.states.len() {
+                self.index_keys(index);
+            }
+            self.mark_all_duplicates();
+            self.count_seats();
+        }
+        true
+    }
+
+    /// The sheet, with every edit applied.
+    pub fn sheet(&self) -> &Sheet {
+        &self.sheet
+    }
+
+    /// What the checks know of the account.
+    pub fn context(&self) -> &Context {
+        &self.ctx
+    }
+
+    /// The distinct username keys of the rows, for the one lookup of existing logins.
+    pub fn username_keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.usernames.keys().map(|k| k.to_string()).collect();
+        keys.sort_unstable();
+        keys
+    }
+
+    /// Records the lookup's answer and checks again what depends on it.
+    pub fn set_existing(&mut self, existing: Logins) {
+        self.ctx.existing = existing;
+        self.count_seats();
+    }
+
+    /// Changes one cell (trimmed) and checks again that row, the rows that shared a key with it
+    /// before or after, and the seats.
+    pub fn set_cell(&mut self, index: usize, column: usize, value: &str) {
+        let Some(row) = self.sheet.rows.get_mut(index) else {
+            return;
+        };
+        if column >= row.len() {
+            return;
+        }
+        row.set(column, value.trim());
+        // The admin has looked at the record and fixed it in place.
+        match row.problem {
+            Some(RecordProblem::FieldTooLong { column: long }) if long != column => {}
+            _ => row.problem = None,
+        }
+        if self.states[index].dropped {
+            return;
+        }
+        let touched = self.unindex_keys(index);
+        self.check_row(index);
+        self.index_keys(index);
+        self.mark_duplicates(touched);
+        self.mark_duplicates(self.keys_of(index));
+        self.count_seats();
+    }
+
+    /// Leaves a row out of the import.
+    pub fn drop_row(&mut self, index: usize) {
+        if self.states.get(index).is_none_or(|s| s.dropped) {
+            return;
+        }
+        let touched = self.unindex_keys(index);
+        self.states[index].dropped = true;
+        self.mark_duplicates(touched);
+        self.count_seats();
+    }
+
+    /// Whether a row was dropped.
+    pub fn is_dropped(&self, index: usize) -> bool {
+        self.states.get(index).is_some_and(|s| s.dropped)
+    }
+
+    /// Whether a row (not dropped) can be imported.
+    pub fn is_valid(&self, index: usize) -> bool {
+        !self.is_dropped(index) && !self.blocked(index) && !self.states[index].beyond_seats
+    }
+
+    /// The rows not dropped that need attention (an error or a warning), in order.
+    pub fn attention(&self) -> Vec<usize> {
+        (0..self.states.len())
+            .filter(|&i| !self.is_dropped(i) && !self.findings(i).is_empty())
+            .collect()
+    }
+
+    /// Counts over the rows not dropped.
+    pub fn summary(&self) -> Summary {
+        let mut summary = Summary::default();
+        for index in 0..self.states.len() {
+            if self.is_dropped(index) {
+                continue;
+            }
+            let findings = self.findings(index);
+            summary.rows += 1;
+            if findings.iter().any(|f| f.severity == Severity::Error) {
+                summary.errors += 1;
+            } else {
+                summary.valid += 1;
+            }
+            if findings.iter().any(|f| f.severity == Severity::Warning) {
+                summary.warnings += 1;
+            }
+        }
+        summary
+    }
+
+    fn existing(&self, state: &State) -> Option<Existing> {
+        state
+            .username
+            .as_ref()
+            .and_then(|key| self.ctx.existing.get(&**key).copied())
+    }
+
+    /// An error other than the seats: a record problem, a cell, a duplicate, a member already.
+    fn blocked(&self, index: usize) -> bool {
+        let state = &self.states[index];
+        self.sheet.rows[index].problem.is_some()
+            || state.own.iter().any(|f| f.severity == Severity::Error)
+            || state.duplicate_email
+            || state.duplicate_username
+            || self.existing(state) == Some(Existing::Here)
+    }
+
+    fn check_row(&mut self, index: usize) {
+        let view = self.view(index);
+        let (own, member) = check_values(&view, &self.ctx);
+        let given = !view.username.trim().is_empty();
+        // A valid row's keys come from its checked profile; an invalid one's are parsed here,
+        // so that a row with a bad phone still counts as a duplicate of its email.
+        let (email, username, licence) = match member {
+            Some(m) => (
+                Some(m.profile.email.key()),
+                Some(m.profile.username.key()),
+                m.licence,
+            ),
+            None => {
+                let email = Email::parse(view.email).ok();
+                let username = if given {
+                    Username::parse(view.username).ok()
+                } else {
+                    email.as_ref().and_then(|e| Username::from_email(e).ok())
+                };
+                (
+                    email.map(|e| e.key()),
+                    username.map(|u| u.key()),
+                    parse_yes_no(view.licence).unwrap_or(false),
+                )
+            }
+        };
+        let state = &mut self.states[index];
+        state.own = own;
+        state.email = email.map(Key::from);
+        state.username = username.map(Key::from);
+        state.username_given = given;
+        state.licence = licence;
+    }
+
+    /// Gives the free seats to the licence rows that are otherwise valid, in row order.
+    fn count_seats(&mut self) {
+        let Some(free) = self.ctx.free_seats else {
+            return;
+        };
+        let mut given = 0u32;
+        for index in 0..self.states.len() {
+            let wants = {
+                let state = &self.states[index];
+                state.licence && !state.dropped && !self.blocked(index)
+            };
+            self.states[index].beyond_seats = wants && given >= free;
+            if wants {
+                given = given.saturating_add(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! `cargo xtask bench`, the import's figures: a realistic 50,000-row file read and checked by
+//! Roster's wasm on the real Import users page in headless Chromium (the page's own timing,
+//! from the file's bytes to every row checked, slices and yields included), Papa Parse (npm
+//! `papaparse`) parsing the same text in the same browser, and `roster import check`'s own code
+//! on the same file natively. Targets: under 500 ms in the browser, no slower than Papa Parse.
+//! Printed, not asserted.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use fantoccini::Locator;
+use roster_e2e::{Browser, Viewport, spawn_app};
+use std::path::PathBuf;
+use std::time::Instant;
+
+const ROWS: usize = 50_000;
+const RUNS: usize = 5;
+
+const FIRST: [&str; 16] = [
+    "Ana",
+    "Bruno",
+    "Chloé",
+    "Dóra",
+    "Émile",
+    "François",
+    "Grace",
+    "Hélène",
+    "Ingrid",
+    "Jonas",
+    "Kenji",
+    "Léa",
+    "Mateo",
+    "Noor",
+    "Øystein",
+    "Zoë",
+];
+const LAST: [&str; 16] = [
+    "Lima", "Côté", "Dubois", "Kovács", "Zola", "Müller", "O'Brien", "Nguyen", "Smith", "García",
+    "Rossi", "Nowak", "Jensen", "Haddad", "Svensson", "Da Silva",
+];
+const GROUPS: [&str; 3] = ["", "Finance", "Operations"];
+
+/// A file as an admin would import it: the template's columns, accents, some phones, groups,
+/// authorities, and a few mistakes (about one row in a hundred).
+fn realistic_file() -> String {
+    let mut out = String::from(
+        "\u{FEFF}email,first_name,last_name,username,phone,language,group,role,licence,records,interaction,dr,exchange_domain,exchange_username\r\n",
+    );
+    let mut seed: u64 = 0x5eed;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for n in 0..ROWS {
+        let first = FIRST[next() % FIRST.len()];
+        let last = LAST[next() % LAST.len()];
+        let local = format!("{}.{}{n}", first.to_lowercase(), last.to_lowercase())
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>();
+        let email = match n % 97 {
+            13 => format!("{local}acme.test"), // no @
+            _ => format!("{local}@acme.test"),
+        };
+        let phone = if next() % 3 == 0 {
+            format!(
+                "+33 6 {:02} {:02} {:02} {:02}",
+                next() % 100,
+                next() % 100,
+                next() % 100,
+                next() % 100
+            )
+        } else {
+            String::new()
+        };
+        let language = ["en", "fr", ""][next() % 3];
+        let group = GROUPS[next() % GROUPS.len()];
+        let records = ["", "A", "B", "C"][next() % 4];
+        let last = if last.contains(' ') || last.contains('\'') {
+            format!("\"{last}\"")
+        } else {
+            last.to_owned()
+        };
+        out.push_str(&format!(
+            "{email},{first},{last},,{phone},{language},{group},user,no,{records},,,,\r\n"
+        ));
+    }
+    out
+}
+
+fn median(mut samples: Vec<f64>) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+fn list(samples: &[f64]) -> String {
+    samples
+        .iter()
+        .map(|s| format!("{s:.0}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[tokio::main]
+async fn main() {
+    let text = realistic_file();
+    let path = std::env::temp_dir().join(format!("roster-bench-import-{}.csv", std::process::id()));
+    std::fs::write(&path, &text).unwrap();
+    println!(
+        "import bench: {ROWS} rows, {:.1} MB, template columns",
+        text.len() as f64 / 1e6
+    );
+
+    // Natively: what `roster import check FILE` runs.
+    let mut native = Vec::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let mut out = Vec::new();
+        let _ = roster_server::import::cli::check(&path, None, &mut out).await;
+        native.push(started.elapsed().as_secs_f64() * 1000.0);
+        let summary = String::from_utf8_lossy(&out);
+        assert!(
+            summary.contains(&format!("\"rows\":{ROWS}")),
+            "every row was read"
+        );
+    }
+
+    // In the browser, on the real page.
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    browser.sign_in(&app, "admin@acme.test").await;
+    browser.wait_for_heading("Users").await;
+    browser.open(&app, "/accounts/1/users/import").await;
+    browser.wait_for_heading("Import users").await;
+    let mut roster = Vec::new();
+    for run in 0..=RUNS {
+        if run > 0 {
+            browser.click_button("Choose another file").await;
+        }
+        let input = browser.field("Choose a CSV file").await;
+        input.send_keys(path.to_str().unwrap()).await.unwrap();
+        let timing = browser.wait_for(Locator::Css("p[data-check-ms]")).await;
+        let ms: f64 = timing
+            .attr("data-check-ms")
+            .await
+            .unwrap()
+            .unwrap()
+            .parse()
+            .unwrap();
+        // The first run warms the browser's compiler; it is left out.
+        if run > 0 {
+            roster.push(ms);
+        }
+    }
+    let counts = browser
+        .wait_for(Locator::Css("p.counts"))
+        .await
+        .text()
+        .await
+        .unwrap();
+
+    // Papa Parse, same browser, same text, parsing only.
+    let papa_path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../.tools/node_modules/papaparse/papaparse.min.js");
+    let papa_source = std::fs::read_to_string(&papa_path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (cargo xtask bench installs it)",
+            papa_path.display()
+        )
+    });
+    let loaded = browser
+        .client
+        .execute(
+            "const s = document.createElement('script'); s.textContent = arguments[0]; \
+             document.head.appendChild(s); return typeof window.Papa;",
+            vec![serde_json::Value::String(papa_source)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(loaded, "object", "Papa Parse loaded");
+    let mut papa = Vec::new();
+    for run in 0..=RUNS {
+        let ms = browser
+            .client
+            .execute(
+                "const t0 = performance.now(); \
+                 const r = Papa.parse(arguments[0], { header: true, skipEmptyLines: true }); \
+                 const t = performance.now() - t0; \
+                 if (r.data.length !== arguments[1]) { throw new Error('rows: ' + r.data.length); } \
+                 return t;",
+                vec![serde_json::Value::String(text.clone()), ROWS.into()],
+            )
+            .await
+            .unwrap()
+            .as_f64()
+            .unwrap();
+        if run > 0 {
+            papa.push(ms);
+        }
+    }
+    browser.close().await;
+    let _ = std::fs::remove_file(&path);
+
+    let (r, p, n) = (
+        median(roster.clone()),
+        median(papa.clone()),
+        median(native.clone()),
+    );
+    println!("  page after the check: {counts}");
+    println!(
+        "  Roster wasm in Chromium, read + full check: median {r:.0} ms (runs {}) — target < 500 ms",
+        list(&roster)
+    );
+    println!(
+        "  Papa Parse {} in Chromium, parse only:       median {p:.0} ms (runs {})",
+        papa_version(),
+        list(&papa)
+    );
+    println!("  ratio Roster / Papa Parse: {:.2} — target ≤ 1", r / p);
+    println!(
+        "  roster import check, native (same code, in process): median {n:.0} ms (runs {})",
+        list(&native)
+    );
+}
+
+fn papa_version() -> String {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../.tools/node_modules/papaparse/package.json");
+    std::fs::read_to_string(manifest)
+        .ok()
+        .and_then(|m| serde_json::from_str::<serde_json::Value>(&m).ok())
+        .and_then(|m| m["version"].as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
