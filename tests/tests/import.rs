@@ -43,6 +43,34 @@ async fn cell(browser: &Browser, column: &str, row: u32) -> fantoccini::elements
         .await
 }
 
+/// Keeps every file the page offers for download, to read back with [`downloads`].
+async fn capture_downloads(browser: &Browser) {
+    browser
+        .client
+        .execute(
+            "window.__downloads = []; const make = URL.createObjectURL; \
+             URL.createObjectURL = (blob) => { window.__downloads.push(blob); return make(blob); }; \
+             return null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+}
+
+/// The text of every file offered for download so far.
+async fn downloads(browser: &Browser) -> Vec<String> {
+    let texts = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             Promise.all(window.__downloads.map((b) => b.text())).then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(texts).unwrap()
+}
+
 async fn open_import(browser: &Browser, app: &TestApp) {
     browser.sign_in(app, "admin@acme.test").await;
     browser.wait_for_heading("Users").await;
@@ -62,6 +90,9 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
     let browser = Browser::start(Viewport::Desktop).await;
     open_import(&browser, &app).await;
     browser.screenshot("import-choose-desktop").await;
+    capture_downloads(&browser).await;
+    browser.click_button("Download the template").await;
+    browser.wait_for(Locator::Css("body")).await;
     let path = write_file("people.csv", &the_file());
     browser
         .field("Choose a CSV file")
@@ -210,5 +241,58 @@ async fn the_grid_scrolls_through_thousands_of_rows_at_phone_width() {
         "the page itself does not scroll sideways ({width}px)"
     );
     browser.screenshot("import-review-end-phone").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_lost_answer_is_sent_again_and_creates_nobody_twice() {
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    open_import(&browser, &app).await;
+    // The network drops the server's answer to the first chunk, after the server acted on it.
+    browser
+        .client
+        .execute(
+            "const real = window.fetch; let lost = false; \
+             window.fetch = async (...args) => { \
+               const answer = await real(...args); \
+               const url = String(args[0] && args[0].url || args[0]); \
+               if (!lost && url.endsWith('/imports')) { lost = true; throw new TypeError('network'); } \
+               return answer; }; \
+             return null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let text = "email,first_name,last_name\r\nlost.one@acme.test,Lost,One\r\nlost.two@acme.test,Lost,Two\r\n";
+    let path = write_file("lost.csv", text.as_bytes());
+    browser
+        .field("Choose a CSV file")
+        .await
+        .send_keys(&path)
+        .await
+        .unwrap();
+    wait_for_counts(&browser, "2 rows · 2 ready to create · 0 need attention").await;
+    browser.click_button("Create accounts (2)").await;
+    browser
+        .wait_for(Locator::XPath(
+            "//p[@role='alert' and contains(., 'Nothing was created twice')]",
+        ))
+        .await;
+    browser.click_button("Try again").await;
+    wait_for_counts(
+        &browser,
+        "2 created · 0 added from other accounts · 0 refused · 0 not sent",
+    )
+    .await;
+    // And in the users list, each once.
+    browser.click_link("Users").await;
+    browser.wait_for_heading("Users").await;
+    browser.fill("Search", "lost.").await;
+    browser
+        .wait_for(Locator::XPath(
+            "//span[@role='status' and contains(., '· 2 users')]",
+        ))
+        .await;
     browser.close().await;
 }
