@@ -57,13 +57,15 @@ async fn capture_downloads(browser: &Browser) {
         .unwrap();
 }
 
-/// The text of every file offered for download so far.
+/// The text of every file offered for download so far, byte order mark kept.
 async fn downloads(browser: &Browser) -> Vec<String> {
     let texts = browser
         .client
         .execute_async(
             "const done = arguments[arguments.length - 1]; \
-             Promise.all(window.__downloads.map((b) => b.text())).then(done);",
+             const keep = new TextDecoder('utf-8', { ignoreBOM: true }); \
+             Promise.all(window.__downloads.map((b) => b.arrayBuffer())) \
+               .then((all) => done(all.map((bytes) => keep.decode(bytes))));",
             vec![],
         )
         .await
@@ -117,6 +119,24 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
         Some("true")
     );
     browser.screenshot("import-review-desktop").await;
+    // The template (UTF-8 with a byte order mark, for Excel) and the file with its issues.
+    browser
+        .click_button("Download the file with its issues")
+        .await;
+    let files = downloads(&browser).await;
+    assert_eq!(files.len(), 2, "the template and the annotated file");
+    assert!(
+        files[0].starts_with("\u{FEFF}email,first_name,last_name,username,"),
+        "{}",
+        files[0]
+    );
+    assert!(files[1].starts_with("\u{FEFF}email,first_name,last_name,group,licence,issues\r\n"));
+    assert!(
+        files[1].contains("not-an-email,Carla,Dias,,non,\"email: An email address needs an @"),
+        "{}",
+        files[1]
+    );
+    assert!(files[1].contains("bruno.import@acme.test,Bruno,Côté,,non,\r\n"));
 
     // Only the rows needing attention, then fix two in place and leave the duplicate out.
     browser
@@ -158,6 +178,13 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
     )
     .await;
     browser.screenshot("import-results-desktop").await;
+    browser.click_button("Download the results").await;
+    let results = downloads(&browser).await.pop().unwrap();
+    assert!(
+        results.starts_with("\u{FEFF}row,outcome,user,issues\r\n1,created,"),
+        "{results}"
+    );
+    assert_eq!(results.matches(",created,").count(), 4);
     browser.click_button("Invite the imported users").await;
     browser
         .wait_for(Locator::XPath(
