@@ -2,8 +2,10 @@
 //!
 //! - `cargo xtask run [--addr HOST:PORT]`: installs what is missing, builds the app, serves it.
 //! - `cargo xtask test`: installs what is missing, then every check and test, in order.
+//! - `cargo xtask bench`, `cargo xtask fuzz`: the figures, and the import reader's fuzzing.
 
 mod cmd;
+mod fuzz;
 mod test;
 mod tools;
 
@@ -15,10 +17,11 @@ fn main() -> ExitCode {
         Some("run") => run(&args[1..]),
         Some("test") => test::run(),
         Some("bench") => bench(),
+        Some("fuzz") => fuzz::run(&args[1..]),
         Some("install") => tools::Tools::ensure(tools::Need::Everything).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run [--addr HOST:PORT]  build the app and start Roster with demo data\n  test                    run every check and test (what CI runs)\n  bench                   measure search latency and the app's transfer size\n  install                 install the tools the two commands need"
+                "usage: cargo xtask <command>\n\n  run [--addr HOST:PORT]  build the app and start Roster with demo data\n  test                    run every check and test (what CI runs)\n  bench                   measure search latency and the app's transfer size\n  fuzz [--seconds N]      fuzz the CSV import reader (nightly, cargo-fuzz; not in CI)\n  install                 install the tools the two commands need"
             );
             return ExitCode::from(2);
         }

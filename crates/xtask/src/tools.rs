@@ -199,9 +199,13 @@ fn ensure_wasm_opt(path: &str) -> Result<(), String> {
         return Ok(());
     }
     println!("Installing wasm-opt (npm binaryen@{BINARYEN_VERSION}) into .tools/ (a few seconds)…");
+    npm_install(&format!("binaryen@{BINARYEN_VERSION}"))
+}
+
+/// Installs an npm package at an exact version into `.tools/`.
+fn npm_install(package: &str) -> Result<(), String> {
     std::fs::create_dir_all(tools_dir()).map_err(|e| format!("cannot create .tools/: {e}"))?;
     let prefix = tools_dir().to_string_lossy().into_owned();
-    let package = format!("binaryen@{BINARYEN_VERSION}");
     Cmd::new("npm")
         .args(&[
             "install",
@@ -210,11 +214,11 @@ fn ensure_wasm_opt(path: &str) -> Result<(), String> {
             "--no-audit",
             "--no-fund",
             "--save-exact",
-            &package,
+            package,
         ])
         .run()
         .map_err(|e| {
-            format!("{e}; wasm-opt needs Node.js and npm (Debian: apt-get install nodejs npm)")
+            format!("{e}; {package} needs Node.js and npm (Debian: apt-get install nodejs npm)")
         })
 }
 
@@ -232,19 +236,7 @@ pub fn ensure_papaparse() -> Result<(), String> {
     println!(
         "Installing Papa Parse {PAPAPARSE_VERSION} (npm) into .tools/ for the import benchmark…"
     );
-    let prefix = tools_dir().to_string_lossy().into_owned();
-    let package = format!("papaparse@{PAPAPARSE_VERSION}");
-    Cmd::new("npm")
-        .args(&[
-            "install",
-            "--prefix",
-            &prefix,
-            "--no-audit",
-            "--no-fund",
-            "--save-exact",
-            &package,
-        ])
-        .run()
+    npm_install(&format!("papaparse@{PAPAPARSE_VERSION}"))
 }
 
 /// Chromium and chromedriver for the browser tests, from Debian's packages.

@@ -188,10 +188,12 @@ impl Parser {
             text,
         };
         let header = parser.record()?.ok_or(FileRefusal::Empty)?;
-        if header.row.len() > MAX_COLUMNS {
+        let headers: Vec<String> = header.row.cells().map(str::to_owned).collect();
+        // The `issues` column Roster adds to the files it hands back does not count: an
+        // annotated file always reads back.
+        if headers.iter().filter(|h| !is_issues(h)).count() > MAX_COLUMNS {
             return Err(FileRefusal::TooManyColumns);
         }
-        let headers: Vec<String> = header.row.cells().map(str::to_owned).collect();
         let mut columns: Vec<Option<Field>> = Vec::with_capacity(headers.len());
         for name in &headers {
             let field =
@@ -344,6 +346,11 @@ impl Parser {
         self.reader.reset();
         Ok(raw)
     }
+}
+
+/// Whether a header names the `issues` column of an annotated file (read, and ignored).
+pub(crate) fn is_issues(header: &str) -> bool {
+    header.trim().eq_ignore_ascii_case(super::write::ISSUES)
 }
 
 /// Whether a record that ran to the end of the file did so inside a quoted field: an odd number

@@ -172,6 +172,20 @@ fn the_annotated_file_has_the_issues_column_and_reads_back() {
             .starts_with("email: An email address needs an @")
     );
     assert_eq!(back.rows[1].cell(4), "");
+    // Read back, the issues column is neither a warning nor repeated, and a file of 64 columns
+    // with its issues still reads.
+    let again = Checker::check(back, Context::default());
+    assert!(again.header_findings().iter().all(|f| f.column != "issues"));
+    let twice = write::annotated(&again, |code| code.message_en().to_owned());
+    assert_eq!(
+        twice.lines().next().map(|l| l.matches("issues").count()),
+        Some(1)
+    );
+    let wide = format!(
+        "email,first_name,last_name{},issues\n",
+        ",x".repeat(MAX_COLUMNS - 3)
+    );
+    assert!(read(wide.as_bytes(), &AuthzPolicy::default()).is_ok());
 }
 
 /// An edit: set a cell of a row to one of a few values, or drop a row.

@@ -10,13 +10,24 @@ use crate::codes::ErrorCode;
 /// The byte order mark that tells Excel the file is UTF-8.
 pub const BOM: &str = "\u{FEFF}";
 
+/// The column of the annotated file telling each row's findings.
+pub const ISSUES: &str = "issues";
+
 /// The characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// Appends one cell: an apostrophe before a leading formula character (spreadsheets show the
 /// text and do not run it; the reader drops that apostrophe again), and quotes around a cell
-/// holding a comma, a quote or a line break, its quotes doubled.
+/// holding a comma, a quote or a line break, its quotes doubled. NUL characters are left out:
+/// no text file holds them, and a file with one would be read as binary.
 pub fn cell(out: &mut String, value: &str) {
+    let without_nul;
+    let value = if value.contains('\0') {
+        without_nul = value.replace('\0', "");
+        without_nul.as_str()
+    } else {
+        value
+    };
     let guarded = value.starts_with(FORMULA_STARTS);
     let quoted = guarded || value.contains([',', '"', '\n', '\r', ';']);
     if quoted {
@@ -67,13 +78,19 @@ pub fn template(policy: &AuthzPolicy) -> String {
 }
 
 /// The file as read (and edited), rows dropped left out, with an `issues` column telling each
-/// row's findings as `column: message`, in the reader's language.
+/// row's findings as `column: message`, in the reader's language (an `issues` column the file
+/// had, from an earlier round, is replaced).
 pub fn annotated(checker: &Checker, message: impl Fn(ErrorCode) -> String) -> String {
     let sheet = checker.sheet();
+    let kept: Vec<usize> = (0..sheet.headers.len())
+        .filter(|&c| !super::read::is_issues(&sheet.headers[c]))
+        .collect();
     let mut out = String::from(BOM);
     record(
         &mut out,
-        sheet.headers.iter().map(String::as_str).chain(["issues"]),
+        kept.iter()
+            .map(|&c| sheet.headers[c].as_str())
+            .chain([ISSUES]),
     );
     for (index, row) in sheet.rows.iter().enumerate() {
         if checker.is_dropped(index) {
@@ -90,9 +107,7 @@ pub fn annotated(checker: &Checker, message: impl Fn(ErrorCode) -> String) -> St
         let issues = issues.join(" | ");
         record(
             &mut out,
-            (0..sheet.headers.len())
-                .map(|c| row.cell(c))
-                .chain([issues.as_str()]),
+            kept.iter().map(|&c| row.cell(c)).chain([issues.as_str()]),
         );
     }
     out

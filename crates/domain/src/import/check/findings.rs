@@ -2,7 +2,7 @@
 
 use super::Checker;
 use crate::codes::ErrorCode;
-use crate::import::read::RecordProblem;
+use crate::import::read::{RecordProblem, is_issues};
 use crate::import::{Existing, Field, Finding, Severity};
 
 impl Checker {
@@ -19,6 +19,8 @@ impl Checker {
                         seen.push(field.clone());
                         return None;
                     }
+                    // An annotated file's findings from an earlier round: ignored, silently.
+                    None if is_issues(header) => return None,
                     None => match Field::from_header(header, &self.ctx.policy) {
                         Some(field) if seen.contains(&field) => ErrorCode::ImportDuplicateColumn,
                         _ => ErrorCode::ImportUnknownColumn,
