@@ -83,6 +83,8 @@ impl Checker {
             return false;
         }
         if self.emails.is_empty() && self.usernames.is_empty() {
+            self.emails.reserve(self.states.len());
+            self.usernames.reserve(self.states.len());
             for index in 0..self.states.len() {
                 self.index_keys(index);
             }
