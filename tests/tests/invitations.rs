@@ -23,10 +23,18 @@ async fn an_invited_user_activates_from_the_mailed_link_on_a_phone_and_signs_in(
     admin.wait_for_heading("Users").await;
     add_user(&admin, "ivy.invitee@acme.test", "Ivy", "Invitee").await;
     admin.click_button("Send invitation").await;
-    let notice = admin.wait_for(Locator::Css("p.notice")).await;
-    assert_eq!(notice.text().await.unwrap(), "Invitation sent.");
-    let badge = admin.wait_for(Locator::Css(".page-head .badge")).await;
-    assert_eq!(badge.text().await.unwrap(), "Waiting for activation");
+    // Waited for by their text: the page reloads the user after the invitation, so an element
+    // found before that may be gone by the time it is read.
+    admin
+        .wait_for(Locator::XPath(
+            "//p[contains(@class, 'notice') and normalize-space(.)='Invitation sent.']",
+        ))
+        .await;
+    admin
+        .wait_for(Locator::XPath(
+            "//div[contains(@class, 'page-head')]//*[contains(@class, 'badge') and normalize-space(.)='Waiting for activation']",
+        ))
+        .await;
 
     // The Invitations page lists it as pending, beside the demo's expired ones.
     admin.click_link("Invitations").await;
