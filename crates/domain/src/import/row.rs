@@ -8,6 +8,7 @@ use crate::codes::{Coded, ErrorCode};
 use crate::profile::{Profile, ProfileInput, field};
 use crate::values::{GroupName, check_approved};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// A row's values as written (blank means absent), by template column.
@@ -103,6 +104,32 @@ impl CellFinding {
 /// Checks one row on its own (duplicates, existing users and seats need the whole file: see
 /// [`super::Checker`]). The member is returned only when no finding is an error.
 pub fn check_values(values: &RowView<'_>, ctx: &Context) -> (Vec<CellFinding>, Option<NewMember>) {
+    let (findings, checked) = check_own(values, ctx);
+    let member = checked.map(|c| NewMember {
+        profile: c.profile,
+        group: c.group.map(|g| g.into_owned()),
+        role: c.role,
+        licence: c.licence,
+        grants: grants_of(values, ctx),
+    });
+    (findings, member)
+}
+
+/// A row that passed its own checks, holding no more than the file's checks need (a file of
+/// 50,000 rows is checked without copying group names or building grants).
+#[derive(Debug)]
+pub(crate) struct Checked<'a> {
+    pub profile: Profile,
+    pub group: Option<Cow<'a, str>>,
+    pub role: Role,
+    pub licence: bool,
+}
+
+/// Every check of one row, all findings at once; what passed when nothing is an error.
+pub(crate) fn check_own<'a>(
+    values: &RowView<'a>,
+    ctx: &'a Context,
+) -> (Vec<CellFinding>, Option<Checked<'a>>) {
     let mut findings = Vec::new();
     fn blank(s: &str) -> Option<&str> {
         Some(s).filter(|s| !s.trim().is_empty())
@@ -143,47 +170,59 @@ pub fn check_values(values: &RowView<'_>, ctx: &Context) -> (Vec<CellFinding>, O
     let licence = parse_yes_no(values.licence)
         .map_err(|code| findings.push(CellFinding::error(Field::Licence, code)))
         .ok();
-    let mut grants = Grants::new();
     for &(kind, level) in &values.authorities {
-        let level = level.trim();
-        if level.is_empty() {
-            continue;
+        if let Err(code) = check_level(kind, level, ctx) {
+            findings.push(CellFinding::error(Field::Authority(kind.to_owned()), code));
         }
-        let column = Field::Authority(kind.to_owned());
-        let Some(found) = ctx.policy.kind(kind) else {
-            findings.push(CellFinding::error(column, ErrorCode::AuthzUnknownKind));
-            continue;
-        };
-        let Some(level) = found.level_ignoring_case(level) else {
-            findings.push(CellFinding::error(column, ErrorCode::AuthzUnknownLevel));
-            continue;
-        };
-        if ctx
-            .grantable
-            .as_ref()
-            .is_some_and(|g| !g.offers(kind, level))
-        {
-            findings.push(CellFinding::error(
-                column,
-                ErrorCode::AuthzInsufficientAuthority,
-            ));
-            continue;
-        }
-        grants.set(kind, Some(level));
     }
-    let member = match (profile, group, role, licence) {
+    let checked = match (profile, group, role, licence) {
         (Some(profile), Some(group), Some(role), Some(licence)) if findings.is_empty() => {
-            Some(NewMember {
+            Some(Checked {
                 profile,
                 group,
                 role,
                 licence,
-                grants,
             })
         }
         _ => None,
     };
-    (findings, member)
+    (findings, checked)
+}
+
+/// The level as the policy spells it, if the kind has it and the acting admin may grant it;
+/// `None` for a blank cell.
+fn check_level<'c>(
+    kind: &str,
+    level: &str,
+    ctx: &'c Context,
+) -> Result<Option<&'c str>, ErrorCode> {
+    let level = level.trim();
+    if level.is_empty() {
+        return Ok(None);
+    }
+    let found = ctx.policy.kind(kind).ok_or(ErrorCode::AuthzUnknownKind)?;
+    let level = found
+        .level_ignoring_case(level)
+        .ok_or(ErrorCode::AuthzUnknownLevel)?;
+    if ctx
+        .grantable
+        .as_ref()
+        .is_some_and(|g| !g.offers(kind, level))
+    {
+        return Err(ErrorCode::AuthzInsufficientAuthority);
+    }
+    Ok(Some(level))
+}
+
+/// The grants a checked row asks for.
+fn grants_of(values: &RowView<'_>, ctx: &Context) -> Grants {
+    let mut grants = Grants::new();
+    for &(kind, level) in &values.authorities {
+        if let Ok(Some(level)) = check_level(kind, level, ctx) {
+            grants.set(kind, Some(level));
+        }
+    }
+    grants
 }
 
 /// The import column of a profile field.
@@ -202,22 +241,27 @@ fn profile_field(name: &str) -> Field {
 
 /// The group named, as the account spells it (any case); blank is the default group. Without
 /// an account to look in, any well-formed name passes.
-fn check_group(name: &str, ctx: &Context) -> Result<Option<String>, ErrorCode> {
+fn check_group<'c>(name: &str, ctx: &'c Context) -> Result<Option<Cow<'c, str>>, ErrorCode> {
     if name.is_empty() {
         return Ok(None);
     }
-    let name = GroupName::parse(name).map_err(|e| e.code())?;
-    match &ctx.groups {
-        None => Ok(Some(name.as_str().to_owned())),
-        Some(groups) => groups
-            .iter()
-            .find(|g| {
-                g.chars()
-                    .flat_map(char::to_lowercase)
-                    .eq(name.as_str().chars().flat_map(char::to_lowercase))
-            })
-            .map(|g| Some(g.clone()))
-            .ok_or(ErrorCode::ImportUnknownGroup),
+    let same = |g: &str| {
+        if g.is_ascii() && name.is_ascii() {
+            g.eq_ignore_ascii_case(name)
+        } else {
+            g.chars()
+                .flat_map(char::to_lowercase)
+                .eq(name.chars().flat_map(char::to_lowercase))
+        }
+    };
+    // A group of the account is a valid name by definition: no need to check it again.
+    if let Some(group) = ctx.groups.iter().flatten().find(|g| same(g)) {
+        return Ok(Some(Cow::Borrowed(group.as_str())));
+    }
+    let parsed = GroupName::parse(name).map_err(|e| e.code())?;
+    match ctx.groups {
+        None => Ok(Some(Cow::Owned(parsed.as_str().to_owned()))),
+        Some(_) => Err(ErrorCode::ImportUnknownGroup),
     }
 }
 

@@ -8,7 +8,7 @@ mod keys;
 mod values;
 
 use super::read::{RecordProblem, Sheet};
-use super::row::{CellFinding, check_values, parse_yes_no};
+use super::row::{CellFinding, check_own, parse_yes_no};
 use super::{Context, Existing, Logins, Severity};
 use crate::values::{Email, Username};
 use keys::{Key, Rows};
@@ -211,7 +211,7 @@ impl Checker {
 
     fn check_row(&mut self, index: usize) {
         let view = self.view(index);
-        let (own, member) = check_values(&view, &self.ctx);
+        let (own, member) = check_own(&view, &self.ctx);
         let given = !view.username.trim().is_empty();
         // A valid row's keys come from its checked profile; an invalid one's are parsed here,
         // so that a row with a bad phone still counts as a duplicate of its email.
