@@ -216,11 +216,13 @@ impl Checker {
         // A valid row's keys come from its checked profile; an invalid one's are parsed here,
         // so that a row with a bad phone still counts as a duplicate of its email.
         let (email, username, licence) = match member {
-            Some(m) => (
-                Some(m.profile.email.key()),
-                Some(m.profile.username.key()),
-                m.licence,
-            ),
+            Some(m) => {
+                let (email, username) = keys(
+                    Some(m.profile.email.as_str()),
+                    Some(m.profile.username.as_str()),
+                );
+                (email, username, m.licence)
+            }
             None => {
                 let email = Email::parse(view.email).ok();
                 let username = if given {
@@ -228,17 +230,18 @@ impl Checker {
                 } else {
                     email.as_ref().and_then(|e| Username::from_email(e).ok())
                 };
-                (
-                    email.map(|e| e.key()),
-                    username.map(|u| u.key()),
-                    parse_yes_no(view.licence).unwrap_or(false),
-                )
+                let (email_key, username_key) = keys(
+                    email.as_ref().map(Email::as_str),
+                    username.as_ref().map(Username::as_str),
+                );
+                let licence = parse_yes_no(view.licence).unwrap_or(false);
+                (email_key, username_key, licence)
             }
         };
         let state = &mut self.states[index];
         state.own = own;
-        state.email = email.map(Key::from);
-        state.username = username.map(Key::from);
+        state.email = email;
+        state.username = username;
         state.username_given = given;
         state.licence = licence;
     }
@@ -260,4 +263,23 @@ impl Checker {
             }
         }
     }
+}
+
+/// The keys of an email and a username (lower case, as `Email::key` and `Username::key`), one
+/// allocation each, and one for both when the username is the email, as it mostly is.
+fn keys(email: Option<&str>, username: Option<&str>) -> (Option<Key>, Option<Key>) {
+    let key = |text: &str| {
+        let mut key: Key = Key::from(text);
+        if let Some(letters) = std::sync::Arc::get_mut(&mut key) {
+            letters.make_ascii_lowercase();
+        }
+        key
+    };
+    let email_key = email.map(key);
+    let username_key = match (username, email, &email_key) {
+        (Some(u), Some(e), Some(shared)) if u.eq_ignore_ascii_case(e) => Some(shared.clone()),
+        (Some(u), _, _) => Some(key(u)),
+        (None, _, _) => None,
+    };
+    (email_key, username_key)
 }
