@@ -16,13 +16,15 @@ mod read;
 mod row;
 #[cfg(test)]
 mod tests;
+mod words;
 pub mod write;
 
 pub use check::{Checker, Summary};
 pub use columns::{Field, template_fields};
 pub use decode::{Encoding, decode};
 pub use read::{Parser, RecordProblem, Row, Sheet, read};
-pub use row::{CellFinding, NewMember, RowValues, RowView, check_values, parse_role, parse_yes_no};
+pub use row::{CellFinding, NewMember, RowValues, RowView, check_values};
+pub use words::{parse_role, parse_yes_no};
 
 use crate::authz::{AuthzPolicy, Grantable};
 use crate::codes::{Coded, ErrorCode};

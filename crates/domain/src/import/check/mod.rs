@@ -8,7 +8,8 @@ mod keys;
 mod values;
 
 use super::read::{RecordProblem, Sheet};
-use super::row::{CellFinding, check_own, parse_yes_no};
+use super::row::{CellFinding, check_own};
+use super::words::parse_yes_no;
 use super::{Context, Existing, Logins, Severity};
 use crate::values::{Email, Username};
 use keys::{Key, Rows};
