@@ -11,6 +11,7 @@ use super::{FileRefusal, MAX_COLUMNS, MAX_FIELD_CHARS, MAX_ROWS};
 use crate::authz::AuthzPolicy;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// What is wrong with a record as a record, before its values are looked at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,57 +25,86 @@ pub enum RecordProblem {
     UnterminatedQuote,
 }
 
+/// The values of many rows in one string, and where each value ends in it: a file's rows
+/// share a few of these (reading 50,000 rows allocates for a slice of rows, not for each).
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Chunk {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl Chunk {
+    fn push(&mut self, value: &str) {
+        self.text.push_str(value);
+        self.ends
+            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    }
+}
+
 /// One data record: its row number (the first record after the header is row 1), its values
-/// trimmed and lined up with the header, and its problem as a record. The values are kept in
-/// one string (two allocations a row, not one per value: files have 50,000 rows).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// trimmed and lined up with the header, and its problem as a record.
+#[derive(Clone)]
 pub struct Row {
     pub number: u32,
-    text: String,
-    /// Where each value ends in `text`.
-    ends: Vec<u32>,
     pub problem: Option<RecordProblem>,
+    chunk: Arc<Chunk>,
+    /// Where the row's text starts in the chunk.
+    start: u32,
+    /// Where the row's value ends start in the chunk's list.
+    first: u32,
+    len: u32,
 }
 
 impl Row {
     /// A row of these values.
     pub fn new<'a>(number: u32, cells: impl IntoIterator<Item = &'a str>) -> Row {
-        let mut row = Row {
-            number,
-            text: String::new(),
-            ends: Vec::new(),
-            problem: None,
-        };
+        let mut chunk = Chunk::default();
         for cell in cells {
-            row.push(cell);
+            chunk.push(cell);
         }
-        row
+        let len = u32::try_from(chunk.ends.len()).unwrap_or(u32::MAX);
+        Row {
+            number,
+            problem: None,
+            chunk: Arc::new(chunk),
+            start: 0,
+            first: 0,
+            len,
+        }
     }
 
-    fn push(&mut self, cell: &str) {
-        self.text.push_str(cell);
-        self.ends
-            .push(u32::try_from(self.text.len()).unwrap_or(u32::MAX));
+    fn ends(&self) -> &[u32] {
+        let first = self.first as usize;
+        self.chunk
+            .ends
+            .get(first..first + self.len as usize)
+            .unwrap_or_default()
     }
 
     /// The value in column `index`, empty when the record was short.
     pub fn cell(&self, index: usize) -> &str {
-        let end = self.ends.get(index).map_or(0, |&e| e as usize);
-        let start = match index {
-            0 => 0,
-            _ => self.ends.get(index - 1).map_or(end, |&e| e as usize),
+        let ends = self.ends();
+        let Some(&end) = ends.get(index) else {
+            return "";
         };
-        self.text.get(start..end).unwrap_or_default()
+        let start = match index {
+            0 => self.start,
+            _ => ends[index - 1],
+        };
+        self.chunk
+            .text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
     }
 
     /// The number of values.
     pub fn len(&self) -> usize {
-        self.ends.len()
+        self.len as usize
     }
 
     /// Whether the row has no values at all.
     pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
+        self.len == 0
     }
 
     /// Every value, in column order.
@@ -82,38 +112,40 @@ impl Row {
         (0..self.len()).map(|i| self.cell(i))
     }
 
-    /// Replaces the value in column `index` (a column past the end is left alone).
+    /// Replaces the value in column `index` (a column past the end is left alone). The edited
+    /// row gets values of its own.
     pub fn set(&mut self, index: usize, value: &str) {
         if index >= self.len() {
             return;
         }
-        let cells: Vec<String> = self.cells().map(str::to_owned).collect();
-        let number = self.number;
-        let problem = self.problem;
-        *self = Row::new(
-            number,
-            cells
-                .iter()
+        let mut row = Row::new(
+            self.number,
+            self.cells()
                 .enumerate()
-                .map(|(i, c)| if i == index { value } else { c.as_str() }),
+                .map(|(i, c)| if i == index { value } else { c }),
         );
-        self.problem = problem;
+        row.problem = self.problem;
+        *self = row;
     }
+}
 
-    /// Lines the row up with a header of `width` columns: short rows get empty values, long
-    /// ones lose their extra values.
-    fn fit(&mut self, width: usize) {
-        if self.len() > width {
-            let end = self
-                .ends
-                .get(width.wrapping_sub(1))
-                .map_or(0, |&e| e as usize);
-            self.ends.truncate(width);
-            self.text.truncate(end);
-        }
-        while self.len() < width {
-            self.push("");
-        }
+impl PartialEq for Row {
+    fn eq(&self, other: &Row) -> bool {
+        self.number == other.number
+            && self.problem == other.problem
+            && self.cells().eq(other.cells())
+    }
+}
+
+impl Eq for Row {}
+
+impl std::fmt::Debug for Row {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Row")
+            .field("number", &self.number)
+            .field("cells", &self.cells().collect::<Vec<_>>())
+            .field("problem", &self.problem)
+            .finish()
     }
 }
 
@@ -156,11 +188,15 @@ pub struct Parser {
     ends: Vec<usize>,
     /// Bytes read again after unterminated quotes; bounded so no file can make reading slow.
     reread: usize,
+    /// The values of the rows read in this step, and the rows, until the step shares them out.
+    pending: Chunk,
+    pending_rows: Vec<(u32, Option<RecordProblem>, u32, u32, u32)>,
 }
 
-/// One record as `csv-core` gave it.
+/// One record as `csv-core` gave it, its values appended to the pending chunk.
 struct Raw {
-    row: Row,
+    start: usize,
+    first: usize,
     too_long: Option<usize>,
     unterminated: bool,
 }
@@ -185,10 +221,21 @@ impl Parser {
             out,
             ends: vec![0; MAX_COLUMNS + 1],
             reread: 0,
+            pending: Chunk::default(),
+            pending_rows: Vec::new(),
             text,
         };
         let header = parser.record()?.ok_or(FileRefusal::Empty)?;
-        let headers: Vec<String> = header.row.cells().map(str::to_owned).collect();
+        let mut from = header.start;
+        let headers: Vec<String> = parser.pending.ends[header.first..]
+            .iter()
+            .map(|&end| {
+                let value = parser.pending.text[from..end as usize].to_owned();
+                from = end as usize;
+                value
+            })
+            .collect();
+        parser.pending = Chunk::default();
         // The `issues` column Roster adds to the files it hands back does not count: an
         // annotated file always reads back.
         if headers.iter().filter(|h| !is_issues(h)).count() > MAX_COLUMNS {
@@ -211,34 +258,66 @@ impl Parser {
 
     /// Reads up to `max` more records; `true` once the file is read to its end.
     pub fn step(&mut self, max: usize) -> Result<bool, FileRefusal> {
+        let done = self.read_some(max);
+        // Share the step's values out to its rows, whatever happened.
+        let chunk = Arc::new(std::mem::take(&mut self.pending));
+        for (number, problem, start, first, len) in self.pending_rows.drain(..) {
+            self.sheet.rows.push(Row {
+                number,
+                problem,
+                chunk: Arc::clone(&chunk),
+                start,
+                first,
+                len,
+            });
+        }
+        done
+    }
+
+    fn read_some(&mut self, max: usize) -> Result<bool, FileRefusal> {
+        let u32_of = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         for _ in 0..max {
             let Some(raw) = self.record()? else {
                 return Ok(true);
             };
             self.records += 1;
-            if raw.row.text.is_empty() {
-                continue; // `,,,,` lines that spreadsheets leave below the data
+            if self.pending.text.len() == raw.start {
+                // `,,,,` lines that spreadsheets leave below the data.
+                self.pending.ends.truncate(raw.first);
+                continue;
             }
-            if self.sheet.rows.len() == MAX_ROWS {
+            if self.sheet.rows.len() + self.pending_rows.len() == MAX_ROWS {
                 return Err(FileRefusal::TooManyRows);
             }
             let expected = self.sheet.headers.len();
+            let found = self.pending.ends.len() - raw.first;
             let problem = if raw.unterminated {
                 Some(RecordProblem::UnterminatedQuote)
-            } else if raw.row.len() != expected {
-                Some(RecordProblem::FieldCount {
-                    found: raw.row.len(),
-                    expected,
-                })
+            } else if found != expected {
+                Some(RecordProblem::FieldCount { found, expected })
             } else {
                 raw.too_long
                     .map(|column| RecordProblem::FieldTooLong { column })
             };
-            let mut row = raw.row;
-            row.number = self.records;
-            row.fit(expected);
-            row.problem = problem;
-            self.sheet.rows.push(row);
+            // Lined up with the header: short rows get empty values, long ones lose the extra.
+            if found > expected {
+                let end = match expected {
+                    0 => raw.start,
+                    n => self.pending.ends[raw.first + n - 1] as usize,
+                };
+                self.pending.ends.truncate(raw.first + expected);
+                self.pending.text.truncate(end);
+            }
+            while self.pending.ends.len() - raw.first < expected {
+                self.pending.push("");
+            }
+            self.pending_rows.push((
+                self.records,
+                problem,
+                u32_of(raw.start),
+                u32_of(raw.first),
+                u32_of(expected),
+            ));
         }
         Ok(self.pos >= self.text.len())
     }
@@ -278,17 +357,20 @@ impl Parser {
         if self.pos == bytes.len() && opens_unclosed_quote(span, self.sheet.delimiter) {
             return self.recover(start).map(Some);
         }
-        Ok(Some(self.fields(&self.ends[..endlen], outlen)))
+        let ends = std::mem::take(&mut self.ends);
+        let raw = self.fields(&ends[..endlen], outlen);
+        self.ends = ends;
+        Ok(Some(raw))
     }
 
-    /// The fields of the record just read, trimmed, each cut at the limit.
-    fn fields(&self, ends: &[usize], outlen: usize) -> Raw {
+    /// The fields of the record just read, trimmed, each cut at the limit, appended to the
+    /// pending chunk.
+    fn fields(&mut self, ends: &[usize], outlen: usize) -> Raw {
         // The text was valid UTF-8 and the delimiter and quote are ASCII, so the record and each
         // field are too; a lossy conversion can never actually replace anything.
         let record = String::from_utf8_lossy(self.out.get(..outlen).unwrap_or_default());
-        let mut row = Row::new(0, []);
-        row.text.reserve(outlen);
-        row.ends.reserve(ends.len());
+        let start = self.pending.text.len();
+        let first = self.pending.ends.len();
         let mut too_long = None;
         let mut from = 0;
         for (column, &end) in ends.iter().enumerate() {
@@ -302,11 +384,12 @@ impl Parser {
                     .map_or(text.len(), |(i, _)| i);
                 text = &text[..cut];
             }
-            row.push(text);
+            self.pending.push(text);
             from = end;
         }
         Raw {
-            row,
+            start,
+            first,
             too_long,
             unterminated: false,
         }
@@ -335,11 +418,12 @@ impl Parser {
         let (_, _, nout, nend) = plain.read_record(line, &mut self.out, &mut ends);
         let (_, _, more, more_ends) =
             plain.read_record(&[], &mut self.out[nout..], &mut ends[nend..]);
+        let total = bytes.len();
         let mut raw = self.fields(&ends[..nend + more_ends], nout + more);
         raw.unterminated = true;
-        let next = (line_end + 1).min(bytes.len());
-        self.reread += bytes.len() - next;
-        if self.reread > 2 * bytes.len() {
+        let next = (line_end + 1).min(total);
+        self.reread += total - next;
+        if self.reread > 2 * total {
             return Err(FileRefusal::QuotesUnbalanced);
         }
         self.pos = next;
