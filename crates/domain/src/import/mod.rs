@@ -14,6 +14,7 @@ mod corpus;
 mod decode;
 mod read;
 mod row;
+mod sheet;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -22,8 +23,9 @@ pub mod write;
 pub use check::{Checker, Summary};
 pub use columns::{Field, template_fields};
 pub use decode::{Encoding, decode};
-pub use read::{Parser, RecordProblem, Row, Sheet, read};
+pub use read::{Parser, read};
 pub use row::{CellFinding, NewMember, RowValues, RowView, check_values};
+pub use sheet::{RecordProblem, Row, Sheet};
 pub use words::{parse_role, parse_yes_no};
 
 use crate::authz::{AuthzPolicy, Grantable};

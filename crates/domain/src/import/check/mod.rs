@@ -7,8 +7,8 @@ mod findings;
 mod keys;
 mod values;
 
-use super::read::{RecordProblem, Sheet};
 use super::row::{CellFinding, check_own};
+use super::sheet::{RecordProblem, Sheet};
 use super::words::parse_yes_no;
 use super::{Context, Existing, Logins, Severity};
 use crate::values::{Email, Username};
