@@ -76,13 +76,13 @@ pub async fn require_admin(state: &AppState, user_id: i64, account: i64) -> Resu
 
 /// The account's approved email domains (none: any address is allowed).
 pub async fn approved_domains(
-    state: &AppState,
+    conn: &mut sqlx::SqliteConnection,
     account: i64,
 ) -> Result<Vec<roster_domain::values::ApprovedDomain>, AppError> {
     let (domains,): (String,) =
         sqlx::query_as("SELECT approved_domains FROM accounts WHERE id = ?1")
             .bind(account)
-            .fetch_one(&state.db)
+            .fetch_one(conn)
             .await?;
     serde_json::from_str(&domains).map_err(|e| AppError::Internal(format!("approved domains: {e}")))
 }

@@ -208,20 +208,6 @@ pub async fn accounts() -> ApiResult<Vec<Account>> {
 
 // ---- Account settings and seats ----------------------------------------------------------------
 
-/// The levels of one authority kind the signed-in admin may grant.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct GrantableKind {
-    pub kind: String,
-    pub levels: Vec<String>,
-}
-
-/// What the signed-in admin may grant in an account.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
-pub struct Grantable {
-    pub roles: Vec<String>,
-    pub kinds: Vec<GrantableKind>,
-}
-
 /// An account's settings.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct AccountSettings {
@@ -233,7 +219,8 @@ pub struct AccountSettings {
     pub invitation_lifetime_hours: i64,
     /// The domain's own type: the app checks a changed policy with the same rules.
     pub policy: roster_domain::authz::AuthzPolicy,
-    pub grantable: Grantable,
+    /// What the signed-in admin may grant: the domain's type, as the server computed it.
+    pub grantable: roster_domain::authz::Grantable,
     pub may_change_policy: bool,
 }
 

@@ -6,6 +6,7 @@ use crate::components::frame::use_account;
 use crate::i18n::{Key, role_label, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roster_domain::authz::Role;
 use std::collections::BTreeMap;
 
 /// The role and authorities card of a user's page.
@@ -61,9 +62,12 @@ pub fn GrantsCard(
         <section aria-labelledby="grants-title" class="card">
             <h2 id="grants-title">{t(Key::RoleAndAuthorities)}</h2>
             {move || settings.get().map(|s| {
-                let roles: Vec<String> = s.grantable.roles.clone();
+                let roles = s.grantable.roles.clone();
                 let current_role = current_role.clone();
-                let offered_role = move |r: &str| r == current_role || roles.iter().any(|x| x == r);
+                let offered_role = move |r: &str| {
+                    r == current_role
+                        || roles.iter().any(|x| (*x == Role::Admin) == (r == "admin"))
+                };
                 view! {
                     <form on:submit=save.clone() novalidate>
                         {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}

@@ -73,6 +73,30 @@ impl RowValues {
     }
 }
 
+impl RowView<'_> {
+    /// The values, owned.
+    pub fn to_values(&self) -> RowValues {
+        RowValues {
+            email: self.email.to_owned(),
+            first_name: self.first_name.to_owned(),
+            last_name: self.last_name.to_owned(),
+            username: self.username.to_owned(),
+            phone: self.phone.to_owned(),
+            language: self.language.to_owned(),
+            group: self.group.to_owned(),
+            role: self.role.to_owned(),
+            licence: self.licence.to_owned(),
+            authorities: self
+                .authorities
+                .iter()
+                .map(|&(k, l)| (k.to_owned(), l.to_owned()))
+                .collect(),
+            exchange_domain: self.exchange_domain.to_owned(),
+            exchange_username: self.exchange_username.to_owned(),
+        }
+    }
+}
+
 /// What a valid row asks for: a profile and a membership of the account.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewMember {

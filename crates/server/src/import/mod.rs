@@ -9,12 +9,11 @@ pub(crate) mod export;
 pub(crate) mod lookup;
 
 use crate::error::AppError;
-use crate::{AppState, guard, licences};
+use crate::{AppState, accounts, guard, licences};
 use axum::Router;
 use axum::routing::{get, post};
 use roster_domain::authz::grantable;
 use roster_domain::import::{Context, Existing, Logins};
-use roster_domain::values::ApprovedDomain;
 use sqlx::SqliteConnection;
 
 /// The import routes, under `/api/v1`.
@@ -39,13 +38,7 @@ pub(crate) async fn context(
         )),
         None => None,
     };
-    let (domains,): (String,) =
-        sqlx::query_as("SELECT approved_domains FROM accounts WHERE id = ?1")
-            .bind(account)
-            .fetch_one(&mut *conn)
-            .await?;
-    let approved: Vec<ApprovedDomain> = serde_json::from_str(&domains)
-        .map_err(|e| AppError::Internal(format!("approved domains: {e}")))?;
+    let approved = accounts::approved_domains(conn, account).await?;
     let groups: Vec<(String,)> =
         sqlx::query_as("SELECT name FROM groups WHERE account_id = ?1 ORDER BY name")
             .bind(account)

@@ -180,7 +180,7 @@ pub async fn list(
     .bind(ids)
     .fetch_all(&state.db)
     .await?;
-    let approved = accounts::approved_domains(&state, account).await?;
+    let approved = accounts::approved_domains(&mut *state.db.acquire().await?, account).await?;
     let mut rows: HashMap<i64, ListItem> = rows
         .into_iter()
         .map(|mut r| {

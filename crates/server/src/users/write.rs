@@ -66,7 +66,7 @@ pub(crate) async fn check_domain(
     account: i64,
     email: &Email,
 ) -> Result<(), AppError> {
-    let approved = accounts::approved_domains(state, account).await?;
+    let approved = accounts::approved_domains(&mut *state.db.acquire().await?, account).await?;
     check_approved(email, &approved).map_err(|e| AppError::field("email", &e))
 }
 

@@ -13,7 +13,6 @@ use crate::i18n::{Key, t};
 use files::{SLICE_MS, breathe, now};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use roster_domain::authz::{Grantable, GrantableKind, Role};
 use roster_domain::import::{Checker, Context, Parser, Summary, write};
 use roster_domain::values::ApprovedDomain;
 use roster_domain::{Coded, ErrorCode};
@@ -71,21 +70,9 @@ impl Import {
 
 /// What the checks need to know of the account, from its settings and groups.
 fn context(settings: AccountSettings, groups: Vec<String>) -> Context {
-    let grantable = Grantable {
-        roles: Role::ALL.to_vec(),
-        kinds: settings
-            .grantable
-            .kinds
-            .into_iter()
-            .map(|k| GrantableKind {
-                kind: k.kind,
-                levels: k.levels,
-            })
-            .collect(),
-    };
     Context {
         policy: settings.policy,
-        grantable: Some(grantable),
+        grantable: Some(settings.grantable),
         approved: settings
             .approved_domains
             .iter()
@@ -122,47 +109,28 @@ async fn process(import: Import, bytes: Vec<u8>) {
         Ok(parser) => parser,
         Err(refusal) => return fail(import, refusal.code().message_en()),
     };
-    loop {
-        let slice = now();
-        let mut done = false;
-        while !done && now() - slice < SLICE_MS {
-            match parser.step(500) {
-                Ok(finished) => done = finished,
-                Err(refusal) => return fail(import, refusal.code().message_en()),
-            }
-        }
-        if done {
-            break;
-        }
+    let read = in_slices(import, 0, || {
+        let done = parser.step(500).map_err(|r| r.code().message_en())?;
         let (at, of) = parser.progress();
-        import
-            .stage
-            .set(Stage::Reading((at * 50 / of.max(1)) as u32));
-        breathe().await;
-        if import.cancelled.get_value() {
-            return import.stage.set(Stage::Choose);
-        }
+        Ok((done, at * 50 / of.max(1)))
+    })
+    .await;
+    match read {
+        Ok(()) => {}
+        Err(Stop::Cancelled) => return,
+        Err(Stop::Failed(message)) => return fail(import, message),
     }
     let mut checker = Checker::new(parser.finish(), ctx);
     let rows = checker.sheet().rows.len().max(1);
     let mut checked = 0;
-    loop {
-        let slice = now();
-        let mut done = false;
-        while !done && now() - slice < SLICE_MS {
-            done = checker.step(500);
-            checked += 500;
-        }
-        if done {
-            break;
-        }
-        import
-            .stage
-            .set(Stage::Reading((50 + checked.min(rows) * 50 / rows) as u32));
-        breathe().await;
-        if import.cancelled.get_value() {
-            return import.stage.set(Stage::Choose);
-        }
+    let check = in_slices(import, 50, || {
+        let done = checker.step(500);
+        checked += 500;
+        Ok((done, 50 + checked.min(rows) * 50 / rows))
+    })
+    .await;
+    if check.is_err() {
+        return;
     }
     import.check_ms.set(Some(now() - started_reading));
     let keys = checker.username_keys();
@@ -173,6 +141,40 @@ async fn process(import: Import, bytes: Vec<u8>) {
     import.checker.set_value(Some(checker));
     import.version.update(|v| *v += 1);
     import.stage.set(Stage::Review);
+}
+
+/// Why sliced work stopped early.
+enum Stop {
+    /// The admin cancelled: back to choosing a file.
+    Cancelled,
+    /// A step refused the file, with the message to show.
+    Failed(&'static str),
+}
+
+/// Runs `step` in slices of at most [`SLICE_MS`], letting the page breathe and showing the share
+/// done (per cent, as the step reports it with whether it is finished) between slices.
+async fn in_slices(
+    import: Import,
+    from: usize,
+    mut step: impl FnMut() -> Result<(bool, usize), &'static str>,
+) -> Result<(), Stop> {
+    let mut percent = from;
+    loop {
+        import.stage.set(Stage::Reading(percent as u32));
+        let slice = now();
+        while now() - slice < SLICE_MS {
+            let (done, share) = step().map_err(Stop::Failed)?;
+            if done {
+                return Ok(());
+            }
+            percent = share;
+        }
+        breathe().await;
+        if import.cancelled.get_value() {
+            import.stage.set(Stage::Choose);
+            return Err(Stop::Cancelled);
+        }
+    }
 }
 
 fn fail(import: Import, message: &'static str) {

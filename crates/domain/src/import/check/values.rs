@@ -35,29 +35,6 @@ impl Checker {
 
     /// A row's values by template column, as the server wants them.
     pub fn values(&self, index: usize) -> RowValues {
-        let mut values = RowValues::default();
-        let Some(row) = self.sheet.rows.get(index) else {
-            return values;
-        };
-        for (column, field) in self.sheet.columns.iter().enumerate() {
-            let Some(field) = field else { continue };
-            let cell = row.cell(column).to_owned();
-            let slot = match field {
-                Field::Email => &mut values.email,
-                Field::FirstName => &mut values.first_name,
-                Field::LastName => &mut values.last_name,
-                Field::Username => &mut values.username,
-                Field::Phone => &mut values.phone,
-                Field::Language => &mut values.language,
-                Field::Group => &mut values.group,
-                Field::Role => &mut values.role,
-                Field::Licence => &mut values.licence,
-                Field::ExchangeDomain => &mut values.exchange_domain,
-                Field::ExchangeUsername => &mut values.exchange_username,
-                Field::Authority(kind) => values.authorities.entry(kind.clone()).or_default(),
-            };
-            *slot = cell;
-        }
-        values
+        self.view(index).to_values()
     }
 }
