@@ -65,7 +65,16 @@ pub async fn spawn_app() -> TestApp {
 fn dist_dir() -> PathBuf {
     std::env::var_os("ROSTER_DIST")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../dist"))
+        .unwrap_or_else(|| crate_dir().join("../dist"))
+}
+
+/// This crate's directory. `cargo test` and `cargo bench` tell the binary where it is now; the
+/// path compiled in is only a fallback, stale once another checkout shares the target directory
+/// (cargo then runs the test binary without rebuilding it).
+pub fn crate_dir() -> PathBuf {
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
 
 /// A headless Chromium session; the chromedriver process ends with it.
@@ -232,7 +241,7 @@ impl Browser {
             .screenshot()
             .await
             .unwrap_or_else(|err| panic!("screenshot: {err}"));
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/screenshots");
+        let dir = crate_dir().join("../target/screenshots");
         let _ = std::fs::create_dir_all(&dir);
         std::fs::write(dir.join(format!("{name}.png")), png)
             .unwrap_or_else(|err| panic!("save screenshot: {err}"));

@@ -36,7 +36,12 @@ fn report(name: &str, mut samples: Vec<Duration>) {
 
 #[tokio::main]
 async fn main() {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    // Where cargo says the crate is now (the compiled-in path goes stale when another checkout
+    // shares the target directory).
+    let root = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
+        .join("../..");
     let dist = std::env::var_os("ROSTER_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| root.join("dist"));

@@ -5,7 +5,7 @@
 //! takes, because compiling Trunk from source takes ten minutes and must not look like a hang.
 
 use crate::cmd::{Cmd, cargo};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// Trunk 0.22 needs a newer rustc than these machines have; 0.21.14 is verified here.
@@ -16,12 +16,15 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// aiosmtpd, the real SMTP server the email delivery tests send to (`tests/smtp_sink.py`).
 const AIOSMTPD_VERSION: &str = "1.4.6";
 
-/// The workspace root.
+/// The workspace root. `cargo run` (which `cargo xtask` is) tells the binary where its manifest
+/// is now; the path compiled in is only a fallback, stale once the checkout has moved or another
+/// checkout shares the target directory (cargo then runs the binary without rebuilding it).
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let root = manifest.join("../..");
+    root.canonicalize().unwrap_or(root)
 }
 
 /// Which tools a command needs.

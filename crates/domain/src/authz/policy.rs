@@ -5,6 +5,7 @@
 //! through it too), so the deciding functions never meet a rule that points nowhere.
 
 use crate::codes::{Coded, ErrorCode};
+use crate::values::text::eq_ignoring_case;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use thiserror::Error;
@@ -43,10 +44,10 @@ impl AuthorityKind {
 
     /// This kind's level spelled `input` in any case (`e` for `E`, as people type in a sheet).
     pub fn level_ignoring_case(&self, input: &str) -> Option<&str> {
-        let input = input.trim().to_lowercase();
+        let input = input.trim();
         self.levels
             .iter()
-            .find(|l| l.to_lowercase() == input)
+            .find(|l| eq_ignoring_case(l, input))
             .map(String::as_str)
     }
 

@@ -211,8 +211,12 @@ impl Parser {
     /// pending chunk.
     fn fields(&mut self, ends: &[usize], outlen: usize) -> Raw {
         // The text was valid UTF-8 and the delimiter and quote are ASCII, so the record and each
-        // field are too; a lossy conversion can never actually replace anything.
-        let record = String::from_utf8_lossy(self.out.get(..outlen).unwrap_or_default());
+        // field are too; the lossy conversion is never taken (and is no panic if it were).
+        let bytes = self.out.get(..outlen).unwrap_or_default();
+        let record = match std::str::from_utf8(bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        };
         let start = self.pending.text.len();
         let first = self.pending.ends.len();
         let mut too_long = None;

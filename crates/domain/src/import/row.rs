@@ -7,6 +7,7 @@ use super::{Context, Severity};
 use crate::authz::{Grants, Role};
 use crate::codes::{Coded, ErrorCode};
 use crate::profile::{Profile, ProfileInput, field};
+use crate::values::text::eq_ignoring_case;
 use crate::values::{GroupName, check_approved};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -270,17 +271,13 @@ fn check_group<'c>(name: &str, ctx: &'c Context) -> Result<Option<Cow<'c, str>>,
     if name.is_empty() {
         return Ok(None);
     }
-    let same = |g: &str| {
-        if g.is_ascii() && name.is_ascii() {
-            g.eq_ignore_ascii_case(name)
-        } else {
-            g.chars()
-                .flat_map(char::to_lowercase)
-                .eq(name.chars().flat_map(char::to_lowercase))
-        }
-    };
     // A group of the account is a valid name by definition: no need to check it again.
-    if let Some(group) = ctx.groups.iter().flatten().find(|g| same(g)) {
+    if let Some(group) = ctx
+        .groups
+        .iter()
+        .flatten()
+        .find(|g| eq_ignoring_case(g, name))
+    {
         return Ok(Some(Cow::Borrowed(group.as_str())));
     }
     let parsed = GroupName::parse(name).map_err(|e| e.code())?;

@@ -43,6 +43,15 @@ pub enum DnsNameError {
 
 /// Checks a host name (already trimmed by the caller) and returns it lower-cased.
 pub(crate) fn parse_dns_name(input: &str) -> Result<String, DnsNameError> {
+    let mut name = String::with_capacity(input.len());
+    push_dns_name(&mut name, input)?;
+    Ok(name)
+}
+
+/// Checks a host name (already trimmed by the caller) and appends it lower-cased to `out`, so
+/// that a value holding one (an email address) is built in one allocation. On an error `out` is
+/// left with part of the name: the caller drops it.
+pub(crate) fn push_dns_name(out: &mut String, input: &str) -> Result<(), DnsNameError> {
     if input.is_empty() {
         return Err(DnsNameError::Empty);
     }
@@ -53,7 +62,10 @@ pub(crate) fn parse_dns_name(input: &str) -> Result<String, DnsNameError> {
             actual: length,
         });
     }
-    let name = input.to_ascii_lowercase();
+    let start = out.len();
+    out.push_str(input);
+    let name = out.get_mut(start..).unwrap_or_default();
+    name.make_ascii_lowercase();
     let mut labels = 0;
     let mut last = "";
     for label in name.split('.') {
@@ -67,7 +79,7 @@ pub(crate) fn parse_dns_name(input: &str) -> Result<String, DnsNameError> {
     if last.bytes().all(|b| b.is_ascii_digit()) {
         return Err(DnsNameError::NumericTopLevel);
     }
-    Ok(name)
+    Ok(())
 }
 
 fn check_label(label: &str) -> Result<(), DnsNameError> {

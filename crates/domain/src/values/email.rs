@@ -5,7 +5,7 @@
 //! refused, and so is every non-ASCII character: that one rule shuts out lookalike addresses such
 //! as `pаypal.com` spelled with a Cyrillic `а`.
 
-use super::dns::{DnsNameError, parse_dns_name};
+use super::dns::{DnsNameError, push_dns_name};
 use crate::codes::{Coded, ErrorCode};
 use thiserror::Error;
 
@@ -92,10 +92,13 @@ impl Email {
             Some(halves) => halves,
         };
         check_local_part(local)?;
-        let domain =
-            parse_dns_name(domain).map_err(|reason| EmailError::InvalidDomain { reason })?;
+        // One allocation: the local part as typed, then the domain lower-cased behind it.
+        let mut value = String::with_capacity(input.len());
+        value.push_str(local);
+        value.push('@');
+        push_dns_name(&mut value, domain).map_err(|reason| EmailError::InvalidDomain { reason })?;
         Ok(Email {
-            value: format!("{local}@{domain}"),
+            value,
             at: local.len(),
         })
     }
@@ -136,7 +139,8 @@ fn check_local_part(local: &str) -> Result<(), EmailError> {
     if let Some(character) = local.chars().find(|&c| !(is_atext(c) || c == '.')) {
         return Err(EmailError::LocalPartInvalidCharacter { character });
     }
-    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+    // An empty piece between dots: a dot first, last, or two in a row.
+    if local.split('.').any(str::is_empty) {
         return Err(EmailError::LocalPartDots);
     }
     Ok(())

@@ -77,7 +77,7 @@ mod identity_provider;
 mod language;
 mod names;
 mod phone;
-mod text;
+pub(crate) mod text;
 mod username;
 
 pub use approved_domain::{ApprovedDomain, ApprovedDomainError, DomainNotApproved, check_approved};

@@ -73,15 +73,18 @@ impl Phone {
         {
             return Err(PhoneError::InvalidCharacter { character });
         }
-        let all_digits: String = rest.chars().filter(char::is_ascii_digit).collect();
-        let digits = if plus {
-            all_digits.as_str()
-        } else {
+        // Built in place: `+`, then the digits without separators.
+        let mut value = String::with_capacity(rest.len() + 1);
+        value.push('+');
+        value.extend(rest.chars().filter(char::is_ascii_digit));
+        if !plus {
             // `00` is the international prefix dialled from most of the world.
-            all_digits
-                .strip_prefix("00")
-                .ok_or(PhoneError::MissingCountryCode)?
-        };
+            if !value[1..].starts_with("00") {
+                return Err(PhoneError::MissingCountryCode);
+            }
+            value.replace_range(1..3, "");
+        }
+        let digits = &value[1..];
         let actual = digits.len();
         if actual < MIN_DIGITS {
             return Err(PhoneError::TooShort {
@@ -97,7 +100,7 @@ impl Phone {
         }
         let country_code = country_code_of(digits).ok_or(PhoneError::UnknownCountryCode)?;
         Ok(Phone {
-            value: format!("+{digits}"),
+            value,
             country_code,
         })
     }

@@ -55,6 +55,18 @@ fn nfc(input: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `a` and `b` are the same text in any case (`É` and `é`), without lower-cased copies:
+/// run on every cell of an import that names a group or a level.
+pub(crate) fn eq_ignoring_case(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.chars()
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().flat_map(char::to_lowercase))
+    }
+}
+
 /// A character no displayed text should hold.
 pub(crate) fn is_forbidden(c: char) -> bool {
     c.is_control() || is_invisible_format(c)
@@ -72,23 +84,27 @@ pub(crate) fn clean_text(input: &str, max: usize) -> Result<String, TextProblem>
     if trimmed.is_empty() {
         return Err(TextProblem::Empty);
     }
-    if let Some(character) = trimmed.chars().find(|&c| is_forbidden(c)) {
-        return Err(TextProblem::ForbiddenCharacter { character });
-    }
+    // One pass (an import cleans two names a row): the first forbidden character, the cleaned
+    // text and its length in characters.
     let mut cleaned = String::with_capacity(trimmed.len());
+    let mut actual = 0;
     let mut after_space = false;
     for c in trimmed.chars() {
+        if is_forbidden(c) {
+            return Err(TextProblem::ForbiddenCharacter { character: c });
+        }
         if c.is_whitespace() {
             if !after_space {
                 cleaned.push(' ');
+                actual += 1;
             }
             after_space = true;
         } else {
             cleaned.push(c);
+            actual += 1;
             after_space = false;
         }
     }
-    let actual = cleaned.chars().count();
     if actual > max {
         return Err(TextProblem::TooLong { max, actual });
     }
