@@ -34,6 +34,28 @@ async fn wait_for_counts(browser: &Browser, text: &str) {
         .await;
 }
 
+/// Waits until the results read `created` created and `not_sent` not sent, none added from
+/// other accounts or refused.
+async fn wait_for_results(browser: &Browser, created: usize, not_sent: usize) {
+    wait_for_counts(
+        browser,
+        &format!(
+            "{created} created · 0 added from other accounts · 0 refused · {not_sent} not sent"
+        ),
+    )
+    .await;
+}
+
+/// Searches the Users page for `query` and waits until it finds `count` users.
+async fn wait_for_users_found(browser: &Browser, query: &str, count: usize) {
+    browser.fill("Search", query).await;
+    browser
+        .wait_for(Locator::XPath(&format!(
+            "//span[@role='status' and contains(., '· {count} users')]"
+        )))
+        .await;
+}
+
 /// The grid's input for `column` of data row `row`.
 async fn cell(browser: &Browser, column: &str, row: u32) -> fantoccini::elements::Element {
     browser
@@ -172,11 +194,7 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
     wait_for_counts(&browser, "4 rows · 4 ready to create · 0 need attention").await;
 
     browser.click_button("Create accounts (4)").await;
-    wait_for_counts(
-        &browser,
-        "4 created · 0 added from other accounts · 0 refused · 0 not sent",
-    )
-    .await;
+    wait_for_results(&browser, 4, 0).await;
     browser.screenshot("import-results-desktop").await;
     browser.click_button("Download the results").await;
     let results = downloads(&browser).await.pop().unwrap();
@@ -307,19 +325,80 @@ async fn a_lost_answer_is_sent_again_and_creates_nobody_twice() {
         ))
         .await;
     browser.click_button("Try again").await;
-    wait_for_counts(
-        &browser,
-        "2 created · 0 added from other accounts · 0 refused · 0 not sent",
-    )
-    .await;
+    wait_for_results(&browser, 2, 0).await;
     // And in the users list, each once.
     browser.click_link("Users").await;
     browser.wait_for_heading("Users").await;
-    browser.fill("Search", "lost.").await;
+    wait_for_users_found(&browser, "lost.", 2).await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_dropped_file_is_checked_and_creating_stops_when_cancelled() {
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    open_import(&browser, &app).await;
+    // 600 rows: two chunks. The network holds the first until the test lets it go.
     browser
-        .wait_for(Locator::XPath(
-            "//span[@role='status' and contains(., '· 2 users')]",
-        ))
-        .await;
+        .client
+        .execute(
+            "const real = window.fetch; \
+             window.__hold = new Promise((go) => { window.__release = go; }); \
+             window.fetch = async (...args) => { \
+               const url = String(args[0] && args[0].url || args[0]); \
+               if (url.endsWith('/imports')) { window.__held = true; await window.__hold; } \
+               return real(...args); }; \
+             return null;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut text = String::from("email,first_name,last_name\r\n");
+    for n in 0..600 {
+        text.push_str(&format!("dropped.{n}@acme.test,Dropped,Person{n}\r\n"));
+    }
+    // Dropped on the page, as from a file manager.
+    browser
+        .client
+        .execute(
+            "const file = new File([arguments[0]], 'dropped.csv', { type: 'text/csv' }); \
+             const data = new DataTransfer(); data.items.add(file); \
+             document.querySelector('.dropzone').dispatchEvent( \
+               new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true })); \
+             return null;",
+            vec![text.into()],
+        )
+        .await
+        .unwrap();
+    wait_for_counts(
+        &browser,
+        "600 rows · 600 ready to create · 0 need attention",
+    )
+    .await;
+    browser.click_button("Create accounts (600)").await;
+    // Cancel while the first chunk is on its way.
+    let held = browser
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; const start = Date.now(); \
+             const poll = () => window.__held || Date.now() - start > 10000 \
+               ? done(window.__held === true) : setTimeout(poll, 20); \
+             poll();",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(held, true, "the first chunk was sent");
+    browser.click_button("Cancel").await;
+    browser
+        .client
+        .execute("window.__release(); return null;", vec![])
+        .await
+        .unwrap();
+    // The chunk already sent is finished; the next one is never sent.
+    wait_for_results(&browser, 500, 100).await;
+    browser.click_button("Finish").await;
+    browser.wait_for_heading("Users").await;
+    wait_for_users_found(&browser, "dropped.", 500).await;
     browser.close().await;
 }

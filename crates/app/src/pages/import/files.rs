@@ -63,6 +63,6 @@ pub async fn breathe() {
     gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
-/// The longest a slice of work may keep the page busy, in milliseconds (a frame or two, well
-/// under the 50 ms that counts as a long task).
-pub const SLICE_MS: f64 = 40.0;
+/// The longest a slice of work may keep the page busy, in milliseconds (two frames, with room
+/// under the 50 ms that counts as a long task for a garbage collection or a step's overrun).
+pub const SLICE_MS: f64 = 30.0;

@@ -47,8 +47,8 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             .with_value(|c| c.as_ref().map(|c| listed(c, only)).unwrap_or_default());
         rows.set(list);
     });
-    // The columns Roster reads, by position in the file, with their header as written.
-    let columns: Vec<(usize, String)> = import.checker.with_value(|c| {
+    // The columns Roster reads: position in the file, header as written, name in findings.
+    let columns: Vec<Column> = import.checker.with_value(|c| {
         c.as_ref()
             .map(|c| {
                 let sheet = c.sheet();
@@ -56,25 +56,31 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
                     .columns
                     .iter()
                     .enumerate()
-                    .filter(|(_, f)| f.is_some())
-                    .map(|(i, _)| (i, sheet.headers[i].clone()))
+                    .filter_map(|(i, f)| {
+                        let name = f.as_ref()?.name().to_owned();
+                        Some((i, sheet.headers[i].clone(), name))
+                    })
                     .collect()
             })
             .unwrap_or_default()
     });
     let scroll = RwSignal::new(0.0_f64);
-    let window = move || {
-        let all = rows.get();
+    // The rows in view with some overscan: the first one's position, how many are listed, and
+    // which. Worked out once per scroll, and nothing below changes while the same rows show.
+    let window = Memo::new(move |_| {
         let first = ((scroll.get() / ROW_PX) as usize).saturating_sub(OVERSCAN);
         let count = (VIEW_PX / ROW_PX) as usize + 2 * OVERSCAN;
-        let end = (first + count).min(all.len());
-        let first = first.min(end);
-        (first, all.len(), all[first..end].to_vec())
-    };
-    let top = move || format!("height:{}px", window().0 as f64 * ROW_PX);
+        rows.with(|all| {
+            let end = (first + count).min(all.len());
+            let first = first.min(end);
+            (first, all.len(), all[first..end].to_vec())
+        })
+    });
+    let top = move || window.with(|(first, _, _)| format!("height:{}px", *first as f64 * ROW_PX));
     let bottom = move || {
-        let (first, total, shown) = window();
-        format!("height:{}px", (total - first - shown.len()) as f64 * ROW_PX)
+        window.with(|(first, total, shown)| {
+            format!("height:{}px", (total - first - shown.len()) as f64 * ROW_PX)
+        })
     };
     let focused = RwSignal::new(None::<usize>);
     let focused_text = move || {
@@ -105,13 +111,13 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
                     <tr aria-rowindex="1">
                         <th scope="col">{t(Key::ImportRow)}</th>
                         <th scope="col">{t(Key::ImportIssues)}</th>
-                        {header.into_iter().map(|(_, h)| view! { <th scope="col">{h}</th> }).collect_view()}
+                        {header.into_iter().map(|(_, h, _)| view! { <th scope="col">{h}</th> }).collect_view()}
                         <th scope="col"><span class="visually-hidden">{t(Key::Actions)}</span></th>
                     </tr>
                 </thead>
                 <tbody>
                     <tr aria-hidden="true" class="spacer" style=top></tr>
-                    <For each=move || { let (first, _, shown) = window(); shown.into_iter().enumerate().map(move |(n, i)| (first + n, i)).collect::<Vec<_>>() }
+                    <For each=move || window.with(|(first, _, shown)| shown.iter().enumerate().map(|(n, &i)| (first + n, i)).collect::<Vec<_>>())
                         key=|(position, index)| (*position, *index)
                         children=move |(position, index)| {
                             view! { <GridRow import=import index=index position=position columns=columns.clone() rows=rows focused=focused /> }
@@ -123,12 +129,16 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// A column of the grid: its position in the file, its header as written, and its name in
+/// findings.
+type Column = (usize, String, String);
+
 #[component]
 fn GridRow(
     import: Import,
     index: usize,
     position: usize,
-    columns: Vec<(usize, String)>,
+    columns: Vec<Column>,
     rows: RwSignal<Vec<usize>>,
     focused: RwSignal<Option<usize>>,
 ) -> impl IntoView {
@@ -137,20 +147,22 @@ fn GridRow(
             .and_then(|c| c.sheet().rows.get(index))
             .map_or(0, |r| r.number)
     });
-    let findings = move || {
+    // Worked out once per change, read by the row's marks and every cell.
+    let findings = Memo::new(move |_| {
         import.version.get();
         import
             .checker
             .with_value(|c| c.as_ref().map(|c| c.findings(index)).unwrap_or_default())
-    };
-    let blocked = move || findings().iter().any(|f| f.severity == Severity::Error);
+    });
+    let blocked = move || findings.with(|f| f.iter().any(|f| f.severity == Severity::Error));
     let issues = move || {
-        let found = findings();
-        if found.is_empty() {
-            t(Key::ImportRowReady).to_owned()
-        } else {
-            issues_text(&found)
-        }
+        findings.with(|found| {
+            if found.is_empty() {
+                t(Key::ImportRowReady).to_owned()
+            } else {
+                issues_text(found)
+            }
+        })
     };
     let describe = format!("issues-{index}");
     let drop_row = move |_| {
@@ -158,21 +170,17 @@ fn GridRow(
         rows.update(|r| r.retain(|&i| i != index));
     };
     view! {
-        <tr aria-rowindex=position + 2 class:blocked=blocked class:ready=move || findings().is_empty()
+        <tr aria-rowindex=position + 2 class:blocked=blocked class:ready=move || findings.with(Vec::is_empty)
             on:focusin=move |_| focused.set(Some(index))>
             <th scope="row">{number}</th>
             <td class="issues" id=describe.clone() title=issues>{issues}</td>
-            {columns.into_iter().map(|(column, header)| {
-                let name = import.checker.with_value(|c| {
-                    c.as_ref().and_then(|c| c.sheet().columns[column].as_ref().map(|f| f.name().to_owned())).unwrap_or_default()
-                });
+            {columns.into_iter().map(|(column, header, name)| {
                 let value = move || {
                     import.version.get();
                     import.checker.with_value(|c| c.as_ref().map(|c| c.sheet().rows[index].cell(column).to_owned()).unwrap_or_default())
                 };
-                let invalid = {
-                    let name = name.clone();
-                    move || findings().iter().any(|f| f.column == name && f.severity == Severity::Error)
+                let invalid = move || {
+                    findings.with(|f| f.iter().any(|f| f.column == name && f.severity == Severity::Error))
                 };
                 view! {
                     <td>

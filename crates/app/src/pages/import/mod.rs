@@ -133,6 +133,8 @@ async fn process(import: Import, bytes: Vec<u8>) {
         return;
     }
     import.check_ms.set(Some(now() - started_reading));
+    // Listing 50,000 keys and writing the request takes a while: a task of its own.
+    breathe().await;
     let keys = checker.username_keys();
     match api::lookup_logins(account, &keys).await {
         Ok(existing) => checker.set_existing(existing),
@@ -152,7 +154,8 @@ enum Stop {
 }
 
 /// Runs `step` in slices of at most [`SLICE_MS`], letting the page breathe and showing the share
-/// done (per cent, as the step reports it with whether it is finished) between slices.
+/// done (per cent, as the step reports it with whether it is finished) between slices. Each
+/// slice, the first too, is a task of its own: no slice runs on from the work before it.
 async fn in_slices(
     import: Import,
     from: usize,
@@ -161,6 +164,11 @@ async fn in_slices(
     let mut percent = from;
     loop {
         import.stage.set(Stage::Reading(percent as u32));
+        breathe().await;
+        if import.cancelled.get_value() {
+            import.stage.set(Stage::Choose);
+            return Err(Stop::Cancelled);
+        }
         let slice = now();
         while now() - slice < SLICE_MS {
             let (done, share) = step().map_err(Stop::Failed)?;
@@ -168,11 +176,6 @@ async fn in_slices(
                 return Ok(());
             }
             percent = share;
-        }
-        breathe().await;
-        if import.cancelled.get_value() {
-            import.stage.set(Stage::Choose);
-            return Err(Stop::Cancelled);
         }
     }
 }
