@@ -39,7 +39,7 @@ enum Command {
         #[arg(long, env = "ROSTER_DIST", default_value = "dist")]
         dist: PathBuf,
         /// Seed demo accounts into an empty database (password: ROSTER_DEMO_PASSWORD, or one
-        /// made up and printed).
+        /// made up and printed); on a database seeded before, the demo sign-ins take it.
         #[arg(long)]
         demo: bool,
         /// `smtp://[user:password@]host[:port]` of the relay that delivers emails (plain SMTP,

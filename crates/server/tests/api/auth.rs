@@ -1,6 +1,7 @@
 //! Signing in and out, lockout, the same-origin guard, and the shape of every refusal.
 
 use crate::helpers::{PASSWORD, problem_code, spawn_app};
+use roster_server::demo::{self, DemoPassword};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -83,6 +84,49 @@ async fn five_failed_sign_ins_lock_the_user() {
             .await
             .unwrap();
     assert_eq!(state, "locked");
+}
+
+#[tokio::test]
+async fn starting_the_demo_again_gives_its_sign_ins_the_password_printed() {
+    let app = spawn_app().await;
+    let client = app.client();
+    for _ in 0..5 {
+        app.sign_in(&client, "admin@acme.test", "guess").await;
+    }
+    let others = "SELECT count(*), sum(version) FROM users WHERE email NOT IN \
+                  ('admin@acme.test', 'delegate@acme.test', 'eu-admin@acme.test')";
+    let before: (i64, i64) = sqlx::query_as(others).fetch_one(&app.db).await.unwrap();
+    let again = DemoPassword {
+        password: "a new demo password".into(),
+        generated: true,
+    };
+
+    demo::seed(&app.db, &again).await.unwrap();
+
+    for user in [
+        "admin@acme.test",
+        "delegate@acme.test",
+        "eu-admin@acme.test",
+    ] {
+        let res = app.sign_in(&client, user, "a new demo password").await;
+        assert_eq!(
+            res.status(),
+            200,
+            "{user} signs in with the password printed"
+        );
+        let res = app.sign_in(&client, user, PASSWORD).await;
+        assert_eq!(res.status(), 401, "{user}: the old password is gone");
+    }
+    let (accounts, members): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM memberships)",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    assert_eq!(accounts, 2, "the demo is not seeded twice");
+    assert!(members > 100, "the people stay: {members}");
+    let after: (i64, i64) = sqlx::query_as(others).fetch_one(&app.db).await.unwrap();
+    assert_eq!(after, before, "nobody else changed");
 }
 
 #[tokio::test]
