@@ -13,12 +13,12 @@ struct LookupAnswer {
 }
 
 /// Where each of these username keys already has a login.
-pub async fn lookup_logins(account: i64, usernames: &[String]) -> ApiResult<Logins> {
+pub async fn lookup_logins(account: i64, usernames: &[&str]) -> ApiResult<Logins> {
     let url = format!("{BASE}/accounts/{account}/imports/lookup");
     // Written straight from the keys (no copy of 50,000 strings into a JSON value first).
     #[derive(Serialize)]
     struct Lookup<'a> {
-        usernames: &'a [String],
+        usernames: &'a [&'a str],
     }
     let answer: LookupAnswer =
         json(send(with_body(Request::post(&url), &Lookup { usernames })).await?).await?;

@@ -59,7 +59,7 @@ pub(crate) async fn context(
 pub(crate) async fn existing(
     conn: &mut SqliteConnection,
     account: i64,
-    keys: &[String],
+    keys: &[impl serde::Serialize],
 ) -> Result<Logins, AppError> {
     let keys = serde_json::to_string(keys).map_err(|e| AppError::Internal(e.to_string()))?;
     let rows: Vec<(String, bool)> = sqlx::query_as(

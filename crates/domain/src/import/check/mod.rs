@@ -105,11 +105,10 @@ impl Checker {
         &self.ctx
     }
 
-    /// The distinct username keys of the rows, for the one lookup of existing logins.
-    pub fn username_keys(&self) -> Vec<String> {
-        let mut keys: Vec<String> = self.usernames.keys().map(|k| k.to_string()).collect();
-        keys.sort_unstable();
-        keys
+    /// The distinct username keys of the rows, in no particular order, for the one lookup of
+    /// existing logins (borrowed: 50,000 of them are listed without a copy).
+    pub fn username_keys(&self) -> Vec<&str> {
+        self.usernames.keys().map(|k| &**k).collect()
     }
 
     /// Records the lookup's answer and checks again what depends on it.
