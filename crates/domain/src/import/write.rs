@@ -21,6 +21,15 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// holding a comma, a quote or a line break, its quotes doubled. NUL characters are left out:
 /// no text file holds them, and a file with one would be read as binary.
 pub fn cell(out: &mut String, value: &str) {
+    // Most cells need nothing: one pass over the bytes tells (a file has 50,000 rows of them).
+    let plain = !value.starts_with(FORMULA_STARTS)
+        && !value
+            .bytes()
+            .any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r' | b';' | b'\0'));
+    if plain {
+        out.push_str(value);
+        return;
+    }
     let without_nul;
     let value = if value.contains('\0') {
         without_nul = value.replace('\0', "");
@@ -37,11 +46,11 @@ pub fn cell(out: &mut String, value: &str) {
         out.push('\'');
     }
     if quoted {
-        for c in value.chars() {
-            if c == '"' {
-                out.push('"');
+        for (n, part) in value.split('"').enumerate() {
+            if n > 0 {
+                out.push_str("\"\"");
             }
-            out.push(c);
+            out.push_str(part);
         }
         out.push('"');
     } else {

@@ -16,10 +16,20 @@ use roster_domain::import::{MAX_CHUNK_ROWS, write};
 struct Run {
     /// A prefix unique to this run of the import; chunk `n` is sent as `{prefix}-{n}`.
     prefix: String,
-    chunks: Vec<Vec<ChunkRow>>,
+    /// The valid rows when sending started (indexes in the sheet), sent in chunks of
+    /// [`MAX_CHUNK_ROWS`]. A chunk's values are taken when it is sent: the sheet cannot change
+    /// while sending (the grid is gone), so "Try again" sends the very same rows again.
+    rows: Vec<usize>,
     /// The next chunk to send.
     next: usize,
-    rows: usize,
+}
+
+impl Run {
+    /// The key and the rows of the next chunk; `None` when all are sent.
+    fn next_chunk(&self) -> Option<(String, &[usize])> {
+        let rows = self.rows.chunks(MAX_CHUNK_ROWS).nth(self.next)?;
+        Some((format!("{}-{}", self.prefix, self.next), rows))
+    }
 }
 
 /// The state of sending, shared by the page's parts.
@@ -42,19 +52,31 @@ impl Sending {
     }
 }
 
-/// Takes the valid rows, as they stand now, and starts sending them.
-pub(super) fn start(import: Import) {
-    let rows: Vec<ChunkRow> = import.checker.with_value(|c| {
+/// The values of `rows` as sent.
+fn chunk_rows(import: Import, rows: &[usize]) -> Vec<ChunkRow> {
+    import.checker.with_value(|c| {
         let Some(c) = c.as_ref() else {
             return Vec::new();
         };
-        (0..c.sheet().rows.len())
-            .filter(|&i| c.is_valid(i))
-            .map(|i| ChunkRow {
+        rows.iter()
+            .map(|&i| ChunkRow {
                 row: c.sheet().rows[i].number,
                 values: c.values(i),
             })
             .collect()
+    })
+}
+
+/// Takes the valid rows, as they stand now, and starts sending them.
+pub(super) fn start(import: Import) {
+    let rows: Vec<usize> = import.checker.with_value(|c| {
+        c.as_ref()
+            .map(|c| {
+                (0..c.sheet().rows.len())
+                    .filter(|&i| c.is_valid(i))
+                    .collect()
+            })
+            .unwrap_or_default()
     });
     let prefix = format!(
         "import-{}-{}",
@@ -64,11 +86,7 @@ pub(super) fn start(import: Import) {
     let sending = import.sending;
     sending.run.set_value(Run {
         prefix,
-        rows: rows.len(),
-        chunks: rows
-            .chunks(MAX_CHUNK_ROWS)
-            .map(<[ChunkRow]>::to_vec)
-            .collect(),
+        rows,
         next: 0,
     });
     sending.results.set(Vec::new());
@@ -83,20 +101,17 @@ fn send_rest(import: Import, sending: Sending) {
     sending.busy.set(true);
     let account = import.account.get_untracked();
     spawn_local(async move {
-        loop {
-            let Run {
-                prefix,
-                chunks,
-                next,
-                ..
-            } = sending.run.get_value();
-            let Some(chunk) = chunks.get(next) else {
-                break;
-            };
+        let next = || {
+            sending.run.with_value(|run| {
+                run.next_chunk()
+                    .map(|(key, rows)| (key, chunk_rows(import, rows)))
+            })
+        };
+        while let Some((key, chunk)) = next() {
             if import.cancelled.get_value() {
                 break;
             }
-            match api::import_chunk(account, &format!("{prefix}-{next}"), chunk).await {
+            match api::import_chunk(account, &key, &chunk).await {
                 Ok(results) => {
                     sending.results.update(|r| r.extend(results));
                     sending.run.update_value(|r| r.next += 1);
@@ -147,7 +162,7 @@ fn results_csv(results: &[RowResult]) -> String {
 pub(super) fn Creating(import: Import) -> impl IntoView {
     let sending = import.sending;
     let navigate = use_navigate();
-    let total = sending.run.with_value(|r| r.rows);
+    let total = sending.run.with_value(|r| r.rows.len());
     let sent = move || sending.results.get().len();
     let invited = RwSignal::new(None::<(usize, usize)>);
     let invite = move |_| {

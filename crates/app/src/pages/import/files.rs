@@ -17,12 +17,13 @@ pub async fn read(file: &web_sys::File) -> Result<Vec<u8>, FileRefusal> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Offers `text` for download as `name` (CSV, UTF-8).
+/// Offers `text` for download as `name` (CSV, UTF-8). The blob is made of the bytes as they are
+/// (a file of 50,000 rows is never turned into a JavaScript string and back).
 pub fn download(name: &str, text: &str) {
-    let parts = Array::of1(&text.into());
+    let parts = Array::of1(&Uint8Array::from(text.as_bytes()));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
