@@ -24,6 +24,11 @@ use std::collections::HashSet;
 /// The header that names a chunk, so that sending it again creates nothing twice.
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
+/// How long a chunk's answer is kept for a retry with its key: a day, as long as an import can
+/// sensibly be retried. The table never grows beyond a day of imports; a chunk retried later is
+/// answered afresh, its rows then refused as members already, so still nobody twice.
+const ANSWERS_KEPT_SECONDS: i64 = 24 * 60 * 60;
+
 /// `POST /accounts/{account}/imports` body.
 #[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -130,6 +135,10 @@ pub async fn create(
     let now = crate::clock::now().unix_seconds();
 
     let mut tx = crate::db::begin_write(&state.db).await?;
+    sqlx::query("DELETE FROM import_chunks WHERE created_at < ?1")
+        .bind(now - ANSWERS_KEPT_SECONDS)
+        .execute(&mut *tx)
+        .await?;
     let before: Option<(i64, String, String)> = sqlx::query_as(
         "SELECT actor_id, request_hash, response FROM import_chunks WHERE account_id = ?1 AND key = ?2",
     )

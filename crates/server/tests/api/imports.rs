@@ -39,6 +39,16 @@ async fn count_users(app: &TestApp) -> i64 {
     n
 }
 
+/// How many answers are stored for `key` (0 or 1).
+async fn stored_answers(app: &TestApp, key: &str) -> i64 {
+    let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM import_chunks WHERE key = ?1")
+        .bind(key)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    n
+}
+
 /// Each result's (row, outcome, codes).
 fn outcomes(answer: &Value) -> Vec<(u64, String, Vec<String>)> {
     answer["results"]
@@ -225,6 +235,42 @@ async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
         .unwrap();
     assert_eq!(bad_json.status(), 400);
     assert_eq!(problem_code(bad_json).await, "request.malformed_json");
+}
+
+#[tokio::test]
+async fn answers_are_kept_a_day_and_a_later_retry_still_creates_nobody_twice() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let rows = || vec![row(1, "old.retry@acme.test", "Old", json!({}))];
+    send(&admin, &app, records, "k-yesterday", rows()).await;
+    send(&admin, &app, records, "k-today", vec![]).await;
+    let kept = |key| stored_answers(&app, key);
+    // Both answers are kept while they are fresh.
+    assert_eq!((kept("k-yesterday").await, kept("k-today").await), (1, 1));
+    // A day and a minute later, the next chunk sent takes the old answer away.
+    sqlx::query(
+        "UPDATE import_chunks SET created_at = created_at - 86460 WHERE key = 'k-yesterday'",
+    )
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let before = count_users(&app).await;
+    send(&admin, &app, records, "k-later", vec![]).await;
+    assert_eq!((kept("k-yesterday").await, kept("k-today").await), (0, 1));
+    // Retried with its key after that, the chunk is answered afresh: nobody twice.
+    let retry = send(&admin, &app, records, "k-yesterday", rows()).await;
+    assert!(retry.headers().get("idempotent-replayed").is_none());
+    let retry = json(retry).await;
+    assert_eq!(
+        outcomes(&retry),
+        [(
+            1,
+            "refused".to_owned(),
+            vec!["email user.already_member".to_owned()]
+        )]
+    );
+    assert_eq!(count_users(&app).await, before);
 }
 
 #[tokio::test]
