@@ -102,6 +102,19 @@ async fn open_import(browser: &Browser, app: &TestApp) {
     browser.wait_for_heading("Import users").await;
 }
 
+/// Puts `script` between the page and the network: it sets `window.fetch`, the browser's own
+/// being `real`.
+async fn patch_fetch(browser: &Browser, script: &str) {
+    browser
+        .client
+        .execute(
+            &format!("const real = window.fetch; {script} return null;"),
+            vec![],
+        )
+        .await
+        .unwrap();
+}
+
 fn write_file(name: &str, bytes: &[u8]) -> String {
     let path = std::env::temp_dir().join(format!("roster-e2e-{}-{name}", std::process::id()));
     std::fs::write(&path, bytes).unwrap();
@@ -295,20 +308,16 @@ async fn a_lost_answer_is_sent_again_and_creates_nobody_twice() {
     let browser = Browser::start(Viewport::Desktop).await;
     open_import(&browser, &app).await;
     // The network drops the server's answer to the first chunk, after the server acted on it.
-    browser
-        .client
-        .execute(
-            "const real = window.fetch; let lost = false; \
-             window.fetch = async (...args) => { \
-               const answer = await real(...args); \
-               const url = String(args[0] && args[0].url || args[0]); \
-               if (!lost && url.endsWith('/imports')) { lost = true; throw new TypeError('network'); } \
-               return answer; }; \
-             return null;",
-            vec![],
-        )
-        .await
-        .unwrap();
+    patch_fetch(
+        &browser,
+        "let lost = false; \
+         window.fetch = async (...args) => { \
+           const answer = await real(...args); \
+           const url = String(args[0] && args[0].url || args[0]); \
+           if (!lost && url.endsWith('/imports')) { lost = true; throw new TypeError('network'); } \
+           return answer; };",
+    )
+    .await;
     let text = "email,first_name,last_name\r\nlost.one@acme.test,Lost,One\r\nlost.two@acme.test,Lost,Two\r\n";
     let path = write_file("lost.csv", text.as_bytes());
     browser
@@ -339,20 +348,15 @@ async fn a_dropped_file_is_checked_and_creating_stops_when_cancelled() {
     let browser = Browser::start(Viewport::Desktop).await;
     open_import(&browser, &app).await;
     // 600 rows: two chunks. The network holds the first until the test lets it go.
-    browser
-        .client
-        .execute(
-            "const real = window.fetch; \
-             window.__hold = new Promise((go) => { window.__release = go; }); \
-             window.fetch = async (...args) => { \
-               const url = String(args[0] && args[0].url || args[0]); \
-               if (url.endsWith('/imports')) { window.__held = true; await window.__hold; } \
-               return real(...args); }; \
-             return null;",
-            vec![],
-        )
-        .await
-        .unwrap();
+    patch_fetch(
+        &browser,
+        "window.__hold = new Promise((go) => { window.__release = go; }); \
+         window.fetch = async (...args) => { \
+           const url = String(args[0] && args[0].url || args[0]); \
+           if (url.endsWith('/imports')) { window.__held = true; await window.__hold; } \
+           return real(...args); };",
+    )
+    .await;
     let mut text = String::from("email,first_name,last_name\r\n");
     for n in 0..600 {
         text.push_str(&format!("dropped.{n}@acme.test,Dropped,Person{n}\r\n"));
