@@ -11,8 +11,8 @@ mod steps;
 use fantoccini::Locator;
 use roster_e2e::{Browser, Viewport, spawn_app};
 use steps::{
-    capture_downloads, cell, downloads, open_import, patch_fetch, the_file, wait_for_counts,
-    wait_for_results, wait_for_users_found, write_file,
+    capture_downloads, cell, choose_file, downloads, open_import, patch_fetch, the_file,
+    wait_for_counts, wait_for_results, wait_for_users_found,
 };
 
 #[tokio::test]
@@ -24,13 +24,7 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
     capture_downloads(&browser).await;
     browser.click_button("Download the template").await;
     browser.wait_for(Locator::Css("body")).await;
-    let path = write_file("people.csv", &the_file());
-    browser
-        .field("Choose a CSV file")
-        .await
-        .send_keys(&path)
-        .await
-        .unwrap();
+    choose_file(&browser, "people.csv", &the_file()).await;
     wait_for_counts(&browser, "5 rows · 2 ready to create · 3 need attention").await;
     // The accents came through from Windows-1252.
     assert_eq!(
@@ -139,13 +133,7 @@ async fn the_grid_scrolls_through_thousands_of_rows_at_phone_width() {
         text.push_str(&format!("person{n}@acme.test,Person,Number {n}\r\n"));
     }
     text.push_str("broken,Last,Row\r\n");
-    let path = write_file("many.csv", text.as_bytes());
-    browser
-        .field("Choose a CSV file")
-        .await
-        .send_keys(&path)
-        .await
-        .unwrap();
+    choose_file(&browser, "many.csv", text.as_bytes()).await;
     wait_for_counts(
         &browser,
         "3001 rows · 3000 ready to create · 1 need attention",
@@ -213,13 +201,7 @@ async fn a_lost_answer_is_sent_again_and_creates_nobody_twice() {
     )
     .await;
     let text = "email,first_name,last_name\r\nlost.one@acme.test,Lost,One\r\nlost.two@acme.test,Lost,Two\r\n";
-    let path = write_file("lost.csv", text.as_bytes());
-    browser
-        .field("Choose a CSV file")
-        .await
-        .send_keys(&path)
-        .await
-        .unwrap();
+    choose_file(&browser, "lost.csv", text.as_bytes()).await;
     wait_for_counts(&browser, "2 rows · 2 ready to create · 0 need attention").await;
     browser.click_button("Create accounts (2)").await;
     browser

@@ -110,8 +110,14 @@ pub async fn patch_fetch(browser: &Browser, script: &str) {
         .unwrap();
 }
 
-pub fn write_file(name: &str, bytes: &[u8]) -> String {
+/// Saves `bytes` as a file called `name` and chooses it on the page, as an admin would.
+pub async fn choose_file(browser: &Browser, name: &str, bytes: &[u8]) {
     let path = std::env::temp_dir().join(format!("roster-e2e-{}-{name}", std::process::id()));
     std::fs::write(&path, bytes).unwrap();
-    path.to_string_lossy().into_owned()
+    browser
+        .field("Choose a CSV file")
+        .await
+        .send_keys(&path.to_string_lossy())
+        .await
+        .unwrap();
 }

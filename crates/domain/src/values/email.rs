@@ -122,7 +122,7 @@ impl Email {
     /// RFC 5321 lets a server treat `Ann@` and `ann@` as different mailboxes, but no real mail
     /// system does, and treating them as two people would let one person be added twice.
     pub fn key(&self) -> String {
-        self.value.to_ascii_lowercase()
+        super::login_key(&self.value)
     }
 }
 

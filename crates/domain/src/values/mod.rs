@@ -92,4 +92,4 @@ pub use names::{
     AccountName, AccountNameError, GroupName, GroupNameError, PersonName, PersonNameError,
 };
 pub use phone::{Phone, PhoneError};
-pub use username::{Username, UsernameError};
+pub use username::{Username, UsernameError, login_key};

@@ -82,8 +82,14 @@ impl Username {
 
     /// The lower-cased username: uniqueness is checked on this, so `Ann` and `ann` are one user.
     pub fn key(&self) -> String {
-        self.0.to_ascii_lowercase()
+        login_key(&self.0)
     }
+}
+
+/// The key a login is found by, for usernames and emails alike: lower case (both are ASCII).
+/// The one rule for `Username::key`, `Email::key` and a lookup of keys sent by a client.
+pub fn login_key(text: &str) -> String {
+    text.to_ascii_lowercase()
 }
 
 string_value!(Username, UsernameError);

@@ -8,6 +8,7 @@ use crate::{AppState, accounts};
 use axum::extract::State;
 use roster_domain::ErrorCode;
 use roster_domain::import::{Existing, MAX_ROWS};
+use roster_domain::values::login_key;
 use serde::{Deserialize, Serialize};
 
 /// The logins of a file, as username keys (lower case).
@@ -54,11 +55,7 @@ pub async fn lookup(
     if body.usernames.len() > MAX_ROWS {
         return Err(AppError::Unprocessable(ErrorCode::ImportTooManyRows));
     }
-    let keys: Vec<String> = body
-        .usernames
-        .iter()
-        .map(|u| u.trim().to_ascii_lowercase())
-        .collect();
+    let keys: Vec<String> = body.usernames.iter().map(|u| login_key(u.trim())).collect();
     let mut conn = state.db.acquire().await?;
     let found = super::existing(&mut conn, account, &keys).await?;
     let mut answer = LookupAnswer::default();

@@ -265,8 +265,8 @@ impl Checker {
     }
 }
 
-/// The keys of an email and a username (lower case, as `Email::key` and `Username::key`), one
-/// allocation each, and one for both when the username is the email, as it mostly is.
+/// The keys of an email and a username (lower case, as `values::login_key`, done in place),
+/// one allocation each, and one for both when the username is the email, as it mostly is.
 fn keys(email: Option<&str>, username: Option<&str>) -> (Option<Key>, Option<Key>) {
     let key = |text: &str| {
         let mut key: Key = Key::from(text);
