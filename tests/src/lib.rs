@@ -51,6 +51,7 @@ pub async fn spawn_app() -> TestApp {
             generated: false,
         }),
         smtp_url: None,
+        mailbox: true,
         mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
         mail_retry: roster_server::outbox::Retry::default(),
     };

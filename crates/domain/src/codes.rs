@@ -99,6 +99,8 @@ error_codes! {
     InvitationLifetimeOutOfRange = "invitation.lifetime_out_of_range", "The invitation lifetime must be between 1 hour and 90 days.";
     InvitationExpired = "invitation.expired", "This invitation has expired. Ask your administrator for a new one.";
     InvitationLinkInvalid = "invitation.link_invalid", "This link no longer works: it has expired, was already used or was replaced by a newer one. Ask your administrator for a new invitation.";
+    JoinLinkInvalid = "join.link_invalid", "This link no longer works: it has expired, was already answered, or the request was withdrawn or replaced by a newer one.";
+    JoinNoLongerValid = "join.no_longer_valid", "This request is no longer valid: the administrator who sent it can no longer grant what it asked for. Ask them to send a new one.";
     PasswordResetLinkInvalid = "password_reset.link_invalid", "This link no longer works: it has expired or was already used. Ask for a new one from the sign-in page.";
 
     // The user lifecycle.
@@ -113,7 +115,9 @@ error_codes! {
     AuthzLastActiveAdmin = "authz.last_active_admin", "An account must keep at least one active administrator.";
     AuthzUnknownKind = "authz.unknown_kind", "This authority does not exist in the account's policy.";
     AuthzUnknownLevel = "authz.unknown_level", "This level does not exist for this authority.";
-    AuthzPolicyChangeNotAllowed = "authz.policy_change_not_allowed", "Only an administrator holding the top level of every authority can change the policy.";
+    AuthzPolicyChangeNotAllowed = "authz.policy_change_not_allowed", "Only an administrator holding the top level of every authority can change the account's settings and policy.";
+    AuthzPersonShared = "authz.person_shared", "This person also belongs to accounts where you may not manage them, so their login, details and state can be changed only by administrators of all their accounts. You can still change their membership of this account.";
+    AuthzGroupHasSuperiors = "authz.group_has_superiors", "This group has members you may not manage, so only an administrator who may manage all of them can change its policy or move them.";
     AuthzPolicyInvalid = "authz.policy_invalid", "This authorization policy is not valid.";
     AuthzNotAnAdminAction = "authz.not_an_admin_action", "Only the user or the system can do this, not an administrator.";
 
@@ -170,6 +174,7 @@ error_codes! {
     ImportDuplicateEmail = "import.duplicate_email", "This email address is already on an earlier row of the file.";
     ImportDuplicateUsername = "import.duplicate_username", "This username is already on an earlier row of the file.";
     ImportExistsElsewhere = "import.exists_elsewhere", "This person already has a Roster login in another account: they will be added to this one.";
+    ImportJoinRequest = "import.join_request", "This person already has a Roster login in accounts you do not administer: they will be emailed to accept joining this one, and appear here once they do.";
     ImportUnknownGroup = "import.unknown_group", "This account has no group with this name. Leave it empty for the default group.";
     ImportInvalidRole = "import.invalid_role", "Write admin or user (or leave it empty for user).";
     ImportInvalidYesNo = "import.invalid_yes_no", "Write yes or no (oui or non), or leave it empty for no.";

@@ -27,6 +27,9 @@ pub enum Event {
     OwnSecurityDetailsChanged,
     /// A user asked for a password reset link ("forgot password").
     PasswordResetRequested,
+    /// An administrator asked an existing login to join their account; the subject is the
+    /// person asked, who alone may accept.
+    JoinRequested,
 }
 
 /// Which email is sent; the template and the recipient's language make the rest.
@@ -52,11 +55,13 @@ pub enum EmailKind {
     SecurityDetailsChanged,
     /// To the user: the password reset link.
     PasswordReset,
+    /// To the person asked to join an account: the link to accept or decline.
+    JoinRequest,
 }
 
 impl EmailKind {
     /// Every kind of email.
-    pub const ALL: [EmailKind; 9] = [
+    pub const ALL: [EmailKind; 10] = [
         EmailKind::Activation,
         EmailKind::UserAddedConfirmation,
         EmailKind::UserUpdatedConfirmation,
@@ -66,6 +71,7 @@ impl EmailKind {
         EmailKind::LicenceReceived,
         EmailKind::SecurityDetailsChanged,
         EmailKind::PasswordReset,
+        EmailKind::JoinRequest,
     ];
 
     /// The name used on the wire and in the outbox (as serde writes it).
@@ -80,6 +86,7 @@ impl EmailKind {
             EmailKind::LicenceReceived => "licence_received",
             EmailKind::SecurityDetailsChanged => "security_details_changed",
             EmailKind::PasswordReset => "password_reset",
+            EmailKind::JoinRequest => "join_request",
         }
     }
 }
@@ -123,6 +130,7 @@ pub fn recipients<Id: Copy + Eq>(event: Event, requester: Id, subject: Id) -> Ve
         }
         Event::OwnSecurityDetailsChanged => (to_subject(EmailKind::SecurityDetailsChanged), None),
         Event::PasswordResetRequested => (to_subject(EmailKind::PasswordReset), None),
+        Event::JoinRequested => (to_subject(EmailKind::JoinRequest), None),
     };
     let for_requester = for_requester.filter(|_| requester != subject || for_subject.is_none());
     for_subject.into_iter().chain(for_requester).collect()
@@ -221,6 +229,14 @@ mod tests {
     }
 
     #[test]
+    fn a_join_request_goes_to_the_person_asked_only() {
+        assert_eq!(
+            recipients(Event::JoinRequested, ADMIN, USER),
+            vec![notice(USER, EmailKind::JoinRequest)]
+        );
+    }
+
+    #[test]
     fn a_requester_acting_on_themselves_gets_one_email() {
         assert_eq!(
             recipients(Event::UserUpdated, ADMIN, ADMIN),
@@ -249,6 +265,7 @@ mod tests {
             Event::LicenceTransferred,
             Event::OwnSecurityDetailsChanged,
             Event::PasswordResetRequested,
+            Event::JoinRequested,
         ];
         for event in events {
             for (requester, subject) in [(ADMIN, USER), (USER, USER)] {

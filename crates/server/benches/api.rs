@@ -57,6 +57,7 @@ async fn main() {
             generated: false,
         }),
         smtp_url: None,
+        mailbox: true,
         mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
         mail_retry: roster_server::outbox::Retry::default(),
     };

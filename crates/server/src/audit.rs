@@ -2,7 +2,7 @@
 //! actor, account, target, action, and the state before and after.
 
 use crate::AppState;
-use crate::error::{AppError, Problem};
+use crate::error::{AppError, Problem, Refused};
 use crate::extract::{CurrentUser, Path, Query};
 use crate::openapi::PROBLEM;
 use axum::extract::State;
@@ -20,6 +20,9 @@ pub struct Entry {
     pub action: &'static str,
     pub before: Option<Value>,
     pub after: Option<Value>,
+    /// For a person-wide change written to the log of another of the person's accounts: the
+    /// account it was made from.
+    pub origin_account_id: Option<i64>,
 }
 
 impl Entry {
@@ -36,8 +39,9 @@ impl Entry {
 /// Writes `entry` inside the caller's transaction.
 pub async fn record(tx: &mut Transaction<'_, Sqlite>, entry: Entry) -> Result<(), AppError> {
     sqlx::query(
-        "INSERT INTO audit (at, actor_id, account_id, target_user_id, target_group_id, action, before, after)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT INTO audit (at, actor_id, account_id, target_user_id, target_group_id, action, before,
+                            after, origin_account_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )
     .bind(crate::clock::now().unix_seconds())
     .bind(entry.actor_id)
@@ -47,8 +51,86 @@ pub async fn record(tx: &mut Transaction<'_, Sqlite>, entry: Entry) -> Result<()
     .bind(entry.action)
     .bind(entry.before.map(|v| v.to_string()))
     .bind(entry.after.map(|v| v.to_string()))
+    .bind(entry.origin_account_id)
     .execute(&mut **tx)
     .await?;
+    Ok(())
+}
+
+/// The membership fields of a user snapshot: another account's log keeps only the person.
+const MEMBERSHIP_FIELDS: [&str; 5] = ["role", "group", "group_name", "licensed", "authorities"];
+
+/// Writes a person-wide change: `entry` in its own account, and in each of `others` (the
+/// person's other accounts) the same change with the person's details only, naming the account
+/// it was made from. Every account the person belongs to sees what was done to their login.
+pub async fn record_person(
+    tx: &mut Transaction<'_, Sqlite>,
+    entry: Entry,
+    others: &[i64],
+) -> Result<(), AppError> {
+    let person_only = |value: &Option<Value>| {
+        value.clone().map(|mut v| {
+            if let Some(map) = v.as_object_mut() {
+                for field in MEMBERSHIP_FIELDS {
+                    map.remove(field);
+                }
+            }
+            v
+        })
+    };
+    for &account in others.iter().filter(|a| Some(**a) != entry.account_id) {
+        let copy = Entry {
+            actor_id: entry.actor_id,
+            account_id: Some(account),
+            target_user_id: entry.target_user_id,
+            target_group_id: None,
+            action: entry.action,
+            before: person_only(&entry.before),
+            after: person_only(&entry.after),
+            origin_account_id: entry.account_id,
+        };
+        record(tx, copy).await?;
+    }
+    record(tx, entry).await
+}
+
+/// Writes the audit entries of a refused attempt (an answer carrying [`Refused`]), after the
+/// handler's own transaction was rolled back: action `refused`, the code and the change asked
+/// for, in each account the attempt concerns. A failure to write is logged; the answer stands.
+pub async fn refusals(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let response = next.run(request).await;
+    if let Some(refused) = response.extensions().get::<Refused>()
+        && let Err(err) = record_refusal(&state, refused).await
+    {
+        tracing::error!(?err, "cannot audit a refused attempt");
+    }
+    response
+}
+
+async fn record_refusal(state: &AppState, refused: &Refused) -> Result<(), AppError> {
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let origin = refused.accounts.first().copied();
+    for &account in &refused.accounts {
+        let entry = Entry {
+            actor_id: Some(refused.actor),
+            account_id: Some(account),
+            target_user_id: refused.target_user,
+            target_group_id: refused.target_group,
+            action: "refused",
+            before: None,
+            after: Some(serde_json::json!({
+                "code": refused.code.as_str(),
+                "change": refused.change,
+            })),
+            origin_account_id: origin.filter(|o| *o != account),
+        };
+        record(&mut tx, entry).await?;
+    }
+    tx.commit().await?;
     Ok(())
 }
 
@@ -82,6 +164,9 @@ pub struct AuditItem {
     pub target: Option<String>,
     pub target_group_id: Option<i64>,
     pub action: String,
+    /// For a change to a person made from another of their accounts: that account.
+    pub origin_account_id: Option<i64>,
+    pub origin_account: Option<String>,
     #[sqlx(json(nullable))]
     pub before: Option<Value>,
     #[sqlx(json(nullable))]
@@ -122,10 +207,12 @@ pub async fn list(
     let limit = q.limit.unwrap_or(50).clamp(1, 200);
     let items = sqlx::query_as(
         "SELECT a.id, a.at, a.actor_id, actor.username AS actor, a.account_id, a.target_user_id,
-                target.username AS target, a.target_group_id, a.action, a.before, a.after
+                target.username AS target, a.target_group_id, a.action, a.origin_account_id,
+                origin.name AS origin_account, a.before, a.after
          FROM audit a
          LEFT JOIN users actor ON actor.id = a.actor_id
          LEFT JOIN users target ON target.id = a.target_user_id
+         LEFT JOIN accounts origin ON origin.id = a.origin_account_id
          WHERE a.account_id = ?1
            AND (?2 IS NULL OR a.actor_id = ?2)
            AND (?3 IS NULL OR a.target_user_id = ?3)

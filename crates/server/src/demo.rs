@@ -43,6 +43,9 @@ impl DemoPassword {
 pub const DEMO_ADMIN: &str = "admin@acme.test";
 pub const DEMO_DELEGATE: &str = "delegate@acme.test";
 pub const DEMO_EU_ADMIN: &str = "eu-admin@acme.test";
+/// An administrator of Acme Europe who is a plain user of Acme Records: neither account's
+/// administrators alone may change their login (a person shared by several accounts).
+pub const DEMO_EU_OPS: &str = "eu-ops@acme.test";
 
 const FIRST: [&str; 20] = [
     "Zoë",
@@ -151,6 +154,38 @@ pub async fn seed(db: &SqlitePool, password: &DemoPassword) -> Result<(), AppErr
         &mut tx, europe, eu_admin, "admin", eu_default, true, &top, now,
     )
     .await?;
+    let eu_ops = insert_user(
+        &mut tx,
+        "Olga",
+        "Operations",
+        DEMO_EU_OPS,
+        "active",
+        Some(&hash),
+        now,
+    )
+    .await?;
+    member(
+        &mut tx,
+        europe,
+        eu_ops,
+        "admin",
+        eu_default,
+        false,
+        &json!({"records": "C"}),
+        now,
+    )
+    .await?;
+    member(
+        &mut tx,
+        records,
+        eu_ops,
+        "user",
+        groups[0],
+        false,
+        &json!({}),
+        now,
+    )
+    .await?;
 
     // 200 people over every state; the first 20 active ones hold a licence.
     let mut licensed = 2;
@@ -235,7 +270,7 @@ pub async fn seed(db: &SqlitePool, password: &DemoPassword) -> Result<(), AppErr
 async fn refresh_sign_ins(db: &SqlitePool, hash: &str) -> Result<(), AppError> {
     let now = crate::clock::now().unix_seconds();
     let mut tx = db.begin().await?;
-    for email in [DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN] {
+    for email in [DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DEMO_EU_OPS] {
         sqlx::query(
             "DELETE FROM signin_failures WHERE user_id IN (SELECT id FROM users WHERE email = ?1)",
         )

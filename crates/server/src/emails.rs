@@ -17,8 +17,11 @@ pub struct Facts {
     pub account: Option<String>,
     /// The full name of the person the change is about.
     pub subject_name: String,
-    /// A single-use link (activation, password reset) and how many hours it works for.
+    /// A single-use link (activation, password reset, join request) and how many hours it
+    /// works for.
     pub link: Option<(String, i64)>,
+    /// Who asked for the change, by name (a join request says who asks).
+    pub requester_name: Option<String>,
 }
 
 /// A rendered email.
@@ -87,6 +90,17 @@ fn catalogue(kind: EmailKind, _language: &str, facts: &Facts) -> (String, Vec<St
                 "If this was not you, ask your administrator to suspend your account at once.".to_owned(),
             ],
         ),
+        EmailKind::JoinRequest => {
+            let by = facts.requester_name.as_deref().unwrap_or("An administrator");
+            (
+                format!("{account} asks you to join it"),
+                vec![
+                    format!("{by}, an administrator of {account}, asked to add you to {account} in Roster. Open the link below to accept or decline."),
+                    format!("If you accept, the administrators of {account} can manage your membership of it: your role, group, authorizations and licence there. Your login, password and details stay yours and your own accounts' to manage."),
+                    format!("The link works once, for {lasts}. If you do not expect this, decline or ignore it: nothing changes until you accept."),
+                ],
+            )
+        }
         EmailKind::PasswordReset => (
             "Reset your Roster password".to_owned(),
             vec![
@@ -104,7 +118,12 @@ pub fn render(kind: EmailKind, language: &str, first_name: &str, facts: &Facts) 
     let link = facts
         .link
         .as_ref()
-        .filter(|_| matches!(kind, EmailKind::Activation | EmailKind::PasswordReset))
+        .filter(|_| {
+            matches!(
+                kind,
+                EmailKind::Activation | EmailKind::PasswordReset | EmailKind::JoinRequest
+            )
+        })
         .map(|(url, _)| url.as_str());
     let mut text = format!("{greeting}\n\n");
     let mut html = format!(
@@ -168,8 +187,11 @@ pub async fn notify(
                 .fetch_one(&mut **tx)
                 .await?;
         // Someone not yet invited has not heard of Roster: their invitation is the first email
-        // they get, not a notice about details they never saw.
-        if state == "staged" && notice.email != EmailKind::Activation {
+        // they get, not a notice about details they never saw. (A request to join another
+        // account is theirs to answer all the same.)
+        if state == "staged"
+            && !matches!(notice.email, EmailKind::Activation | EmailKind::JoinRequest)
+        {
             continue;
         }
         let rendered = render(notice.email, &language, &first_name, facts);
@@ -203,6 +225,7 @@ impl Facts {
             account: Some(name),
             subject_name: format!("{} {}", user.first_name, user.last_name),
             link: None,
+            requester_name: None,
         })
     }
 }
@@ -216,6 +239,7 @@ mod tests {
             account: Some("Acme <Records>".into()),
             subject_name: "Zoë Lefèvre".into(),
             link: Some(("https://roster.test/activate#token=abc".into(), 168)),
+            requester_name: Some("Eva Europa".into()),
         }
     }
 

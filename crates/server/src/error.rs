@@ -67,6 +67,28 @@ pub enum AppError {
     TooMany { retry_after: u64 },
     /// Anything else; the detail is logged, not sent.
     Internal(String),
+    /// A change the rules of authority refused: answers as `answer` does, and is written to the
+    /// audit log of the accounts it concerns (see [`Refused`]).
+    Refused(Box<Refused>),
+}
+
+/// A refused attempt to change a person, a membership, a group or an account, kept for the
+/// audit log so that administrators see probing. The handler's own transaction is rolled back
+/// with the refusal, so the entry is written after it, by [`crate::audit::refusals`], which finds
+/// it in the answer's extensions.
+#[derive(Debug, Clone)]
+pub struct Refused {
+    /// How it is answered (a 403 or 409 with its code).
+    pub status: StatusCode,
+    pub code: ErrorCode,
+    pub actor: i64,
+    /// The account the attempt was made from, then any other account it concerns (every account
+    /// of a person, for a person-wide change).
+    pub accounts: Vec<i64>,
+    pub target_user: Option<i64>,
+    pub target_group: Option<i64>,
+    /// What was asked, as the domain names it.
+    pub change: serde_json::Value,
 }
 
 impl AppError {
@@ -107,6 +129,11 @@ impl AppError {
         self.status_and_code().1
     }
 
+    /// The status this error answers with.
+    pub fn status(&self) -> StatusCode {
+        self.status_and_code().0
+    }
+
     fn status_and_code(&self) -> (StatusCode, ErrorCode) {
         match self {
             AppError::NotFound => (StatusCode::NOT_FOUND, ErrorCode::RequestNotFound),
@@ -133,6 +160,7 @@ impl AppError {
             AppError::SignIn(code) => (StatusCode::UNAUTHORIZED, *code),
             AppError::TooMany { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestTooMany),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::ServerInternal),
+            AppError::Refused(refused) => (refused.status, refused.code),
         }
     }
 }
@@ -142,10 +170,12 @@ impl IntoResponse for AppError {
         let mut errors = Vec::new();
         let mut retry = None;
         let (status, code) = self.status_and_code();
+        let mut refused = None;
         match self {
             AppError::Invalid(fields) => errors = fields,
             AppError::TooMany { retry_after } => retry = Some(retry_after),
             AppError::Internal(detail) => tracing::error!(%detail, "internal error"),
+            AppError::Refused(attempt) => refused = Some(*attempt),
             _ => {}
         }
         let body = Problem {
@@ -166,6 +196,9 @@ impl IntoResponse for AppError {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+        }
+        if let Some(attempt) = refused {
+            response.extensions_mut().insert(attempt);
         }
         response
     }

@@ -74,7 +74,8 @@ async fn finish(
     .await?;
     let after = model::load(&mut tx, account, before.id, me).await?;
     let entry = model::audit_entry(me, account, action, &before, Some(&after));
-    audit::record(&mut tx, entry).await?;
+    let accounts = guard::accounts_of(&mut tx, before.id).await?;
+    audit::record_person(&mut tx, entry, &accounts).await?;
     tx.commit().await?;
     Ok(after)
 }

@@ -18,6 +18,7 @@ mod groups;
 mod guard;
 pub mod import;
 mod invitations;
+mod join;
 mod licences;
 mod openapi;
 pub mod outbox;
@@ -53,8 +54,12 @@ pub struct Config {
     /// Seed demo data into an empty database, with this password for the demo sign-ins.
     pub demo: Option<demo::DemoPassword>,
     /// `smtp://[user:password@]host[:port]` of the relay that delivers emails; without it they
-    /// stay in the local mailbox.
+    /// wait in the outbox.
     pub smtp_url: Option<String>,
+    /// Show the outbox as a local mailbox (`/mailbox`) while no relay is configured: a tool for
+    /// trying Roster on a laptop (on with `--demo`), off by default. Each viewer sees only the
+    /// emails to themselves and to people they manage in every account.
+    pub mailbox: bool,
     /// The sender of every email, `Name <address>` ([`outbox::DEFAULT_MAIL_FROM`]).
     pub mail_from: String,
     /// When delivery tries again, and when it gives up.
@@ -157,6 +162,20 @@ impl Application {
         self.state.db.clone()
     }
 
+    /// Where emails go, in a sentence for the operator.
+    pub fn mail_notice(&self) -> &'static str {
+        match (&self.state.config.smtp_url, self.state.config.mailbox) {
+            (Some(_), _) => "Emails are delivered by the SMTP relay.",
+            (None, true) => {
+                "Emails are kept in the local mailbox (/mailbox): no SMTP relay is configured."
+            }
+            (None, false) => {
+                "Emails wait in the outbox: no SMTP relay is configured (set ROSTER_SMTP_URL), \
+                 and the local mailbox is off (--mailbox)."
+            }
+        }
+    }
+
     /// The sealer of the outbox's bodies, for tests that write to it directly.
     pub fn sealer(&self) -> Arc<seal::Sealer> {
         self.state.sealer.clone()
@@ -187,6 +206,7 @@ pub fn app(state: AppState) -> Router {
         .route("/accounts/{account}/audit", get(audit::list))
         .merge(users::router())
         .merge(invitations::router())
+        .merge(join::router())
         .merge(licences::router())
         .merge(settings::router())
         .merge(passwords::router())
@@ -196,6 +216,10 @@ pub fn app(state: AppState) -> Router {
         .merge(import::router())
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn(extract::same_origin))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            audit::refusals,
+        ))
         .with_state(state.clone());
     Router::new()
         .nest("/api/v1", api)

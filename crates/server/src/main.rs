@@ -1,7 +1,7 @@
 //! The `roster` command: reads its configuration and starts the server.
 
 use clap::{Parser, Subcommand};
-use roster_server::demo::{DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DemoPassword};
+use roster_server::demo::{DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DEMO_EU_OPS, DemoPassword};
 use roster_server::{Application, Config, import, outbox};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -43,9 +43,13 @@ enum Command {
         #[arg(long)]
         demo: bool,
         /// `smtp://[user:password@]host[:port]` of the relay that delivers emails (plain SMTP,
-        /// no TLS); without it they stay in the local mailbox that the app shows at /mailbox.
+        /// no TLS); without it they wait in the outbox.
         #[arg(long, env = "ROSTER_SMTP_URL")]
         smtp_url: Option<String>,
+        /// Without a relay, show the outbox as a local mailbox at /mailbox, each person seeing
+        /// the emails to themselves and to people they manage everywhere (on with --demo).
+        #[arg(long)]
+        mailbox: bool,
         /// The sender of the emails, `Name <address>`.
         #[arg(long, env = "ROSTER_MAIL_FROM", default_value = outbox::DEFAULT_MAIL_FROM)]
         mail_from: String,
@@ -83,30 +87,34 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
         )
         .init();
-    let (addr, database, public_url, dist, demo, smtp_url, mail_from) = match Cli::parse().command {
-        Command::Serve {
-            addr,
-            database,
-            public_url,
-            dist,
-            demo,
-            smtp_url,
-            mail_from,
-        } => (addr, database, public_url, dist, demo, smtp_url, mail_from),
-        Command::Import {
-            command:
-                ImportCommand::Check {
-                    file,
-                    database,
-                    account,
-                },
-        } => {
-            let account = database
-                .zip(account)
-                .map(|(database, account)| import::cli::AccountRef { database, account });
-            return import::cli::check(&file, account, &mut std::io::stdout().lock()).await;
-        }
-    };
+    let (addr, database, public_url, dist, demo, smtp_url, mailbox, mail_from) =
+        match Cli::parse().command {
+            Command::Serve {
+                addr,
+                database,
+                public_url,
+                dist,
+                demo,
+                smtp_url,
+                mailbox,
+                mail_from,
+            } => (
+                addr, database, public_url, dist, demo, smtp_url, mailbox, mail_from,
+            ),
+            Command::Import {
+                command:
+                    ImportCommand::Check {
+                        file,
+                        database,
+                        account,
+                    },
+            } => {
+                let account = database
+                    .zip(account)
+                    .map(|(database, account)| import::cli::AccountRef { database, account });
+                return import::cli::check(&file, account, &mut std::io::stdout().lock()).await;
+            }
+        };
     let demo = match demo.then(DemoPassword::from_env_or_random).transpose() {
         Ok(demo) => demo,
         Err(err) => {
@@ -119,6 +127,7 @@ async fn main() -> ExitCode {
         dist,
         database_url: database,
         public_url,
+        mailbox: mailbox || demo.is_some(),
         demo: demo.clone(),
         smtp_url,
         mail_from,
@@ -132,6 +141,7 @@ async fn main() -> ExitCode {
         }
     };
     println!("Roster is running at http://{}/", app.addr());
+    println!("{}", app.mail_notice());
     if let Some(demo) = demo {
         let shown = if demo.generated {
             demo.password.as_str()
@@ -144,6 +154,9 @@ async fn main() -> ExitCode {
         );
         println!("  {DEMO_DELEGATE}  delegated administrator of Acme Records (records C)");
         println!("  {DEMO_EU_ADMIN}  administrator of Acme Europe");
+        println!(
+            "  {DEMO_EU_OPS}      administrator of Acme Europe (records C), a plain user of Acme Records"
+        );
     }
     match app.run_until_stopped().await {
         Ok(()) => ExitCode::SUCCESS,

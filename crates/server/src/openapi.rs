@@ -7,8 +7,8 @@
 
 use crate::error::Problem;
 use crate::{
-    accounts, activation, audit, auth, groups, import, invitations, licences, outbox, passwords,
-    settings, users,
+    accounts, activation, audit, auth, groups, import, invitations, join, licences, outbox,
+    passwords, settings, users,
 };
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
@@ -58,6 +58,11 @@ const SESSION: &str = "session";
         invitations::invite,
         invitations::revoke,
         invitations::list,
+        join::check,
+        join::accept,
+        join::decline,
+        join::list,
+        join::cancel,
         activation::check_link,
         activation::activate,
         passwords::temporary,
@@ -81,6 +86,8 @@ const SESSION: &str = "session";
         (name = "groups", description = "Groups of an account and their policies."),
         (name = "audit", description = "The audit log of an account."),
         (name = "invitations", description = "Inviting users to activate their accounts."),
+        (name = "join requests", description = "Existing logins asked to join an account, who \
+            accept or decline by an emailed link."),
         (name = "activation", description = "Activating an account from an invitation link."),
         (name = "passwords", description = "Temporary passwords, changing mine, and resets."),
         (name = "licences", description = "Licence seats: assign, release, transfer."),
@@ -116,6 +123,7 @@ impl Modify for Conventions {
             let operations = [
                 &mut item.get,
                 &mut item.post,
+                &mut item.put,
                 &mut item.patch,
                 &mut item.delete,
             ];

@@ -1,7 +1,9 @@
 //! An account's settings (screen 10): seats bought, approved email domains, invitation lifetime
 //! and the authorization policy, read by every admin (with what they themselves may grant) and
-//! changed with `If-Match`. Seats never go below those in use; the policy changes only for an
-//! admin holding the top level of every kind.
+//! changed with `If-Match`. Seats never go below those in use. Any of them changes only for an
+//! admin holding the top level of every kind: they decide who may join, for how long a link
+//! works, how many seats there are and what every level allows, none of which a delegate may
+//! widen.
 
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
@@ -41,7 +43,7 @@ pub struct AccountSettings {
     /// The roles and levels the reader may grant here (the app's pick lists).
     #[schema(value_type = Object)]
     pub grantable: Grantable,
-    /// Whether the reader may change the policy.
+    /// Whether the reader may change the settings and the policy.
     pub may_change_policy: bool,
     /// Also the ETag.
     pub version: i64,
@@ -148,8 +150,9 @@ pub struct SettingsChanges {
         (status = 200, description = "The changed settings.", body = AccountSettings,
             headers(("ETag" = String, description = "The account's new version."))),
         (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not an administrator, or the policy is not mine to \
-            change.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator holding the top level of every \
+            authority (`authz.policy_change_not_allowed`).", body = Problem,
+            content_type = PROBLEM),
         (status = 404, description = "Not my account.", body = Problem, content_type = PROBLEM),
         (status = 409, description = "Fewer seats than are in use (`seats.below_used`).",
             body = Problem, content_type = PROBLEM),
@@ -213,10 +216,17 @@ pub async fn update(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    if policy.is_some() {
-        let acting = guard::member(&mut tx, account, me.id).await?;
-        may_change_policy(&before.policy, acting.as_ref()).map_err(|r| guard::refused(&r))?;
-    }
+    let acting = guard::member(&mut tx, account, me.id).await?;
+    may_change_policy(&before.policy, acting.as_ref()).map_err(|r| {
+        let attempt = guard::Attempt {
+            actor: me.id,
+            accounts: vec![account],
+            target_user: None,
+            target_group: None,
+            change: serde_json::json!({ "change": "account_settings" }),
+        };
+        guard::refusal(&r, attempt)
+    })?;
     let seats = match changes.seats {
         Some(n) => {
             let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);

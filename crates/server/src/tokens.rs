@@ -39,11 +39,12 @@ pub fn random_token() -> Result<String, AppError> {
 
 /// The link carrying `token`: in the fragment, so it never reaches server logs or `Referer`.
 pub fn link(public_url: &str, purpose: Purpose, token: &str) -> String {
-    format!(
-        "{}/{}#token={token}",
-        public_url.trim_end_matches('/'),
-        purpose.page()
-    )
+    page_link(public_url, purpose.page(), token)
+}
+
+/// The link to the app's `page` carrying `token` in the fragment.
+pub fn page_link(public_url: &str, page: &str, token: &str) -> String {
+    format!("{}/{page}#token={token}", public_url.trim_end_matches('/'))
 }
 
 /// Issues a link of `purpose` for `user` (replacing any), valid until `expires_at`; returns the

@@ -33,6 +33,33 @@ pub enum Change {
     },
 }
 
+/// What a change reaches: the person behind every membership, or one membership.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reach {
+    /// The login itself (profile, password, state, invitation, deletion): every account the
+    /// person belongs to sees it.
+    Person,
+    /// Role, authorities, group, licence or removal in one account: no other account sees it.
+    Membership,
+}
+
+impl Change {
+    /// Whether this change reaches the person or one membership.
+    pub fn reach(&self) -> Reach {
+        match self {
+            Change::EditProfile | Change::Lifecycle { .. } => Reach::Person,
+            Change::SetRole { .. }
+            | Change::SetAuthority { .. }
+            | Change::SetGroup
+            | Change::AssignLicence
+            | Change::ReleaseLicence
+            | Change::TransferLicence
+            | Change::RemoveFromAccount => Reach::Membership,
+        }
+    }
+}
+
 /// Why a change was refused.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AuthzRefusal {
@@ -50,8 +77,15 @@ pub enum AuthzRefusal {
     UnknownLevel { kind: String, level: String },
     #[error("{action} is done by the user or the system, not by an admin")]
     NotAnAdminAction { action: Action },
-    #[error("changing the policy needs the top level of {kind}")]
+    #[error("changing the account's settings needs the top level of {kind}")]
     PolicyChangeNotAllowed { kind: String },
+    /// A change to the person (their login, shared by all their accounts) from an actor who may
+    /// not manage them in every account they belong to.
+    #[error("the person also belongs to accounts where the actor may not manage them")]
+    PersonShared,
+    /// A group's policy or members changed by an actor who may not manage all its members.
+    #[error("the group has members the actor may not manage")]
+    GroupHasSuperiors,
     #[error(transparent)]
     Lifecycle(#[from] LifecycleRefusal),
 }
@@ -67,6 +101,8 @@ impl Coded for AuthzRefusal {
             AuthzRefusal::UnknownLevel { .. } => ErrorCode::AuthzUnknownLevel,
             AuthzRefusal::NotAnAdminAction { .. } => ErrorCode::AuthzNotAnAdminAction,
             AuthzRefusal::PolicyChangeNotAllowed { .. } => ErrorCode::AuthzPolicyChangeNotAllowed,
+            AuthzRefusal::PersonShared => ErrorCode::AuthzPersonShared,
+            AuthzRefusal::GroupHasSuperiors => ErrorCode::AuthzGroupHasSuperiors,
             AuthzRefusal::Lifecycle(refusal) => refusal.code(),
         }
     }
@@ -112,15 +148,24 @@ pub fn decide<Id: Eq>(
                 authority_over_held(policy, &actor.grants, kind, held)?;
             }
         }
-        Change::AssignLicence | Change::ReleaseLicence | Change::TransferLicence => {}
-        Change::EditProfile | Change::SetGroup if on_self => {}
+        Change::EditProfile
+        | Change::SetGroup
+        | Change::AssignLicence
+        | Change::ReleaseLicence
+        | Change::TransferLicence
+            if on_self => {}
         Change::SetRole { .. } | Change::RemoveFromAccount | Change::Lifecycle { .. }
             if on_self =>
         {
             return Err(AuthzRefusal::SelfChange);
         }
+        // A seat is part of a membership: a delegate may not take one from, or force one on,
+        // someone they could not manage.
         Change::EditProfile
         | Change::SetGroup
+        | Change::AssignLicence
+        | Change::ReleaseLicence
+        | Change::TransferLicence
         | Change::SetRole { .. }
         | Change::RemoveFromAccount
         | Change::Lifecycle { .. } => outranks(policy, &actor.grants, &target.grants)?,

@@ -59,8 +59,10 @@ pub fn grantable<Id>(policy: &AuthzPolicy, actor: Option<&Member<Id>>) -> Granta
     }
 }
 
-/// Whether `actor` may change the account's policy: only an active admin holding the top level
-/// of every kind, since a policy change can redefine what every level allows.
+/// Whether `actor` may change the account's settings (seats bought, approved domains, invitation
+/// lifetime) or its policy: only an active admin holding the top level of every kind. A policy
+/// change can redefine what every level allows, and the settings decide who may join and what
+/// every member's invitation and seat are: a delegate must not widen them.
 pub fn may_change_policy<Id>(
     policy: &AuthzPolicy,
     actor: Option<&Member<Id>>,

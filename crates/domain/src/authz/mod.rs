@@ -12,19 +12,28 @@
 //! - managing a person (profile, role, group, state, removal) needs the authority to revoke
 //!   everything they hold: otherwise a delegate could change the email or set a temporary
 //!   password of someone above them, sign in as them, and escalate;
-//! - an account always keeps at least one active admin.
+//! - an account always keeps at least one active admin;
+//! - a person is one login shared by all their accounts: a change to the login (profile,
+//!   password, state) needs all of the above in every account they belong to, and an existing
+//!   login joins another account at once only when the actor manages them everywhere, otherwise
+//!   with their consent ([`decide_shared`], [`joining`]);
+//! - a group's policy, and the group its members are in, change only for an actor who may manage
+//!   every member ([`decide_group`]); the account's settings only for an admin holding the top
+//!   level of every kind ([`may_change_policy`]).
 
 mod decide;
 mod grantable;
 mod policy;
 #[cfg(test)]
 mod props;
+mod shared;
 
-pub use decide::{AuthzRefusal, Change, decide, decide_new_membership};
+pub use decide::{AuthzRefusal, Change, Reach, decide, decide_new_membership};
 pub use grantable::{Grantable, GrantableKind, grantable, may_change_policy};
 pub use policy::{
     AuthorityKind, AuthzPolicy, AuthzPolicyError, GrantRule, MAX_KINDS, MAX_LEVELS, MAX_NAME_CHARS,
 };
+pub use shared::{Joining, Standing, decide_group, decide_shared, joining};
 
 use crate::lifecycle::UserState;
 use serde::{Deserialize, Serialize};

@@ -108,8 +108,12 @@ pub type Logins = rustc_hash::FxHashMap<String, Existing>;
 pub enum Existing {
     /// Already a member of this account: the row is an error.
     Here,
-    /// A member of other accounts only: they will be added to this one (a warning).
+    /// A member of other accounts only, all of them managed by the acting admin: they will be
+    /// added to this one (a warning).
     Elsewhere,
+    /// A member of other accounts, some of which the acting admin may not manage them in: they
+    /// will be asked by email to join this one, and join only if they accept (a warning).
+    Consent,
 }
 
 /// What the checks know of the account imported into. The default knows no account: the checks

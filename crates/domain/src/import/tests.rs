@@ -133,6 +133,16 @@ fn existing_logins_and_seats_come_from_the_account() {
 }
 
 #[test]
+fn a_login_the_admin_does_not_manage_everywhere_will_be_asked_to_join() {
+    let text = format!("{HEAD}shared@x.test,A,A,,no\n");
+    let mut checker = Checker::check(sheet(&text), Context::default());
+    let existing = [("shared@x.test".to_owned(), Existing::Consent)];
+    checker.set_existing(existing.into_iter().collect());
+    assert_eq!(codes(&checker, 0), ["email import.join_request"]);
+    assert!(checker.is_valid(0), "a warning: the row is sent");
+}
+
+#[test]
 fn editing_a_broken_record_clears_its_problem() {
     let mut checker = Checker::check(
         sheet("email,first_name,last_name\nshort@x.test,Short\n"),

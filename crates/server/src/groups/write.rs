@@ -7,7 +7,7 @@ use super::{
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path, Query};
 use crate::openapi::PROBLEM;
-use crate::{AppState, accounts, audit, etag, search};
+use crate::{AppState, accounts, audit, etag, guard, search};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -130,6 +130,11 @@ pub async fn update(
     let (Some(name), Some(policy)) = (name, policy) else {
         return Err(AppError::Invalid(errors));
     };
+    if policy != before.policy {
+        // What applies to every member changes: only for someone who may manage them all.
+        let change = json!({ "change": "group_policy", "policy": policy });
+        guard::authorize_group(&mut tx, account, user.id, id, change).await?;
+    }
 
     sqlx::query(
         "UPDATE groups SET name = ?3, name_key = ?4, min_password_length = ?5,
@@ -203,6 +208,9 @@ pub async fn remove(
     };
 
     if let Some(target) = &target {
+        // Moving the members is a change of group for each of them.
+        let change = json!({ "change": "group_members_moved", "move_to": target.id });
+        guard::authorize_group(&mut tx, account, user.id, id, change).await?;
         sqlx::query("UPDATE memberships SET group_id = ?3 WHERE account_id = ?1 AND group_id = ?2")
             .bind(account)
             .bind(id)

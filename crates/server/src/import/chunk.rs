@@ -5,8 +5,8 @@
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::openapi::PROBLEM;
-use crate::users::create::{Joining, add_member};
-use crate::{AppState, accounts, guard};
+use crate::users::create::{Added, NewMembership, add_member};
+use crate::{AppState, accounts, guard, outbox};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -55,8 +55,11 @@ pub struct ChunkRow {
 pub enum RowOutcome {
     /// A new login, `staged`, member of this account.
     Created,
-    /// A login of another account, now a member of this one too.
+    /// A login of other accounts, all managed by the importer: now a member of this one too.
     Added,
+    /// A login of accounts where the importer may not manage them: emailed a request to join,
+    /// a member once they accept.
+    Requested,
     /// Not imported: see the findings.
     Refused,
 }
@@ -77,7 +80,8 @@ pub struct RowFinding {
 pub struct RowResult {
     pub row: u32,
     pub outcome: RowOutcome,
-    /// The user's id when created or added.
+    /// The user's id when created or added (never for a request: the account knows nothing of
+    /// the person until they accept).
     pub user: Option<i64>,
     pub findings: Vec<RowFinding>,
 }
@@ -101,8 +105,8 @@ pub struct ChunkAnswer {
     ),
     request_body = ImportChunk,
     responses(
-        (status = 200, description = "A result per row: created, added or refused with its \
-            findings.", body = ChunkAnswer),
+        (status = 200, description = "A result per row: created, added, requested (asked by \
+            email to join) or refused with its findings.", body = ChunkAnswer),
         (status = 400, description = "No usable `Idempotency-Key` (`import.key_required`).",
             body = Problem, content_type = PROBLEM),
         (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
@@ -204,7 +208,7 @@ pub async fn create(
                     })
                     .map(|(id, _, _)| *id)
                     .ok_or_else(|| AppError::Internal(format!("no group for row {row}")))?;
-                let joining = Joining {
+                let joining = NewMembership {
                     profile: &member.profile,
                     role: match member.role {
                         Role::Admin => "admin",
@@ -214,17 +218,20 @@ pub async fn create(
                     grants: &member.grants,
                     licensed: member.licence,
                 };
-                match add_member(&mut tx, account, me.id, joining, now).await? {
-                    Some((detail, created)) => {
+                match add_member(&mut tx, &state, account, me.id, joining, now).await? {
+                    Added::Created(detail) => {
                         seats = after;
-                        let how = if created {
-                            RowOutcome::Created
-                        } else {
-                            RowOutcome::Added
-                        };
-                        outcome = (how, Some(detail.id));
+                        outcome = (RowOutcome::Created, Some(detail.id));
                     }
-                    None => findings.push(error(login, ErrorCode::UserAlreadyMember)),
+                    Added::Joined(detail) => {
+                        seats = after;
+                        outcome = (RowOutcome::Added, Some(detail.id));
+                    }
+                    // No seat is taken until they accept.
+                    Added::Requested(_) => outcome = (RowOutcome::Requested, None),
+                    Added::AlreadyMember => {
+                        findings.push(error(login, ErrorCode::UserAlreadyMember));
+                    }
                 }
             }
         }
@@ -258,6 +265,7 @@ pub async fn create(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
+    outbox::wake(&state);
     Ok(axum::Json(answer).into_response())
 }
 

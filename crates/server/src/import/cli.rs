@@ -83,7 +83,7 @@ async fn run(
     };
     let mut checker = Checker::check(sheet, ctx);
     if let Some((mut conn, id)) = db {
-        let found = super::existing(&mut conn, id, &checker.username_keys())
+        let found = super::existing(&mut conn, id, None, &checker.username_keys())
             .await
             .map_err(|e| format!("looking up existing users: {e:?}"))?;
         checker.set_existing(found);

@@ -24,8 +24,11 @@ pub struct LookupRequest {
 pub struct LookupAnswer {
     /// Already members of this account.
     pub here: Vec<String>,
-    /// Members of other accounts only: an import adds them to this one.
+    /// Members of other accounts only, all of them mine to manage: an import adds them to this
+    /// one.
     pub elsewhere: Vec<String>,
+    /// Members of accounts where I may not manage them: an import asks them to join.
+    pub consent: Vec<String>,
 }
 
 /// `POST /api/v1/accounts/{account}/imports/lookup`.
@@ -57,15 +60,17 @@ pub async fn lookup(
     }
     let keys: Vec<String> = body.usernames.iter().map(|u| login_key(u.trim())).collect();
     let mut conn = state.db.acquire().await?;
-    let found = super::existing(&mut conn, account, &keys).await?;
+    let found = super::existing(&mut conn, account, Some(me.id), &keys).await?;
     let mut answer = LookupAnswer::default();
     for (key, place) in found {
         match place {
             Existing::Here => answer.here.push(key),
             Existing::Elsewhere => answer.elsewhere.push(key),
+            Existing::Consent => answer.consent.push(key),
         }
     }
     answer.here.sort_unstable();
     answer.elsewhere.sort_unstable();
+    answer.consent.sort_unstable();
     Ok(axum::Json(answer))
 }

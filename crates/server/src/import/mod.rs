@@ -55,15 +55,18 @@ pub(crate) async fn context(
     })
 }
 
-/// Where each of these username keys has a login: a member of `account`, or of others only.
+/// Where each of these username keys has a login: a member of `account`, or of others only,
+/// and then whether `actor` manages them in all of those (else joining needs their consent).
+/// Without an actor (the command line's check) a login elsewhere is simply elsewhere.
 pub(crate) async fn existing(
     conn: &mut SqliteConnection,
     account: i64,
+    actor: Option<i64>,
     keys: &[impl serde::Serialize],
 ) -> Result<Logins, AppError> {
     let keys = serde_json::to_string(keys).map_err(|e| AppError::Internal(e.to_string()))?;
-    let rows: Vec<(String, bool)> = sqlx::query_as(
-        "SELECT u.username_key,
+    let rows: Vec<(String, i64, bool)> = sqlx::query_as(
+        "SELECT u.username_key, u.id,
                 EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.account_id = ?1)
          FROM users u WHERE u.username_key IN (SELECT value FROM json_each(?2))",
     )
@@ -71,13 +74,20 @@ pub(crate) async fn existing(
     .bind(keys)
     .fetch_all(&mut *conn)
     .await?;
+    let elsewhere: Vec<i64> = rows.iter().filter(|r| !r.2).map(|r| r.1).collect();
+    let managed = match actor {
+        Some(actor) => Some(guard::managed_everywhere(conn, actor, &elsewhere).await?),
+        None => None,
+    };
     Ok(rows
         .into_iter()
-        .map(|(key, here)| {
+        .map(|(key, id, here)| {
             let place = if here {
                 Existing::Here
-            } else {
+            } else if managed.as_ref().is_none_or(|m| m.contains(&id)) {
                 Existing::Elsewhere
+            } else {
+                Existing::Consent
             };
             (key, place)
         })

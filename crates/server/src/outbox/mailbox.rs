@@ -1,16 +1,22 @@
 //! `GET /api/v1/dev/mailbox`: the emails of the outbox, for a newcomer on a laptop with no SMTP
-//! server to follow an activation link. Only administrators see it, and only while SMTP is not
-//! configured (then it does not exist: 404).
+//! server to follow an activation link. It exists only when asked for (`--mailbox`, or `--demo`)
+//! and while SMTP is not configured; otherwise it is not found (404).
+//!
+//! The emails carry single-use links (activation, password reset, join requests), so a viewer
+//! sees only the emails to themselves and to people they manage in every account they belong
+//! to: exactly those whose password they could set anyway. A request to join an account is
+//! shown to its addressee alone, since only they may consent to it.
 
 use crate::AppState;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Query};
+use crate::guard;
 use crate::openapi::PROBLEM;
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::routing::get;
-use roster_domain::ErrorCode;
+use roster_domain::notify::EmailKind;
 use serde::{Deserialize, Serialize};
 
 /// The mailbox route, under `/api/v1`.
@@ -18,8 +24,8 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/dev/mailbox", get(list))
 }
 
-/// Admits requests only while SMTP is not configured. Otherwise the mailbox is not found, like
-/// any unknown address, whoever asks: it is checked before the session.
+/// Admits requests only while the mailbox is on and SMTP is not configured. Otherwise the mailbox
+/// is not found, like any unknown address, whoever asks: it is checked before the session.
 #[derive(Debug)]
 pub struct WithoutSmtp;
 
@@ -27,9 +33,9 @@ impl FromRequestParts<AppState> for WithoutSmtp {
     type Rejection = AppError;
 
     async fn from_request_parts(_: &mut Parts, state: &AppState) -> Result<Self, AppError> {
-        match state.config.smtp_url {
-            Some(_) => Err(AppError::NotFound),
-            None => Ok(WithoutSmtp),
+        match (&state.config.smtp_url, state.config.mailbox) {
+            (None, true) => Ok(WithoutSmtp),
+            _ => Err(AppError::NotFound),
         }
     }
 }
@@ -63,7 +69,14 @@ pub struct Mailbox {
     pub items: Vec<MailboxEmail>,
 }
 
-/// `GET /api/v1/dev/mailbox`: the last 200 emails (to one address with `?to=`), newest first.
+/// The most emails one answer shows.
+const SHOWN: usize = 200;
+
+/// The newest emails are read this many at a time until [`SHOWN`] may be shown.
+const PAGE: i64 = 500;
+
+/// `GET /api/v1/dev/mailbox`: the last 200 emails the viewer may see (to one address with
+/// `?to=`), newest first.
 #[utoipa::path(
     get,
     path = "/dev/mailbox",
@@ -71,12 +84,11 @@ pub struct Mailbox {
     tag = "mailbox",
     params(MailboxQuery),
     responses(
-        (status = 200, description = "The emails written, newest first.", body = Mailbox),
+        (status = 200, description = "The emails to me and to people I manage in every account \
+            they belong to, newest first.", body = Mailbox),
         (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not an administrator of any account.", body = Problem,
-            content_type = PROBLEM),
-        (status = 404, description = "SMTP is configured: emails go out, not here.",
-            body = Problem, content_type = PROBLEM),
+        (status = 404, description = "The mailbox is off, or SMTP is configured: emails go out, \
+            not here.", body = Problem, content_type = PROBLEM),
     )
 )]
 pub async fn list(
@@ -85,27 +97,49 @@ pub async fn list(
     me: CurrentUser,
     Query(query): Query<MailboxQuery>,
 ) -> Result<axum::Json<Mailbox>, AppError> {
-    let (admin,): (bool,) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM memberships WHERE user_id = ?1 AND role = 'admin')",
-    )
-    .bind(me.id)
-    .fetch_one(&state.db)
-    .await?;
-    if !admin {
-        return Err(AppError::Forbidden(ErrorCode::AuthzNotAdmin));
+    let mut conn = state.db.acquire().await?;
+    let mut items = Vec::new();
+    let mut before = i64::MAX;
+    while items.len() < SHOWN {
+        let page: Vec<(MailboxEmail, Option<i64>)> = sqlx::query_as(
+            "SELECT id, to_address AS \"to\", kind, subject, text_body AS text,
+                    html_body AS html, created_at, user_id
+             FROM outbox
+             WHERE id < ?2 AND (?1 IS NULL OR lower(to_address) = lower(?1))
+             ORDER BY id DESC LIMIT ?3",
+        )
+        .bind(query.to.as_deref().map(str::trim))
+        .bind(before)
+        .bind(PAGE)
+        .fetch_all(&mut *conn)
+        .await?
+        .into_iter()
+        .map(|row: Row| (row.email, row.user_id))
+        .collect();
+        let Some((last, _)) = page.last() else {
+            break;
+        };
+        before = last.id;
+        let people: Vec<i64> = page.iter().filter_map(|(_, user)| *user).collect();
+        let managed = guard::managed_everywhere(&mut conn, me.id, &people).await?;
+        let shown = page.into_iter().filter(|(email, user)| match user {
+            Some(user) if *user == me.id => true,
+            Some(user) => email.kind != EmailKind::JoinRequest.as_str() && managed.contains(user),
+            None => false,
+        });
+        items.extend(shown.map(|(email, _)| email).take(SHOWN - items.len()));
     }
-    let mut items: Vec<MailboxEmail> = sqlx::query_as(
-        "SELECT id, to_address AS \"to\", kind, subject, text_body AS text, html_body AS html,
-                created_at
-         FROM outbox WHERE ?1 IS NULL OR lower(to_address) = lower(?1)
-         ORDER BY id DESC LIMIT 200",
-    )
-    .bind(query.to.as_deref().map(str::trim))
-    .fetch_all(&state.db)
-    .await?;
     for email in &mut items {
         email.text = state.sealer.open(&email.text)?;
         email.html = state.sealer.open(&email.html)?;
     }
     Ok(axum::Json(Mailbox { items }))
+}
+
+/// An email and its recipient.
+#[derive(sqlx::FromRow)]
+struct Row {
+    #[sqlx(flatten)]
+    email: MailboxEmail,
+    user_id: Option<i64>,
 }

@@ -171,7 +171,8 @@ pub async fn temporary(
         &before,
         Some(&after),
     );
-    audit::record(&mut tx, entry).await?;
+    let accounts = guard::accounts_of(&mut tx, user).await?;
+    audit::record_person(&mut tx, entry, &accounts).await?;
     tx.commit().await?;
     Ok((
         [(header::CACHE_CONTROL, "no-store")],

@@ -119,13 +119,9 @@ pub(crate) async fn perform(
         Change::Lifecycle { action }
     };
     guard::authorize(tx, account, me, user, &change).await?;
-    let (memberships,): (i64,) =
-        sqlx::query_as("SELECT count(*) FROM memberships WHERE user_id = ?1")
-            .bind(user)
-            .fetch_one(&mut **tx)
-            .await?;
+    let accounts = guard::accounts_of(tx, user).await?;
     let now = crate::clock::now().unix_seconds();
-    let audit_action = if remove && memberships > 1 {
+    let audit_action = if remove && accounts.len() > 1 {
         // Removal from one of several accounts: the membership goes, the person stays.
         sqlx::query("DELETE FROM memberships WHERE account_id = ?1 AND user_id = ?2")
             .bind(account)
@@ -147,9 +143,6 @@ pub(crate) async fn perform(
         else {
             return Err(AppError::Internal("a state action deleted a user".into()));
         };
-        if matches!(action, Action::Suspend | Action::Deprovision) {
-            guard::keeps_every_account_administered(tx, user).await?;
-        }
         let must_change = match must_change_password {
             PasswordFlag::Keep => before.must_change_password,
             PasswordFlag::Set => true,
@@ -193,7 +186,12 @@ pub(crate) async fn perform(
         Some(model::load(tx, account, user, me).await?)
     };
     let entry = model::audit_entry(me, account, audit_action, before, after.as_ref());
-    audit::record(tx, entry).await?;
+    if after.is_none() {
+        // Out of this one account: the others see nothing change.
+        audit::record(tx, entry).await?;
+    } else {
+        audit::record_person(tx, entry, &accounts).await?;
+    }
     Ok(after)
 }
 
@@ -239,6 +237,7 @@ pub async fn delete_for_good(
         action: Action::DeleteForGood,
     };
     guard::authorize(&mut tx, account, me.id, user, &change).await?;
+    let accounts = guard::accounts_of(&mut tx, user).await?;
     sqlx::query("DELETE FROM users WHERE id = ?1")
         .bind(user)
         .execute(&mut *tx)
@@ -251,7 +250,7 @@ pub async fn delete_for_good(
         before: Some(model::snapshot(&before)),
         ..audit::Entry::default()
     };
-    audit::record(&mut tx, entry).await?;
+    audit::record_person(&mut tx, entry, &accounts).await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT.into_response())
 }

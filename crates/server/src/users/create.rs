@@ -4,15 +4,17 @@ use super::model::{self, UserDetail};
 use super::write::{bind_profile, check_domain, field_errors, group_of, with_etag};
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::join::{self, Asked, JoinRequest};
 use crate::openapi::PROBLEM;
-use crate::{AppState, accounts, audit, guard};
+use crate::{AppState, accounts, audit, guard, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use roster_domain::ErrorCode;
-use roster_domain::authz::{Grants, decide_new_membership};
+use roster_domain::authz::{Grants, Joining, decide_new_membership};
 use roster_domain::profile::{Profile, ProfileDraft};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
 use sqlx::{Sqlite, Transaction};
 use std::collections::BTreeMap;
 
@@ -65,7 +67,8 @@ pub(crate) fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
 }
 
 /// `POST /api/v1/accounts/{account}/users`: adds a person to the account, `staged`. A person who
-/// already has a login elsewhere (same username) is added to this account as they are.
+/// already has a login (same username) joins at once when I manage them in every account they
+/// belong to; otherwise they are asked by email, and the answer is the request (202).
 #[utoipa::path(
     post,
     path = "/accounts/{account}/users",
@@ -76,6 +79,9 @@ pub(crate) fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
     responses(
         (status = 201, description = "The new member, `staged` when the person is new.",
             body = UserDetail, headers(("ETag" = String, description = "The user's version, for `If-Match`."))),
+        (status = 202, description = "The person has a login in accounts where I may not manage \
+            them: they were emailed a request to join, and appear once they accept.",
+            body = JoinRequestAnswer),
         (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
         (status = 403, description = "Not an administrator of this account, not allowed by the \
             account's rules, or a cross-origin request.", body = Problem, content_type = PROBLEM),
@@ -120,24 +126,55 @@ pub async fn create(
         .unwrap_or_default()
         .into_iter()
         .collect();
-    decide_new_membership(&policy, acting.as_ref(), &grants).map_err(|r| guard::refused(&r))?;
-    let joining = Joining {
+    decide_new_membership(&policy, acting.as_ref(), &grants).map_err(|r| {
+        let change = json!({ "change": "new_membership", "role": role, "authorities": grants });
+        guard::refusal(&r, new_membership_attempt(me.id, account, change))
+    })?;
+    let joining = NewMembership {
         profile: &profile,
         role,
         group,
         grants: &grants,
         licensed: false,
     };
-    let Some((detail, _)) = add_member(&mut tx, account, me.id, joining, now).await? else {
-        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
+    let answer = match add_member(&mut tx, &state, account, me.id, joining, now).await? {
+        Added::Created(detail) | Added::Joined(detail) => with_etag(StatusCode::CREATED, detail),
+        Added::Requested(join_request) => (
+            StatusCode::ACCEPTED,
+            axum::Json(JoinRequestAnswer { join_request }),
+        )
+            .into_response(),
+        Added::AlreadyMember => return Err(AppError::Conflict(ErrorCode::UserAlreadyMember)),
     };
     tx.commit().await?;
-    Ok(with_etag(StatusCode::CREATED, detail))
+    outbox::wake(&state);
+    Ok(answer)
+}
+
+/// The 202 answer: the request sent, and nothing of the person.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct JoinRequestAnswer {
+    pub join_request: JoinRequest,
+}
+
+/// A refused attempt to add someone to `account`, for the audit log.
+pub(crate) fn new_membership_attempt(
+    actor: i64,
+    account: i64,
+    change: serde_json::Value,
+) -> guard::Attempt {
+    guard::Attempt {
+        actor,
+        accounts: vec![account],
+        target_user: None,
+        target_group: None,
+        change,
+    }
 }
 
 /// A membership about to be made.
 #[derive(Debug)]
-pub(crate) struct Joining<'a> {
+pub(crate) struct NewMembership<'a> {
     pub profile: &'a Profile,
     /// `admin` or `user`.
     pub role: &'static str,
@@ -147,16 +184,31 @@ pub(crate) struct Joining<'a> {
     pub licensed: bool,
 }
 
+/// What adding a person made of them.
+#[derive(Debug)]
+pub(crate) enum Added {
+    /// A new login, `staged`.
+    Created(UserDetail),
+    /// An existing login the actor manages everywhere, now a member here too.
+    Joined(UserDetail),
+    /// An existing login the actor may not manage everywhere: asked to join.
+    Requested(JoinRequest),
+    /// Already a member of this account.
+    AlreadyMember,
+}
+
 /// Adds a person to `account` inside `tx` and audits it: a new login, `staged`, unless one has
-/// the same username, in which case that person joins as they are. Answers the member and
-/// whether the login is new, or `None` when they already are a member.
+/// the same username. That person joins at once when `actor` manages them in every account they
+/// belong to, and is otherwise asked to join by email (with the membership asked for, and
+/// without a seat until they accept).
 pub(crate) async fn add_member(
     tx: &mut Transaction<'_, Sqlite>,
+    state: &AppState,
     account: i64,
     actor: i64,
-    joining: Joining<'_>,
+    joining: NewMembership<'_>,
     now: i64,
-) -> Result<Option<(UserDetail, bool)>, AppError> {
+) -> Result<Added, AppError> {
     let grants =
         serde_json::to_string(joining.grants).map_err(|e| AppError::Internal(e.to_string()))?;
     let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
@@ -164,7 +216,31 @@ pub(crate) async fn add_member(
         .fetch_optional(&mut **tx)
         .await?;
     let (id, action) = match existing {
-        Some((id,)) => (id, "user.added_to_account"),
+        Some((id,)) => {
+            let (member,): (bool,) = sqlx::query_as(
+                "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
+            )
+            .bind(account)
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?;
+            if member {
+                return Ok(Added::AlreadyMember);
+            }
+            if guard::joining(tx, actor, id).await? == Joining::WithConsent {
+                let asked = Asked {
+                    role: joining.role,
+                    group: joining.group,
+                    grants: joining.grants,
+                    licensed: joining.licensed,
+                };
+                let typed = joining.profile.email.as_str();
+                let request =
+                    join::request(tx, state, account, actor, id, typed, asked, now).await?;
+                return Ok(Added::Requested(request));
+            }
+            (id, "user.added_to_account")
+        }
         None => {
             let insert = sqlx::query_as(
                 "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
@@ -179,9 +255,9 @@ pub(crate) async fn add_member(
             (id, "user.created")
         }
     };
-    let inserted = sqlx::query(
+    sqlx::query(
         "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?7, ?6, ?5) ON CONFLICT DO NOTHING",
+         VALUES (?1, ?2, ?3, ?4, ?7, ?6, ?5)",
     )
     .bind(account)
     .bind(id)
@@ -192,9 +268,6 @@ pub(crate) async fn add_member(
     .bind(joining.licensed)
     .execute(&mut **tx)
     .await?;
-    if inserted.rows_affected() == 0 {
-        return Ok(None);
-    }
     if existing.is_some() {
         // A new membership changes what this user's resource shows: a new version.
         sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
@@ -213,5 +286,9 @@ pub(crate) async fn add_member(
         ..audit::Entry::default()
     };
     audit::record(tx, entry).await?;
-    Ok(Some((detail, existing.is_none())))
+    Ok(if existing.is_some() {
+        Added::Joined(detail)
+    } else {
+        Added::Created(detail)
+    })
 }

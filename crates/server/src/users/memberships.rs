@@ -2,19 +2,24 @@
 //! administers at once, or remove them from several ("select all accounts"), with a result per
 //! account. Each account is its own transaction, so one refusal does not undo the others. A
 //! removal that could not be made everywhere asked is "incomplete": the person is told by email
-//! (003), the requester gets the usual confirmation.
+//! (003), the requester gets the usual confirmation naming the accounts they were removed from.
+//!
+//! Adding is immediate only when the admin manages the person in every account they belong to;
+//! otherwise the person is asked by email, and the result says the request was sent.
 
 use super::actions::perform;
+use super::create::new_membership_attempt;
 use super::model::{self, UserDetail};
 use super::write::check_domain;
 use crate::emails::{self, Facts};
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::join::{self, Asked};
 use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, guard, outbox};
 use axum::extract::State;
 use roster_domain::ErrorCode;
-use roster_domain::authz::{Grants, decide_new_membership};
+use roster_domain::authz::{Grants, Joining, decide_new_membership};
 use roster_domain::lifecycle::Action;
 use roster_domain::notify::Event;
 use roster_domain::values::Email;
@@ -33,6 +38,8 @@ pub struct AccountChoice {
 pub struct AccountOutcome {
     pub account: i64,
     pub ok: bool,
+    /// Not a member yet: the person was emailed a request to join, and joins if they accept.
+    pub requested: bool,
     /// Why not, when refused (a stable code).
     #[schema(value_type = Option<String>)]
     pub code: Option<ErrorCode>,
@@ -45,11 +52,13 @@ pub struct AccountOutcomes {
     pub results: Vec<AccountOutcome>,
 }
 
-fn outcome(account: i64, result: Result<(), AppError>) -> AccountOutcome {
+fn outcome(account: i64, result: Result<bool, AppError>) -> AccountOutcome {
+    let requested = matches!(result, Ok(true));
     let code = result.err().map(|e| e.code());
     AccountOutcome {
         account,
         ok: code.is_none(),
+        requested,
         message: code.map(ErrorCode::message_en),
         code,
     }
@@ -67,35 +76,72 @@ async fn person(
     model::load(&mut conn, account, user, me).await
 }
 
-/// Adds `user` to `account` as a plain user of its default group.
+/// Adds `user` to `account` as a plain user of its default group: at once when I manage them
+/// in every account they belong to, else by a request they accept (answers whether it was one).
 async fn add_one(
     state: &AppState,
     me: i64,
     user: &UserDetail,
     account: i64,
-) -> Result<(), AppError> {
+) -> Result<bool, AppError> {
     accounts::require_admin(state, me, account).await?;
     let email = Email::parse(&user.email).map_err(|e| AppError::field("email", &e))?;
     check_domain(state, account, &email).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     let policy = guard::policy(&mut tx, account).await?;
     let acting = guard::member(&mut tx, account, me).await?;
-    decide_new_membership(&policy, acting.as_ref(), &Grants::new())
-        .map_err(|r| guard::refused(&r))?;
-    let now = crate::clock::now().unix_seconds();
-    let inserted = sqlx::query(
-        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         SELECT ?1, ?2, 'user', g.id, 0, '{}', ?3 FROM groups g WHERE g.account_id = ?1 AND g.is_default
-         ON CONFLICT DO NOTHING",
+    decide_new_membership(&policy, acting.as_ref(), &Grants::new()).map_err(|r| {
+        let change = serde_json::json!({ "change": "new_membership", "user": user.id });
+        guard::refusal(&r, new_membership_attempt(me, account, change))
+    })?;
+    let (member,): (bool,) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
     )
     .bind(account)
     .bind(user.id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if member {
+        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
+    }
+    let (group,): (i64,) =
+        sqlx::query_as("SELECT id FROM groups WHERE account_id = ?1 AND is_default")
+            .bind(account)
+            .fetch_one(&mut *tx)
+            .await?;
+    let now = crate::clock::now().unix_seconds();
+    if guard::joining(&mut tx, me, user.id).await? == Joining::WithConsent {
+        let asked = Asked {
+            role: "user",
+            group,
+            grants: &Grants::new(),
+            licensed: false,
+        };
+        join::request(
+            &mut tx,
+            state,
+            account,
+            me,
+            user.id,
+            &user.email,
+            asked,
+            now,
+        )
+        .await?;
+        tx.commit().await?;
+        outbox::wake(state);
+        return Ok(true);
+    }
+    sqlx::query(
+        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
+         VALUES (?1, ?2, 'user', ?3, 0, '{}', ?4)",
+    )
+    .bind(account)
+    .bind(user.id)
+    .bind(group)
     .bind(now)
     .execute(&mut *tx)
     .await?;
-    if inserted.rows_affected() == 0 {
-        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
-    }
     sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
         .bind(user.id)
         .bind(now)
@@ -105,17 +151,17 @@ async fn add_one(
     let entry = model::audit_entry(me, account, "user.added_to_account", user, Some(&after));
     audit::record(&mut tx, entry).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(false)
 }
 
 /// Removes `user` from `account` (deprovisioned when it is their last).
-async fn remove_one(state: &AppState, me: i64, user: i64, account: i64) -> Result<(), AppError> {
+async fn remove_one(state: &AppState, me: i64, user: i64, account: i64) -> Result<bool, AppError> {
     accounts::require_admin(state, me, account).await?;
     let mut tx = crate::db::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me).await?;
     perform(&mut tx, account, me, &before, true, Action::Deprovision).await?;
     tx.commit().await?;
-    Ok(())
+    Ok(false)
 }
 
 /// `POST /api/v1/accounts/{account}/users/{user}/memberships`: adds the person to the accounts
@@ -131,7 +177,9 @@ async fn remove_one(state: &AppState, me: i64, user: i64, account: i64) -> Resul
     ),
     request_body = AccountChoice,
     responses(
-        (status = 200, description = "A result per account asked.", body = AccountOutcomes),
+        (status = 200, description = "A result per account asked: added, requested (the person \
+            is asked by email, when I may not manage them in every account they belong to), or \
+            refused.", body = AccountOutcomes),
         (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
         (status = 404, description = "Not a member of this account of mine.", body = Problem,
             content_type = PROBLEM),
@@ -188,10 +236,24 @@ pub async fn remove(
         ));
     }
     let incomplete = results.iter().any(|r| !r.ok);
+    let removed: Vec<i64> = results.iter().filter(|r| r.ok).map(|r| r.account).collect();
+    if removed.is_empty() {
+        // Nothing changed: nobody is told anything.
+        return Ok(axum::Json(AccountOutcomes { results }));
+    }
     let mut tx = crate::db::begin_write(&state.db).await?;
+    // The emails name the accounts the person was removed from, not the one asked from.
+    let names: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM accounts WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY name",
+    )
+    .bind(serde_json::to_string(&removed).map_err(|e| AppError::Internal(e.to_string()))?)
+    .fetch_all(&mut *tx)
+    .await?;
+    let names: Vec<String> = names.into_iter().map(|(n,)| n).collect();
     let facts = Facts {
+        account: Some(names.join(", ")),
         subject_name: format!("{} {}", person.first_name, person.last_name),
-        ..Facts::about(&mut tx, account, &person).await?
+        ..Facts::default()
     };
     emails::notify(
         &mut tx,

@@ -3,7 +3,8 @@
 //! administers.
 
 use crate::error::AppError;
-use roster_domain::authz::{Change, decide};
+use crate::guard::Place;
+use roster_domain::authz::{Change, decide_shared};
 use roster_domain::lifecycle::{Action, UserState};
 use serde::Serialize;
 use serde_json::Value;
@@ -41,6 +42,10 @@ pub struct UserDetail {
     /// Whether the viewer may edit this user's profile.
     #[sqlx(skip)]
     pub editable: bool,
+    /// The person also belongs to accounts where the viewer may not manage them: their login
+    /// (profile, password, state) is not the viewer's to change, only this membership.
+    #[sqlx(skip)]
+    pub shared: bool,
     /// This person's memberships in the accounts the viewer administers.
     #[sqlx(skip)]
     pub memberships: Vec<Membership>,
@@ -85,7 +90,7 @@ pub async fn load(
     .fetch_optional(&mut *conn)
     .await?;
     let mut detail = detail.ok_or(AppError::NotFound)?;
-    (detail.allowed_actions, detail.editable) =
+    (detail.allowed_actions, detail.editable, detail.shared) =
         allowed(conn, account, user, viewer, state_of(&detail.state)?).await?;
     detail.memberships = sqlx::query_as(
         "SELECT a.id AS account_id, a.name AS account_name, m.role
@@ -101,29 +106,37 @@ pub async fn load(
     Ok(detail)
 }
 
-/// What the viewer may do to the user now: the actions the state allows that the domain's
-/// `decide` grants this viewer (a delegate is not offered to suspend an admin who outranks them),
-/// and whether they may edit the profile.
+/// What the viewer may do to the user now: the actions the state allows that the domain grants
+/// this viewer in every account the person belongs to (a delegate is not offered to suspend an
+/// admin who outranks them, nor anyone an administrator of another account of the person),
+/// whether they may edit the profile, and whether the person is shared with accounts where the
+/// viewer may not manage them.
 async fn allowed(
     conn: &mut SqliteConnection,
     account: i64,
     user: i64,
     viewer: i64,
     state: UserState,
-) -> Result<(Vec<Action>, bool), AppError> {
-    let policy = crate::guard::policy(conn, account).await?;
-    let acting = crate::guard::member(conn, account, viewer).await?;
-    let Some(target) = crate::guard::member(conn, account, user).await? else {
-        return Ok((Vec::new(), false));
+) -> Result<(Vec<Action>, bool, bool), AppError> {
+    let places = crate::guard::person(conn, viewer, user).await?;
+    let Some(here) = places.iter().find(|p| p.account == account) else {
+        return Ok((Vec::new(), false, false));
     };
-    let admins = crate::guard::active_admins(conn, account).await?;
-    let may = |change: &Change| decide(&policy, acting.as_ref(), &target, change, admins).is_ok();
+    let elsewhere: Vec<_> = places
+        .iter()
+        .filter(|p| p.account != account)
+        .map(Place::standing)
+        .collect();
+    let may = |change: &Change| decide_shared(&here.standing(), &elsewhere, change).is_ok();
     let actions = state
         .admin_actions()
         .into_iter()
         .filter(|&action| may(&Change::Lifecycle { action }))
         .collect();
-    Ok((actions, may(&Change::EditProfile)))
+    let shared = places
+        .iter()
+        .any(|p| p.account != account && !p.standing().manages());
+    Ok((actions, may(&Change::EditProfile), shared))
 }
 
 /// The audit entry of `actor`'s change to a user of `account`, from `before` to `after` (none
@@ -152,6 +165,7 @@ pub fn snapshot(detail: &UserDetail) -> Value {
     if let Some(map) = value.as_object_mut() {
         map.remove("allowed_actions");
         map.remove("editable");
+        map.remove("shared");
         map.remove("memberships");
     }
     value

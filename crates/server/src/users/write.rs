@@ -301,7 +301,13 @@ pub async fn update(
         .await?;
     let after = model::load(&mut tx, account, user, me.id).await?;
     let entry = model::audit_entry(me.id, account, "user.updated", &before, Some(&after));
-    audit::record(&mut tx, entry).await?;
+    if changes.touches_profile() || username_changes {
+        // The login changed: every account of the person sees it.
+        let accounts = guard::accounts_of(&mut tx, user).await?;
+        audit::record_person(&mut tx, entry, &accounts).await?;
+    } else {
+        audit::record(&mut tx, entry).await?;
+    }
     let facts = emails::Facts::about(&mut tx, account, &after).await?;
     emails::notify(
         &mut tx,

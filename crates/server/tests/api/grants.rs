@@ -312,10 +312,11 @@ async fn an_account_always_keeps_an_active_admin() {
         .send()
         .await
         .unwrap();
+    // Nor does an administrator of another account of theirs, where they are a plain user.
     assert_eq!(
         eu_suspends.status(),
-        409,
-        "the last active admin of Records"
+        403,
+        "Records is not Europe's to change"
     );
-    assert_eq!(problem_code(eu_suspends).await, "authz.last_active_admin");
+    assert_eq!(problem_code(eu_suspends).await, "authz.person_shared");
 }

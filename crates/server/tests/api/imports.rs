@@ -133,7 +133,8 @@ async fn rows_a_browser_would_refuse_are_refused_when_a_client_skips_the_browser
                 s(&["records authz.insufficient_authority"])
             ),
             (7, "refused".into(), s(&["email user.already_member"])),
-            (8, "added".into(), vec![]),
+            // A login of Acme Europe, which the delegate does not administer: asked to join.
+            (8, "requested".into(), vec![]),
             (
                 9,
                 "refused".into(),
@@ -330,9 +331,11 @@ async fn the_lookup_tells_here_from_elsewhere_and_the_export_reads_back() {
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
+    // eu-admin@acme.test administers Acme Europe, where admin@acme.test is a plain user: an
+    // import would ask them to join.
     assert_eq!(
         json(res).await,
-        json!({"here": ["admin@acme.test"], "elsewhere": ["eu-admin@acme.test"]})
+        json!({"here": ["admin@acme.test"], "elsewhere": [], "consent": ["eu-admin@acme.test"]})
     );
 
     // A name a spreadsheet would run as a formula comes back neutralised.

@@ -17,6 +17,7 @@ mod openapi;
 mod outbox;
 mod passwords;
 mod seats;
+mod shared;
 mod users;
 mod users_actions;
 mod users_search;

@@ -37,6 +37,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/accounts/{account}/users/{user}/invitation"),
     ("delete", "/accounts/{account}/users/{user}/invitation"),
     ("get", "/accounts/{account}/invitations"),
+    ("post", "/join-requests/check"),
+    ("post", "/join-requests/accept"),
+    ("post", "/join-requests/decline"),
+    ("get", "/accounts/{account}/join-requests"),
+    ("delete", "/accounts/{account}/join-requests/{request}"),
     ("post", "/activation/check"),
     ("post", "/activation"),
     (
@@ -136,6 +141,7 @@ async fn the_server_routes_every_listed_route_and_no_other_method_on_those_paths
             .replace("{account}", "1")
             .replace("{user}", "1")
             .replace("{group}", "1")
+            .replace("{request}", "1")
             .replace("{action}", "suspend");
         for method in METHODS {
             // Act

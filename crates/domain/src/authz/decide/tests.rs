@@ -171,6 +171,28 @@ fn admins_may_edit_their_own_profile_group_and_licence() {
 }
 
 #[test]
+fn a_delegate_cannot_take_or_give_a_seat_of_someone_they_could_not_manage() {
+    let delegate = admin(1, records("C"));
+    let chief = admin(2, records("E"));
+    for change in [
+        Change::AssignLicence,
+        Change::ReleaseLicence,
+        Change::TransferLicence,
+    ] {
+        assert_eq!(
+            check(&delegate, &chief, change.clone()),
+            insufficient("records", "E"),
+            "{change:?}"
+        );
+        assert_eq!(
+            check(&delegate, &user(3), change.clone()),
+            Ok(()),
+            "{change:?}"
+        );
+    }
+}
+
+#[test]
 fn revoking_needs_authority_over_the_level_held() {
     let delegate = admin(1, records("C"));
     let mut holder = user(2);

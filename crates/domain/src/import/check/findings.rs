@@ -105,6 +105,11 @@ impl Checker {
                 ErrorCode::ImportExistsElsewhere,
                 Severity::Warning,
             )),
+            Some(Existing::Consent) => found.push(at(
+                login.name().to_owned(),
+                ErrorCode::ImportJoinRequest,
+                Severity::Warning,
+            )),
             None => {}
         }
         if state.beyond_seats {

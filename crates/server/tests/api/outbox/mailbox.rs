@@ -1,41 +1,93 @@
-//! The local mailbox: the outbox as administrators read it while SMTP is not configured.
+//! The local mailbox: the outbox as each person may read it, while SMTP is not configured and
+//! the mailbox is on.
 
 use super::{PATIENT, enqueue, smtp};
 use crate::helpers::{PASSWORD, TestApp, problem_code, spawn_app, spawn_app_with};
 use crate::outbox::smtp_sink::free_port;
 use crate::users::json;
+use roster_domain::notify::EmailKind;
+use roster_server::outbox::{self, Email};
 
-/// Signed in as an active member who administers no account.
-async fn plain_member(app: &TestApp) -> reqwest::Client {
-    let (email,): (String,) = sqlx::query_as(
-        "SELECT email FROM users u WHERE state = 'active' AND password_hash IS NULL
-           AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND role = 'admin')
-         LIMIT 1",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+/// Signed in as `email`, an active member who administers no account.
+async fn plain_member(app: &TestApp, email: &str) -> reqwest::Client {
     // Their password is the demo's, so that they can sign in.
     sqlx::query(
         "UPDATE users SET password_hash = (SELECT password_hash FROM users
                                            WHERE email = 'admin@acme.test')
          WHERE email = ?1",
     )
-    .bind(&email)
+    .bind(email)
     .execute(&app.db)
     .await
     .unwrap();
     let client = app.client();
-    let res = app.sign_in(&client, &email, PASSWORD).await;
+    let res = app.sign_in(&client, email, PASSWORD).await;
     assert_eq!(res.status(), 200, "sign-in of {email}");
     client
 }
+/// Writes an email of `kind` to the person with address `to`, as a change would.
+async fn enqueue_to(app: &TestApp, to: &str, subject: &str, kind: EmailKind) -> i64 {
+    let (user,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = ?1")
+        .bind(to)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    let email = Email {
+        to_address: to.into(),
+        user_id: Some(user),
+        account_id: None,
+        kind,
+        language: "en".into(),
+        text: format!("Text of {subject}.\nZoë says hello."),
+        html: format!("<p>HTML of {subject}.</p><p>Zoë says hello.</p>"),
+        subject: subject.into(),
+    };
+    let mut tx = app.db.begin().await.unwrap();
+    let id = outbox::enqueue(&mut tx, &app.sealer, &email).await.unwrap();
+    tx.commit().await.unwrap();
+    id
+}
+
+/// The addresses of two active people of Acme Records only (so admin@acme.test manages them
+/// everywhere), and of one shared with Acme Europe (where admin@acme.test is a plain user).
+async fn people(app: &TestApp) -> (String, String, String) {
+    let only_records: Vec<(String,)> = sqlx::query_as(
+        "SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id
+         JOIN accounts a ON a.id = m.account_id
+         WHERE a.name = 'Acme Records' AND m.role = 'user' AND u.state = 'active'
+           AND (SELECT count(*) FROM memberships x WHERE x.user_id = u.id) = 1
+         ORDER BY u.id LIMIT 2",
+    )
+    .fetch_all(&app.db)
+    .await
+    .unwrap();
+    let (shared,): (String,) = sqlx::query_as(
+        "SELECT u.email FROM users u WHERE u.state = 'active' AND u.password_hash IS NULL
+           AND (SELECT count(*) FROM memberships x WHERE x.user_id = u.id) = 2
+         ORDER BY u.id LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    (only_records[0].0.clone(), only_records[1].0.clone(), shared)
+}
+
 #[tokio::test]
-async fn the_mailbox_shows_the_outbox_newest_first_to_an_administrator() {
+async fn an_administrator_sees_the_emails_of_people_they_manage_everywhere_newest_first() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let first = enqueue(&app, "ada@acme.test", "First").await;
-    let second = enqueue(&app, "bob@acme.test", "Second").await;
+    let (ada, bob, shared) = people(&app).await;
+    let first = enqueue_to(&app, &ada, "First", EmailKind::Activation).await;
+    let second = enqueue_to(&app, &bob, "Second", EmailKind::PasswordReset).await;
+    enqueue_to(&app, &shared, "Not mine", EmailKind::PasswordReset).await;
+    enqueue_to(
+        &app,
+        "eu-admin@acme.test",
+        "Not mine either",
+        EmailKind::Activation,
+    )
+    .await;
+    enqueue(&app, "nobody@elsewhere.test", "To no user").await;
 
     let res = admin.get(app.url("/dev/mailbox")).send().await.unwrap();
 
@@ -43,7 +95,7 @@ async fn the_mailbox_shows_the_outbox_newest_first_to_an_administrator() {
     let items = json(res).await["items"].as_array().unwrap().clone();
     let ids: Vec<i64> = items.iter().map(|e| e["id"].as_i64().unwrap()).collect();
     assert_eq!(ids, [second, first]);
-    assert_eq!(items[1]["to"], "ada@acme.test");
+    assert_eq!(items[1]["to"], ada.as_str());
     assert_eq!(items[1]["kind"], "activation");
     assert_eq!(items[1]["subject"], "First");
     assert_eq!(items[1]["text"], "Text of First.\nZoë says hello.");
@@ -54,7 +106,7 @@ async fn the_mailbox_shows_the_outbox_newest_first_to_an_administrator() {
     assert!(items[1]["created_at"].as_i64().unwrap() > 1_700_000_000);
 
     let res = admin
-        .get(app.url("/dev/mailbox?to=BOB@acme.test"))
+        .get(app.url(&format!("/dev/mailbox?to={}", bob.to_uppercase())))
         .send()
         .await
         .unwrap();
@@ -64,21 +116,48 @@ async fn the_mailbox_shows_the_outbox_newest_first_to_an_administrator() {
 }
 
 #[tokio::test]
-async fn the_mailbox_is_for_administrators_only() {
+async fn everyone_sees_their_own_emails_and_a_join_request_only_its_addressee() {
     let app = spawn_app().await;
-    enqueue(&app, "ada@acme.test", "Secret link").await;
+    let (ada, _, _) = people(&app).await;
+    let reset = enqueue_to(&app, &ada, "Your reset", EmailKind::PasswordReset).await;
+    let join = enqueue_to(&app, &ada, "Join us", EmailKind::JoinRequest).await;
+    let member = plain_member(&app, &ada).await;
+    let admin = app.signed_in("admin@acme.test").await;
 
+    let own: Vec<i64> =
+        json(member.get(app.url("/dev/mailbox")).send().await.unwrap()).await["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_i64().unwrap())
+            .collect();
+    let seen: Vec<i64> =
+        json(admin.get(app.url("/dev/mailbox")).send().await.unwrap()).await["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["id"].as_i64().unwrap())
+            .collect();
+
+    assert_eq!(own, [join, reset], "their own, nobody else's");
+    assert!(seen.contains(&reset), "the admin manages them everywhere");
+    assert!(!seen.contains(&join), "only they may answer a join request");
     let anonymous = app.client().get(app.url("/dev/mailbox")).send().await;
-    let member = plain_member(&app).await;
-    let plain = member.get(app.url("/dev/mailbox")).send().await;
-
     assert_eq!(
         problem_code(anonymous.unwrap()).await,
         "auth.unauthenticated"
     );
-    let plain = plain.unwrap();
-    assert_eq!(plain.status(), 403);
-    assert_eq!(problem_code(plain).await, "authz.not_admin");
+}
+
+#[tokio::test]
+async fn the_mailbox_is_off_unless_asked_for() {
+    let app = spawn_app_with(|config| config.mailbox = false).await;
+    let admin = app.signed_in("admin@acme.test").await;
+
+    let res = admin.get(app.url("/dev/mailbox")).send().await.unwrap();
+
+    assert_eq!(res.status(), 404);
+    assert_eq!(problem_code(res).await, "request.not_found");
 }
 
 #[tokio::test]

@@ -1,0 +1,145 @@
+//! A person in every account they belong to, as one actor sees them: the facts the domain's
+//! [`decide_shared`](roster_domain::authz::decide_shared) and
+//! [`joining`](roster_domain::authz::joining) need.
+
+use super::{MemberRow, active_admins, member, policy};
+use crate::error::AppError;
+use roster_domain::authz::{AuthzPolicy, Joining, Member, Standing};
+use sqlx::SqliteConnection;
+use std::collections::{BTreeMap, HashSet};
+
+/// One account of a person: its policy, the actor's membership of it (if any), the person's, and
+/// its active admins.
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub account: i64,
+    pub policy: AuthzPolicy,
+    pub actor: Option<Member<i64>>,
+    pub target: Member<i64>,
+    pub admins: usize,
+}
+
+impl Place {
+    /// The domain's view of this account.
+    pub fn standing(&self) -> Standing<'_, i64> {
+        Standing {
+            policy: &self.policy,
+            actor: self.actor.as_ref(),
+            target: &self.target,
+            active_admins: self.admins,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct PlaceRow {
+    account_id: i64,
+    #[sqlx(flatten)]
+    member: MemberRow,
+}
+
+/// The memberships of `users` (a JSON array of ids), by account.
+async fn memberships(
+    conn: &mut SqliteConnection,
+    users: &str,
+) -> Result<Vec<(i64, Member<i64>)>, AppError> {
+    let rows: Vec<PlaceRow> = sqlx::query_as(
+        "SELECT m.account_id, m.user_id, m.role, u.state, m.authorities
+         FROM memberships m JOIN users u ON u.id = m.user_id
+         WHERE m.user_id IN (SELECT value FROM json_each(?1))
+         ORDER BY m.account_id, m.user_id",
+    )
+    .bind(users)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter()
+        .map(|r| Ok((r.account_id, r.member.into_member()?)))
+        .collect()
+}
+
+/// What an account holds for `actor`: its policy, their membership, its active admins.
+type Seat = (AuthzPolicy, Option<Member<i64>>, usize);
+
+async fn seat_of(conn: &mut SqliteConnection, account: i64, actor: i64) -> Result<Seat, AppError> {
+    Ok((
+        policy(conn, account).await?,
+        member(conn, account, actor).await?,
+        active_admins(conn, account).await?,
+    ))
+}
+
+/// `target` in each account they belong to (by account id), with `actor`'s membership of each.
+pub async fn person(
+    conn: &mut SqliteConnection,
+    actor: i64,
+    target: i64,
+) -> Result<Vec<Place>, AppError> {
+    let mut places = Vec::new();
+    for (account, member) in memberships(conn, &format!("[{target}]")).await? {
+        let (policy, actor, admins) = seat_of(conn, account, actor).await?;
+        places.push(Place {
+            account,
+            policy,
+            actor,
+            target: member,
+            admins,
+        });
+    }
+    Ok(places)
+}
+
+/// The accounts `user` belongs to.
+pub async fn accounts_of(conn: &mut SqliteConnection, user: i64) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT account_id FROM memberships WHERE user_id = ?1 ORDER BY account_id")
+            .bind(user)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows.into_iter().map(|(a,)| a).collect())
+}
+
+/// How `person`, an existing login, joins another account of `actor`'s: at once when `actor`
+/// manages them in every account they belong to, else with their consent.
+pub async fn joining(
+    conn: &mut SqliteConnection,
+    actor: i64,
+    target: i64,
+) -> Result<Joining, AppError> {
+    let places = person(conn, actor, target).await?;
+    let standings: Vec<_> = places.iter().map(Place::standing).collect();
+    Ok(roster_domain::authz::joining(&standings))
+}
+
+/// Which of `users` `actor` manages in every account they belong to, read in one pass over
+/// their memberships (the import's lookup asks this of a whole file).
+pub async fn managed_everywhere(
+    conn: &mut SqliteConnection,
+    actor: i64,
+    users: &[i64],
+) -> Result<HashSet<i64>, AppError> {
+    let ids = serde_json::to_string(users).map_err(|e| AppError::Internal(e.to_string()))?;
+    let found = memberships(conn, &ids).await?;
+    let mut seats: BTreeMap<i64, Seat> = BTreeMap::new();
+    for (account, _) in &found {
+        if !seats.contains_key(account) {
+            let seat = seat_of(conn, *account, actor).await?;
+            seats.insert(*account, seat);
+        }
+    }
+    let mut by_user: BTreeMap<i64, Vec<Standing<'_, i64>>> = BTreeMap::new();
+    for (account, target) in &found {
+        if let Some((policy, actor, admins)) = seats.get(account) {
+            by_user.entry(target.user).or_default().push(Standing {
+                policy,
+                actor: actor.as_ref(),
+                target,
+                active_admins: *admins,
+            });
+        }
+    }
+    Ok(by_user
+        .into_iter()
+        .filter(|(_, standings)| roster_domain::authz::joining(standings) == Joining::AtOnce)
+        .map(|(user, _)| user)
+        .collect())
+}

@@ -1,0 +1,484 @@
+//! Join requests: an existing login asked to join an account by an administrator who may not
+//! manage them in every account they belong to (PRODUCT "Person-wide and membership changes").
+//!
+//! The person gets an email (to the address on their login, never the one typed) with a
+//! single-use link, like an activation link: 256 random bits, only the hash kept, the account's
+//! invitation lifetime, a click before it is used. Until they accept, the account holds only the
+//! request: the email that was typed and "waiting for the person to accept"; no membership, no
+//! rights over the person, no seat. Accepting makes the membership asked for, checked again
+//! against the requester's authority as it then stands; declining, or the account cancelling,
+//! deletes the request.
+
+use crate::auth::token_hash;
+use crate::emails::{self, Facts};
+use crate::error::{AppError, Problem};
+use crate::extract::{CurrentUser, Json, Path};
+use crate::openapi::PROBLEM;
+use crate::passwords::LinkToken;
+use crate::{AppState, accounts, audit, guard, licences, outbox, tokens};
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::routing::{delete, get, post};
+use roster_domain::ErrorCode;
+use roster_domain::authz::{Grants, decide_new_membership};
+use roster_domain::notify::Event;
+use serde::Serialize;
+use serde_json::json;
+use sqlx::{Sqlite, Transaction};
+
+/// The app's page for a join link.
+const PAGE: &str = "join";
+
+/// The join request routes, under `/api/v1`.
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/join-requests/check", post(check))
+        .route("/join-requests/accept", post(accept))
+        .route("/join-requests/decline", post(decline))
+        .route("/accounts/{account}/join-requests", get(list))
+        .route(
+            "/accounts/{account}/join-requests/{request}",
+            delete(cancel),
+        )
+}
+
+/// The membership asked for, made when the person accepts.
+#[derive(Debug)]
+pub(crate) struct Asked<'a> {
+    /// `admin` or `user`.
+    pub role: &'static str,
+    pub group: i64,
+    pub grants: &'a Grants,
+    /// A seat, if one is free when they accept.
+    pub licensed: bool,
+}
+
+/// A join request as the account sees it: nothing of the person but the email typed.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct JoinRequest {
+    pub id: i64,
+    /// The email the administrator typed.
+    pub email: String,
+    /// `admin` or `user`: the role asked for.
+    pub role: String,
+    /// The username of the administrator who asked, while they have a login.
+    pub requested_by: Option<String>,
+    /// Unix seconds.
+    pub requested_at: i64,
+    /// When the link stops working (Unix seconds).
+    pub expires_at: i64,
+}
+
+/// Asks `user` (an existing login) to join `account` with the membership `asked`, on behalf of
+/// `actor`, inside `tx`: a new request replaces an earlier one and its link. `typed` is the email
+/// the administrator typed, all the account will see. The email goes to the person's own address.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn request(
+    tx: &mut Transaction<'_, Sqlite>,
+    state: &AppState,
+    account: i64,
+    actor: i64,
+    user: i64,
+    typed: &str,
+    asked: Asked<'_>,
+    now: i64,
+) -> Result<JoinRequest, AppError> {
+    let (hours,): (i64,) =
+        sqlx::query_as("SELECT invitation_lifetime_hours FROM accounts WHERE id = ?1")
+            .bind(account)
+            .fetch_one(&mut **tx)
+            .await?;
+    let token = tokens::random_token()?;
+    let grants =
+        serde_json::to_string(asked.grants).map_err(|e| AppError::Internal(e.to_string()))?;
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO join_requests (account_id, user_id, email, requested_by, role, group_id,
+                                    authorities, licensed, token_hash, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (account_id, user_id) DO UPDATE SET
+             email = excluded.email, requested_by = excluded.requested_by, role = excluded.role,
+             group_id = excluded.group_id, authorities = excluded.authorities,
+             licensed = excluded.licensed, token_hash = excluded.token_hash,
+             created_at = excluded.created_at, expires_at = excluded.expires_at
+         RETURNING id",
+    )
+    .bind(account)
+    .bind(user)
+    .bind(typed)
+    .bind(actor)
+    .bind(asked.role)
+    .bind(asked.group)
+    .bind(grants)
+    .bind(asked.licensed)
+    .bind(token_hash(&token))
+    .bind(now)
+    .bind(now + hours * 3600)
+    .fetch_one(&mut **tx)
+    .await?;
+    let (account_name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
+        .bind(account)
+        .fetch_one(&mut **tx)
+        .await?;
+    let facts = Facts {
+        account: Some(account_name),
+        link: Some((tokens::page_link(&state.public_url, PAGE, &token), hours)),
+        requester_name: Some(full_name(tx, actor).await?),
+        ..Facts::default()
+    };
+    emails::notify(
+        tx,
+        &state.sealer,
+        Event::JoinRequested,
+        Some(account),
+        actor,
+        user,
+        &facts,
+    )
+    .await?;
+    let entry = audit::Entry {
+        actor_id: Some(actor),
+        account_id: Some(account),
+        action: "join.requested",
+        after: Some(json!({ "email": typed, "role": asked.role, "group": asked.group })),
+        ..audit::Entry::default()
+    };
+    audit::record(tx, entry).await?;
+    find(&mut **tx, account, id).await
+}
+
+async fn full_name(tx: &mut Transaction<'_, Sqlite>, user: i64) -> Result<String, AppError> {
+    let (first, last): (String, String) =
+        sqlx::query_as("SELECT first_name, last_name FROM users WHERE id = ?1")
+            .bind(user)
+            .fetch_one(&mut **tx)
+            .await?;
+    Ok(format!("{first} {last}"))
+}
+
+const SELECT: &str = "SELECT j.id, j.email, j.role, u.username AS requested_by,
+                             j.created_at AS requested_at, j.expires_at
+                      FROM join_requests j LEFT JOIN users u ON u.id = j.requested_by";
+
+async fn find<'c>(
+    db: impl sqlx::SqliteExecutor<'c>,
+    account: i64,
+    id: i64,
+) -> Result<JoinRequest, AppError> {
+    sqlx::query_as(&format!("{SELECT} WHERE j.account_id = ?1 AND j.id = ?2"))
+        .bind(account)
+        .bind(id)
+        .fetch_optional(db)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// The answer to a join link: which account asks, and who.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct JoinLinkInfo {
+    pub account_name: String,
+    /// The full name of the administrator who asked.
+    pub requested_by: Option<String>,
+    /// `admin` or `user`.
+    pub role: String,
+    /// When the link stops working (Unix seconds).
+    pub expires_at: i64,
+}
+
+/// A live request by its link's token.
+#[derive(sqlx::FromRow)]
+struct Live {
+    id: i64,
+    account_id: i64,
+    user_id: i64,
+    email: String,
+    requested_by: Option<i64>,
+    role: String,
+    group_id: Option<i64>,
+    #[sqlx(json)]
+    authorities: Grants,
+    licensed: bool,
+    expires_at: i64,
+}
+
+async fn live(conn: &mut sqlx::SqliteConnection, token: &str, now: i64) -> Result<Live, AppError> {
+    sqlx::query_as(
+        "SELECT id, account_id, user_id, email, requested_by, role, group_id, authorities,
+                licensed, expires_at
+         FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2",
+    )
+    .bind(token_hash(token))
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
+}
+
+/// `POST /api/v1/join-requests/check`: which account asks, without using the link.
+#[utoipa::path(
+    post,
+    path = "/join-requests/check",
+    operation_id = "check_join_request",
+    tag = "join requests",
+    security(()),
+    request_body = LinkToken,
+    responses(
+        (status = 200, description = "The link works: the account that asks.", body = JoinLinkInfo),
+        (status = 410, description = "The link no longer works: expired, answered, cancelled or \
+            replaced (`join.link_invalid`).", body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn check(
+    State(state): State<AppState>,
+    Json(body): Json<LinkToken>,
+) -> Result<axum::Json<JoinLinkInfo>, AppError> {
+    let now = crate::clock::now().unix_seconds();
+    let mut conn = state.db.acquire().await?;
+    let request = live(&mut conn, &body.token, now).await?;
+    let (account_name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
+        .bind(request.account_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let requested_by: Option<(String, String)> =
+        sqlx::query_as("SELECT first_name, last_name FROM users WHERE id = ?1")
+            .bind(request.requested_by)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(axum::Json(JoinLinkInfo {
+        account_name,
+        requested_by: requested_by.map(|(f, l)| format!("{f} {l}")),
+        role: request.role,
+        expires_at: request.expires_at,
+    }))
+}
+
+/// The account joined.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Joined {
+    pub account_id: i64,
+    pub account_name: String,
+    /// Whether a licence seat came with it (asked for, and one was free).
+    pub licensed: bool,
+}
+
+/// `POST /api/v1/join-requests/accept`: the person accepts; the membership asked for is made.
+#[utoipa::path(
+    post,
+    path = "/join-requests/accept",
+    operation_id = "accept_join_request",
+    tag = "join requests",
+    security(()),
+    request_body = LinkToken,
+    responses(
+        (status = 200, description = "A member of the account now.", body = Joined),
+        (status = 409, description = "The administrator who asked may no longer grant what was \
+            asked (`join.no_longer_valid`); the request is withdrawn.", body = Problem,
+            content_type = PROBLEM),
+        (status = 410, description = "The link no longer works (`join.link_invalid`).",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn accept(
+    State(state): State<AppState>,
+    Json(body): Json<LinkToken>,
+) -> Result<axum::Json<Joined>, AppError> {
+    let now = crate::clock::now().unix_seconds();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let request = live(&mut tx, &body.token, now).await?;
+    // Used up here, in the change's own transaction: of two answers at once, one wins.
+    sqlx::query("DELETE FROM join_requests WHERE id = ?1")
+        .bind(request.id)
+        .execute(&mut *tx)
+        .await?;
+    let account = request.account_id;
+    let policy = guard::policy(&mut tx, account).await?;
+    let requester = match request.requested_by {
+        Some(id) => guard::member(&mut tx, account, id).await?,
+        None => None,
+    };
+    if decide_new_membership(&policy, requester.as_ref(), &request.authorities).is_err() {
+        withdrawn(&mut tx, &request, "join.withdrawn").await?;
+        tx.commit().await?;
+        return Err(AppError::Conflict(ErrorCode::JoinNoLongerValid));
+    }
+    let group: (i64,) = sqlx::query_as(
+        "SELECT id FROM groups WHERE account_id = ?1 AND (id = ?2 OR is_default)
+         ORDER BY id = ?2 DESC LIMIT 1",
+    )
+    .bind(account)
+    .bind(request.group_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let licensed = request.licensed && licences::seats(&mut tx, account).await?.free() > 0;
+    let grants = serde_json::to_string(&request.authorities)
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+    )
+    .bind(account)
+    .bind(request.user_id)
+    .bind(&request.role)
+    .bind(group.0)
+    .bind(licensed)
+    .bind(grants)
+    .bind(now)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
+        .bind(request.user_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let after =
+        crate::users::model::load(&mut tx, account, request.user_id, request.user_id).await?;
+    let entry = audit::Entry {
+        actor_id: Some(request.user_id),
+        account_id: Some(account),
+        target_user_id: Some(request.user_id),
+        action: "user.joined",
+        before: Some(json!({ "email": request.email })),
+        after: Some(crate::users::model::snapshot(&after)),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    let (account_name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
+        .bind(account)
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    outbox::wake(&state);
+    Ok(axum::Json(Joined {
+        account_id: account,
+        account_name,
+        licensed,
+    }))
+}
+
+/// Audits a request that ends without a membership: only the email typed is named.
+async fn withdrawn(
+    tx: &mut Transaction<'_, Sqlite>,
+    request: &Live,
+    action: &'static str,
+) -> Result<(), AppError> {
+    let entry = audit::Entry {
+        account_id: Some(request.account_id),
+        action,
+        before: Some(json!({ "email": request.email, "role": request.role })),
+        ..audit::Entry::default()
+    };
+    audit::record(tx, entry).await
+}
+
+/// `POST /api/v1/join-requests/decline`: the person declines; the request is deleted.
+#[utoipa::path(
+    post,
+    path = "/join-requests/decline",
+    operation_id = "decline_join_request",
+    tag = "join requests",
+    security(()),
+    request_body = LinkToken,
+    responses(
+        (status = 204, description = "Declined: nothing changes."),
+        (status = 410, description = "The link no longer works (`join.link_invalid`).",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn decline(
+    State(state): State<AppState>,
+    Json(body): Json<LinkToken>,
+) -> Result<StatusCode, AppError> {
+    let now = crate::clock::now().unix_seconds();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let request = live(&mut tx, &body.token, now).await?;
+    sqlx::query("DELETE FROM join_requests WHERE id = ?1")
+        .bind(request.id)
+        .execute(&mut *tx)
+        .await?;
+    withdrawn(&mut tx, &request, "join.declined").await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// The list answer.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct JoinRequestList {
+    pub items: Vec<JoinRequest>,
+}
+
+/// `GET /api/v1/accounts/{account}/join-requests`: the requests waiting for an answer, newest
+/// first (expired ones too, until cancelled).
+#[utoipa::path(
+    get,
+    path = "/accounts/{account}/join-requests",
+    operation_id = "list_join_requests",
+    tag = "join requests",
+    params(("account" = i64, Path, description = "The account's id.")),
+    responses(
+        (status = 200, description = "The requests waiting for the person to accept.",
+            body = JoinRequestList),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account.", body = Problem,
+            content_type = PROBLEM),
+        (status = 404, description = "Not my account.", body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path(account): Path<i64>,
+) -> Result<axum::Json<JoinRequestList>, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let items = sqlx::query_as(&format!(
+        "{SELECT} WHERE j.account_id = ?1 ORDER BY j.created_at DESC, j.id DESC"
+    ))
+    .bind(account)
+    .fetch_all(&state.db)
+    .await?;
+    Ok(axum::Json(JoinRequestList { items }))
+}
+
+/// `DELETE /api/v1/accounts/{account}/join-requests/{request}`: withdraws a request; its link
+/// stops working.
+#[utoipa::path(
+    delete,
+    path = "/accounts/{account}/join-requests/{request}",
+    operation_id = "cancel_join_request",
+    tag = "join requests",
+    params(
+        ("account" = i64, Path, description = "The account's id."),
+        ("request" = i64, Path, description = "The join request's id."),
+    ),
+    responses(
+        (status = 204, description = "Withdrawn."),
+        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
+        (status = 403, description = "Not an administrator of this account, or cross-origin.",
+            body = Problem, content_type = PROBLEM),
+        (status = 404, description = "No such request in this account, or not my account.",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn cancel(
+    State(state): State<AppState>,
+    me: CurrentUser,
+    Path((account, id)): Path<(i64, i64)>,
+) -> Result<StatusCode, AppError> {
+    accounts::require_admin(&state, me.id, account).await?;
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let request = find(&mut *tx, account, id).await?;
+    sqlx::query("DELETE FROM join_requests WHERE account_id = ?1 AND id = ?2")
+        .bind(account)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    let entry = audit::Entry {
+        actor_id: Some(me.id),
+        account_id: Some(account),
+        action: "join.cancelled",
+        before: Some(json!({ "email": request.email, "role": request.role })),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,500 @@
+//! A person shared by several accounts: the attacks of the safe-delegation issue, each tried as
+//! it was on the demo, and join requests from the email to the membership.
+
+use crate::helpers::{TestApp, problem_code, spawn_app};
+use crate::invitations::{mailbox, mailed_token, places_holding};
+use crate::users::{account_id, json, user_id};
+use serde_json::{Value, json};
+
+/// Signs in as `email`, finds the newest join link in their own mailbox and accepts it.
+pub(crate) async fn accept_join(app: &TestApp, email: &str) -> Value {
+    let person = app.signed_in(email).await;
+    let token = mailed_token(app, &person, email, "join").await;
+    let res = app
+        .client()
+        .post(app.url("/join-requests/accept"))
+        .json(&json!({ "token": token }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "accepting the join request of {email}");
+    json(res).await
+}
+
+/// Makes `email` an admin of `account` holding every top level (arranged underneath the API).
+async fn make_top_admin(app: &TestApp, account: i64, email: &str) {
+    let user = user_id(app, email).await;
+    sqlx::query(
+        "UPDATE memberships SET role = 'admin',
+                authorities = '{\"records\":\"E\",\"interaction\":\"approve\",\"dr\":\"DR4\"}'
+         WHERE account_id = ?1 AND user_id = ?2",
+    )
+    .bind(account)
+    .bind(user)
+    .execute(&app.db)
+    .await
+    .unwrap();
+}
+
+/// An active plain user of both demo accounts, with the demo password.
+async fn shared_user(app: &TestApp) -> (i64, String) {
+    let (id, email): (i64, String) = sqlx::query_as(
+        "SELECT u.id, u.email FROM users u WHERE u.state = 'active' AND u.password_hash IS NULL
+           AND (SELECT count(*) FROM memberships m WHERE m.user_id = u.id AND m.role = 'user') = 2
+         ORDER BY u.id LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    sqlx::query(
+        "UPDATE users SET password_hash =
+             (SELECT password_hash FROM users WHERE email = 'admin@acme.test') WHERE id = ?1",
+    )
+    .bind(id)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    (id, email)
+}
+
+/// The newest audit entries of `account` as `reader` sees them.
+async fn audit(app: &TestApp, reader: &reqwest::Client, account: i64) -> Vec<Value> {
+    let res = reader
+        .get(app.url(&format!("/accounts/{account}/audit?limit=200")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    json(res).await["items"].as_array().unwrap().clone()
+}
+
+#[tokio::test]
+async fn an_administrator_of_another_account_cannot_take_over_a_shared_person() {
+    let app = spawn_app().await;
+    let europe = account_id(&app, "Acme Europe").await;
+    let records = account_id(&app, "Acme Records").await;
+    let admin_id = user_id(&app, "admin@acme.test").await;
+    let eu = app.signed_in("eu-admin@acme.test").await;
+    let person = app.url(&format!("/accounts/{europe}/users/{admin_id}"));
+
+    let temporary = eu
+        .post(format!("{person}/temporary-password"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        temporary.status(),
+        403,
+        "no password for Records' top admin"
+    );
+    assert_eq!(problem_code(temporary).await, "authz.person_shared");
+    for action in ["suspend", "deprovision"] {
+        let res = eu.post(format!("{person}/{action}")).send().await.unwrap();
+        assert_eq!(res.status(), 403, "{action}");
+        assert_eq!(problem_code(res).await, "authz.person_shared");
+    }
+    let tag = eu.get(&person).send().await.unwrap().headers()["etag"].clone();
+    let edit = eu
+        .patch(&person)
+        .header("if-match", tag)
+        .json(&json!({"email": "mine@evil.test"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(edit.status(), 403);
+    assert_eq!(problem_code(edit).await, "authz.person_shared");
+
+    // The page offers none of it, and says why.
+    let seen = json(eu.get(&person).send().await.unwrap()).await;
+    assert_eq!(seen["allowed_actions"], json!([]));
+    assert_eq!(
+        (seen["editable"].clone(), seen["shared"].clone()),
+        (json!(false), json!(true))
+    );
+    // Still admin@acme.test with their password, and the probing is in both logs.
+    let admin = app.signed_in("admin@acme.test").await;
+    for account in [records, europe] {
+        let reader = if account == records { &admin } else { &eu };
+        let refused: Vec<Value> = audit(&app, reader, account)
+            .await
+            .into_iter()
+            .filter(|e| e["action"] == "refused" && e["target_user_id"] == admin_id)
+            .collect();
+        assert_eq!(refused.len(), 4, "in account {account}: {refused:?}");
+        assert_eq!(refused[0]["after"]["code"], "authz.person_shared");
+    }
+}
+
+#[tokio::test]
+async fn a_staged_shared_person_is_neither_invited_nor_deleted_from_one_account() {
+    let app = spawn_app().await;
+    let europe = account_id(&app, "Acme Europe").await;
+    let (person,): (i64,) = sqlx::query_as(
+        "SELECT u.id FROM users u WHERE u.state = 'staged'
+           AND (SELECT count(*) FROM memberships m WHERE m.user_id = u.id) = 2 LIMIT 1",
+    )
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let eu = app.signed_in("eu-admin@acme.test").await;
+    let url = app.url(&format!("/accounts/{europe}/users/{person}"));
+
+    let invite = eu.post(format!("{url}/invitation")).send().await.unwrap();
+    let delete = eu.delete(&url).send().await.unwrap();
+
+    for res in [invite, delete] {
+        assert_eq!(res.status(), 403);
+        assert_eq!(problem_code(res).await, "authz.person_shared");
+    }
+    let (state,): (String,) = sqlx::query_as("SELECT state FROM users WHERE id = ?1")
+        .bind(person)
+        .fetch_one(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(state, "staged");
+}
+
+#[tokio::test]
+async fn a_delegate_cannot_pull_another_accounts_admin_into_theirs() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let europe_admin = user_id(&app, "eu-admin@acme.test").await;
+    let delegate = app.signed_in("delegate@acme.test").await;
+
+    let res = delegate
+        .post(app.url(&format!("/accounts/{records}/users")))
+        .json(&json!({"email": "eu-admin@acme.test", "first_name": "X", "last_name": "Y"}))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(res.status(), 202);
+    let answer = json(res).await;
+    let request = &answer["join_request"];
+    assert_eq!(request["email"], "eu-admin@acme.test");
+    assert_eq!(request["requested_by"], "delegate@acme.test");
+    let mut keys: Vec<&String> = request.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(
+        keys,
+        [
+            "email",
+            "expires_at",
+            "id",
+            "requested_at",
+            "requested_by",
+            "role"
+        ],
+        "the request, and nothing of the person: {answer}"
+    );
+    assert!(!answer.to_string().contains("Europa"));
+    // Not a member: nothing of them is the delegate's to change.
+    let temporary = delegate
+        .post(app.url(&format!(
+            "/accounts/{records}/users/{europe_admin}/temporary-password"
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(temporary.status(), 404);
+    let (members,): (i64,) =
+        sqlx::query_as("SELECT count(*) FROM memberships WHERE account_id = ?1 AND user_id = ?2")
+            .bind(records)
+            .bind(europe_admin)
+            .fetch_one(&app.db)
+            .await
+            .unwrap();
+    assert_eq!(members, 0);
+    // The request waits in the account's list; its link went to the person only.
+    let listed = json(
+        delegate
+            .get(app.url(&format!("/accounts/{records}/join-requests")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(listed["items"][0]["email"], "eu-admin@acme.test");
+    let admin = app.signed_in("admin@acme.test").await;
+    let seen = mailbox(&app, &admin).await;
+    assert!(seen.iter().all(|e| e["kind"] != "join_request"), "{seen:?}");
+    assert!(
+        mailbox(&app, &delegate)
+            .await
+            .iter()
+            .all(|e| e["kind"] != "join_request")
+    );
+
+    // Once they accept, they are a plain member of Records; their login stays Europe's too.
+    let joined = accept_join(&app, "eu-admin@acme.test").await;
+    assert_eq!(joined["account_name"], "Acme Records");
+    let temporary = delegate
+        .post(app.url(&format!(
+            "/accounts/{records}/users/{europe_admin}/temporary-password"
+        )))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(temporary.status(), 403);
+    assert_eq!(problem_code(temporary).await, "authz.person_shared");
+}
+
+#[tokio::test]
+async fn adding_to_another_account_asks_a_person_the_admin_does_not_manage_everywhere() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let europe = account_id(&app, "Acme Europe").await;
+    // admin@acme.test administers Acme Europe too, but only at records C: Eva, its top
+    // administrator, is not theirs to manage.
+    let admin_id = user_id(&app, "admin@acme.test").await;
+    sqlx::query(
+        "UPDATE memberships SET role = 'admin', authorities = '{\"records\":\"C\"}'
+         WHERE account_id = ?1 AND user_id = ?2",
+    )
+    .bind(europe)
+    .bind(admin_id)
+    .execute(&app.db)
+    .await
+    .unwrap();
+    let eva = user_id(&app, "eu-admin@acme.test").await;
+    let admin = app.signed_in("admin@acme.test").await;
+
+    let res = admin
+        .post(app.url(&format!("/accounts/{europe}/users/{eva}/memberships")))
+        .json(&json!({ "accounts": [records] }))
+        .send()
+        .await
+        .unwrap();
+
+    let result = &json(res).await["results"][0];
+    assert_eq!(
+        (result["ok"].clone(), result["requested"].clone()),
+        (json!(true), json!(true))
+    );
+    let member = admin
+        .get(app.url(&format!("/accounts/{records}/users/{eva}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(member.status(), 404, "not a member until she accepts");
+    accept_join(&app, "eu-admin@acme.test").await;
+    let member = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}/users/{eva}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(member["role"], "user");
+    assert_eq!(member["shared"], true);
+}
+
+#[tokio::test]
+async fn join_links_are_single_use_never_stored_and_can_be_declined() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let add = |email: &'static str| {
+        admin
+            .post(app.url(&format!("/accounts/{records}/users")))
+            .json(&json!({"email": email, "first_name": "A", "last_name": "B"}))
+            .send()
+    };
+    assert_eq!(add("eu-admin@acme.test").await.unwrap().status(), 202);
+    let person = app.signed_in("eu-admin@acme.test").await;
+    let token = mailed_token(&app, &person, "eu-admin@acme.test", "join").await;
+    assert!(
+        places_holding(&app, &token).await.is_empty(),
+        "only the token's hash is kept"
+    );
+    let link = |path: &'static str| {
+        app.client()
+            .post(app.url(path))
+            .json(&json!({ "token": token }))
+            .send()
+    };
+
+    let check = json(link("/join-requests/check").await.unwrap()).await;
+    assert_eq!(check["account_name"], "Acme Records");
+    assert_eq!(check["requested_by"], "Ada Admin");
+    assert_eq!(link("/join-requests/decline").await.unwrap().status(), 204);
+    for path in ["/join-requests/accept", "/join-requests/check"] {
+        let res = link(path).await.unwrap();
+        assert_eq!(res.status(), 410, "{path}");
+        assert_eq!(problem_code(res).await, "join.link_invalid");
+    }
+    let listed = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}/join-requests")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(listed["items"], json!([]));
+    let log = audit(&app, &admin, records).await;
+    assert_eq!(log[0]["action"], "join.declined");
+    assert_eq!(
+        log[0]["actor_id"],
+        Value::Null,
+        "the account learns nothing of them"
+    );
+}
+
+#[tokio::test]
+async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let admin_id = user_id(&app, "admin@acme.test").await;
+    let delegate = app.signed_in("delegate@acme.test").await;
+    let admin = app.signed_in("admin@acme.test").await;
+
+    let seat = delegate
+        .delete(app.url(&format!("/accounts/{records}/users/{admin_id}/licence")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(seat.status(), 403, "releasing the records-E admin's seat");
+    assert_eq!(problem_code(seat).await, "authz.insufficient_authority");
+
+    // admin@acme.test moves into Finance; the delegate may neither move them out by deleting
+    // it nor change its rules.
+    let (finance, default): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT id FROM groups WHERE account_id = ?1 AND name = 'Finance'),
+                (SELECT id FROM groups WHERE account_id = ?1 AND is_default)",
+    )
+    .bind(records)
+    .fetch_one(&app.db)
+    .await
+    .unwrap();
+    let me = app.url(&format!("/accounts/{records}/users/{admin_id}"));
+    let tag = admin.get(&me).send().await.unwrap().headers()["etag"].clone();
+    let moved = admin
+        .patch(&me)
+        .header("if-match", tag)
+        .json(&json!({ "group": finance }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(moved.status(), 200);
+    let group = app.url(&format!("/accounts/{records}/groups/{finance}"));
+    let deleted = delegate
+        .delete(format!("{group}?move_to={default}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status(), 403);
+    assert_eq!(problem_code(deleted).await, "authz.group_has_superiors");
+    let tag = delegate.get(&group).send().await.unwrap().headers()["etag"].clone();
+    let policy = delegate
+        .patch(&group)
+        .header("if-match", tag.clone())
+        .json(&json!({"policy": {"min_password_length": 8, "idle_timeout_minutes": 1440}}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(policy.status(), 403);
+    assert_eq!(problem_code(policy).await, "authz.group_has_superiors");
+    let rename = delegate
+        .patch(&group)
+        .header("if-match", tag)
+        .json(&json!({"name": "Money"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        rename.status(),
+        200,
+        "a name changes nothing for its members"
+    );
+
+    // Nor the account's seats, approved domains or invitation lifetime.
+    let account = app.url(&format!("/accounts/{records}"));
+    for change in [
+        json!({"seats": 500}),
+        json!({"approved_domains": ["evil.test"]}),
+        json!({"invitation_lifetime_hours": 2160}),
+    ] {
+        let tag = delegate.get(&account).send().await.unwrap().headers()["etag"].clone();
+        let res = delegate
+            .patch(&account)
+            .header("if-match", tag)
+            .json(&change)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 403, "{change}");
+        assert_eq!(problem_code(res).await, "authz.policy_change_not_allowed");
+    }
+    let settings = json(delegate.get(&account).send().await.unwrap()).await;
+    assert_eq!(settings["seats"], 25);
+    assert_eq!(settings["approved_domains"], json!(["acme.test"]));
+}
+
+#[tokio::test]
+async fn an_administrator_of_every_account_changes_the_person_and_each_log_says_so() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let europe = account_id(&app, "Acme Europe").await;
+    make_top_admin(&app, europe, "admin@acme.test").await;
+    let (person, _) = shared_user(&app).await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let eu = app.signed_in("eu-admin@acme.test").await;
+    let url = app.url(&format!("/accounts/{records}/users/{person}"));
+
+    let tag = admin.get(&url).send().await.unwrap().headers()["etag"].clone();
+    let res = admin
+        .patch(&url)
+        .header("if-match", tag)
+        .json(&json!({"last_name": "Renamed"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+
+    let here = audit(&app, &admin, records).await;
+    let there = audit(&app, &eu, europe).await;
+    assert_eq!(here[0]["action"], "user.updated");
+    assert_eq!(here[0]["origin_account_id"], Value::Null);
+    assert_eq!(here[0]["after"]["role"], "user");
+    assert_eq!(there[0]["action"], "user.updated");
+    assert_eq!(there[0]["target_user_id"], person);
+    assert_eq!(there[0]["origin_account"], "Acme Records");
+    assert_eq!(there[0]["after"]["last_name"], "Renamed");
+    assert!(
+        there[0]["after"].get("group_name").is_none(),
+        "Records' membership is not Europe's business"
+    );
+}
+
+#[tokio::test]
+async fn a_person_removed_from_a_second_account_hears_of_that_account() {
+    let app = spawn_app().await;
+    let records = account_id(&app, "Acme Records").await;
+    let europe = account_id(&app, "Acme Europe").await;
+    make_top_admin(&app, europe, "admin@acme.test").await;
+    let (person, _) = shared_user(&app).await;
+    let admin = app.signed_in("admin@acme.test").await;
+
+    let res = admin
+        .delete(app.url(&format!("/accounts/{records}/users/{person}/memberships")))
+        .json(&json!({ "accounts": [europe] }))
+        .send()
+        .await
+        .unwrap();
+
+    assert_eq!(json(res).await["results"][0]["ok"], true);
+    let emails = mailbox(&app, &admin).await;
+    let confirmation = emails
+        .iter()
+        .find(|e| e["kind"] == "removal_confirmation")
+        .unwrap();
+    assert!(
+        confirmation["subject"]
+            .as_str()
+            .unwrap()
+            .ends_with("was removed from Acme Europe"),
+        "{confirmation}"
+    );
+}
