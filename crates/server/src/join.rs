@@ -15,6 +15,7 @@ use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::openapi::PROBLEM;
 use crate::passwords::LinkToken;
+use crate::users::create::insert_membership;
 use crate::{AppState, accounts, audit, guard, licences, outbox, tokens};
 use axum::Router;
 use axum::extract::State;
@@ -43,11 +44,11 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// The membership asked for, made when the person accepts.
+/// The membership asked for: made at once, or when the person accepts a request.
 #[derive(Debug)]
 pub(crate) struct Asked<'a> {
     /// `admin` or `user`.
-    pub role: &'static str,
+    pub role: &'a str,
     pub group: i64,
     pub grants: &'a Grants,
     /// A seat, if one is free when they accept.
@@ -70,20 +71,36 @@ pub struct JoinRequest {
     pub expires_at: i64,
 }
 
-/// Asks `user` (an existing login) to join `account` with the membership `asked`, on behalf of
-/// `actor`, inside `tx`: a new request replaces an earlier one and its link. `typed` is the email
-/// the administrator typed, all the account will see. The email goes to the person's own address.
-#[allow(clippy::too_many_arguments)]
+/// An existing login to add to an account.
+#[derive(Debug)]
+pub(crate) struct Adding<'a> {
+    pub account: i64,
+    /// Who adds them.
+    pub actor: i64,
+    pub user: i64,
+    /// The email the administrator typed: all the account sees of the person while a request
+    /// waits.
+    pub typed: &'a str,
+    pub asked: Asked<'a>,
+    pub now: i64,
+}
+
+/// Asks `adding.user` to join the account with the membership asked for, inside `tx`: a new
+/// request replaces an earlier one and its link. The email goes to the person's own address,
+/// never to the one typed.
 pub(crate) async fn request(
     tx: &mut Transaction<'_, Sqlite>,
     state: &AppState,
-    account: i64,
-    actor: i64,
-    user: i64,
-    typed: &str,
-    asked: Asked<'_>,
-    now: i64,
+    adding: Adding<'_>,
 ) -> Result<JoinRequest, AppError> {
+    let Adding {
+        account,
+        actor,
+        user,
+        typed,
+        asked,
+        now,
+    } = adding;
     let (hours,): (i64,) =
         sqlx::query_as("SELECT invitation_lifetime_hours FROM accounts WHERE id = ?1")
             .bind(account)
@@ -188,7 +205,6 @@ pub struct JoinLinkInfo {
 /// A live request by its link's token.
 #[derive(sqlx::FromRow)]
 struct Live {
-    id: i64,
     account_id: i64,
     user_id: i64,
     email: String,
@@ -201,15 +217,31 @@ struct Live {
     expires_at: i64,
 }
 
+/// The columns of a [`Live`] request.
+const LIVE: &str =
+    "account_id, user_id, email, requested_by, role, group_id, authorities, licensed, expires_at";
+
+/// The request whose link carries `token`, while it works.
 async fn live(conn: &mut sqlx::SqliteConnection, token: &str, now: i64) -> Result<Live, AppError> {
-    sqlx::query_as(
-        "SELECT id, account_id, user_id, email, requested_by, role, group_id, authorities,
-                licensed, expires_at
-         FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2",
-    )
+    sqlx::query_as(&format!(
+        "SELECT {LIVE} FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2"
+    ))
     .bind(token_hash(token))
     .bind(now)
     .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
+}
+
+/// Uses up the link carrying `token`, in the answer's own transaction: of two answers at once,
+/// exactly one gets the request.
+async fn take(tx: &mut Transaction<'_, Sqlite>, token: &str, now: i64) -> Result<Live, AppError> {
+    sqlx::query_as(&format!(
+        "DELETE FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2 RETURNING {LIVE}"
+    ))
+    .bind(token_hash(token))
+    .bind(now)
+    .fetch_optional(&mut **tx)
     .await?
     .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
 }
@@ -284,12 +316,7 @@ pub async fn accept(
 ) -> Result<axum::Json<Joined>, AppError> {
     let now = crate::clock::now().unix_seconds();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let request = live(&mut tx, &body.token, now).await?;
-    // Used up here, in the change's own transaction: of two answers at once, one wins.
-    sqlx::query("DELETE FROM join_requests WHERE id = ?1")
-        .bind(request.id)
-        .execute(&mut *tx)
-        .await?;
+    let request = take(&mut tx, &body.token, now).await?;
     let account = request.account_id;
     let policy = guard::policy(&mut tx, account).await?;
     let requester = match request.requested_by {
@@ -310,21 +337,22 @@ pub async fn accept(
     .fetch_one(&mut *tx)
     .await?;
     let licensed = request.licensed && licences::seats(&mut tx, account).await?.free() > 0;
-    let grants = serde_json::to_string(&request.authorities)
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    sqlx::query(
-        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+    let (member,): (bool,) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
     )
     .bind(account)
     .bind(request.user_id)
-    .bind(&request.role)
-    .bind(group.0)
-    .bind(licensed)
-    .bind(grants)
-    .bind(now)
-    .execute(&mut *tx)
+    .fetch_one(&mut *tx)
     .await?;
+    if !member {
+        let asked = Asked {
+            role: &request.role,
+            group: group.0,
+            grants: &request.authorities,
+            licensed,
+        };
+        insert_membership(&mut tx, account, request.user_id, &asked, now).await?;
+    }
     sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
         .bind(request.user_id)
         .bind(now)
@@ -390,11 +418,7 @@ pub async fn decline(
 ) -> Result<StatusCode, AppError> {
     let now = crate::clock::now().unix_seconds();
     let mut tx = crate::db::begin_write(&state.db).await?;
-    let request = live(&mut tx, &body.token, now).await?;
-    sqlx::query("DELETE FROM join_requests WHERE id = ?1")
-        .bind(request.id)
-        .execute(&mut *tx)
-        .await?;
+    let request = take(&mut tx, &body.token, now).await?;
     withdrawn(&mut tx, &request, "join.declined").await?;
     tx.commit().await?;
     Ok(StatusCode::NO_CONTENT)

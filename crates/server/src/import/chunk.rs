@@ -4,8 +4,9 @@
 
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::join::Asked;
 use crate::openapi::PROBLEM;
-use crate::users::create::{Added, NewMembership, add_member};
+use crate::users::create::{Added, add_member};
 use crate::{AppState, accounts, guard, outbox};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -208,8 +209,7 @@ pub async fn create(
                     })
                     .map(|(id, _, _)| *id)
                     .ok_or_else(|| AppError::Internal(format!("no group for row {row}")))?;
-                let joining = NewMembership {
-                    profile: &member.profile,
+                let asked = Asked {
                     role: match member.role {
                         Role::Admin => "admin",
                         Role::User => "user",
@@ -218,7 +218,8 @@ pub async fn create(
                     grants: &member.grants,
                     licensed: member.licence,
                 };
-                match add_member(&mut tx, &state, account, me.id, joining, now).await? {
+                let profile = &member.profile;
+                match add_member(&mut tx, &state, account, me.id, profile, asked, now).await? {
                     Added::Created(detail) => {
                         seats = after;
                         outcome = (RowOutcome::Created, Some(detail.id));

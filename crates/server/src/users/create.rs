@@ -4,7 +4,7 @@ use super::model::{self, UserDetail};
 use super::write::{bind_profile, check_domain, field_errors, group_of, with_etag};
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::join::{self, Asked, JoinRequest};
+use crate::join::{self, Adding, Asked, JoinRequest};
 use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, guard, outbox};
 use axum::extract::State;
@@ -15,7 +15,7 @@ use roster_domain::authz::{Grants, Joining, decide_new_membership};
 use roster_domain::profile::{Profile, ProfileDraft};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Sqlite, SqliteConnection, Transaction};
 use std::collections::BTreeMap;
 
 /// `POST /accounts/{account}/users` body: the profile, and the membership in this account.
@@ -130,14 +130,13 @@ pub async fn create(
         let change = json!({ "change": "new_membership", "role": role, "authorities": grants });
         guard::refusal(&r, new_membership_attempt(me.id, account, change))
     })?;
-    let joining = NewMembership {
-        profile: &profile,
+    let asked = Asked {
         role,
         group,
         grants: &grants,
         licensed: false,
     };
-    let answer = match add_member(&mut tx, &state, account, me.id, joining, now).await? {
+    let answer = match add_member(&mut tx, &state, account, me.id, &profile, asked, now).await? {
         Added::Created(detail) | Added::Joined(detail) => with_etag(StatusCode::CREATED, detail),
         Added::Requested(join_request) => (
             StatusCode::ACCEPTED,
@@ -172,18 +171,6 @@ pub(crate) fn new_membership_attempt(
     }
 }
 
-/// A membership about to be made.
-#[derive(Debug)]
-pub(crate) struct NewMembership<'a> {
-    pub profile: &'a Profile,
-    /// `admin` or `user`.
-    pub role: &'static str,
-    pub group: i64,
-    pub grants: &'a Grants,
-    /// Holds a seat: the caller has checked one is free, in the same transaction.
-    pub licensed: bool,
-}
-
 /// What adding a person made of them.
 #[derive(Debug)]
 pub(crate) enum Added {
@@ -197,98 +184,124 @@ pub(crate) enum Added {
     AlreadyMember,
 }
 
-/// Adds a person to `account` inside `tx` and audits it: a new login, `staged`, unless one has
-/// the same username. That person joins at once when `actor` manages them in every account they
-/// belong to, and is otherwise asked to join by email (with the membership asked for, and
-/// without a seat until they accept).
+/// Adds a person to `account` with the membership `asked`, inside `tx`, and audits it: a new
+/// login, `staged`, unless one has the same username, who then joins as [`add_existing`] says.
+/// A licence asked for is taken at once: the caller has checked a seat is free, in `tx`.
 pub(crate) async fn add_member(
     tx: &mut Transaction<'_, Sqlite>,
     state: &AppState,
     account: i64,
     actor: i64,
-    joining: NewMembership<'_>,
+    profile: &Profile,
+    asked: Asked<'_>,
     now: i64,
 ) -> Result<Added, AppError> {
-    let grants =
-        serde_json::to_string(joining.grants).map_err(|e| AppError::Internal(e.to_string()))?;
     let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
-        .bind(joining.profile.username.key())
+        .bind(profile.username.key())
         .fetch_optional(&mut **tx)
         .await?;
-    let (id, action) = match existing {
-        Some((id,)) => {
-            let (member,): (bool,) = sqlx::query_as(
-                "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
-            )
-            .bind(account)
-            .bind(id)
-            .fetch_one(&mut **tx)
-            .await?;
-            if member {
-                return Ok(Added::AlreadyMember);
-            }
-            if guard::joining(tx, actor, id).await? == Joining::WithConsent {
-                let asked = Asked {
-                    role: joining.role,
-                    group: joining.group,
-                    grants: joining.grants,
-                    licensed: joining.licensed,
-                };
-                let typed = joining.profile.email.as_str();
-                let request =
-                    join::request(tx, state, account, actor, id, typed, asked, now).await?;
-                return Ok(Added::Requested(request));
-            }
-            (id, "user.added_to_account")
-        }
-        None => {
-            let insert = sqlx::query_as(
-                "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
-                                    identity_provider, exchange_domain, exchange_username, search, state,
-                                    created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'staged', ?12, ?12) RETURNING id",
-            );
-            let (id,): (i64,) = bind_profile(insert, joining.profile)
-                .bind(now)
-                .fetch_one(&mut **tx)
-                .await?;
-            (id, "user.created")
-        }
-    };
-    sqlx::query(
-        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?7, ?6, ?5)",
+    if let Some((user,)) = existing {
+        let adding = Adding {
+            account,
+            actor,
+            user,
+            typed: profile.email.as_str(),
+            asked,
+            now,
+        };
+        return add_existing(tx, state, adding).await;
+    }
+    let insert = sqlx::query_as(
+        "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
+                            identity_provider, exchange_domain, exchange_username, search, state,
+                            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'staged', ?12, ?12) RETURNING id",
+    );
+    let (id,): (i64,) = bind_profile(insert, profile)
+        .bind(now)
+        .fetch_one(&mut **tx)
+        .await?;
+    insert_membership(tx, account, id, &asked, now).await?;
+    let detail = audit_added(tx, account, actor, id, "user.created").await?;
+    Ok(Added::Created(detail))
+}
+
+/// Adds an existing login to an account inside `tx`: at once when the actor manages them in
+/// every account they belong to, otherwise by a request they accept (with the membership asked
+/// for, and no seat until then).
+pub(crate) async fn add_existing(
+    tx: &mut Transaction<'_, Sqlite>,
+    state: &AppState,
+    adding: Adding<'_>,
+) -> Result<Added, AppError> {
+    let (account, actor, user, now) = (adding.account, adding.actor, adding.user, adding.now);
+    let (member,): (bool,) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
     )
     .bind(account)
-    .bind(id)
-    .bind(joining.role)
-    .bind(joining.group)
-    .bind(now)
-    .bind(grants)
-    .bind(joining.licensed)
-    .execute(&mut **tx)
+    .bind(user)
+    .fetch_one(&mut **tx)
     .await?;
-    if existing.is_some() {
-        // A new membership changes what this user's resource shows: a new version.
-        sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
-            .bind(id)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
+    if member {
+        return Ok(Added::AlreadyMember);
     }
-    let detail = model::load(tx, account, id, actor).await?;
+    if guard::joining(tx, actor, user).await? == Joining::WithConsent {
+        return Ok(Added::Requested(join::request(tx, state, adding).await?));
+    }
+    insert_membership(tx, account, user, &adding.asked, now).await?;
+    // A new membership changes what this user's resource shows: a new version.
+    sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
+        .bind(user)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    let detail = audit_added(tx, account, actor, user, "user.added_to_account").await?;
+    Ok(Added::Joined(detail))
+}
+
+/// Makes `user` a member of `account` as `asked`.
+pub(crate) async fn insert_membership(
+    conn: &mut SqliteConnection,
+    account: i64,
+    user: i64,
+    asked: &Asked<'_>,
+    now: i64,
+) -> Result<(), AppError> {
+    let grants =
+        serde_json::to_string(asked.grants).map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query(
+        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )
+    .bind(account)
+    .bind(user)
+    .bind(asked.role)
+    .bind(asked.group)
+    .bind(asked.licensed)
+    .bind(grants)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// The new member as `actor` sees them, with the audit entry of their arrival.
+async fn audit_added(
+    tx: &mut Transaction<'_, Sqlite>,
+    account: i64,
+    actor: i64,
+    user: i64,
+    action: &'static str,
+) -> Result<UserDetail, AppError> {
+    let detail = model::load(tx, account, user, actor).await?;
     let entry = audit::Entry {
         actor_id: Some(actor),
         account_id: Some(account),
-        target_user_id: Some(id),
+        target_user_id: Some(user),
         action,
         after: Some(model::snapshot(&detail)),
         ..audit::Entry::default()
     };
     audit::record(tx, entry).await?;
-    Ok(if existing.is_some() {
-        Added::Joined(detail)
-    } else {
-        Added::Created(detail)
-    })
+    Ok(detail)
 }

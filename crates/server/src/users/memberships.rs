@@ -8,18 +8,18 @@
 //! otherwise the person is asked by email, and the result says the request was sent.
 
 use super::actions::perform;
-use super::create::new_membership_attempt;
+use super::create::{Added, add_existing, new_membership_attempt};
 use super::model::{self, UserDetail};
 use super::write::check_domain;
 use crate::emails::{self, Facts};
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::join::{self, Asked};
+use crate::join::{Adding, Asked};
 use crate::openapi::PROBLEM;
-use crate::{AppState, accounts, audit, guard, outbox};
+use crate::{AppState, accounts, guard, outbox};
 use axum::extract::State;
 use roster_domain::ErrorCode;
-use roster_domain::authz::{Grants, Joining, decide_new_membership};
+use roster_domain::authz::{Grants, decide_new_membership};
 use roster_domain::lifecycle::Action;
 use roster_domain::notify::Event;
 use roster_domain::values::Email;
@@ -94,64 +94,33 @@ async fn add_one(
         let change = serde_json::json!({ "change": "new_membership", "user": user.id });
         guard::refusal(&r, new_membership_attempt(me, account, change))
     })?;
-    let (member,): (bool,) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
-    )
-    .bind(account)
-    .bind(user.id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if member {
-        return Err(AppError::Conflict(ErrorCode::UserAlreadyMember));
-    }
     let (group,): (i64,) =
         sqlx::query_as("SELECT id FROM groups WHERE account_id = ?1 AND is_default")
             .bind(account)
             .fetch_one(&mut *tx)
             .await?;
-    let now = crate::clock::now().unix_seconds();
-    if guard::joining(&mut tx, me, user.id).await? == Joining::WithConsent {
-        let asked = Asked {
-            role: "user",
-            group,
-            grants: &Grants::new(),
-            licensed: false,
-        };
-        join::request(
-            &mut tx,
-            state,
-            account,
-            me,
-            user.id,
-            &user.email,
-            asked,
-            now,
-        )
-        .await?;
-        tx.commit().await?;
-        outbox::wake(state);
-        return Ok(true);
-    }
-    sqlx::query(
-        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         VALUES (?1, ?2, 'user', ?3, 0, '{}', ?4)",
-    )
-    .bind(account)
-    .bind(user.id)
-    .bind(group)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
-    sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
-        .bind(user.id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-    let after = model::load(&mut tx, account, user.id, me).await?;
-    let entry = model::audit_entry(me, account, "user.added_to_account", user, Some(&after));
-    audit::record(&mut tx, entry).await?;
+    let asked = Asked {
+        role: "user",
+        group,
+        grants: &Grants::new(),
+        licensed: false,
+    };
+    let adding = Adding {
+        account,
+        actor: me,
+        user: user.id,
+        typed: &user.email,
+        asked,
+        now: crate::clock::now().unix_seconds(),
+    };
+    let requested = match add_existing(&mut tx, state, adding).await? {
+        Added::AlreadyMember => return Err(AppError::Conflict(ErrorCode::UserAlreadyMember)),
+        Added::Requested(_) => true,
+        Added::Created(_) | Added::Joined(_) => false,
+    };
     tx.commit().await?;
-    Ok(false)
+    outbox::wake(state);
+    Ok(requested)
 }
 
 /// Removes `user` from `account` (deprovisioned when it is their last).
