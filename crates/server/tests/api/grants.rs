@@ -33,7 +33,8 @@ async fn member(app: &TestApp, account: i64, user: i64) -> Member<i64> {
     }
 }
 
-async fn active_admins(app: &TestApp, account: i64) -> usize {
+/// The active admins of `account`, read underneath the API.
+pub(crate) async fn active_admins(app: &TestApp, account: i64) -> usize {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.account_id = ?1 AND m.role = 'admin' AND u.state = 'active'",
@@ -42,7 +43,7 @@ async fn active_admins(app: &TestApp, account: i64) -> usize {
     .fetch_one(&app.db)
     .await
     .unwrap();
-    n as usize
+    usize::try_from(n).unwrap()
 }
 
 /// The status and code the API answers a refusal with.

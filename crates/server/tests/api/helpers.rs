@@ -132,3 +132,16 @@ pub async fn problem_code(res: reqwest::Response) -> String {
     let body: Value = res.json().await.unwrap();
     body["code"].as_str().unwrap_or_default().to_owned()
 }
+
+/// PATCHes `body` onto the resource at `url` with the ETag `client` reads it with now.
+pub async fn patch_current(client: &reqwest::Client, url: &str, body: Value) -> reqwest::Response {
+    let res = client.get(url).send().await.unwrap();
+    let tag = res.headers()["etag"].clone();
+    client
+        .patch(url)
+        .header("if-match", tag)
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}

@@ -1,7 +1,7 @@
 //! One person in several accounts: added to and removed from several at once, a result each,
 //! and an incomplete removal told to the person.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{patch_current, spawn_app};
 use crate::invitations::mailbox;
 use crate::users::{account_id, json, user_id};
 use serde_json::json;
@@ -16,14 +16,7 @@ async fn a_person_is_added_to_and_removed_from_several_accounts_with_a_result_ea
     // admin@acme.test becomes an admin of Europe too, with the top levels.
     let eu = app.signed_in("eu-admin@acme.test").await;
     let url = app.url(&format!("/accounts/{europe}/users/{admin_id}"));
-    let tag = eu.get(&url).send().await.unwrap().headers()["etag"].clone();
-    let res = eu
-        .patch(&url)
-        .header("if-match", tag)
-        .json(&json!({"role": "admin", "authorities": {"records": "E", "interaction": "approve", "dr": "DR4"}}))
-        .send()
-        .await
-        .unwrap();
+    let res = patch_current(&eu, &url, json!({"role": "admin", "authorities": {"records": "E", "interaction": "approve", "dr": "DR4"}})).await;
     assert_eq!(res.status(), 200);
 
     let admin = app.signed_in("admin@acme.test").await;

@@ -60,7 +60,8 @@ const ROUTES: &[(&str, &str)] = &[
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 
-async fn document() -> Value {
+/// The document as a fresh server serves it.
+pub(crate) async fn document() -> Value {
     let app = spawn_app().await;
     let res = reqwest::get(app.url("/openapi.json")).await.unwrap();
     assert_eq!(res.status(), 200);

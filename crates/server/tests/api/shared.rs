@@ -1,7 +1,7 @@
 //! A person shared by several accounts: the attacks of the safe-delegation issue, each tried as
 //! it was on the demo, and join requests from the email to the membership.
 
-use crate::helpers::{TestApp, problem_code, spawn_app};
+use crate::helpers::{TestApp, patch_current, problem_code, spawn_app};
 use crate::invitations::{mailbox, mailed_token, places_holding};
 use crate::users::{account_id, json, user_id};
 use serde_json::{Value, json};
@@ -93,14 +93,7 @@ async fn an_administrator_of_another_account_cannot_take_over_a_shared_person() 
         assert_eq!(res.status(), 403, "{action}");
         assert_eq!(problem_code(res).await, "authz.person_shared");
     }
-    let tag = eu.get(&person).send().await.unwrap().headers()["etag"].clone();
-    let edit = eu
-        .patch(&person)
-        .header("if-match", tag)
-        .json(&json!({"email": "mine@evil.test"}))
-        .send()
-        .await
-        .unwrap();
+    let edit = patch_current(&eu, &person, json!({"email": "mine@evil.test"})).await;
     assert_eq!(edit.status(), 403);
     assert_eq!(problem_code(edit).await, "authz.person_shared");
 
@@ -369,14 +362,7 @@ async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
     .await
     .unwrap();
     let me = app.url(&format!("/accounts/{records}/users/{admin_id}"));
-    let tag = admin.get(&me).send().await.unwrap().headers()["etag"].clone();
-    let moved = admin
-        .patch(&me)
-        .header("if-match", tag)
-        .json(&json!({ "group": finance }))
-        .send()
-        .await
-        .unwrap();
+    let moved = patch_current(&admin, &me, json!({ "group": finance })).await;
     assert_eq!(moved.status(), 200);
     let group = app.url(&format!("/accounts/{records}/groups/{finance}"));
     let deleted = delegate
@@ -386,23 +372,11 @@ async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
         .unwrap();
     assert_eq!(deleted.status(), 403);
     assert_eq!(problem_code(deleted).await, "authz.group_has_superiors");
-    let tag = delegate.get(&group).send().await.unwrap().headers()["etag"].clone();
-    let policy = delegate
-        .patch(&group)
-        .header("if-match", tag.clone())
-        .json(&json!({"policy": {"min_password_length": 8, "idle_timeout_minutes": 1440}}))
-        .send()
-        .await
-        .unwrap();
+    let policy = json!({"policy": {"min_password_length": 8, "idle_timeout_minutes": 1440}});
+    let policy = patch_current(&delegate, &group, policy).await;
     assert_eq!(policy.status(), 403);
     assert_eq!(problem_code(policy).await, "authz.group_has_superiors");
-    let rename = delegate
-        .patch(&group)
-        .header("if-match", tag)
-        .json(&json!({"name": "Money"}))
-        .send()
-        .await
-        .unwrap();
+    let rename = patch_current(&delegate, &group, json!({"name": "Money"})).await;
     assert_eq!(
         rename.status(),
         200,
@@ -416,14 +390,7 @@ async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
         json!({"approved_domains": ["evil.test"]}),
         json!({"invitation_lifetime_hours": 2160}),
     ] {
-        let tag = delegate.get(&account).send().await.unwrap().headers()["etag"].clone();
-        let res = delegate
-            .patch(&account)
-            .header("if-match", tag)
-            .json(&change)
-            .send()
-            .await
-            .unwrap();
+        let res = patch_current(&delegate, &account, change.clone()).await;
         assert_eq!(res.status(), 403, "{change}");
         assert_eq!(problem_code(res).await, "authz.policy_change_not_allowed");
     }
@@ -443,14 +410,7 @@ async fn an_administrator_of_every_account_changes_the_person_and_each_log_says_
     let eu = app.signed_in("eu-admin@acme.test").await;
     let url = app.url(&format!("/accounts/{records}/users/{person}"));
 
-    let tag = admin.get(&url).send().await.unwrap().headers()["etag"].clone();
-    let res = admin
-        .patch(&url)
-        .header("if-match", tag)
-        .json(&json!({"last_name": "Renamed"}))
-        .send()
-        .await
-        .unwrap();
+    let res = patch_current(&admin, &url, json!({"last_name": "Renamed"})).await;
     assert_eq!(res.status(), 200);
 
     let here = audit(&app, &admin, records).await;
