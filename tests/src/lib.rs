@@ -78,6 +78,21 @@ pub fn crate_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
 
+/// The address of the single-use link to the app's `page` (`activate`, `join`) in `email`, an
+/// email of the mailbox page.
+pub async fn mailed_link(email: &Element, page: &str) -> String {
+    let css = format!("a[href*='/{page}#token=']");
+    email
+        .find(Locator::Css(&css))
+        .await
+        .unwrap_or_else(|err| panic!("no {page} link in the email: {err}"))
+        .attr("href")
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_else(|| panic!("the {page} link has no address"))
+}
+
 /// A headless Chromium session; the chromedriver process ends with it.
 #[derive(Debug)]
 pub struct Browser {

@@ -93,8 +93,14 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
     assert_eq!(seats.prop("value").await.unwrap().as_deref(), Some("25"));
     admin.screenshot("settings-phone").await;
 
+    // Restricting the approved domains flags the people already outside them; nobody goes.
+    admin.fill("Approved email domains", "acme.eu").await;
+    admin.click_button("Save changes").await;
+    admin.wait_for(Locator::Css("p.notice")).await;
+
     // Holding the top of every level, they may change the policy; the domain's rules check it
-    // in the page first. Adding a level above theirs leaves them no longer able to.
+    // in the page first. Adding a level above theirs leaves them no longer able to change any
+    // setting: the page then shows them read-only, and says why.
     admin.fill("Levels, lowest first (records)", "A, A").await;
     admin.click_button("Save changes").await;
     let alert = admin
@@ -113,14 +119,14 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
     admin.click_button("Save changes").await;
     admin
         .wait_for(Locator::XPath(
-            "//p[normalize-space(.)='Only an administrator holding the top level of every authority can change the policy.']",
+            "//p[normalize-space(.)='Only an administrator holding the top level of every authority can change these settings.']",
         ))
         .await;
-
-    // Restricting the approved domains flags the people already outside them; nobody goes.
-    admin.fill("Approved email domains", "acme.eu").await;
-    admin.click_button("Save changes").await;
-    admin.wait_for(Locator::Css("p.notice")).await;
+    assert!(
+        admin.client.find(Locator::Id("seats")).await.is_err(),
+        "no field to change"
+    );
+    admin.screenshot("settings-read-only-phone").await;
     admin.click_link("Users").await;
     admin.wait_for_heading("Users").await;
     let flagged = admin

@@ -2,7 +2,7 @@
 //! first sign-in with a temporary password that must be changed.
 
 use fantoccini::Locator;
-use roster_e2e::{Browser, Viewport, spawn_app};
+use roster_e2e::{Browser, Viewport, mailed_link, spawn_app};
 
 /// Adds a user through the Add-user page and opens their page.
 async fn add_user(browser: &Browser, email: &str, first: &str, last: &str) {
@@ -58,14 +58,7 @@ async fn an_invited_user_activates_from_the_mailed_link_on_a_phone_and_signs_in(
             "//article[.//h2[normalize-space(.)='Activate your Acme Records account'] and contains(., 'ivy.invitee@acme.test')]",
         ))
         .await;
-    let link = email
-        .find(Locator::Css("a[href*='/activate#token=']"))
-        .await
-        .unwrap()
-        .attr("href")
-        .await
-        .unwrap()
-        .unwrap();
+    let link = mailed_link(&email, "activate").await;
     assert!(
         link.starts_with(&format!("{}/activate#token=", app.base)),
         "{link}"

@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/") view=pages::home::Home />
                 <Route path=path!("/activate") view=pages::link::ActivatePage />
                 <Route path=path!("/reset-password") view=pages::link::ResetPasswordPage />
+                <Route path=path!("/join") view=pages::join::JoinPage />
                 <Route path=path!("/forgot-password") view=pages::password::ForgotPasswordPage />
                 <Route path=path!("/change-password") view=pages::password::ChangePasswordPage />
                 <Route path=path!("/mailbox") view=pages::mailbox::MailboxPage />

@@ -78,6 +78,9 @@ pub struct AuditEntry {
     pub target: Option<String>,
     pub target_user_id: Option<i64>,
     pub action: String,
+    /// For a change to a person made from another of their accounts: that account.
+    #[serde(default)]
+    pub origin_account: Option<String>,
     pub before: Option<serde_json::Value>,
     pub after: Option<serde_json::Value>,
 }

@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 struct LookupAnswer {
     here: Vec<String>,
     elsewhere: Vec<String>,
+    /// Logins of accounts where I may not manage them: an import asks them to join.
+    #[serde(default)]
+    consent: Vec<String>,
 }
 
 /// Where each of these username keys already has a login.
@@ -27,7 +30,8 @@ pub async fn lookup_logins(account: i64, usernames: &[&str]) -> ApiResult<Logins
         .elsewhere
         .into_iter()
         .map(|k| (k, Existing::Elsewhere));
-    Ok(here.chain(elsewhere).collect())
+    let consent = answer.consent.into_iter().map(|k| (k, Existing::Consent));
+    Ok(here.chain(elsewhere).chain(consent).collect())
 }
 
 /// One row as sent.
@@ -44,7 +48,7 @@ pub struct RowFinding {
     pub code: ErrorCode,
 }
 
-/// What became of a row: `created`, `added` or `refused`.
+/// What became of a row: `created`, `added`, `requested` (asked by email to join) or `refused`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct RowResult {
     pub row: u32,

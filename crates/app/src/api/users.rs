@@ -118,6 +118,10 @@ pub struct UserDetail {
     pub authorities: std::collections::BTreeMap<String, String>,
     pub allowed_actions: Vec<String>,
     pub editable: bool,
+    /// The person also belongs to accounts where I may not manage them: only their membership
+    /// here is mine to change.
+    #[serde(default)]
+    pub shared: bool,
     pub memberships: Vec<Membership>,
 }
 
@@ -149,9 +153,87 @@ pub struct UserForm {
     pub role: Option<String>,
 }
 
-pub async fn create_user(account: i64, form: &UserForm) -> ApiResult<UserDetail> {
+/// A request to join an account, as the account sees it: the email typed, nothing more.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct JoinRequest {
+    pub id: i64,
+    pub email: String,
+    pub role: String,
+    pub requested_by: Option<String>,
+    pub requested_at: i64,
+    pub expires_at: i64,
+}
+
+/// What adding a user made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Created {
+    /// A new member (a new login, or one I manage everywhere).
+    Member(Box<UserDetail>),
+    /// A login of accounts where I may not manage them: asked by email to join.
+    Requested(JoinRequest),
+}
+
+#[derive(Deserialize)]
+struct JoinRequestAnswer {
+    join_request: JoinRequest,
+}
+
+pub async fn create_user(account: i64, form: &UserForm) -> ApiResult<Created> {
     let url = format!("{BASE}/accounts/{account}/users");
-    json(send(with_body(Request::post(&url), form)).await?).await
+    let response = send(with_body(Request::post(&url), form)).await?;
+    if response.status() == 202 {
+        let answer: JoinRequestAnswer = json(response).await?;
+        return Ok(Created::Requested(answer.join_request));
+    }
+    Ok(Created::Member(Box::new(json(response).await?)))
+}
+
+/// The account's requests waiting for the person to accept.
+pub async fn join_requests(account: i64) -> ApiResult<Vec<JoinRequest>> {
+    let path = format!("/accounts/{account}/join-requests");
+    Ok(json::<super::Items<JoinRequest>>(send(get(&path)).await?)
+        .await?
+        .items)
+}
+
+/// Withdraws a request: its link stops working.
+pub async fn cancel_join_request(account: i64, request: i64) -> ApiResult<()> {
+    let url = format!("{BASE}/accounts/{account}/join-requests/{request}");
+    send(Request::delete(&url).build()).await.map(|_| ())
+}
+
+/// Which account asks, by a join link's token (the link is not used up).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct JoinLinkInfo {
+    pub account_name: String,
+    pub requested_by: Option<String>,
+    pub role: String,
+    pub expires_at: i64,
+}
+
+/// The account joined.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Joined {
+    pub account_id: i64,
+    pub account_name: String,
+    pub licensed: bool,
+}
+
+fn join_link(path: &str, token: &str) -> Result<Request, gloo_net::Error> {
+    let url = format!("{BASE}/join-requests/{path}");
+    with_body(Request::post(&url), &serde_json::json!({ "token": token }))
+}
+
+pub async fn check_join_link(token: &str) -> ApiResult<JoinLinkInfo> {
+    json(send(join_link("check", token)).await?).await
+}
+
+pub async fn accept_join(token: &str) -> ApiResult<Joined> {
+    json(send(join_link("accept", token)).await?).await
+}
+
+pub async fn decline_join(token: &str) -> ApiResult<()> {
+    send(join_link("decline", token)).await.map(|_| ())
 }
 
 /// Saves changes with `If-Match`; a 412 means someone else changed the user meanwhile.
@@ -181,6 +263,9 @@ pub async fn delete_user(account: i64, user: i64) -> ApiResult<()> {
 pub struct AccountOutcome {
     pub account: i64,
     pub ok: bool,
+    /// Not a member yet: asked by email to join.
+    #[serde(default)]
+    pub requested: bool,
     pub code: Option<roster_domain::ErrorCode>,
 }
 

@@ -46,9 +46,14 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
                                     .find(|(i, _)| *i == r.account)
                                     .map(|(_, n)| n)
                                     .unwrap_or_default();
+                                let done = if r.requested {
+                                    t(Key::MembershipRequested)
+                                } else {
+                                    t(Key::Done)
+                                };
                                 Outcome {
                                     name,
-                                    message: r.code.map_or(t(Key::Done), |c| c.message_en()),
+                                    message: r.code.map_or(done, |c| c.message_en()),
                                     ok: r.ok,
                                 }
                             })

@@ -208,9 +208,6 @@ pub const fn text(key: Key) -> &'static str {
         }
         InvitationLifetime => "Invitation lifetime (hours)",
         PolicyTitle => "Authorization policy",
-        PolicyReadOnly => {
-            "Only an administrator holding the top level of every authority can change the policy."
-        }
         Manage => "Manage",
         PolicyLevels => "Levels, lowest first",
         PolicyLevelsHint => {
@@ -221,6 +218,42 @@ pub const fn text(key: Key) -> &'static str {
         ChooseAccountLead => "You belong to several accounts. Which one do you want to work in?",
         Resend => "Resend",
         Revoke => "Revoke",
+        PersonShared => {
+            "This person also belongs to accounts where you may not manage them. Their membership of this account (role, authorities, group, licence, removal) is yours to change; their login, details and state are changed only by administrators of all their accounts."
+        }
+        JoinRequestedTitle => "Waiting for the person to accept",
+        JoinRequestedLead => {
+            "already has a Roster login in accounts you do not administer. They were emailed a request to join this account, and appear among its users once they accept."
+        }
+        AddAnother => "Add another user",
+        SeeJoinRequests => "See every request waiting",
+        JoinRequestsTitle => "Waiting for the person to accept",
+        JoinRequestsLead => {
+            "People with a Roster login in other accounts, asked by email to join this one. They appear among its users once they accept."
+        }
+        NoJoinRequests => "No request is waiting.",
+        RequestedBy => "Asked by",
+        RequestedAt => "Asked on",
+        Withdraw => "Withdraw",
+        JoinTitle => "Join an account",
+        JoinConfirmLead => {
+            "An administrator asked you to join an account in Roster. Continue to see which one, then accept or decline."
+        }
+        JoinAsks => "asks you to join it.",
+        JoinAskedBy => "Asked by",
+        JoinExplain => {
+            "If you accept, its administrators can manage your membership of it: your role, group, authorizations and licence there. Your login, password and details stay yours and your own accounts' to manage."
+        }
+        Accept => "Accept",
+        Decline => "Decline",
+        JoinAccepted => "You are now a member of",
+        JoinDeclined => "You declined: nothing changed.",
+        MembershipRequested => "asked to join: a member once they accept",
+        ImportRequested => "asked to join",
+        SettingsReadOnly => {
+            "Only an administrator holding the top level of every authority can change these settings."
+        }
+        MadeFrom => "made from",
         ResetConfirmLead => {
             "This link lets you choose a new password. Continue when you are ready."
         }

@@ -241,7 +241,6 @@ pub enum Key {
     ApprovedDomainsHint,
     InvitationLifetime,
     PolicyTitle,
-    PolicyReadOnly,
     Manage,
     PolicyLevels,
     PolicyLevelsHint,
@@ -250,6 +249,31 @@ pub enum Key {
     ChooseAccountLead,
     Resend,
     Revoke,
+    // A person shared by several accounts, and join requests.
+    PersonShared,
+    JoinRequestedTitle,
+    JoinRequestedLead,
+    AddAnother,
+    SeeJoinRequests,
+    JoinRequestsTitle,
+    JoinRequestsLead,
+    NoJoinRequests,
+    RequestedBy,
+    RequestedAt,
+    Withdraw,
+    JoinTitle,
+    JoinConfirmLead,
+    JoinAsks,
+    JoinAskedBy,
+    JoinExplain,
+    Accept,
+    Decline,
+    JoinAccepted,
+    JoinDeclined,
+    MembershipRequested,
+    ImportRequested,
+    SettingsReadOnly,
+    MadeFrom,
 }
 
 /// The text of `key` in the user's language (English until French lands).
@@ -322,12 +346,23 @@ pub fn audit_action_label(action: &str) -> &'static str {
         "group.created" => "Group created",
         "group.updated" => "Group edited",
         "group.deleted" => "Group deleted",
+        "refused" => "Refused attempt",
+        "join.requested" => "Asked to join",
+        "user.joined" => "Joined after accepting",
+        "join.declined" => "Request to join declined",
+        "join.cancelled" => "Request to join withdrawn",
+        "join.withdrawn" => "Request to join no longer valid",
+        "licence.assigned" => "Licence assigned",
+        "licence.released" => "Licence released",
+        "licence.transferred_from" => "Licence transferred away",
+        "licence.transferred_to" => "Licence received by transfer",
+        "account.updated" => "Account settings changed",
         _ => "Other change",
     }
 }
 
 /// The audit actions, in the order the filter offers them.
-pub const AUDIT_ACTIONS: [&str; 21] = [
+pub const AUDIT_ACTIONS: [&str; 32] = [
     "user.created",
     "user.added_to_account",
     "user.updated",
@@ -349,6 +384,17 @@ pub const AUDIT_ACTIONS: [&str; 21] = [
     "group.created",
     "group.updated",
     "group.deleted",
+    "refused",
+    "join.requested",
+    "user.joined",
+    "join.declined",
+    "join.cancelled",
+    "join.withdrawn",
+    "licence.assigned",
+    "licence.released",
+    "licence.transferred_from",
+    "licence.transferred_to",
+    "account.updated",
 ];
 
 /// The button label of a state action.

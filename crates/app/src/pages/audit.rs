@@ -94,7 +94,10 @@ pub fn AuditPage() -> impl IntoView {
                         <tr>
                             <td>{utc(e.at)}</td>
                             <td>{e.actor.clone().unwrap_or_else(|| "Roster".into())}</td>
-                            <td>{audit_action_label(&e.action)}</td>
+                            <td>
+                                {audit_action_label(&e.action)}
+                                {e.origin_account.clone().map(|a| view! { <span class="meta">" (" {t(Key::MadeFrom)} " " {a} ")"</span> })}
+                            </td>
                             <td>{e.target.clone().unwrap_or_default()}</td>
                             <td><ul class="changes">{changes(&e).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></td>
                         </tr>

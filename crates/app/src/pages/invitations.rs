@@ -1,7 +1,8 @@
 //! Invitations (screen 7): who is waiting for activation, whose link has expired, and resending
-//! or revoking many at once with a result each.
+//! or revoking many at once with a result each; then the people asked to join the account, who
+//! appear as users once they accept (of them the account sees only the email typed).
 
-use crate::api::{self, ApiError, Invitation};
+use crate::api::{self, ApiError, Invitation, JoinRequest};
 use crate::components::frame::use_account;
 use crate::components::results::{Outcome, Results};
 use crate::i18n::{Key, t, utc};
@@ -72,6 +73,72 @@ pub fn InvitationsPage() -> impl IntoView {
             Some(Ok(items)) if items.is_empty() => view! { <p>{t(Key::NoInvitations)}</p> }.into_any(),
             Some(Ok(items)) => view! { <InvitationTable items=items selected=selected /> }.into_any(),
         }}
+        <JoinRequests />
+    }
+}
+
+/// The requests to join waiting for an answer, each of which can be withdrawn.
+#[component]
+fn JoinRequests() -> impl IntoView {
+    let account = use_account();
+    let list = RwSignal::new(None::<Result<Vec<JoinRequest>, ApiError>>);
+    let problem = RwSignal::new(None::<ApiError>);
+    let load = move || {
+        let a = account.id.get_untracked();
+        spawn_local(async move { list.set(Some(api::join_requests(a).await)) });
+    };
+    Effect::new(move |_| {
+        let _ = account.id.get();
+        load();
+    });
+    let withdraw = move |id: i64| {
+        let a = account.id.get_untracked();
+        spawn_local(async move {
+            problem.set(api::cancel_join_request(a, id).await.err());
+            load();
+        });
+    };
+    view! {
+        <section class="page-section" aria-labelledby="join-requests-title">
+            <h2 id="join-requests-title">{t(Key::JoinRequestsTitle)}</h2>
+            <p class="lead">{t(Key::JoinRequestsLead)}</p>
+            {move || problem.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+            {move || match list.get() {
+                None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
+                Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
+                Some(Ok(items)) if items.is_empty() => view! { <p>{t(Key::NoJoinRequests)}</p> }.into_any(),
+                Some(Ok(items)) => view! {
+                    <div class="table-wrap">
+                        <table>
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t(Key::Email)}</th>
+                                    <th scope="col">{t(Key::RequestedBy)}</th>
+                                    <th scope="col">{t(Key::RequestedAt)}</th>
+                                    <th scope="col">{t(Key::Expires)}</th>
+                                    <th scope="col"><span class="visually-hidden">{t(Key::Actions)}</span></th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {items.into_iter().map(|r| {
+                                    let id = r.id;
+                                    let label = format!("{} {}", t(Key::Withdraw), r.email);
+                                    view! {
+                                        <tr>
+                                            <td>{r.email}</td>
+                                            <td>{r.requested_by.unwrap_or_else(|| "—".into())}</td>
+                                            <td>{utc(r.requested_at)}</td>
+                                            <td>{utc(r.expires_at)}</td>
+                                            <td><button type="button" aria-label=label on:click=move |_| withdraw(id)>{t(Key::Withdraw)}</button></td>
+                                        </tr>
+                                    }
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }.into_any(),
+            }}
+        </section>
     }
 }
 

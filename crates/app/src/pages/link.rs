@@ -39,7 +39,7 @@ enum Step {
 
 /// The token in the address's fragment; the fragment is then taken off the address, so the
 /// token stays out of the history and of screenshots.
-fn take_token() -> String {
+pub(crate) fn take_token() -> String {
     let hash = window().location().hash().unwrap_or_default();
     let token = hash
         .trim_start_matches('#')

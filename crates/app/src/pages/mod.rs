@@ -5,6 +5,7 @@ pub mod groups;
 pub mod home;
 pub mod import;
 pub mod invitations;
+pub mod join;
 pub mod link;
 pub mod mailbox;
 pub mod not_found;

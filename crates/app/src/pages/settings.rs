@@ -1,5 +1,6 @@
 //! Account settings (screen 10): seats bought, approved email domains, invitation lifetime, and
-//! the authorization policy, shown to every admin.
+//! the authorization policy, shown to every admin and changed only by one holding the top level
+//! of every authority (the others see them read-only, and why).
 
 use crate::api::{self, AccountSettings, ApiError, Tagged};
 use crate::components::field::TextField;
@@ -110,16 +111,14 @@ fn SettingsForm(
             "invitation_lifetime_hours": lifetime.get_untracked().trim().parse::<i64>().unwrap_or(0),
         });
         policy_error.set(None);
-        if may_change {
-            match edited_policy() {
-                Ok(Some(policy)) => {
-                    changes["policy"] = serde_json::to_value(policy).unwrap_or_default()
-                }
-                Ok(None) => {}
-                Err(message) => {
-                    policy_error.set(Some(message));
-                    return;
-                }
+        match edited_policy() {
+            Ok(Some(policy)) => {
+                changes["policy"] = serde_json::to_value(policy).unwrap_or_default()
+            }
+            Ok(None) => {}
+            Err(message) => {
+                policy_error.set(Some(message));
+                return;
             }
         }
         let (a, etag) = (account.id.get_untracked(), etag.clone());
@@ -138,6 +137,31 @@ fn SettingsForm(
             busy.set(false);
         });
     };
+    if !may_change {
+        return view! {
+            <section class="card" aria-labelledby="seats-title">
+                <h2 id="seats-title">{t(Key::SeatsAndInvitations)}</h2>
+                // A save can be the last change its author may make (a level above their own).
+                {move || saved.get().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
+                <p class="hint">{t(Key::SettingsReadOnly)}</p>
+                <dl class="profile">
+                    <dt>{t(Key::SeatsUsed)}</dt><dd>{format!("{} / {}", s.seats_used, s.seats)}</dd>
+                    <dt>{t(Key::ApprovedDomains)}</dt>
+                    <dd>{if s.approved_domains.is_empty() { "—".to_owned() } else { s.approved_domains.join(", ") }}</dd>
+                    <dt>{t(Key::InvitationLifetime)}</dt><dd>{s.invitation_lifetime_hours}</dd>
+                </dl>
+            </section>
+            <section class="card" aria-labelledby="policy-title">
+                <h2 id="policy-title">{t(Key::PolicyTitle)}</h2>
+                <dl class="profile">
+                    {s.policy.kinds().iter().map(|k| view! {
+                        <dt>{k.key.clone()}</dt><dd>{k.levels.join(" < ")}</dd>
+                    }).collect_view()}
+                </dl>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <form on:submit=submit novalidate>
         <section class="card" aria-labelledby="seats-title">
@@ -157,26 +181,14 @@ fn SettingsForm(
         </section>
         <section class="card" aria-labelledby="policy-title">
             <h2 id="policy-title">{t(Key::PolicyTitle)}</h2>
-            {(!may_change).then(|| view! { <p class="hint">{t(Key::PolicyReadOnly)}</p> })}
             {move || policy_error.get().map(|e| view! { <p class="alert" role="alert">{e}</p> })}
-            {if may_change {
-                view! {
-                    <p class="hint">{t(Key::PolicyLevelsHint)}</p>
-                    {levels.into_iter().map(|(key, text)| view! {
-                        <TextField id=format!("levels-{key}") label=format!("{} ({key})", t(Key::PolicyLevels)) value=text error=Signal::derive(|| None) />
-                    }).collect_view()}
-                }.into_any()
-            } else {
-                view! {
-                    <dl class="profile">
-                        {s.policy.kinds().iter().map(|k| view! {
-                            <dt>{k.key.clone()}</dt><dd>{k.levels.join(" < ")}</dd>
-                        }).collect_view()}
-                    </dl>
-                }.into_any()
-            }}
+            <p class="hint">{t(Key::PolicyLevelsHint)}</p>
+            {levels.into_iter().map(|(key, text)| view! {
+                <TextField id=format!("levels-{key}") label=format!("{} ({key})", t(Key::PolicyLevels)) value=text error=Signal::derive(|| None) />
+            }).collect_view()}
         </section>
         <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::Save)}</button>
         </form>
     }
+    .into_any()
 }

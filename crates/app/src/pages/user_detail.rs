@@ -1,5 +1,7 @@
 //! One user: their profile, state and the actions that state allows, their accounts, and the
-//! edit form. A save that lost a race (412) says so and offers to reload.
+//! edit form. A save that lost a race (412) says so and offers to reload. A person who also
+//! belongs to accounts the admin may not manage them in is offered only the changes to their
+//! membership here (the server decides either way), and the page says why.
 
 use crate::api::{self, ApiError, Tagged, UserDetail};
 use crate::components::field::TextField;
@@ -156,10 +158,11 @@ fn UserView(
             </div>
         })}
         {move || action_error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        {u.shared.then(|| view! { <p class="info" role="note">{t(Key::PersonShared)}</p> })}
         <section aria-labelledby="actions-title" class="card">
             <h2 id="actions-title">{t(Key::Actions)}</h2>
             <div class="actions">
-                {u.editable.then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
+                {(u.editable || u.shared).then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
                 {offered.into_iter().map(|a| {
                     let act = act.clone();
                     let label = match a {
@@ -204,6 +207,8 @@ fn EditForm(
     let u = tagged.value;
     let etag = tagged.etag;
     let activated = !matches!(u.state.as_str(), "staged" | "invited");
+    // A person shared with accounts I may not manage them in: only their group here is mine.
+    let profile = u.editable;
     let fields = ProfileFields::new(Some(&u));
     let ProfileFields {
         email,
@@ -228,17 +233,20 @@ fn EditForm(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if !issues.get_untracked().is_empty() || busy.get_untracked() {
+        if (profile && !issues.get_untracked().is_empty()) || busy.get_untracked() {
             return;
         }
-        let mut changes = serde_json::json!({
-            "email": email.get_untracked(),
-            "first_name": first_name.get_untracked(),
-            "last_name": last_name.get_untracked(),
-            "phone": phone.get_untracked().trim(),
-        });
-        if activated {
-            changes["username"] = username.get_untracked().into();
+        let mut changes = serde_json::json!({});
+        if profile {
+            changes = serde_json::json!({
+                "email": email.get_untracked(),
+                "first_name": first_name.get_untracked(),
+                "last_name": last_name.get_untracked(),
+                "phone": phone.get_untracked().trim(),
+            });
+            if activated {
+                changes["username"] = username.get_untracked().into();
+            }
         }
         if let Ok(g) = group.get_untracked().parse::<i64>() {
             changes["group"] = g.into();
@@ -265,13 +273,15 @@ fn EditForm(
                 <Show when=stale>
                     <button type="button" on:click=move |_| on_change.run(())>{t(Key::Reload)}</button>
                 </Show>
-                <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) kind="email" required=true />
-                <Show when=move || activated>
-                    <TextField id=field::USERNAME label=t(Key::UsernameLabel) value=username error=error_of(field::USERNAME) />
+                <Show when=move || profile>
+                    <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) kind="email" required=true />
+                    <Show when=move || activated>
+                        <TextField id=field::USERNAME label=t(Key::UsernameLabel) value=username error=error_of(field::USERNAME) />
+                    </Show>
+                    <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME) required=true />
+                    <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME) required=true />
+                    <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=phone error=error_of(field::PHONE) kind="tel" />
                 </Show>
-                <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME) required=true />
-                <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME) required=true />
-                <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=phone error=error_of(field::PHONE) kind="tel" />
                 <div class="field">
                     <label for="edit-group">{t(Key::Group)}</label>
                     <select id="edit-group" on:change=move |ev| group.set(event_target_value(&ev))>

@@ -1,7 +1,9 @@
 //! Add a user: every field is checked as you type with the domain's own constructors (the very
-//! rules the server applies), and the server's field errors are shown in the same places.
+//! rules the server applies), and the server's field errors are shown in the same places. A
+//! person who already has a login in accounts the admin does not manage is not added but asked
+//! to join: the page then says it waits for them to accept, and shows nothing else of them.
 
-use crate::api::{self, ApiError, UserForm};
+use crate::api::{self, ApiError, Created, JoinRequest, UserForm};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::profile::{ProfileFields, blank_to_none, use_groups};
@@ -32,6 +34,7 @@ pub fn NewUserPage() -> impl IntoView {
     let submitted = RwSignal::new(false);
     let server = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
+    let requested = RwSignal::new(None::<JoinRequest>);
     let issues = fields.issues();
     // A field's problem shows once it has been typed in, or after a first attempt to save.
     let error_of = move |name: &'static str, value: RwSignal<String>| {
@@ -65,22 +68,42 @@ pub fn NewUserPage() -> impl IntoView {
         busy.set(true);
         spawn_local(async move {
             match api::create_user(id, &form).await {
-                Ok(user) => {
+                Ok(Created::Member(user)) => {
                     account.refresh();
                     navigate(
                         &format!("/accounts/{id}/users/{}", user.id),
                         Default::default(),
                     );
                 }
+                Ok(Created::Requested(request)) => requested.set(Some(request)),
                 Err(err) => server.set(Some(err)),
             }
             busy.set(false);
         });
     };
 
+    let another = move |_| {
+        for value in [email, username, first_name, last_name, phone] {
+            value.set(String::new());
+        }
+        submitted.set(false);
+        requested.set(None);
+    };
     view! {
         <div class="narrow">
             <h1>{t(Key::AddUserTitle)}</h1>
+            {move || requested.get().map(|request| view! {
+                <section class="card" role="status" aria-labelledby="requested-title">
+                    <h2 id="requested-title">{t(Key::JoinRequestedTitle)}</h2>
+                    <p><strong>{request.email}</strong> " " {t(Key::JoinRequestedLead)}</p>
+                    <div class="actions">
+                        <A href=move || format!("/accounts/{}/invitations", account.id.get())>{t(Key::SeeJoinRequests)}</A>
+                        <button type="button" on:click=another>{t(Key::AddAnother)}</button>
+                    </div>
+                </section>
+            })}
+            // Hidden rather than dropped, so "Add another user" brings the very form back.
+            <div hidden=move || requested.get().is_some()>
             <p class="lead">{t(Key::AddUserLead)}</p>
             <form on:submit=submit novalidate>
                 {move || {
@@ -122,6 +145,7 @@ pub fn NewUserPage() -> impl IntoView {
                     <A href=move || format!("/accounts/{}/users", account.id.get())>{t(Key::Cancel)}</A>
                 </div>
             </form>
+            </div>
         </div>
     }
 }

@@ -128,10 +128,10 @@ fn send_rest(import: Import, sending: Sending) {
     });
 }
 
-/// Counts of the results: created, added, refused.
-fn counts(results: &[RowResult]) -> (usize, usize, usize) {
+/// Counts of the results: created, added, asked to join, refused.
+fn counts(results: &[RowResult]) -> (usize, usize, usize, usize) {
     let of = |what: &str| results.iter().filter(|r| r.outcome == what).count();
-    (of("created"), of("added"), of("refused"))
+    (of("created"), of("added"), of("requested"), of("refused"))
 }
 
 /// The results as CSV: the row, what became of it, and why not.
@@ -206,11 +206,17 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
             </Show>
             <Show when=move || import.stage.get() == Stage::Done>
                 {move || {
-                    let (created, added, refused) = counts(&sending.results.get());
+                    let (created, added, requested, refused) = counts(&sending.results.get());
                     let unsent = total - sent();
+                    // Only a file with people of other administrators' accounts has requests.
+                    let requested = if requested > 0 {
+                        format!(" · {requested} {}", t(Key::ImportRequested))
+                    } else {
+                        String::new()
+                    };
                     view! {
                         <p class="counts" role="status">{format!(
-                            "{created} {} · {added} {} · {refused} {} · {unsent} {}",
+                            "{created} {} · {added} {}{requested} · {refused} {} · {unsent} {}",
                             t(Key::ImportCreated), t(Key::ImportAdded), t(Key::ImportRefused), t(Key::ImportNotSent)
                         )}</p>
                     }
