@@ -104,15 +104,30 @@ pub async fn refusals(
 ) -> axum::response::Response {
     let response = next.run(request).await;
     if let Some(refused) = response.extensions().get::<Refused>()
-        && let Err(err) = record_refusal(&state, refused).await
+        && let Err(err) = record_refusals(&state, std::slice::from_ref(refused)).await
     {
         tracing::error!(?err, "cannot audit a refused attempt");
     }
     response
 }
 
-async fn record_refusal(state: &AppState, refused: &Refused) -> Result<(), AppError> {
+/// Writes the audit entries of refused attempts, in a transaction of their own.
+pub async fn record_refusals(state: &AppState, refusals: &[Refused]) -> Result<(), AppError> {
+    if refusals.is_empty() {
+        return Ok(());
+    }
     let mut tx = crate::db::begin_write(&state.db).await?;
+    for refused in refusals {
+        record_refusal(&mut tx, refused).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn record_refusal(
+    tx: &mut Transaction<'_, Sqlite>,
+    refused: &Refused,
+) -> Result<(), AppError> {
     let origin = refused.accounts.first().copied();
     for &account in &refused.accounts {
         let entry = Entry {
@@ -128,9 +143,8 @@ async fn record_refusal(state: &AppState, refused: &Refused) -> Result<(), AppEr
             })),
             origin_account_id: origin.filter(|o| *o != account),
         };
-        record(&mut tx, entry).await?;
+        record(tx, entry).await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 

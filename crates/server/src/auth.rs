@@ -138,13 +138,21 @@ pub async fn sign_in(
         if user.locked_until.is_some_and(|until| until > now) {
             return Err(AppError::SignIn(ErrorCode::AuthLocked));
         }
-        // The lockout has run out: the user is active again.
+        // The lockout has run out: the user is active again, unless an administrator changed
+        // their state since it was read (a suspension while the password was being checked
+        // must not be undone by it).
         let mut tx = crate::db::begin_write(&state.db).await?;
-        sqlx::query("UPDATE users SET state = 'active', locked_until = NULL, version = version + 1, updated_at = ?2 WHERE id = ?1")
-            .bind(user.id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        let unlocked = sqlx::query(
+            "UPDATE users SET state = 'active', locked_until = NULL, version = version + 1, updated_at = ?2
+             WHERE id = ?1 AND state = 'locked' AND coalesce(locked_until, 0) <= ?2",
+        )
+        .bind(user.id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if unlocked.rows_affected() == 0 {
+            return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
+        }
         sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
             .bind(user.id)
             .execute(&mut *tx)
@@ -177,12 +185,20 @@ pub async fn sign_in(
 pub async fn start_session(state: &AppState, user: i64) -> Result<Response, AppError> {
     let now = clock::now().unix_seconds();
     let token = crate::tokens::random_token()?;
-    sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at) VALUES (?1, ?2, ?3, ?3)")
-        .bind(token_hash(&token))
-        .bind(user)
-        .bind(now)
-        .execute(&state.db)
-        .await?;
+    // Only for a user still active when the session is written: a suspension or removal that
+    // lands while a password is being checked wins over the sign-in.
+    let opened = sqlx::query(
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)
+         SELECT ?1, ?2, ?3, ?3 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2 AND state = 'active')",
+    )
+    .bind(token_hash(&token))
+    .bind(user)
+    .bind(now)
+    .execute(&state.db)
+    .await?;
+    if opened.rows_affected() == 0 {
+        return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
+    }
     let me = me_of(state, user).await?;
     let mut response = axum::Json(me).into_response();
     let secure = if state.secure_cookies { "; Secure" } else { "" };

@@ -24,12 +24,16 @@ use axum::routing::{delete, get, post};
 use roster_domain::ErrorCode;
 use roster_domain::authz::{Grants, decide_new_membership};
 use roster_domain::notify::Event;
+use roster_domain::values::{Email, check_approved};
 use serde::Serialize;
 use serde_json::json;
 use sqlx::{Sqlite, Transaction};
 
 /// The app's page for a join link.
 const PAGE: &str = "join";
+
+/// How long an expired request stays in the account's list: 30 days.
+const EXPIRED_KEPT_SECONDS: i64 = 30 * 24 * 60 * 60;
 
 /// The join request routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -106,6 +110,11 @@ pub(crate) async fn request(
             .bind(account)
             .fetch_one(&mut **tx)
             .await?;
+    // Expired requests stay listed, to be withdrawn or sent again, for a while only.
+    sqlx::query("DELETE FROM join_requests WHERE expires_at < ?1")
+        .bind(now - EXPIRED_KEPT_SECONDS)
+        .execute(&mut **tx)
+        .await?;
     let token = tokens::random_token()?;
     let grants =
         serde_json::to_string(asked.grants).map_err(|e| AppError::Internal(e.to_string()))?;
@@ -304,7 +313,8 @@ pub struct Joined {
     responses(
         (status = 200, description = "A member of the account now.", body = Joined),
         (status = 409, description = "The administrator who asked may no longer grant what was \
-            asked (`join.no_longer_valid`); the request is withdrawn.", body = Problem,
+            asked (`join.no_longer_valid`), or my email is no longer of the account's approved \
+            domains (`domain.not_approved`); the request is withdrawn.", body = Problem,
             content_type = PROBLEM),
         (status = 410, description = "The link no longer works (`join.link_invalid`).",
             body = Problem, content_type = PROBLEM),
@@ -327,6 +337,17 @@ pub async fn accept(
         withdrawn(&mut tx, &request, "join.withdrawn").await?;
         tx.commit().await?;
         return Err(AppError::Conflict(ErrorCode::JoinNoLongerValid));
+    }
+    // The account's approved domains may have changed since it asked.
+    let (email,): (String,) = sqlx::query_as("SELECT email FROM users WHERE id = ?1")
+        .bind(request.user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let approved = accounts::approved_domains(&mut tx, account).await?;
+    if Email::parse(&email).map_or(true, |e| check_approved(&e, &approved).is_err()) {
+        withdrawn(&mut tx, &request, "join.withdrawn").await?;
+        tx.commit().await?;
+        return Err(AppError::Conflict(ErrorCode::DomainNotApproved));
     }
     let group: (i64,) = sqlx::query_as(
         "SELECT id FROM groups WHERE account_id = ?1 AND (id = ?2 OR is_default)

@@ -178,6 +178,18 @@ pub async fn update(
     if before.version != expected {
         return Err(AppError::Stale);
     }
+    // Decided before the values are read: what is refused is the attempt, whatever it sent.
+    let acting = guard::member(&mut tx, account, me.id).await?;
+    may_change_policy(&before.policy, acting.as_ref()).map_err(|r| {
+        let attempt = guard::Attempt {
+            actor: me.id,
+            accounts: vec![account],
+            target_user: None,
+            target_group: None,
+            change: serde_json::json!({ "change": "account_settings" }),
+        };
+        guard::refusal(&r, attempt)
+    })?;
     let mut errors = Vec::new();
     let domains = changes.approved_domains.as_ref().map(|list| {
         list.iter()
@@ -216,17 +228,6 @@ pub async fn update(
     if !errors.is_empty() {
         return Err(AppError::Invalid(errors));
     }
-    let acting = guard::member(&mut tx, account, me.id).await?;
-    may_change_policy(&before.policy, acting.as_ref()).map_err(|r| {
-        let attempt = guard::Attempt {
-            actor: me.id,
-            accounts: vec![account],
-            target_user: None,
-            target_group: None,
-            change: serde_json::json!({ "change": "account_settings" }),
-        };
-        guard::refusal(&r, attempt)
-    })?;
     let seats = match changes.seats {
         Some(n) => {
             let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);

@@ -233,6 +233,9 @@ pub async fn create(
                     Added::AlreadyMember => {
                         findings.push(error(login, ErrorCode::UserAlreadyMember));
                     }
+                    Added::UsernameTaken => {
+                        findings.push(error(login, ErrorCode::UserUsernameTaken));
+                    }
                 }
             }
         }

@@ -13,6 +13,7 @@ use axum::response::{IntoResponse, Response};
 use roster_domain::ErrorCode;
 use roster_domain::authz::{Grants, Joining, decide_new_membership};
 use roster_domain::profile::{Profile, ProfileDraft};
+use roster_domain::values::login_key;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::{Sqlite, SqliteConnection, Transaction};
@@ -144,6 +145,10 @@ pub async fn create(
         )
             .into_response(),
         Added::AlreadyMember => return Err(AppError::Conflict(ErrorCode::UserAlreadyMember)),
+        Added::UsernameTaken => {
+            let field = FieldError::new("username", ErrorCode::UserUsernameTaken);
+            return Err(AppError::Invalid(vec![field]));
+        }
     };
     tx.commit().await?;
     outbox::wake(&state);
@@ -182,6 +187,26 @@ pub(crate) enum Added {
     Requested(JoinRequest),
     /// Already a member of this account.
     AlreadyMember,
+    /// The username is another person's: an existing login with another email, or another
+    /// login's email (a sign-in by that address would find the wrong person).
+    UsernameTaken,
+}
+
+/// Whether `username_key` is the email of a login other than `except`: as a username it would
+/// shadow that person's sign-in by email.
+pub(crate) async fn email_of_another(
+    conn: &mut SqliteConnection,
+    username_key: &str,
+    except: Option<i64>,
+) -> Result<bool, AppError> {
+    let (taken,): (bool,) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = ?1 AND id IS NOT ?2)",
+    )
+    .bind(username_key)
+    .bind(except)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(taken)
 }
 
 /// Adds a person to `account` with the membership `asked`, inside `tx`, and audits it: a new
@@ -196,11 +221,17 @@ pub(crate) async fn add_member(
     asked: Asked<'_>,
     now: i64,
 ) -> Result<Added, AppError> {
-    let existing: Option<(i64,)> = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
-        .bind(profile.username.key())
-        .fetch_optional(&mut **tx)
-        .await?;
-    if let Some((user,)) = existing {
+    let existing: Option<(i64, String)> =
+        sqlx::query_as("SELECT id, email FROM users WHERE username_key = ?1")
+            .bind(profile.username.key())
+            .fetch_optional(&mut **tx)
+            .await?;
+    if let Some((user, email)) = existing {
+        // The same username with another email is another person: never join (or ask) them in
+        // the place of the one typed, whose username anyone could otherwise register first.
+        if login_key(&email) != profile.email.key() {
+            return Ok(Added::UsernameTaken);
+        }
         let adding = Adding {
             account,
             actor,
@@ -210,6 +241,9 @@ pub(crate) async fn add_member(
             now,
         };
         return add_existing(tx, state, adding).await;
+    }
+    if email_of_another(tx, &profile.username.key(), None).await? {
+        return Ok(Added::UsernameTaken);
     }
     let insert = sqlx::query_as(
         "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
@@ -259,7 +293,7 @@ pub(crate) async fn add_existing(
     Ok(Added::Joined(detail))
 }
 
-/// Makes `user` a member of `account` as `asked`.
+/// Makes `user` a member of `account` as `asked` (without the seat when they are deprovisioned).
 pub(crate) async fn insert_membership(
     conn: &mut SqliteConnection,
     account: i64,
@@ -269,9 +303,10 @@ pub(crate) async fn insert_membership(
 ) -> Result<(), AppError> {
     let grants =
         serde_json::to_string(asked.grants).map_err(|e| AppError::Internal(e.to_string()))?;
+    // A deprovisioned person holds no seat anywhere (they are restored without one).
     sqlx::query(
         "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+         SELECT ?1, ?2, ?3, ?4, ?5 AND state != 'deprovisioned', ?6, ?7 FROM users WHERE id = ?2",
     )
     .bind(account)
     .bind(user)

@@ -12,11 +12,11 @@ use super::create::{Added, add_existing, new_membership_attempt};
 use super::model::{self, UserDetail};
 use super::write::check_domain;
 use crate::emails::{self, Facts};
-use crate::error::{AppError, Problem};
+use crate::error::{AppError, Problem, Refused};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::join::{Adding, Asked};
 use crate::openapi::PROBLEM;
-use crate::{AppState, accounts, guard, outbox};
+use crate::{AppState, accounts, audit, guard, outbox};
 use axum::extract::State;
 use roster_domain::ErrorCode;
 use roster_domain::authz::{Grants, decide_new_membership};
@@ -52,7 +52,16 @@ pub struct AccountOutcomes {
     pub results: Vec<AccountOutcome>,
 }
 
-fn outcome(account: i64, result: Result<bool, AppError>) -> AccountOutcome {
+/// The result of one account, keeping a refusal on grounds of authority for the audit log (the
+/// answer as a whole is a success, so the `audit::refusals` layer does not see it).
+fn outcome(
+    account: i64,
+    result: Result<bool, AppError>,
+    refusals: &mut Vec<Refused>,
+) -> AccountOutcome {
+    if let Err(AppError::Refused(refused)) = &result {
+        refusals.push((**refused).clone());
+    }
     let requested = matches!(result, Ok(true));
     let code = result.err().map(|e| e.code());
     AccountOutcome {
@@ -116,7 +125,11 @@ async fn add_one(
     let requested = match add_existing(&mut tx, state, adding).await? {
         Added::AlreadyMember => return Err(AppError::Conflict(ErrorCode::UserAlreadyMember)),
         Added::Requested(_) => true,
-        Added::Created(_) | Added::Joined(_) => false,
+        Added::Joined(_) => false,
+        // Only a username names someone new, or someone else; here the person is named by id.
+        Added::Created(_) | Added::UsernameTaken => {
+            return Err(AppError::Internal("an existing person added by id".into()));
+        }
     };
     tx.commit().await?;
     outbox::wake(state);
@@ -161,13 +174,12 @@ pub async fn add(
     Json(body): Json<AccountChoice>,
 ) -> Result<axum::Json<AccountOutcomes>, AppError> {
     let person = person(&state, me.id, account, user).await?;
-    let mut results = Vec::new();
+    let (mut results, mut refusals) = (Vec::new(), Vec::new());
     for target in body.accounts {
-        results.push(outcome(
-            target,
-            add_one(&state, me.id, &person, target).await,
-        ));
+        let result = add_one(&state, me.id, &person, target).await;
+        results.push(outcome(target, result, &mut refusals));
     }
+    audit::record_refusals(&state, &refusals).await?;
     Ok(axum::Json(AccountOutcomes { results }))
 }
 
@@ -197,13 +209,12 @@ pub async fn remove(
     Json(body): Json<AccountChoice>,
 ) -> Result<axum::Json<AccountOutcomes>, AppError> {
     let person = person(&state, me.id, account, user).await?;
-    let mut results = Vec::new();
+    let (mut results, mut refusals) = (Vec::new(), Vec::new());
     for target in body.accounts {
-        results.push(outcome(
-            target,
-            remove_one(&state, me.id, user, target).await,
-        ));
+        let result = remove_one(&state, me.id, user, target).await;
+        results.push(outcome(target, result, &mut refusals));
     }
+    audit::record_refusals(&state, &refusals).await?;
     let incomplete = results.iter().any(|r| !r.ok);
     let removed: Vec<i64> = results.iter().filter(|r| r.ok).map(|r| r.account).collect();
     if removed.is_empty() {

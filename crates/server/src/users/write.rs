@@ -1,5 +1,6 @@
 //! Reading and updating one user of an account, and what adding one shares with that.
 
+use super::create::email_of_another;
 use super::model::{self, UserDetail, state_of};
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
@@ -266,7 +267,17 @@ pub async fn update(
         .check()
         .map_err(|i| AppError::Invalid(field_errors(i)))?;
     if profile.email.as_str() != before.email {
-        check_domain(&state, account, &profile.email).await?;
+        // One login, one email: it must be approved by every account the person belongs to,
+        // not only the one it is changed from.
+        for account in guard::accounts_of(&mut tx, user).await? {
+            check_domain(&state, account, &profile.email).await?;
+        }
+    }
+    if username_changes && email_of_another(&mut tx, &profile.username.key(), Some(user)).await? {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "username",
+            ErrorCode::UserUsernameTaken,
+        )]));
     }
     let group = match changes.group {
         Some(g) => group_of(&state, account, Some(g)).await?,

@@ -7,7 +7,7 @@ use roster_domain::authz::AuthzPolicy;
 use roster_domain::import::read;
 use serde_json::{Value, json};
 
-fn row(n: u32, email: &str, first: &str, extra: Value) -> Value {
+pub(crate) fn row(n: u32, email: &str, first: &str, extra: Value) -> Value {
     let mut values = json!({"email": email, "first_name": first, "last_name": "Imported"});
     if let (Some(values), Some(extra)) = (values.as_object_mut(), extra.as_object()) {
         values.extend(extra.clone());
@@ -15,7 +15,7 @@ fn row(n: u32, email: &str, first: &str, extra: Value) -> Value {
     json!({"row": n, "values": values})
 }
 
-async fn send(
+pub(crate) async fn send(
     client: &reqwest::Client,
     app: &TestApp,
     account: i64,

@@ -22,7 +22,7 @@ pub(crate) async fn accept_join(app: &TestApp, email: &str) -> Value {
 }
 
 /// Makes `email` an admin of `account` holding every top level (arranged underneath the API).
-async fn make_top_admin(app: &TestApp, account: i64, email: &str) {
+pub(crate) async fn make_top_admin(app: &TestApp, account: i64, email: &str) {
     let user = user_id(app, email).await;
     sqlx::query(
         "UPDATE memberships SET role = 'admin',
@@ -58,7 +58,7 @@ async fn shared_user(app: &TestApp) -> (i64, String) {
 }
 
 /// The newest audit entries of `account` as `reader` sees them.
-async fn audit(app: &TestApp, reader: &reqwest::Client, account: i64) -> Vec<Value> {
+pub(crate) async fn audit(app: &TestApp, reader: &reqwest::Client, account: i64) -> Vec<Value> {
     let res = reader
         .get(app.url(&format!("/accounts/{account}/audit?limit=200")))
         .send()
