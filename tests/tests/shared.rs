@@ -65,7 +65,6 @@ async fn an_administrator_of_another_account_changes_only_the_membership_and_ask
     phone.wait_for_heading("Ada Admin").await;
     phone.wait_for(Locator::XPath("//p[@role='note']")).await;
     phone.screenshot("shared-person-phone").await;
-    phone.close().await;
 
     // Dee has a login in Acme Records only, which Eva does not administer: asked, not added.
     eu.click_link("Users").await;
@@ -90,6 +89,24 @@ async fn an_administrator_of_another_account_changes_only_the_membership_and_ask
     ))
     .await;
     eu.screenshot("join-requests-desktop").await;
+    let invitations = eu.client.current_url().await.unwrap();
+    phone.open(&app, invitations.path()).await;
+    phone
+        .wait_for(Locator::XPath(
+            "//td[normalize-space(.)='delegate@acme.test']",
+        ))
+        .await;
+    phone.screenshot("join-requests-phone").await;
+    let width = phone
+        .client
+        .execute("return document.documentElement.scrollWidth", vec![])
+        .await
+        .unwrap();
+    assert!(
+        width.as_i64().unwrap_or(i64::MAX) <= 360,
+        "the page fits a 360 px screen ({width})"
+    );
+    phone.close().await;
 
     // Dee, on a phone, follows the link from her own mailbox and accepts.
     let dee = Browser::start(Viewport::Phone).await;
@@ -103,6 +120,15 @@ async fn an_administrator_of_another_account_changes_only_the_membership_and_ask
         ))
         .await;
     let link = mailed_link(&email, "join").await;
+    // Looked at on a desktop too (checking the link does not use it up).
+    let desk = Browser::start(Viewport::Desktop).await;
+    desk.client.goto(&link).await.unwrap();
+    desk.wait_for_heading("Join an account").await;
+    desk.click_button("Continue").await;
+    desk.wait_for(Locator::XPath("//button[normalize-space(.)='Accept']"))
+        .await;
+    desk.screenshot("join-desktop").await;
+    desk.close().await;
     dee.client.goto(&link).await.unwrap();
     dee.wait_for_heading("Join an account").await;
     dee.click_button("Continue").await;
