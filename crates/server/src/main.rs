@@ -155,7 +155,7 @@ async fn main() -> ExitCode {
         println!("  {DEMO_DELEGATE}  delegated administrator of Acme Records (records C)");
         println!("  {DEMO_EU_ADMIN}  administrator of Acme Europe");
         println!(
-            "  {DEMO_EU_OPS}      administrator of Acme Europe (records C), a plain user of Acme Records"
+            "  {DEMO_EU_OPS}    administrator of Acme Europe (records C), a plain user of Acme Records"
         );
     }
     match app.run_until_stopped().await {

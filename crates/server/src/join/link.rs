@@ -1,0 +1,266 @@
+//! The person's answer to a join request, from the emailed link: which account asks (without
+//! using the link), accept, or decline. Like activation, the link is checked only after a click
+//! and used up in the answer's own transaction, so of two answers at once exactly one counts.
+
+use super::Asked;
+use crate::auth::token_hash;
+use crate::error::{AppError, Problem};
+use crate::extract::Json;
+use crate::openapi::PROBLEM;
+use crate::passwords::LinkToken;
+use crate::users::create::insert_membership;
+use crate::{AppState, accounts, audit, guard, licences, outbox};
+use axum::extract::State;
+use axum::http::StatusCode;
+use roster_domain::ErrorCode;
+use roster_domain::authz::{Grants, decide_new_membership};
+use roster_domain::values::{Email, check_approved};
+use serde::Serialize;
+use serde_json::json;
+use sqlx::{Sqlite, Transaction};
+
+/// The answer to a join link: which account asks, and who.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct JoinLinkInfo {
+    pub account_name: String,
+    /// The full name of the administrator who asked.
+    pub requested_by: Option<String>,
+    /// `admin` or `user`.
+    pub role: String,
+    /// When the link stops working (Unix seconds).
+    pub expires_at: i64,
+}
+
+/// A live request by its link's token.
+#[derive(sqlx::FromRow)]
+struct Live {
+    account_id: i64,
+    user_id: i64,
+    email: String,
+    requested_by: Option<i64>,
+    role: String,
+    group_id: Option<i64>,
+    #[sqlx(json)]
+    authorities: Grants,
+    licensed: bool,
+    expires_at: i64,
+}
+
+/// The columns of a [`Live`] request.
+const LIVE: &str =
+    "account_id, user_id, email, requested_by, role, group_id, authorities, licensed, expires_at";
+
+/// The request whose link carries `token`, while it works.
+async fn live(conn: &mut sqlx::SqliteConnection, token: &str, now: i64) -> Result<Live, AppError> {
+    sqlx::query_as(&format!(
+        "SELECT {LIVE} FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2"
+    ))
+    .bind(token_hash(token))
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?
+    .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
+}
+
+/// Uses up the link carrying `token`, in the answer's own transaction: of two answers at once,
+/// exactly one gets the request.
+async fn take(tx: &mut Transaction<'_, Sqlite>, token: &str, now: i64) -> Result<Live, AppError> {
+    sqlx::query_as(&format!(
+        "DELETE FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2 RETURNING {LIVE}"
+    ))
+    .bind(token_hash(token))
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?
+    .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
+}
+
+/// `POST /api/v1/join-requests/check`: which account asks, without using the link.
+#[utoipa::path(
+    post,
+    path = "/join-requests/check",
+    operation_id = "check_join_request",
+    tag = "join requests",
+    security(()),
+    request_body = LinkToken,
+    responses(
+        (status = 200, description = "The link works: the account that asks.", body = JoinLinkInfo),
+        (status = 410, description = "The link no longer works: expired, answered, cancelled or \
+            replaced (`join.link_invalid`).", body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn check(
+    State(state): State<AppState>,
+    Json(body): Json<LinkToken>,
+) -> Result<axum::Json<JoinLinkInfo>, AppError> {
+    let now = crate::clock::now().unix_seconds();
+    let mut conn = state.db.acquire().await?;
+    let request = live(&mut conn, &body.token, now).await?;
+    let (account_name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
+        .bind(request.account_id)
+        .fetch_one(&mut *conn)
+        .await?;
+    let requested_by: Option<(String, String)> =
+        sqlx::query_as("SELECT first_name, last_name FROM users WHERE id = ?1")
+            .bind(request.requested_by)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(axum::Json(JoinLinkInfo {
+        account_name,
+        requested_by: requested_by.map(|(f, l)| format!("{f} {l}")),
+        role: request.role,
+        expires_at: request.expires_at,
+    }))
+}
+
+/// The account joined.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Joined {
+    pub account_id: i64,
+    pub account_name: String,
+    /// Whether a licence seat came with it (asked for, and one was free).
+    pub licensed: bool,
+}
+
+/// `POST /api/v1/join-requests/accept`: the person accepts; the membership asked for is made.
+#[utoipa::path(
+    post,
+    path = "/join-requests/accept",
+    operation_id = "accept_join_request",
+    tag = "join requests",
+    security(()),
+    request_body = LinkToken,
+    responses(
+        (status = 200, description = "A member of the account now.", body = Joined),
+        (status = 409, description = "The administrator who asked may no longer grant what was \
+            asked (`join.no_longer_valid`), or my email is no longer of the account's approved \
+            domains (`domain.not_approved`); the request is withdrawn.", body = Problem,
+            content_type = PROBLEM),
+        (status = 410, description = "The link no longer works (`join.link_invalid`).",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn accept(
+    State(state): State<AppState>,
+    Json(body): Json<LinkToken>,
+) -> Result<axum::Json<Joined>, AppError> {
+    let now = crate::clock::now().unix_seconds();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let request = take(&mut tx, &body.token, now).await?;
+    let account = request.account_id;
+    let policy = guard::policy(&mut tx, account).await?;
+    let requester = match request.requested_by {
+        Some(id) => guard::member(&mut tx, account, id).await?,
+        None => None,
+    };
+    if decide_new_membership(&policy, requester.as_ref(), &request.authorities).is_err() {
+        withdrawn(&mut tx, &request, "join.withdrawn").await?;
+        tx.commit().await?;
+        return Err(AppError::Conflict(ErrorCode::JoinNoLongerValid));
+    }
+    // The account's approved domains may have changed since it asked.
+    let (email,): (String,) = sqlx::query_as("SELECT email FROM users WHERE id = ?1")
+        .bind(request.user_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    let approved = accounts::approved_domains(&mut tx, account).await?;
+    if Email::parse(&email).map_or(true, |e| check_approved(&e, &approved).is_err()) {
+        withdrawn(&mut tx, &request, "join.withdrawn").await?;
+        tx.commit().await?;
+        return Err(AppError::Conflict(ErrorCode::DomainNotApproved));
+    }
+    let group: (i64,) = sqlx::query_as(
+        "SELECT id FROM groups WHERE account_id = ?1 AND (id = ?2 OR is_default)
+         ORDER BY id = ?2 DESC LIMIT 1",
+    )
+    .bind(account)
+    .bind(request.group_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    let licensed = request.licensed && licences::seats(&mut tx, account).await?.free() > 0;
+    let (member,): (bool,) = sqlx::query_as(
+        "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
+    )
+    .bind(account)
+    .bind(request.user_id)
+    .fetch_one(&mut *tx)
+    .await?;
+    if !member {
+        let asked = Asked {
+            role: &request.role,
+            group: group.0,
+            grants: &request.authorities,
+            licensed,
+        };
+        insert_membership(&mut tx, account, request.user_id, &asked, now).await?;
+    }
+    sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
+        .bind(request.user_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+    let after =
+        crate::users::model::load(&mut tx, account, request.user_id, request.user_id).await?;
+    let entry = audit::Entry {
+        actor_id: Some(request.user_id),
+        account_id: Some(account),
+        target_user_id: Some(request.user_id),
+        action: "user.joined",
+        before: Some(json!({ "email": request.email })),
+        after: Some(crate::users::model::snapshot(&after)),
+        ..audit::Entry::default()
+    };
+    audit::record(&mut tx, entry).await?;
+    let (account_name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
+        .bind(account)
+        .fetch_one(&mut *tx)
+        .await?;
+    tx.commit().await?;
+    outbox::wake(&state);
+    Ok(axum::Json(Joined {
+        account_id: account,
+        account_name,
+        licensed,
+    }))
+}
+
+/// Audits a request that ends without a membership: only the email typed is named.
+async fn withdrawn(
+    tx: &mut Transaction<'_, Sqlite>,
+    request: &Live,
+    action: &'static str,
+) -> Result<(), AppError> {
+    let entry = audit::Entry {
+        account_id: Some(request.account_id),
+        action,
+        before: Some(json!({ "email": request.email, "role": request.role })),
+        ..audit::Entry::default()
+    };
+    audit::record(tx, entry).await
+}
+
+/// `POST /api/v1/join-requests/decline`: the person declines; the request is deleted.
+#[utoipa::path(
+    post,
+    path = "/join-requests/decline",
+    operation_id = "decline_join_request",
+    tag = "join requests",
+    security(()),
+    request_body = LinkToken,
+    responses(
+        (status = 204, description = "Declined: nothing changes."),
+        (status = 410, description = "The link no longer works (`join.link_invalid`).",
+            body = Problem, content_type = PROBLEM),
+    )
+)]
+pub async fn decline(
+    State(state): State<AppState>,
+    Json(body): Json<LinkToken>,
+) -> Result<StatusCode, AppError> {
+    let now = crate::clock::now().unix_seconds();
+    let mut tx = crate::db::begin_write(&state.db).await?;
+    let request = take(&mut tx, &body.token, now).await?;
+    withdrawn(&mut tx, &request, "join.declined").await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
+}
