@@ -1,8 +1,7 @@
 //! Grants everywhere: the API's answer to every role and authority change equals the domain's
 //! decision, escalation is refused through each path, and an account keeps an active admin.
 
-use crate::helpers::{TestApp, problem_code, spawn_app};
-use crate::users::{account_id, json, user_id};
+use crate::helpers::{TestApp, json, problem_code, spawn_app};
 use roster_domain::authz::{AuthzPolicy, AuthzRefusal, Change, Grants, Member, Role, decide};
 use roster_domain::lifecycle::UserState;
 use serde_json::{Value, json};
@@ -31,19 +30,6 @@ async fn member(app: &TestApp, account: i64, user: i64) -> Member<i64> {
             .unwrap(),
         grants: serde_json::from_str::<Grants>(&authorities).unwrap(),
     }
-}
-
-/// The active admins of `account`, read underneath the API.
-pub(crate) async fn active_admins(app: &TestApp, account: i64) -> usize {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND m.role = 'admin' AND u.state = 'active'",
-    )
-    .bind(account)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
-    usize::try_from(n).unwrap()
 }
 
 /// The status and code the API answers a refusal with.
@@ -77,7 +63,7 @@ async fn patch(
 #[tokio::test]
 async fn every_grant_the_api_answers_is_the_domains_decision() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let settings = json(
         admin
@@ -106,7 +92,7 @@ async fn every_grant_the_api_answers_is_the_domains_decision() {
     }
     let mut checked = 0;
     for actor_name in ["delegate@acme.test", "admin@acme.test"] {
-        let actor_id = user_id(&app, actor_name).await;
+        let actor_id = app.user_id(actor_name).await;
         let client = app.signed_in(actor_name).await;
         let mut changes: Vec<(Change, Value)> = vec![
             (
@@ -131,12 +117,12 @@ async fn every_grant_the_api_answers_is_the_domains_decision() {
         }
         for &target in targets
             .iter()
-            .chain([&user_id(&app, "delegate@acme.test").await])
+            .chain([&app.user_id("delegate@acme.test").await])
         {
             for (change, body) in &changes {
                 let actor = member(&app, records, actor_id).await;
                 let subject = member(&app, records, target).await;
-                let admins = active_admins(&app, records).await;
+                let admins = app.active_admins(records).await;
                 // A change to what the target already holds is no change at all.
                 let no_op = match change {
                     Change::SetRole { role } => *role == subject.role,
@@ -173,10 +159,10 @@ async fn every_grant_the_api_answers_is_the_domains_decision() {
 #[tokio::test]
 async fn a_delegate_cannot_escalate_through_any_path() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let delegate = app.signed_in("delegate@acme.test").await;
-    let me = user_id(&app, "delegate@acme.test").await;
-    let admin = user_id(&app, "admin@acme.test").await;
+    let me = app.user_id("delegate@acme.test").await;
+    let admin = app.user_id("admin@acme.test").await;
 
     // Above their own level, on someone else, at creation, on themselves, on a superior.
     let above = patch(
@@ -262,13 +248,13 @@ async fn a_delegate_cannot_escalate_through_any_path() {
 #[tokio::test]
 async fn an_account_always_keeps_an_active_admin() {
     let app = spawn_app().await;
-    let europe = account_id(&app, "Acme Europe").await;
-    let records = account_id(&app, "Acme Records").await;
-    let eu_admin = user_id(&app, "eu-admin@acme.test").await;
+    let europe = app.account_id("Acme Europe").await;
+    let records = app.account_id("Acme Records").await;
+    let eu_admin = app.user_id("eu-admin@acme.test").await;
     // admin@acme.test is a plain user of Europe; made an admin there with the top levels, they
     // may demote the other admin, and promote them back.
     let eu = app.signed_in("eu-admin@acme.test").await;
-    let admin_id = user_id(&app, "admin@acme.test").await;
+    let admin_id = app.user_id("admin@acme.test").await;
     let top = json!({"records": "E", "interaction": "approve", "dr": "DR4"});
     let res = patch(
         &app,

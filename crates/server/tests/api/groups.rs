@@ -1,115 +1,19 @@
 //! Groups: list, create, rename, edit policy, delete.
 
-use crate::helpers::{TestApp, problem_code, spawn_app};
-use reqwest::{Client, Response};
+use crate::helpers::{
+    ADMIN, DELEGATE, EU_ADMIN, EUROPE, RECORDS, delete, get, patch, policy, post, problem_code,
+    spawn_app,
+};
 use serde_json::{Value, json};
-
-pub(crate) const ADMIN: &str = "admin@acme.test";
-pub(crate) const DELEGATE: &str = "delegate@acme.test";
-pub(crate) const EU_ADMIN: &str = "eu-admin@acme.test";
-pub(crate) const RECORDS: &str = "Acme Records";
-pub(crate) const EUROPE: &str = "Acme Europe";
-
-/// The id of the demo account called `name`.
-pub(crate) async fn account_id(app: &TestApp, name: &str) -> i64 {
-    let sql = "SELECT id FROM accounts WHERE name = ?1";
-    let (id,): (i64,) = sqlx::query_as(sql)
-        .bind(name)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    id
-}
-
-/// The id of the group called `name` in `account`.
-pub(crate) async fn group_id(app: &TestApp, account: i64, name: &str) -> i64 {
-    let sql = "SELECT id FROM groups WHERE account_id = ?1 AND name = ?2";
-    let query = sqlx::query_as(sql).bind(account).bind(name);
-    let (id,): (i64,) = query.fetch_one(&app.db).await.unwrap();
-    id
-}
-
-/// One number about `id`, read underneath the API.
-pub(crate) async fn number(app: &TestApp, sql: &str, id: i64) -> i64 {
-    let (n,): (i64,) = sqlx::query_as(sql)
-        .bind(id)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    n
-}
-
-/// How many memberships are in `group`.
-pub(crate) async fn members_of(app: &TestApp, group: i64) -> i64 {
-    number(
-        app,
-        "SELECT count(*) FROM memberships WHERE group_id = ?1",
-        group,
-    )
-    .await
-}
-
-pub(crate) fn groups_url(app: &TestApp, account: i64) -> String {
-    app.url(&format!("/accounts/{account}/groups"))
-}
-
-pub(crate) fn group_url(app: &TestApp, account: i64, group: i64) -> String {
-    app.url(&format!("/accounts/{account}/groups/{group}"))
-}
-
-pub(crate) async fn get(client: &Client, url: String) -> Response {
-    client.get(url).send().await.unwrap()
-}
-
-pub(crate) async fn post(client: &Client, url: String, body: Value) -> Response {
-    client.post(url).json(&body).send().await.unwrap()
-}
-
-pub(crate) async fn patch(client: &Client, url: String, if_match: &str, body: Value) -> Response {
-    client
-        .patch(url)
-        .header("if-match", if_match)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-}
-
-pub(crate) async fn delete(client: &Client, url: String) -> Response {
-    client.delete(url).send().await.unwrap()
-}
-
-/// The audit entries of `account` with `action`, newest first.
-pub(crate) async fn audit_entries(
-    app: &TestApp,
-    client: &Client,
-    account: i64,
-    action: &str,
-) -> Vec<Value> {
-    let url = app.url(&format!("/accounts/{account}/audit?action={action}"));
-    let page: Value = get(client, url).await.json().await.unwrap();
-    page["items"].as_array().unwrap().clone()
-}
-
-pub(crate) fn policy(min_password_length: i64, idle_timeout_minutes: i64, edit_own: bool) -> Value {
-    json!({
-        "min_password_length": min_password_length,
-        "idle_timeout_minutes": idle_timeout_minutes,
-        "members_may_edit_own_details": edit_own,
-    })
-}
 
 #[tokio::test]
 async fn any_member_of_an_account_lists_its_groups_by_name() {
     let app = spawn_app().await;
-    let (records, europe) = (
-        account_id(&app, RECORDS).await,
-        account_id(&app, EUROPE).await,
-    );
+    let (records, europe) = (app.account_id(RECORDS).await, app.account_id(EUROPE).await);
     let admin = app.signed_in(ADMIN).await;
 
-    let res = get(&admin, groups_url(&app, records)).await;
-    let as_plain_user = get(&admin, groups_url(&app, europe)).await;
+    let res = get(&admin, app.groups_url(records)).await;
+    let as_plain_user = get(&admin, app.groups_url(europe)).await;
 
     assert_eq!(res.status(), 200);
     let body: Value = res.json().await.unwrap();
@@ -122,7 +26,7 @@ async fn any_member_of_an_account_lists_its_groups_by_name() {
     );
     assert_eq!(items[0]["policy"], policy(12, 60, true));
     for item in items {
-        let count = members_of(&app, item["id"].as_i64().unwrap()).await;
+        let count = app.members_of(item["id"].as_i64().unwrap()).await;
         assert_eq!(item["member_count"].as_i64(), Some(count));
     }
     assert_eq!(as_plain_user.status(), 200);
@@ -133,11 +37,11 @@ async fn any_member_of_an_account_lists_its_groups_by_name() {
 #[tokio::test]
 async fn one_group_is_shown_with_its_etag() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
-    let finance = group_id(&app, records, "Finance").await;
+    let records = app.account_id(RECORDS).await;
+    let finance = app.group_id(records, "Finance").await;
     let delegate = app.signed_in(DELEGATE).await;
 
-    let res = get(&delegate, group_url(&app, records, finance)).await;
+    let res = get(&delegate, app.group_url(records, finance)).await;
 
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["etag"], "\"1\"");
@@ -152,11 +56,11 @@ async fn one_group_is_shown_with_its_etag() {
 #[tokio::test]
 async fn an_admin_creates_a_group_with_a_partial_policy() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
+    let records = app.account_id(RECORDS).await;
     let admin = app.signed_in(ADMIN).await;
     let body = json!({ "name": "  Field   Staff ", "policy": { "min_password_length": 16 } });
 
-    let res = post(&admin, groups_url(&app, records), body).await;
+    let res = post(&admin, app.groups_url(records), body).await;
 
     assert_eq!(res.status(), 201);
     assert_eq!(res.headers()["etag"], "\"1\"");
@@ -167,7 +71,7 @@ async fn an_admin_creates_a_group_with_a_partial_policy() {
         (&group["member_count"], &group["is_default"]),
         (&json!(0), &json!(false))
     );
-    let url = group_url(&app, records, group["id"].as_i64().unwrap());
+    let url = app.group_url(records, group["id"].as_i64().unwrap());
     let shown: Value = get(&admin, url).await.json().await.unwrap();
     assert_eq!(shown, group);
 }
@@ -175,13 +79,13 @@ async fn an_admin_creates_a_group_with_a_partial_policy() {
 #[tokio::test]
 async fn an_invalid_name_and_out_of_range_policy_values_are_refused_together() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
+    let records = app.account_id(RECORDS).await;
     let admin = app.signed_in(ADMIN).await;
     let limits = json!({ "min_password_length": 7, "idle_timeout_minutes": 100000 });
 
     let res = post(
         &admin,
-        groups_url(&app, records),
+        app.groups_url(records),
         json!({ "name": " ", "policy": limits }),
     )
     .await;
@@ -208,49 +112,33 @@ async fn an_invalid_name_and_out_of_range_policy_values_are_refused_together() {
             ),
         ]
     );
-    let groups = number(
-        &app,
-        "SELECT count(*) FROM groups WHERE account_id = ?1",
-        records,
-    )
-    .await;
+    let groups = app
+        .number("SELECT count(*) FROM groups WHERE account_id = ?1", records)
+        .await;
     assert_eq!(groups, 3, "nothing was created");
 }
 
 #[tokio::test]
 async fn a_name_differing_only_by_case_or_accents_is_taken() {
     let app = spawn_app().await;
-    let (records, europe) = (
-        account_id(&app, RECORDS).await,
-        account_id(&app, EUROPE).await,
-    );
-    let operations = group_id(&app, records, "Operations").await;
+    let (records, europe) = (app.account_id(RECORDS).await, app.account_id(EUROPE).await);
+    let operations = app.group_id(records, "Operations").await;
     let (admin, eu_admin) = (app.signed_in(ADMIN).await, app.signed_in(EU_ADMIN).await);
-    let created = post(
-        &admin,
-        groups_url(&app, records),
-        json!({ "name": "Équipe" }),
-    )
-    .await;
+    let created = post(&admin, app.groups_url(records), json!({ "name": "Équipe" })).await;
     assert_eq!(created.status(), 201);
 
-    let same = post(
-        &admin,
-        groups_url(&app, records),
-        json!({ "name": "EQUIPE" }),
-    )
-    .await;
+    let same = post(&admin, app.groups_url(records), json!({ "name": "EQUIPE" })).await;
     let demo = post(
         &admin,
-        groups_url(&app, records),
+        app.groups_url(records),
         json!({ "name": "fînance" }),
     )
     .await;
-    let url = group_url(&app, records, operations);
+    let url = app.group_url(records, operations);
     let rename = patch(&admin, url, "\"1\"", json!({ "name": "FINANCE" })).await;
     let elsewhere = post(
         &eu_admin,
-        groups_url(&app, europe),
+        app.groups_url(europe),
         json!({ "name": "Équipe" }),
     )
     .await;
@@ -265,23 +153,20 @@ async fn a_name_differing_only_by_case_or_accents_is_taken() {
 #[tokio::test]
 async fn a_group_of_another_account_answers_exactly_like_a_nonexistent_one() {
     let app = spawn_app().await;
-    let (records, europe) = (
-        account_id(&app, RECORDS).await,
-        account_id(&app, EUROPE).await,
-    );
-    let eu_default = group_id(&app, europe, "Default").await;
-    let finance = group_id(&app, records, "Finance").await;
+    let (records, europe) = (app.account_id(RECORDS).await, app.account_id(EUROPE).await);
+    let eu_default = app.group_id(europe, "Default").await;
+    let finance = app.group_id(records, "Finance").await;
     let (admin, eu_admin) = (app.signed_in(ADMIN).await, app.signed_in(EU_ADMIN).await);
     let (eu_members, finance_members) = (
-        members_of(&app, eu_default).await,
-        members_of(&app, finance).await,
+        app.members_of(eu_default).await,
+        app.members_of(finance).await,
     );
-    let foreign = group_url(&app, records, eu_default);
-    let move_out = format!("{}?move_to={eu_default}", group_url(&app, records, finance));
+    let foreign = app.group_url(records, eu_default);
+    let move_out = format!("{}?move_to={eu_default}", app.group_url(records, finance));
 
     let answers = [
         get(&admin, foreign.clone()).await,
-        get(&admin, group_url(&app, records, 999_999)).await,
+        get(&admin, app.group_url(records, 999_999)).await,
         patch(
             &admin,
             foreign.clone(),
@@ -291,8 +176,8 @@ async fn a_group_of_another_account_answers_exactly_like_a_nonexistent_one() {
         .await,
         delete(&admin, foreign).await,
         delete(&admin, move_out).await,
-        get(&eu_admin, group_url(&app, records, finance)).await,
-        get(&eu_admin, groups_url(&app, records)).await,
+        get(&eu_admin, app.group_url(records, finance)).await,
+        get(&eu_admin, app.groups_url(records)).await,
     ];
 
     let mut bodies = Vec::new();
@@ -304,19 +189,19 @@ async fn a_group_of_another_account_answers_exactly_like_a_nonexistent_one() {
     assert!(bodies[0].contains("request.not_found"));
     let name_sql = "SELECT count(*) FROM groups WHERE id = ?1 AND name = 'Default'";
     assert_eq!(
-        number(&app, name_sql, eu_default).await,
+        app.number(name_sql, eu_default).await,
         1,
         "the other account's group is untouched"
     );
-    assert_eq!(members_of(&app, eu_default).await, eu_members);
-    assert_eq!(members_of(&app, finance).await, finance_members);
+    assert_eq!(app.members_of(eu_default).await, eu_members);
+    assert_eq!(app.members_of(finance).await, finance_members);
 }
 
 #[tokio::test]
 async fn an_update_needs_the_current_etag() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
-    let url = group_url(&app, records, group_id(&app, records, "Finance").await);
+    let records = app.account_id(RECORDS).await;
+    let url = app.group_url(records, app.group_id(records, "Finance").await);
     let admin = app.signed_in(ADMIN).await;
     let change = json!({ "name": "Accounts", "policy": { "idle_timeout_minutes": 15 } });
 
@@ -341,11 +226,11 @@ async fn an_update_needs_the_current_etag() {
 #[tokio::test]
 async fn two_updates_with_the_same_etag_succeed_only_once() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
-    let operations = group_id(&app, records, "Operations").await;
+    let records = app.account_id(RECORDS).await;
+    let operations = app.group_id(records, "Operations").await;
     let (admin, delegate) = (app.signed_in(ADMIN).await, app.signed_in(DELEGATE).await);
     let change = |minutes: i64| json!({ "policy": { "idle_timeout_minutes": minutes } });
-    let url = group_url(&app, records, operations);
+    let url = app.group_url(records, operations);
 
     let (a, b) = tokio::join!(
         patch(&admin, url.clone(), "\"1\"", change(30)),
@@ -355,6 +240,8 @@ async fn two_updates_with_the_same_etag_succeed_only_once() {
     let mut statuses = [a.status().as_u16(), b.status().as_u16()];
     statuses.sort_unstable();
     assert_eq!(statuses, [200, 412]);
-    let version = number(&app, "SELECT version FROM groups WHERE id = ?1", operations).await;
+    let version = app
+        .number("SELECT version FROM groups WHERE id = ?1", operations)
+        .await;
     assert_eq!(version, 2);
 }

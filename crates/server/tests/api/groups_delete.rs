@@ -1,21 +1,19 @@
 //! Groups: deleting, with and without moving the members, and the audit trail of every change.
 
-use crate::groups::{
-    ADMIN, EUROPE, RECORDS, account_id, audit_entries, delete, get, group_id, group_url,
-    groups_url, members_of, patch, policy, post,
+use crate::helpers::{
+    ADMIN, EUROPE, RECORDS, delete, get, patch, policy, post, problem_code, spawn_app,
 };
-use crate::helpers::{problem_code, spawn_app};
 use serde_json::{Value, json};
 
 #[tokio::test]
 async fn a_plain_user_cannot_create_change_or_delete_a_group() {
     let app = spawn_app().await;
-    let europe = account_id(&app, EUROPE).await;
-    let default = group_id(&app, europe, "Default").await;
+    let europe = app.account_id(EUROPE).await;
+    let default = app.group_id(europe, "Default").await;
     let admin = app.signed_in(ADMIN).await;
 
-    let create = post(&admin, groups_url(&app, europe), json!({ "name": "Mine" })).await;
-    let url = group_url(&app, europe, default);
+    let create = post(&admin, app.groups_url(europe), json!({ "name": "Mine" })).await;
+    let url = app.group_url(europe, default);
     let update = patch(&admin, url.clone(), "\"1\"", json!({ "name": "Mine" })).await;
     let delete = delete(&admin, url).await;
 
@@ -28,8 +26,8 @@ async fn a_plain_user_cannot_create_change_or_delete_a_group() {
 #[tokio::test]
 async fn a_group_with_members_is_not_deleted_unless_they_are_moved() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
-    let url = group_url(&app, records, group_id(&app, records, "Operations").await);
+    let records = app.account_id(RECORDS).await;
+    let url = app.group_url(records, app.group_id(records, "Operations").await);
     let admin = app.signed_in(ADMIN).await;
 
     let res = delete(&admin, url.clone()).await;
@@ -42,31 +40,29 @@ async fn a_group_with_members_is_not_deleted_unless_they_are_moved() {
 #[tokio::test]
 async fn deleting_with_move_to_moves_the_members_then_deletes_the_group() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
-    let finance = group_id(&app, records, "Finance").await;
-    let operations = group_id(&app, records, "Operations").await;
+    let records = app.account_id(RECORDS).await;
+    let finance = app.group_id(records, "Finance").await;
+    let operations = app.group_id(records, "Operations").await;
     let (in_finance, in_operations) = (
-        members_of(&app, finance).await,
-        members_of(&app, operations).await,
+        app.members_of(finance).await,
+        app.members_of(operations).await,
     );
     assert!(in_finance > 0);
     let admin = app.signed_in(ADMIN).await;
 
     let res = delete(
         &admin,
-        format!("{}?move_to={operations}", group_url(&app, records, finance)),
+        format!("{}?move_to={operations}", app.group_url(records, finance)),
     )
     .await;
 
     assert_eq!(res.status(), 204);
-    assert_eq!(members_of(&app, finance).await, 0);
+    assert_eq!(app.members_of(finance).await, 0);
     assert_eq!(
-        get(&admin, group_url(&app, records, finance))
-            .await
-            .status(),
+        get(&admin, app.group_url(records, finance)).await.status(),
         404
     );
-    let group: Value = get(&admin, group_url(&app, records, operations))
+    let group: Value = get(&admin, app.group_url(records, operations))
         .await
         .json()
         .await
@@ -80,11 +76,11 @@ async fn deleting_with_move_to_moves_the_members_then_deletes_the_group() {
 #[tokio::test]
 async fn an_empty_group_is_deleted_without_moving_anyone() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
+    let records = app.account_id(RECORDS).await;
     let admin = app.signed_in(ADMIN).await;
-    let created = post(&admin, groups_url(&app, records), json!({ "name": "Temp" })).await;
+    let created = post(&admin, app.groups_url(records), json!({ "name": "Temp" })).await;
     let created: Value = created.json().await.unwrap();
-    let url = group_url(&app, records, created["id"].as_i64().unwrap());
+    let url = app.group_url(records, created["id"].as_i64().unwrap());
 
     let res = delete(&admin, url.clone()).await;
 
@@ -95,12 +91,12 @@ async fn an_empty_group_is_deleted_without_moving_anyone() {
 #[tokio::test]
 async fn the_default_group_cannot_be_deleted_even_with_move_to() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
-    let default = group_id(&app, records, "Default").await;
-    let finance = group_id(&app, records, "Finance").await;
-    let before = members_of(&app, default).await;
+    let records = app.account_id(RECORDS).await;
+    let default = app.group_id(records, "Default").await;
+    let finance = app.group_id(records, "Finance").await;
+    let before = app.members_of(default).await;
     let admin = app.signed_in(ADMIN).await;
-    let url = group_url(&app, records, default);
+    let url = app.group_url(records, default);
 
     let plain = delete(&admin, url.clone()).await;
     let moving = delete(&admin, format!("{url}?move_to={finance}")).await;
@@ -109,19 +105,19 @@ async fn the_default_group_cannot_be_deleted_even_with_move_to() {
         assert_eq!(res.status(), 409);
         assert_eq!(problem_code(res).await, "group.default_not_deletable");
     }
-    assert_eq!(members_of(&app, default).await, before);
+    assert_eq!(app.members_of(default).await, before);
 }
 
 #[tokio::test]
 async fn moving_members_into_the_group_being_deleted_is_refused() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
-    let finance = group_id(&app, records, "Finance").await;
+    let records = app.account_id(RECORDS).await;
+    let finance = app.group_id(records, "Finance").await;
     let admin = app.signed_in(ADMIN).await;
 
     let res = delete(
         &admin,
-        format!("{}?move_to={finance}", group_url(&app, records, finance)),
+        format!("{}?move_to={finance}", app.group_url(records, finance)),
     )
     .await;
 
@@ -133,28 +129,23 @@ async fn moving_members_into_the_group_being_deleted_is_refused() {
 #[tokio::test]
 async fn every_group_change_is_in_the_audit_log() {
     let app = spawn_app().await;
-    let records = account_id(&app, RECORDS).await;
-    let operations = group_id(&app, records, "Operations").await;
+    let records = app.account_id(RECORDS).await;
+    let operations = app.group_id(records, "Operations").await;
     let admin = app.signed_in(ADMIN).await;
 
-    let created = post(
-        &admin,
-        groups_url(&app, records),
-        json!({ "name": "Audit" }),
-    )
-    .await;
+    let created = post(&admin, app.groups_url(records), json!({ "name": "Audit" })).await;
     let id = created.json::<Value>().await.unwrap()["id"]
         .as_i64()
         .unwrap();
     let change = json!({ "name": "Audited", "policy": { "members_may_edit_own_details": false } });
-    let updated = patch(&admin, group_url(&app, records, id), "\"1\"", change).await;
+    let updated = patch(&admin, app.group_url(records, id), "\"1\"", change).await;
     assert_eq!(updated.status(), 200);
-    let move_out = format!("{}?move_to={operations}", group_url(&app, records, id));
+    let move_out = format!("{}?move_to={operations}", app.group_url(records, id));
     assert_eq!(delete(&admin, move_out).await.status(), 204);
 
-    let created = audit_entries(&app, &admin, records, "group.created").await;
-    let updated = audit_entries(&app, &admin, records, "group.updated").await;
-    let deleted = audit_entries(&app, &admin, records, "group.deleted").await;
+    let created = app.audit_entries(&admin, records, "group.created").await;
+    let updated = app.audit_entries(&admin, records, "group.updated").await;
+    let deleted = app.audit_entries(&admin, records, "group.deleted").await;
     for entries in [&created, &updated, &deleted] {
         assert_eq!(entries.len(), 1, "{entries:?}");
         assert_eq!(entries[0]["target_group_id"].as_i64(), Some(id));

@@ -1,35 +1,10 @@
 //! Importing over the API: every row checked again whatever the client claims, a chunk retried
 //! with its key creating nothing twice, the one lookup of existing logins, and the export.
 
-use crate::helpers::{TestApp, problem_code, spawn_app};
-use crate::users::{account_id, json};
+use crate::helpers::{TestApp, json, problem_code, row, spawn_app};
 use roster_domain::authz::AuthzPolicy;
 use roster_domain::import::read;
 use serde_json::{Value, json};
-
-pub(crate) fn row(n: u32, email: &str, first: &str, extra: Value) -> Value {
-    let mut values = json!({"email": email, "first_name": first, "last_name": "Imported"});
-    if let (Some(values), Some(extra)) = (values.as_object_mut(), extra.as_object()) {
-        values.extend(extra.clone());
-    }
-    json!({"row": n, "values": values})
-}
-
-pub(crate) async fn send(
-    client: &reqwest::Client,
-    app: &TestApp,
-    account: i64,
-    key: &str,
-    rows: Vec<Value>,
-) -> reqwest::Response {
-    client
-        .post(app.url(&format!("/accounts/{account}/imports")))
-        .header("idempotency-key", key)
-        .json(&json!({ "rows": rows }))
-        .send()
-        .await
-        .unwrap()
-}
 
 async fn count_users(app: &TestApp) -> i64 {
     let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM users")
@@ -80,7 +55,7 @@ fn outcomes(answer: &Value) -> Vec<(u64, String, Vec<String>)> {
 #[tokio::test]
 async fn rows_a_browser_would_refuse_are_refused_when_a_client_skips_the_browser() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let delegate = app.signed_in("delegate@acme.test").await;
     let rows = vec![
         row(
@@ -115,7 +90,7 @@ async fn rows_a_browser_would_refuse_are_refused_when_a_client_skips_the_browser
         ),
     ];
     let before = count_users(&app).await;
-    let res = send(&delegate, &app, records, "chunk-1", rows).await;
+    let res = app.send_chunk(&delegate, records, "chunk-1", rows).await;
     assert_eq!(res.status(), 200);
     let answer = json(res).await;
     let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
@@ -168,7 +143,7 @@ async fn rows_a_browser_would_refuse_are_refused_when_a_client_skips_the_browser
 #[tokio::test]
 async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let rows = || {
         (1..=3)
@@ -176,15 +151,15 @@ async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
             .collect::<Vec<_>>()
     };
     let before = count_users(&app).await;
-    let first = json(send(&admin, &app, records, "k-42", rows()).await).await;
+    let first = json(app.send_chunk(&admin, records, "k-42", rows()).await).await;
     // The answer was lost on the way: the client sends the very same chunk again.
-    let again = send(&admin, &app, records, "k-42", rows()).await;
+    let again = app.send_chunk(&admin, records, "k-42", rows()).await;
     assert_eq!(again.status(), 200);
     assert_eq!(again.headers()["idempotent-replayed"], "true");
     assert_eq!(json(again).await, first);
     assert_eq!(count_users(&app).await, before + 3);
     // A new key for rows already imported: each is a member already, nobody is created.
-    let other = json(send(&admin, &app, records, "k-43", rows()).await).await;
+    let other = json(app.send_chunk(&admin, records, "k-43", rows()).await).await;
     assert!(
         outcomes(&other)
             .iter()
@@ -193,14 +168,14 @@ async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
     assert_eq!(count_users(&app).await, before + 3);
 
     // The same key with other rows, no key, too many rows: refused as a whole.
-    let changed = send(
-        &admin,
-        &app,
-        records,
-        "k-42",
-        vec![row(1, "x@acme.test", "X", json!({}))],
-    )
-    .await;
+    let changed = app
+        .send_chunk(
+            &admin,
+            records,
+            "k-42",
+            vec![row(1, "x@acme.test", "X", json!({}))],
+        )
+        .await;
     assert_eq!(changed.status(), 422);
     assert_eq!(problem_code(changed).await, "import.idempotency_mismatch");
     let keyless = admin
@@ -214,16 +189,16 @@ async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
     let many = (1..=501)
         .map(|n| row(n, &format!("m{n}@acme.test"), "M", json!({})))
         .collect();
-    let too_many = send(&admin, &app, records, "k-44", many).await;
+    let too_many = app.send_chunk(&admin, records, "k-44", many).await;
     assert_eq!(too_many.status(), 422);
     assert_eq!(problem_code(too_many).await, "import.too_many_in_chunk");
     // A foreign account is not mine to import into.
-    let europe = account_id(&app, "Acme Europe").await;
+    let europe = app.account_id("Acme Europe").await;
     let eu = app.signed_in("eu-admin@acme.test").await;
-    let foreign = send(&eu, &app, records, "k-45", rows()).await;
+    let foreign = app.send_chunk(&eu, records, "k-45", rows()).await;
     assert_eq!(foreign.status(), 404);
     // In Acme Europe the demo admin is a plain user.
-    let mine = send(&admin, &app, europe, "k-46", rows()).await;
+    let mine = app.send_chunk(&admin, europe, "k-46", rows()).await;
     assert_eq!(mine.status(), 403);
     assert_eq!(problem_code(mine).await, "authz.not_admin");
     let bad_json = admin
@@ -241,11 +216,11 @@ async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
 #[tokio::test]
 async fn answers_are_kept_a_day_and_a_later_retry_still_creates_nobody_twice() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let rows = || vec![row(1, "old.retry@acme.test", "Old", json!({}))];
-    send(&admin, &app, records, "k-yesterday", rows()).await;
-    send(&admin, &app, records, "k-today", vec![]).await;
+    app.send_chunk(&admin, records, "k-yesterday", rows()).await;
+    app.send_chunk(&admin, records, "k-today", vec![]).await;
     let kept = |key| stored_answers(&app, key);
     // Both answers are kept while they are fresh.
     assert_eq!((kept("k-yesterday").await, kept("k-today").await), (1, 1));
@@ -257,10 +232,10 @@ async fn answers_are_kept_a_day_and_a_later_retry_still_creates_nobody_twice() {
     .await
     .unwrap();
     let before = count_users(&app).await;
-    send(&admin, &app, records, "k-later", vec![]).await;
+    app.send_chunk(&admin, records, "k-later", vec![]).await;
     assert_eq!((kept("k-yesterday").await, kept("k-today").await), (0, 1));
     // Retried with its key after that, the chunk is answered afresh: nobody twice.
-    let retry = send(&admin, &app, records, "k-yesterday", rows()).await;
+    let retry = app.send_chunk(&admin, records, "k-yesterday", rows()).await;
     assert!(retry.headers().get("idempotent-replayed").is_none());
     let retry = json(retry).await;
     assert_eq!(
@@ -277,7 +252,7 @@ async fn answers_are_kept_a_day_and_a_later_retry_still_creates_nobody_twice() {
 #[tokio::test]
 async fn licences_beyond_the_free_seats_are_refused_row_by_row() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let settings = json(
         admin
@@ -298,7 +273,7 @@ async fn licences_beyond_the_free_seats_are_refused_row_by_row() {
             )
         })
         .collect();
-    let answer = json(send(&admin, &app, records, "seats", rows).await).await;
+    let answer = json(app.send_chunk(&admin, records, "seats", rows).await).await;
     let results = outcomes(&answer);
     let created = results.iter().filter(|(_, o, _)| o == "created").count();
     assert_eq!(created as i64, free);
@@ -322,7 +297,7 @@ async fn licences_beyond_the_free_seats_are_refused_row_by_row() {
 #[tokio::test]
 async fn the_lookup_tells_here_from_elsewhere_and_the_export_reads_back() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let res = admin
         .post(app.url(&format!("/accounts/{records}/imports/lookup")))
@@ -345,7 +320,7 @@ async fn the_lookup_tells_here_from_elsewhere_and_the_export_reads_back() {
         "=HYPERLINK(\"http://evil.test\")",
         json!({"phone": "+33 1 23 45 67 89"}),
     )];
-    let answer = json(send(&admin, &app, records, "formula", rows).await).await;
+    let answer = json(app.send_chunk(&admin, records, "formula", rows).await).await;
     assert_eq!(outcomes(&answer)[0].1, "created");
     let res = admin
         .get(app.url(&format!("/accounts/{records}/users/export.csv")))

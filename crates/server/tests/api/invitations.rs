@@ -1,79 +1,7 @@
 //! Invitations and activation: links in the mailbox, single use, expiry, resend and revoke.
 
-use crate::helpers::{TestApp, problem_code, spawn_app};
-use crate::users::{account_id, json};
+use crate::helpers::{TestApp, json, problem_code, spawn_app};
 use serde_json::{Value, json};
-
-/// The emails in the local mailbox (newest first), as an admin sees them.
-pub(crate) async fn mailbox(app: &TestApp, admin: &reqwest::Client) -> Vec<Value> {
-    let res = admin.get(app.url("/dev/mailbox")).send().await.unwrap();
-    assert_eq!(res.status(), 200);
-    json(res).await["items"].as_array().unwrap().clone()
-}
-
-/// The token of the newest link to `path` (`activate`, `reset-password`) mailed to `to`.
-pub(crate) async fn mailed_token(
-    app: &TestApp,
-    admin: &reqwest::Client,
-    to: &str,
-    path: &str,
-) -> String {
-    let prefix = format!("{}/{path}#token=", app.base);
-    let emails = mailbox(app, admin).await;
-    let text = emails
-        .iter()
-        .find(|e| e["to"] == to && e["text"].as_str().unwrap().contains(&prefix))
-        .unwrap_or_else(|| panic!("no {path} link mailed to {to}: {emails:?}"))["text"]
-        .as_str()
-        .unwrap()
-        .to_owned();
-    let start = text.find(&prefix).unwrap() + prefix.len();
-    text[start..].split_whitespace().next().unwrap().to_owned()
-}
-
-/// A new staged user of Acme Records; returns their id.
-pub(crate) async fn staged_user(app: &TestApp, admin: &reqwest::Client, email: &str) -> i64 {
-    let records = account_id(app, "Acme Records").await;
-    let res = admin
-        .post(app.url(&format!("/accounts/{records}/users")))
-        .json(&json!({"email": email, "first_name": "Nina", "last_name": "Neuer"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 201);
-    json(res).await["id"].as_i64().unwrap()
-}
-
-/// Every `table.column` of the database in which `text` appears.
-pub(crate) async fn places_holding(app: &TestApp, text: &str) -> Vec<String> {
-    let columns: Vec<(String, String)> = sqlx::query_as(
-        "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
-         WHERE m.type = 'table'",
-    )
-    .fetch_all(&app.db)
-    .await
-    .unwrap();
-    assert!(
-        columns.len() > 30,
-        "every column of every table: {}",
-        columns.len()
-    );
-    let mut found = Vec::new();
-    for (table, column) in columns {
-        let sql = format!(
-            "SELECT count(*) FROM \"{table}\" WHERE instr(CAST(\"{column}\" AS TEXT), ?1) > 0"
-        );
-        let (n,): (i64,) = sqlx::query_as(&sql)
-            .bind(text)
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
-        if n > 0 {
-            found.push(format!("{table}.{column}"));
-        }
-    }
-    found
-}
 
 async fn check(app: &TestApp, token: &str) -> reqwest::Response {
     app.client()
@@ -88,8 +16,8 @@ async fn check(app: &TestApp, token: &str) -> reqwest::Response {
 async fn an_invitation_mails_a_single_link_that_a_resend_replaces_and_a_revoke_ends() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let user = staged_user(&app, &admin, "nina.neuer@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let user = app.staged_user(&admin, "nina.neuer@acme.test").await;
     let url = app.url(&format!("/accounts/{records}/users/{user}/invitation"));
 
     let res = admin.post(&url).send().await.unwrap();
@@ -103,8 +31,10 @@ async fn an_invitation_mails_a_single_link_that_a_resend_replaces_and_a_revoke_e
         .unwrap();
     let lifetime = invited["invitation_expires_at"].as_i64().unwrap() - sent;
     assert_eq!(lifetime, 168 * 3600, "the account's invitation lifetime");
-    let first = mailed_token(&app, &admin, "nina.neuer@acme.test", "activate").await;
-    let emails = mailbox(&app, &admin).await;
+    let first = app
+        .mailed_token(&admin, "nina.neuer@acme.test", "activate")
+        .await;
+    let emails = app.mailbox(&admin).await;
     assert!(
         emails.iter().any(|e| e["to"] == "admin@acme.test"
             && e["subject"].as_str().unwrap().contains("Nina Neuer")),
@@ -114,9 +44,9 @@ async fn an_invitation_mails_a_single_link_that_a_resend_replaces_and_a_revoke_e
 
     // The database never holds the token readable: not in the tokens (only hashes), nor in the
     // outbox (sealed bodies), nor anywhere else.
-    assert_eq!(places_holding(&app, &first).await, Vec::<String>::new());
+    assert_eq!(app.places_holding(&first).await, Vec::<String>::new());
     assert!(
-        places_holding(&app, "nina.neuer@acme.test")
+        app.places_holding("nina.neuer@acme.test")
             .await
             .contains(&"outbox.to_address".to_owned()),
         "the scan does find what is stored"
@@ -132,10 +62,12 @@ async fn an_invitation_mails_a_single_link_that_a_resend_replaces_and_a_revoke_e
         .await
         .unwrap();
     assert_eq!(res.status(), 200);
-    let second = mailed_token(&app, &admin, "nina.neuer@acme.test", "activate").await;
+    let second = app
+        .mailed_token(&admin, "nina.neuer@acme.test", "activate")
+        .await;
     assert_ne!(first, second);
     assert!(
-        mailbox(&app, &admin)
+        app.mailbox(&admin)
             .await
             .iter()
             .all(|e| !e["text"].as_str().unwrap().contains("evil.test"))
@@ -156,11 +88,13 @@ async fn an_invitation_mails_a_single_link_that_a_resend_replaces_and_a_revoke_e
 async fn activation_checks_the_rule_then_uses_the_link_once_and_signs_the_user_in() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let user = staged_user(&app, &admin, "nina.neuer@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let user = app.staged_user(&admin, "nina.neuer@acme.test").await;
     let url = app.url(&format!("/accounts/{records}/users/{user}/invitation"));
     assert_eq!(admin.post(&url).send().await.unwrap().status(), 200);
-    let token = mailed_token(&app, &admin, "nina.neuer@acme.test", "activate").await;
+    let token = app
+        .mailed_token(&admin, "nina.neuer@acme.test", "activate")
+        .await;
 
     let info = json(check(&app, &token).await).await;
     assert_eq!(info["first_name"], "Nina");
@@ -224,11 +158,13 @@ async fn activation_checks_the_rule_then_uses_the_link_once_and_signs_the_user_i
 async fn expired_and_made_up_links_get_the_same_answer() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let user = staged_user(&app, &admin, "nina.neuer@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let user = app.staged_user(&admin, "nina.neuer@acme.test").await;
     let url = app.url(&format!("/accounts/{records}/users/{user}/invitation"));
     assert_eq!(admin.post(&url).send().await.unwrap().status(), 200);
-    let token = mailed_token(&app, &admin, "nina.neuer@acme.test", "activate").await;
+    let token = app
+        .mailed_token(&admin, "nina.neuer@acme.test", "activate")
+        .await;
     sqlx::query("UPDATE tokens SET expires_at = expires_at - 8 * 24 * 3600 WHERE user_id = ?1")
         .bind(user)
         .execute(&app.db)

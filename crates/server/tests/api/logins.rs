@@ -2,17 +2,14 @@
 //! account is not the person typed, a username is never another person's email, and an email is
 //! approved by every account of the person. Found by a review of safe delegation.
 
-use crate::helpers::{patch_current, problem_code, spawn_app};
-use crate::imports::{row, send};
-use crate::shared::{audit, make_top_admin};
-use crate::users::{account_id, json, user_id};
+use crate::helpers::{PASSWORD, json, problem_code, row, spawn_app};
 use serde_json::json;
 
 #[tokio::test]
 async fn a_username_another_account_registered_first_is_not_the_person_typed() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let records = app.account_id("Acme Records").await;
+    let europe = app.account_id("Acme Europe").await;
     let eu = app.signed_in("eu-admin@acme.test").await;
     // Europe approves any domain: eu-admin registers the username of Records' next hire.
     let squat = eu
@@ -42,7 +39,7 @@ async fn a_username_another_account_registered_first_is_not_the_person_typed() {
         "Nina",
         json!({"role": "admin"}),
     )];
-    let imported = json(send(&admin, &app, records, "squat-1", rows).await).await;
+    let imported = json(app.send_chunk(&admin, records, "squat-1", rows).await).await;
 
     assert_eq!(
         res.status(),
@@ -65,13 +62,15 @@ async fn a_username_another_account_registered_first_is_not_the_person_typed() {
 #[tokio::test]
 async fn a_username_is_never_another_persons_email() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let records = app.account_id("Acme Records").await;
+    let europe = app.account_id("Acme Europe").await;
     let admin = app.signed_in("admin@acme.test").await;
     let eu = app.signed_in("eu-admin@acme.test").await;
-    let delegate = user_id(&app, "delegate@acme.test").await;
+    let delegate = app.user_id("delegate@acme.test").await;
     let delegate_url = app.url(&format!("/accounts/{records}/users/{delegate}"));
-    let renamed = patch_current(&admin, &delegate_url, json!({"username": "dee"})).await;
+    let renamed = app
+        .patch_current(&admin, &delegate_url, json!({"username": "dee"}))
+        .await;
     assert_eq!(renamed.status(), 200);
 
     // A new login named by Dee's email would take her sign-in by email.
@@ -92,21 +91,20 @@ async fn a_username_is_never_another_persons_email() {
     .await
     .unwrap();
     let other_url = app.url(&format!("/accounts/{records}/users/{other}"));
-    let rename = patch_current(
-        &admin,
-        &other_url,
-        json!({"username": "DELEGATE@acme.test"}),
-    )
-    .await;
+    let rename = app
+        .patch_current(
+            &admin,
+            &other_url,
+            json!({"username": "DELEGATE@acme.test"}),
+        )
+        .await;
 
     for res in [shadow, rename] {
         assert_eq!(res.status(), 422);
         assert_eq!(problem_code(res).await, "user.username_taken");
     }
     let dee = app.client();
-    let signed = app
-        .sign_in(&dee, "delegate@acme.test", crate::helpers::PASSWORD)
-        .await;
+    let signed = app.sign_in(&dee, "delegate@acme.test", PASSWORD).await;
     assert_eq!(signed.status(), 200, "Dee still signs in by email");
     assert_eq!(json(signed).await["username"], "dee");
 }
@@ -114,24 +112,28 @@ async fn a_username_is_never_another_persons_email() {
 #[tokio::test]
 async fn an_email_is_approved_by_every_account_of_the_person() {
     let app = spawn_app().await;
-    let europe = account_id(&app, "Acme Europe").await;
-    let ops = user_id(&app, "eu-ops@acme.test").await;
+    let europe = app.account_id("Acme Europe").await;
+    let ops = app.user_id("eu-ops@acme.test").await;
     let olga = app.signed_in("eu-ops@acme.test").await;
     let url = app.url(&format!("/accounts/{europe}/users/{ops}"));
 
     // Europe approves any domain; Records, which Olga also belongs to, only acme.test.
-    let res = patch_current(&olga, &url, json!({"email": "olga@evil.example"})).await;
+    let res = app
+        .patch_current(&olga, &url, json!({"email": "olga@evil.example"}))
+        .await;
 
     assert_eq!(res.status(), 422);
     assert_eq!(problem_code(res).await, "domain.not_approved");
-    let moved = patch_current(&olga, &url, json!({"email": "olga@acme.test"})).await;
+    let moved = app
+        .patch_current(&olga, &url, json!({"email": "olga@acme.test"}))
+        .await;
     assert_eq!(moved.status(), 200, "an address every account approves");
 }
 
 #[tokio::test]
 async fn a_join_is_refused_once_the_accounts_domains_no_longer_approve_the_person() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let asked = admin
         .post(app.url(&format!("/accounts/{records}/users")))
@@ -141,11 +143,13 @@ async fn a_join_is_refused_once_the_accounts_domains_no_longer_approve_the_perso
         .unwrap();
     assert_eq!(asked.status(), 202);
     let account = app.url(&format!("/accounts/{records}"));
-    let narrowed = patch_current(&admin, &account, json!({"approved_domains": ["acme.eu"]})).await;
+    let narrowed = app
+        .patch_current(&admin, &account, json!({"approved_domains": ["acme.eu"]}))
+        .await;
     assert_eq!(narrowed.status(), 200);
 
     let eva = app.signed_in("eu-admin@acme.test").await;
-    let token = crate::invitations::mailed_token(&app, &eva, "eu-admin@acme.test", "join").await;
+    let token = app.mailed_token(&eva, "eu-admin@acme.test", "join").await;
     let res = app
         .client()
         .post(app.url("/join-requests/accept"))
@@ -156,7 +160,7 @@ async fn a_join_is_refused_once_the_accounts_domains_no_longer_approve_the_perso
 
     assert_eq!(res.status(), 409);
     assert_eq!(problem_code(res).await, "domain.not_approved");
-    let eva_id = user_id(&app, "eu-admin@acme.test").await;
+    let eva_id = app.user_id("eu-admin@acme.test").await;
     let member = admin
         .get(app.url(&format!("/accounts/{records}/users/{eva_id}")))
         .send()
@@ -164,7 +168,7 @@ async fn a_join_is_refused_once_the_accounts_domains_no_longer_approve_the_perso
         .unwrap();
     assert_eq!(member.status(), 404);
     assert_eq!(
-        audit(&app, &admin, records).await[0]["action"],
+        app.audit(&admin, records).await[0]["action"],
         "join.withdrawn"
     );
 }
@@ -172,8 +176,8 @@ async fn a_join_is_refused_once_the_accounts_domains_no_longer_approve_the_perso
 #[tokio::test]
 async fn a_deprovisioned_person_joins_without_a_seat() {
     let app = spawn_app().await;
-    let europe = account_id(&app, "Acme Europe").await;
-    make_top_admin(&app, europe, "admin@acme.test").await;
+    let europe = app.account_id("Acme Europe").await;
+    app.make_top_admin(europe, "admin@acme.test").await;
     // A deprovisioned person of Records only, whom Ada manages everywhere.
     let (email,): (String,) = sqlx::query_as(
         "SELECT u.email FROM users u WHERE u.state = 'deprovisioned'
@@ -185,7 +189,7 @@ async fn a_deprovisioned_person_joins_without_a_seat() {
     let admin = app.signed_in("admin@acme.test").await;
 
     let rows = vec![row(1, &email, "Gone", json!({"licence": "yes"}))];
-    let answer = json(send(&admin, &app, europe, "gone-1", rows).await).await;
+    let answer = json(app.send_chunk(&admin, europe, "gone-1", rows).await).await;
 
     assert_eq!(answer["results"][0]["outcome"], "added");
     let (licensed,): (bool,) = sqlx::query_as(
@@ -203,8 +207,8 @@ async fn a_deprovisioned_person_joins_without_a_seat() {
 #[tokio::test]
 async fn refusals_among_several_accounts_and_settings_sent_by_a_delegate_are_audited() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let admin_id = user_id(&app, "admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let admin_id = app.user_id("admin@acme.test").await;
     let delegate = app.signed_in("delegate@acme.test").await;
     let admin = app.signed_in("admin@acme.test").await;
 
@@ -219,14 +223,17 @@ async fn refusals_among_several_accounts_and_settings_sent_by_a_delegate_are_aud
     .await;
     // Refused before its values are read, invalid as they are.
     let account = app.url(&format!("/accounts/{records}"));
-    let settings = patch_current(&delegate, &account, json!({"seats": -5})).await;
+    let settings = app
+        .patch_current(&delegate, &account, json!({"seats": -5}))
+        .await;
 
     assert_eq!(
         removed["results"][0]["code"],
         "authz.insufficient_authority"
     );
     assert_eq!(settings.status(), 403);
-    let refused: Vec<String> = audit(&app, &admin, records)
+    let refused: Vec<String> = app
+        .audit(&admin, records)
         .await
         .into_iter()
         .filter(|e| e["action"] == "refused")

@@ -1,22 +1,20 @@
 //! One person in several accounts: added to and removed from several at once, a result each,
 //! and an incomplete removal told to the person.
 
-use crate::helpers::{patch_current, spawn_app};
-use crate::invitations::mailbox;
-use crate::users::{account_id, json, user_id};
+use crate::helpers::{json, spawn_app};
 use serde_json::json;
 
 #[tokio::test]
 async fn a_person_is_added_to_and_removed_from_several_accounts_with_a_result_each() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
-    let admin_id = user_id(&app, "admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let europe = app.account_id("Acme Europe").await;
+    let admin_id = app.user_id("admin@acme.test").await;
 
     // admin@acme.test becomes an admin of Europe too, with the top levels.
     let eu = app.signed_in("eu-admin@acme.test").await;
     let url = app.url(&format!("/accounts/{europe}/users/{admin_id}"));
-    let res = patch_current(&eu, &url, json!({"role": "admin", "authorities": {"records": "E", "interaction": "approve", "dr": "DR4"}})).await;
+    let res = app.patch_current(&eu, &url, json!({"role": "admin", "authorities": {"records": "E", "interaction": "approve", "dr": "DR4"}})).await;
     assert_eq!(res.status(), 200);
 
     let admin = app.signed_in("admin@acme.test").await;
@@ -71,7 +69,7 @@ async fn a_person_is_added_to_and_removed_from_several_accounts_with_a_result_ea
         .unwrap();
     assert_eq!(left, 1, "still in Acme Records");
     let email: String = detail["email"].as_str().unwrap().to_owned();
-    let emails = mailbox(&app, &admin).await;
+    let emails = app.mailbox(&admin).await;
     assert!(
         emails.iter().any(|e| e["to"] == email.as_str()
             && e["subject"] == "You were not removed from every account"),

@@ -1,7 +1,7 @@
 //! The OpenAPI document at `/api/v1/openapi.json`: served to anyone, and listing exactly the
 //! routes the server answers, each error as the one `Problem` schema.
 
-use crate::helpers::spawn_app;
+use crate::helpers::{openapi_document, spawn_app};
 use reqwest::Method;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -60,14 +60,6 @@ const ROUTES: &[(&str, &str)] = &[
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
 
-/// The document as a fresh server serves it.
-pub(crate) async fn document() -> Value {
-    let app = spawn_app().await;
-    let res = reqwest::get(app.url("/openapi.json")).await.unwrap();
-    assert_eq!(res.status(), 200);
-    res.json().await.unwrap()
-}
-
 /// The (method, path) pairs the document lists.
 fn documented(doc: &Value) -> BTreeSet<(String, String)> {
     let paths = doc["paths"].as_object().expect("paths");
@@ -114,7 +106,7 @@ async fn the_document_lists_exactly_the_routes_of_the_server() {
         .collect();
 
     // Act
-    let listed = documented(&document().await);
+    let listed = documented(&openapi_document().await);
 
     // Assert
     let undocumented: Vec<_> = expected.difference(&listed).collect();
@@ -170,7 +162,7 @@ async fn the_server_routes_every_listed_route_and_no_other_method_on_those_paths
 #[tokio::test]
 async fn the_problem_schema_has_the_code_property_and_every_error_uses_it() {
     // Act
-    let doc = document().await;
+    let doc = openapi_document().await;
 
     // Assert
     let problem = &doc["components"]["schemas"]["Problem"];

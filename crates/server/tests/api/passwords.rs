@@ -1,27 +1,25 @@
 //! Temporary passwords, changing one's own, and forgotten passwords.
 
-use crate::helpers::{problem_code, spawn_app};
-use crate::invitations::{mailbox, mailed_token, places_holding, staged_user};
-use crate::users::{account_id, json};
+use crate::helpers::{json, problem_code, spawn_app};
 use serde_json::json;
 
 #[tokio::test]
 async fn a_temporary_password_opens_only_the_password_change_until_it_is_replaced() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let user = staged_user(&app, &admin, "tina.temp@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let user = app.staged_user(&admin, "tina.temp@acme.test").await;
     let url = app.url(&format!(
         "/accounts/{records}/users/{user}/temporary-password"
     ));
-    let before = mailbox(&app, &admin).await.len();
+    let before = app.mailbox(&admin).await.len();
 
     let res = admin.post(&url).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["cache-control"], "no-store");
     let temporary = json(res).await["password"].as_str().unwrap().to_owned();
     assert!(temporary.chars().count() >= 16);
-    let emails = mailbox(&app, &admin).await;
+    let emails = app.mailbox(&admin).await;
     assert_eq!(emails.len(), before, "a temporary password is never mailed");
 
     let first = app.client();
@@ -61,7 +59,7 @@ async fn a_temporary_password_opens_only_the_password_change_until_it_is_replace
     // This session goes on, the other one ended, and the user was told by email.
     let me = json(first.get(app.url("/me")).send().await.unwrap()).await;
     assert_eq!(me["must_change_password"], false);
-    let own = mailbox(&app, &first).await;
+    let own = app.mailbox(&first).await;
     assert!(
         !own.is_empty() && own.iter().all(|e| e["to"] == "tina.temp@acme.test"),
         "a plain user's mailbox holds their own emails only: {own:?}"
@@ -71,7 +69,7 @@ async fn a_temporary_password_opens_only_the_password_change_until_it_is_replace
         401
     );
     assert!(
-        mailbox(&app, &admin)
+        app.mailbox(&admin)
             .await
             .iter()
             .any(|e| e["to"] == "tina.temp@acme.test"
@@ -101,8 +99,10 @@ async fn a_forgotten_password_is_reset_once_by_link_and_every_session_ends() {
         (202, 202)
     );
     assert_eq!(unknown.text().await.unwrap(), known.text().await.unwrap());
-    let token = mailed_token(&app, &admin, "delegate@acme.test", "reset-password").await;
-    assert_eq!(places_holding(&app, &token).await, Vec::<String>::new());
+    let token = app
+        .mailed_token(&admin, "delegate@acme.test", "reset-password")
+        .await;
+    assert_eq!(app.places_holding(&token).await, Vec::<String>::new());
 
     let check = app
         .client()
@@ -135,7 +135,8 @@ async fn a_forgotten_password_is_reset_once_by_link_and_every_session_ends() {
         .sign_in(&fresh, "delegate@acme.test", "a reset passphrase")
         .await;
     assert_eq!(res.status(), 200);
-    let told = mailbox(&app, &admin)
+    let told = app
+        .mailbox(&admin)
         .await
         .iter()
         .filter(|e| e["to"] == "delegate@acme.test")

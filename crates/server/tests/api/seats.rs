@@ -1,14 +1,13 @@
 //! Licence seats and account settings: racing for the last seats, transfers, and settings that
 //! never go below what is in use.
 
-use crate::helpers::{problem_code, spawn_app};
-use crate::users::{account_id, json};
+use crate::helpers::{json, problem_code, spawn_app};
 use serde_json::json;
 
 #[tokio::test]
 async fn racing_requests_for_the_last_seats_never_oversell() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let account_url = app.url(&format!("/accounts/{records}"));
     let res = admin.get(&account_url).send().await.unwrap();
@@ -116,7 +115,7 @@ where
 #[tokio::test]
 async fn settings_are_checked_and_need_the_current_version() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let url = app.url(&format!("/accounts/{records}"));
     let res = admin.get(&url).send().await.unwrap();
@@ -167,7 +166,7 @@ async fn settings_are_checked_and_need_the_current_version() {
 #[tokio::test]
 async fn users_outside_newly_approved_domains_are_flagged_not_deleted() {
     let app = spawn_app().await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let europe = app.account_id("Acme Europe").await;
     let eu = app.signed_in("eu-admin@acme.test").await;
     let url = app.url(&format!("/accounts/{europe}"));
     let tag = eu.get(&url).send().await.unwrap().headers()["etag"].clone();

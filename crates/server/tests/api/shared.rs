@@ -1,40 +1,8 @@
 //! A person shared by several accounts: the attacks of the safe-delegation issue, each tried as
 //! it was on the demo, and join requests from the email to the membership.
 
-use crate::helpers::{TestApp, patch_current, problem_code, spawn_app};
-use crate::invitations::{mailbox, mailed_token, places_holding};
-use crate::users::{account_id, json, user_id};
+use crate::helpers::{TestApp, json, problem_code, spawn_app};
 use serde_json::{Value, json};
-
-/// Signs in as `email`, finds the newest join link in their own mailbox and accepts it.
-pub(crate) async fn accept_join(app: &TestApp, email: &str) -> Value {
-    let person = app.signed_in(email).await;
-    let token = mailed_token(app, &person, email, "join").await;
-    let res = app
-        .client()
-        .post(app.url("/join-requests/accept"))
-        .json(&json!({ "token": token }))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200, "accepting the join request of {email}");
-    json(res).await
-}
-
-/// Makes `email` an admin of `account` holding every top level (arranged underneath the API).
-pub(crate) async fn make_top_admin(app: &TestApp, account: i64, email: &str) {
-    let user = user_id(app, email).await;
-    sqlx::query(
-        "UPDATE memberships SET role = 'admin',
-                authorities = '{\"records\":\"E\",\"interaction\":\"approve\",\"dr\":\"DR4\"}'
-         WHERE account_id = ?1 AND user_id = ?2",
-    )
-    .bind(account)
-    .bind(user)
-    .execute(&app.db)
-    .await
-    .unwrap();
-}
 
 /// An active plain user of both demo accounts, with the demo password.
 async fn shared_user(app: &TestApp) -> (i64, String) {
@@ -57,23 +25,12 @@ async fn shared_user(app: &TestApp) -> (i64, String) {
     (id, email)
 }
 
-/// The newest audit entries of `account` as `reader` sees them.
-pub(crate) async fn audit(app: &TestApp, reader: &reqwest::Client, account: i64) -> Vec<Value> {
-    let res = reader
-        .get(app.url(&format!("/accounts/{account}/audit?limit=200")))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 200);
-    json(res).await["items"].as_array().unwrap().clone()
-}
-
 #[tokio::test]
 async fn an_administrator_of_another_account_cannot_take_over_a_shared_person() {
     let app = spawn_app().await;
-    let europe = account_id(&app, "Acme Europe").await;
-    let records = account_id(&app, "Acme Records").await;
-    let admin_id = user_id(&app, "admin@acme.test").await;
+    let europe = app.account_id("Acme Europe").await;
+    let records = app.account_id("Acme Records").await;
+    let admin_id = app.user_id("admin@acme.test").await;
     let eu = app.signed_in("eu-admin@acme.test").await;
     let person = app.url(&format!("/accounts/{europe}/users/{admin_id}"));
 
@@ -93,7 +50,9 @@ async fn an_administrator_of_another_account_cannot_take_over_a_shared_person() 
         assert_eq!(res.status(), 403, "{action}");
         assert_eq!(problem_code(res).await, "authz.person_shared");
     }
-    let edit = patch_current(&eu, &person, json!({"email": "mine@evil.test"})).await;
+    let edit = app
+        .patch_current(&eu, &person, json!({"email": "mine@evil.test"}))
+        .await;
     assert_eq!(edit.status(), 403);
     assert_eq!(problem_code(edit).await, "authz.person_shared");
 
@@ -108,7 +67,8 @@ async fn an_administrator_of_another_account_cannot_take_over_a_shared_person() 
     let admin = app.signed_in("admin@acme.test").await;
     for account in [records, europe] {
         let reader = if account == records { &admin } else { &eu };
-        let refused: Vec<Value> = audit(&app, reader, account)
+        let refused: Vec<Value> = app
+            .audit(reader, account)
             .await
             .into_iter()
             .filter(|e| e["action"] == "refused" && e["target_user_id"] == admin_id)
@@ -121,7 +81,7 @@ async fn an_administrator_of_another_account_cannot_take_over_a_shared_person() 
 #[tokio::test]
 async fn a_staged_shared_person_is_neither_invited_nor_deleted_from_one_account() {
     let app = spawn_app().await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let europe = app.account_id("Acme Europe").await;
     let (person,): (i64,) = sqlx::query_as(
         "SELECT u.id FROM users u WHERE u.state = 'staged'
            AND (SELECT count(*) FROM memberships m WHERE m.user_id = u.id) = 2 LIMIT 1",
@@ -150,8 +110,8 @@ async fn a_staged_shared_person_is_neither_invited_nor_deleted_from_one_account(
 #[tokio::test]
 async fn a_delegate_cannot_pull_another_accounts_admin_into_theirs() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe_admin = user_id(&app, "eu-admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let europe_admin = app.user_id("eu-admin@acme.test").await;
     let delegate = app.signed_in("delegate@acme.test").await;
 
     let res = delegate
@@ -209,17 +169,17 @@ async fn a_delegate_cannot_pull_another_accounts_admin_into_theirs() {
     .await;
     assert_eq!(listed["items"][0]["email"], "eu-admin@acme.test");
     let admin = app.signed_in("admin@acme.test").await;
-    let seen = mailbox(&app, &admin).await;
+    let seen = app.mailbox(&admin).await;
     assert!(seen.iter().all(|e| e["kind"] != "join_request"), "{seen:?}");
     assert!(
-        mailbox(&app, &delegate)
+        app.mailbox(&delegate)
             .await
             .iter()
             .all(|e| e["kind"] != "join_request")
     );
 
     // Once they accept, they are a plain member of Records; their login stays Europe's too.
-    let joined = accept_join(&app, "eu-admin@acme.test").await;
+    let joined = app.accept_join("eu-admin@acme.test").await;
     assert_eq!(joined["account_name"], "Acme Records");
     let temporary = delegate
         .post(app.url(&format!(
@@ -235,11 +195,11 @@ async fn a_delegate_cannot_pull_another_accounts_admin_into_theirs() {
 #[tokio::test]
 async fn adding_to_another_account_asks_a_person_the_admin_does_not_manage_everywhere() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let records = app.account_id("Acme Records").await;
+    let europe = app.account_id("Acme Europe").await;
     // admin@acme.test administers Acme Europe too, but only at records C: Eva, its top
     // administrator, is not theirs to manage.
-    let admin_id = user_id(&app, "admin@acme.test").await;
+    let admin_id = app.user_id("admin@acme.test").await;
     sqlx::query(
         "UPDATE memberships SET role = 'admin', authorities = '{\"records\":\"C\"}'
          WHERE account_id = ?1 AND user_id = ?2",
@@ -249,7 +209,7 @@ async fn adding_to_another_account_asks_a_person_the_admin_does_not_manage_every
     .execute(&app.db)
     .await
     .unwrap();
-    let eva = user_id(&app, "eu-admin@acme.test").await;
+    let eva = app.user_id("eu-admin@acme.test").await;
     let admin = app.signed_in("admin@acme.test").await;
 
     let res = admin
@@ -270,7 +230,7 @@ async fn adding_to_another_account_asks_a_person_the_admin_does_not_manage_every
         .await
         .unwrap();
     assert_eq!(member.status(), 404, "not a member until she accepts");
-    accept_join(&app, "eu-admin@acme.test").await;
+    app.accept_join("eu-admin@acme.test").await;
     let member = json(
         admin
             .get(app.url(&format!("/accounts/{records}/users/{eva}")))
@@ -286,7 +246,7 @@ async fn adding_to_another_account_asks_a_person_the_admin_does_not_manage_every
 #[tokio::test]
 async fn join_links_are_single_use_never_stored_and_can_be_declined() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let admin = app.signed_in("admin@acme.test").await;
     let add = |email: &'static str| {
         admin
@@ -296,9 +256,11 @@ async fn join_links_are_single_use_never_stored_and_can_be_declined() {
     };
     assert_eq!(add("eu-admin@acme.test").await.unwrap().status(), 202);
     let person = app.signed_in("eu-admin@acme.test").await;
-    let token = mailed_token(&app, &person, "eu-admin@acme.test", "join").await;
+    let token = app
+        .mailed_token(&person, "eu-admin@acme.test", "join")
+        .await;
     assert!(
-        places_holding(&app, &token).await.is_empty(),
+        app.places_holding(&token).await.is_empty(),
         "only the token's hash is kept"
     );
     let link = |path: &'static str| {
@@ -326,7 +288,7 @@ async fn join_links_are_single_use_never_stored_and_can_be_declined() {
     )
     .await;
     assert_eq!(listed["items"], json!([]));
-    let log = audit(&app, &admin, records).await;
+    let log = app.audit(&admin, records).await;
     assert_eq!(log[0]["action"], "join.declined");
     assert_eq!(
         log[0]["actor_id"],
@@ -338,8 +300,8 @@ async fn join_links_are_single_use_never_stored_and_can_be_declined() {
 #[tokio::test]
 async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let admin_id = user_id(&app, "admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let admin_id = app.user_id("admin@acme.test").await;
     let delegate = app.signed_in("delegate@acme.test").await;
     let admin = app.signed_in("admin@acme.test").await;
 
@@ -362,7 +324,9 @@ async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
     .await
     .unwrap();
     let me = app.url(&format!("/accounts/{records}/users/{admin_id}"));
-    let moved = patch_current(&admin, &me, json!({ "group": finance })).await;
+    let moved = app
+        .patch_current(&admin, &me, json!({ "group": finance }))
+        .await;
     assert_eq!(moved.status(), 200);
     let group = app.url(&format!("/accounts/{records}/groups/{finance}"));
     let deleted = delegate
@@ -373,10 +337,12 @@ async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
     assert_eq!(deleted.status(), 403);
     assert_eq!(problem_code(deleted).await, "authz.group_has_superiors");
     let policy = json!({"policy": {"min_password_length": 8, "idle_timeout_minutes": 1440}});
-    let policy = patch_current(&delegate, &group, policy).await;
+    let policy = app.patch_current(&delegate, &group, policy).await;
     assert_eq!(policy.status(), 403);
     assert_eq!(problem_code(policy).await, "authz.group_has_superiors");
-    let rename = patch_current(&delegate, &group, json!({"name": "Money"})).await;
+    let rename = app
+        .patch_current(&delegate, &group, json!({"name": "Money"}))
+        .await;
     assert_eq!(
         rename.status(),
         200,
@@ -390,7 +356,7 @@ async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
         json!({"approved_domains": ["evil.test"]}),
         json!({"invitation_lifetime_hours": 2160}),
     ] {
-        let res = patch_current(&delegate, &account, change.clone()).await;
+        let res = app.patch_current(&delegate, &account, change.clone()).await;
         assert_eq!(res.status(), 403, "{change}");
         assert_eq!(problem_code(res).await, "authz.policy_change_not_allowed");
     }
@@ -402,19 +368,21 @@ async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
 #[tokio::test]
 async fn an_administrator_of_every_account_changes_the_person_and_each_log_says_so() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
-    make_top_admin(&app, europe, "admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let europe = app.account_id("Acme Europe").await;
+    app.make_top_admin(europe, "admin@acme.test").await;
     let (person, _) = shared_user(&app).await;
     let admin = app.signed_in("admin@acme.test").await;
     let eu = app.signed_in("eu-admin@acme.test").await;
     let url = app.url(&format!("/accounts/{records}/users/{person}"));
 
-    let res = patch_current(&admin, &url, json!({"last_name": "Renamed"})).await;
+    let res = app
+        .patch_current(&admin, &url, json!({"last_name": "Renamed"}))
+        .await;
     assert_eq!(res.status(), 200);
 
-    let here = audit(&app, &admin, records).await;
-    let there = audit(&app, &eu, europe).await;
+    let here = app.audit(&admin, records).await;
+    let there = app.audit(&eu, europe).await;
     assert_eq!(here[0]["action"], "user.updated");
     assert_eq!(here[0]["origin_account_id"], Value::Null);
     assert_eq!(here[0]["after"]["role"], "user");
@@ -431,9 +399,9 @@ async fn an_administrator_of_every_account_changes_the_person_and_each_log_says_
 #[tokio::test]
 async fn a_person_removed_from_a_second_account_hears_of_that_account() {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
-    make_top_admin(&app, europe, "admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let europe = app.account_id("Acme Europe").await;
+    app.make_top_admin(europe, "admin@acme.test").await;
     let (person, _) = shared_user(&app).await;
     let admin = app.signed_in("admin@acme.test").await;
 
@@ -445,7 +413,7 @@ async fn a_person_removed_from_a_second_account_hears_of_that_account() {
         .unwrap();
 
     assert_eq!(json(res).await["results"][0]["ok"], true);
-    let emails = mailbox(&app, &admin).await;
+    let emails = app.mailbox(&admin).await;
     let confirmation = emails
         .iter()
         .find(|e| e["kind"] == "removal_confirmation")

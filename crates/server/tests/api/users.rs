@@ -1,35 +1,13 @@
 //! Users: search, create, read, update with ETags, state actions, deleting, and other accounts.
 
-use crate::helpers::{TestApp, problem_code, spawn_app};
-use serde_json::{Value, json};
-
-pub(crate) async fn account_id(app: &TestApp, name: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE name = ?1")
-        .bind(name)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    id
-}
-
-pub(crate) async fn user_id(app: &TestApp, username: &str) -> i64 {
-    let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
-        .bind(username)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    id
-}
-
-pub(crate) async fn json(res: reqwest::Response) -> Value {
-    res.json().await.unwrap()
-}
+use crate::helpers::{PASSWORD, json, problem_code, spawn_app};
+use serde_json::json;
 
 #[tokio::test]
 async fn an_admin_adds_a_user_after_correcting_an_invalid_field() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let url = app.url(&format!("/accounts/{records}/users"));
 
     let res = admin
@@ -69,7 +47,7 @@ async fn an_admin_adds_a_user_after_correcting_an_invalid_field() {
 async fn an_email_outside_the_approved_domains_is_refused() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
 
     let res = admin
         .post(app.url(&format!("/accounts/{records}/users")))
@@ -86,7 +64,7 @@ async fn an_email_outside_the_approved_domains_is_refused() {
 async fn a_login_of_accounts_i_do_not_manage_is_asked_and_added_once_it_accepts() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let url = app.url(&format!("/accounts/{records}/users"));
     let body = json!({"email": "eu-admin@acme.test", "first_name": "Eva", "last_name": "Europa"});
 
@@ -96,7 +74,7 @@ async fn a_login_of_accounts_i_do_not_manage_is_asked_and_added_once_it_accepts(
     assert_eq!(answer["join_request"]["email"], "eu-admin@acme.test");
     assert!(answer.get("id").is_none() && answer.get("first_name").is_none());
 
-    crate::shared::accept_join(&app, "eu-admin@acme.test").await;
+    app.accept_join("eu-admin@acme.test").await;
     let again = admin.post(&url).json(&body).send().await.unwrap();
     assert_eq!(again.status(), 409);
     assert_eq!(problem_code(again).await, "user.already_member");
@@ -106,8 +84,8 @@ async fn a_login_of_accounts_i_do_not_manage_is_asked_and_added_once_it_accepts(
 async fn updates_need_the_current_etag_and_one_of_two_racing_updates_wins() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let target = user_id(&app, "delegate@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let target = app.user_id("delegate@acme.test").await;
     let url = app.url(&format!("/accounts/{records}/users/{target}"));
     let res = admin.get(&url).send().await.unwrap();
     let tag = res.headers()["etag"].to_str().unwrap().to_owned();
@@ -162,7 +140,7 @@ async fn updates_need_the_current_etag_and_one_of_two_racing_updates_wins() {
 async fn the_username_waits_for_activation_and_invalid_edits_keep_what_was_saved() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let list = json(
         admin
             .get(app.url(&format!(
@@ -208,9 +186,9 @@ async fn the_username_waits_for_activation_and_invalid_edits_keep_what_was_saved
 async fn every_user_endpoint_answers_not_found_for_another_accounts_ids() {
     let app = spawn_app().await;
     let delegate = app.signed_in("delegate@acme.test").await;
-    let europe = account_id(&app, "Acme Europe").await;
-    let records = account_id(&app, "Acme Records").await;
-    let eu_admin = user_id(&app, "eu-admin@acme.test").await;
+    let europe = app.account_id("Acme Europe").await;
+    let records = app.account_id("Acme Records").await;
+    let eu_admin = app.user_id("eu-admin@acme.test").await;
     let body = json!({"email": "x@acme.test", "first_name": "X", "last_name": "Y"});
 
     let answers = [
@@ -269,7 +247,7 @@ async fn every_user_endpoint_answers_not_found_for_another_accounts_ids() {
 async fn a_plain_user_cannot_administer() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let europe = app.account_id("Acme Europe").await;
 
     let res = admin
         .get(app.url(&format!("/accounts/{europe}/users")))
@@ -285,8 +263,8 @@ async fn a_plain_user_cannot_administer() {
 async fn an_activated_user_can_be_renamed_but_not_to_a_taken_username() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let target = user_id(&app, "delegate@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let target = app.user_id("delegate@acme.test").await;
     let url = app.url(&format!("/accounts/{records}/users/{target}"));
     let tag = |res: &reqwest::Response| res.headers()["etag"].to_str().unwrap().to_owned();
     let current = admin.get(&url).send().await.unwrap();
@@ -311,10 +289,5 @@ async fn an_activated_user_can_be_renamed_but_not_to_a_taken_username() {
     assert_eq!(renamed.status(), 200);
     assert_eq!(json(renamed).await["username"], "dee");
     let signed_in = app.client();
-    assert_eq!(
-        app.sign_in(&signed_in, "dee", crate::helpers::PASSWORD)
-            .await
-            .status(),
-        200
-    );
+    assert_eq!(app.sign_in(&signed_in, "dee", PASSWORD).await.status(), 200);
 }

@@ -1,7 +1,6 @@
 //! Users: state actions, deleting for good, and which actions each viewer is offered.
 
-use crate::helpers::{problem_code, spawn_app};
-use crate::users::{account_id, json, user_id};
+use crate::helpers::{json, problem_code, spawn_app};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -9,8 +8,8 @@ async fn suspending_ends_the_users_sessions_and_is_audited() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
     let delegate = app.signed_in("delegate@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let target = user_id(&app, "delegate@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let target = app.user_id("delegate@acme.test").await;
 
     let res = admin
         .post(app.url(&format!("/accounts/{records}/users/{target}/suspend")))
@@ -63,9 +62,9 @@ async fn nobody_acts_on_themselves_and_the_last_admin_stays() {
     let app = spawn_app().await;
     let eu_admin = app.signed_in("eu-admin@acme.test").await;
     let admin = app.signed_in("admin@acme.test").await;
-    let europe = account_id(&app, "Acme Europe").await;
-    let records = account_id(&app, "Acme Records").await;
-    let me = user_id(&app, "eu-admin@acme.test").await;
+    let europe = app.account_id("Acme Europe").await;
+    let records = app.account_id("Acme Records").await;
+    let me = app.user_id("eu-admin@acme.test").await;
 
     let own = eu_admin
         .post(app.url(&format!("/accounts/{europe}/users/{me}/suspend")))
@@ -84,7 +83,7 @@ async fn nobody_acts_on_themselves_and_the_last_admin_stays() {
         .await
         .unwrap();
     assert_eq!(res.status(), 202);
-    crate::shared::accept_join(&app, "eu-admin@acme.test").await;
+    app.accept_join("eu-admin@acme.test").await;
     let res = admin
         .post(app.url(&format!("/accounts/{records}/users/{me}/suspend")))
         .send()
@@ -98,8 +97,8 @@ async fn nobody_acts_on_themselves_and_the_last_admin_stays() {
 async fn deprovisioned_users_are_restored_to_staged_and_only_waiting_users_are_deleted() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let target = user_id(&app, "delegate@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let target = app.user_id("delegate@acme.test").await;
     let base = app.url(&format!("/accounts/{records}/users/{target}"));
 
     let gone = admin
@@ -140,9 +139,9 @@ async fn only_the_actions_the_viewer_may_take_are_offered() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
     let delegate = app.signed_in("delegate@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let top = user_id(&app, "admin@acme.test").await;
-    let dee = user_id(&app, "delegate@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let top = app.user_id("admin@acme.test").await;
+    let dee = app.user_id("delegate@acme.test").await;
     let actions = |v: Value| -> Vec<String> {
         v["allowed_actions"]
             .as_array()

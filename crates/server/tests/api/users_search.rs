@@ -1,7 +1,6 @@
 //! Users: search as you type, with filters, sort and pages, small and large.
 
-use crate::helpers::{problem_code, spawn_app};
-use crate::users::{account_id, json};
+use crate::helpers::{json, problem_code, spawn_app};
 use serde_json::Value;
 use unicode_normalization::UnicodeNormalization;
 
@@ -9,7 +8,7 @@ use unicode_normalization::UnicodeNormalization;
 async fn search_ignores_case_and_accents_and_pages_with_a_total() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
+    let records = app.account_id("Acme Records").await;
     let url = |query: &str| app.url(&format!("/accounts/{records}/users?{query}"));
 
     let page = json(admin.get(url("q=ZOE&per_page=5")).send().await.unwrap()).await;
@@ -110,8 +109,8 @@ async fn a_broad_search_over_thousands_of_users_is_still_sorted_and_counted() {
 async fn every_committed_change_shows_in_the_next_search_and_nothing_else_does() {
     let app = spawn_app().await;
     let admin = app.signed_in("admin@acme.test").await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
+    let records = app.account_id("Acme Records").await;
+    let europe = app.account_id("Acme Europe").await;
     let eu_admin = app.signed_in("eu-admin@acme.test").await;
     let search = |account: i64, query: &str| {
         let url = app.url(&format!("/accounts/{account}/users?{query}"));

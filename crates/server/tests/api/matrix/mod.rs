@@ -20,7 +20,7 @@ mod oracle;
 mod probe;
 mod scene;
 
-use crate::openapi::document;
+use crate::helpers::openapi_document;
 use entries::{Entry, Probe, entries_of};
 use oracle::{Answer, refused};
 use probe::{Observed, state_before, try_probe};
@@ -74,7 +74,7 @@ async fn run(entry: &'static Entry, probe: Probe, relation: Relation) -> Outcome
 #[tokio::test]
 async fn every_changing_operation_has_an_entry() {
     // Act
-    let found = entries_of(&document().await);
+    let found = entries_of(&openapi_document().await);
 
     // Assert
     if let Err(problems) = found {
@@ -110,7 +110,7 @@ async fn worker(queue: Arc<Mutex<Vec<Case>>>) -> Vec<Outcome> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_changing_operation_answers_what_the_domain_decides_for_every_relation() {
     // Arrange: the cases come from the live document.
-    let entries = match entries_of(&document().await) {
+    let entries = match entries_of(&openapi_document().await) {
         Ok(entries) => entries,
         Err(problems) => panic!("{problems}"),
     };

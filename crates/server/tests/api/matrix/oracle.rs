@@ -4,7 +4,6 @@
 //! answers otherwise.
 
 use super::scene::Scene;
-use crate::grants::active_admins;
 use crate::helpers::TestApp;
 use roster_domain::Coded;
 use roster_domain::authz::{
@@ -108,7 +107,7 @@ pub(super) async fn seat(app: &TestApp, account: i64, actor: i64) -> Seat {
     Seat {
         policy: policy_of(app, account).await,
         actor: member_of(app, account, actor).await,
-        admins: active_admins(app, account).await,
+        admins: app.active_admins(account).await,
     }
 }
 

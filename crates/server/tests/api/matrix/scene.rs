@@ -3,7 +3,6 @@
 //! arrangement does not depend on the checks under test.
 
 use crate::helpers::{TestApp, spawn_app};
-use crate::users::{account_id, user_id};
 use reqwest::{Method, Response};
 use roster_domain::lifecycle::UserState;
 use serde_json::Value;
@@ -119,9 +118,9 @@ const TOP: &str = r#"{"records":"E","interaction":"approve","dr":"DR4"}"#;
 
 pub(super) async fn arrange(relation: Relation) -> Scene {
     let app = spawn_app().await;
-    let records = account_id(&app, "Acme Records").await;
-    let europe = account_id(&app, "Acme Europe").await;
-    let admin = user_id(&app, "admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let europe = app.account_id("Acme Europe").await;
+    let admin = app.user_id("admin@acme.test").await;
     let (actor_email, account, other, target) = match relation {
         Relation::Superior => (
             "admin@acme.test",
@@ -138,7 +137,7 @@ pub(super) async fn arrange(relation: Relation) -> Scene {
             ("eu-admin@acme.test", europe, records, shared(&app).await)
         }
         Relation::OtherAccountOverAdmin => {
-            let ops = user_id(&app, "eu-ops@acme.test").await;
+            let ops = app.user_id("eu-ops@acme.test").await;
             ("eu-admin@acme.test", europe, records, ops)
         }
         Relation::AdminEverywhere => {
@@ -147,7 +146,7 @@ pub(super) async fn arrange(relation: Relation) -> Scene {
         }
         Relation::Themselves => ("admin@acme.test", records, europe, admin),
     };
-    let actor = user_id(&app, actor_email).await;
+    let actor = app.user_id(actor_email).await;
     let client = app.signed_in(actor_email).await;
     let (target_email,): (String,) = sqlx::query_as("SELECT email FROM users WHERE id = ?1")
         .bind(target)

@@ -1,9 +1,9 @@
 //! Delivery through a real SMTP server: every email once, with its text and HTML; retries while
 //! the relay is down; `failed` when it refuses; once even after a crash or with several servers.
 
+use super::smtp_sink::{SmtpSink, free_port};
 use super::{FROM, PATIENT, enqueue, enqueue_all, outbox_until, rows, smtp};
 use crate::helpers::spawn_app_with;
-use crate::outbox::smtp_sink::{SmtpSink, free_port};
 use roster_server::outbox::Retry;
 use serde_json::json;
 use std::collections::HashSet;

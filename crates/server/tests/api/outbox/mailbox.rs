@@ -1,10 +1,9 @@
 //! The local mailbox: the outbox as each person may read it, while SMTP is not configured and
 //! the mailbox is on.
 
+use super::smtp_sink::free_port;
 use super::{PATIENT, enqueue, smtp};
-use crate::helpers::{PASSWORD, TestApp, problem_code, spawn_app, spawn_app_with};
-use crate::outbox::smtp_sink::free_port;
-use crate::users::json;
+use crate::helpers::{PASSWORD, TestApp, json, problem_code, spawn_app, spawn_app_with};
 use roster_domain::notify::EmailKind;
 use roster_server::outbox::{self, Email};
 

@@ -2,10 +2,10 @@
 //! members), its settings (`may_change_policy`) and the join requests waiting in it (any active
 //! admin).
 
+use super::super::entries::Probe;
+use super::super::oracle::{Answer, decided, expect_group, seat};
+use super::super::scene::{Scene, default_group, join_request, matrix_group};
 use super::{Observed, Reading, observe};
-use crate::matrix::entries::Probe;
-use crate::matrix::oracle::{Answer, decided, expect_group, seat};
-use crate::matrix::scene::{Scene, default_group, join_request, matrix_group};
 use reqwest::Method;
 use roster_domain::authz::may_change_policy;
 use serde_json::json;

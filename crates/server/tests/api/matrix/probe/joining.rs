@@ -2,10 +2,10 @@
 //! it would join: decided by `decide_new_membership`, then `joining` (`Kind::Joining`,
 //! `Kind::Read`).
 
+use super::super::entries::Probe;
+use super::super::oracle::{Answer, expect_joining, expect_through_path};
+use super::super::scene::{Scene, lab};
 use super::{Observed, Reading, memberships, observe};
-use crate::matrix::entries::Probe;
-use crate::matrix::oracle::{Answer, expect_joining, expect_through_path};
-use crate::matrix::scene::{Scene, lab};
 use reqwest::Method;
 use serde_json::json;
 

@@ -1,12 +1,10 @@
 //! The probes of changes to a person, or to one of their memberships: decided by
 //! `decide_shared` over every account of the target (`Kind::Person`).
 
+use super::super::entries::Probe;
+use super::super::oracle::{Answer, expect_change, expect_removal, expect_through_path, member_of};
+use super::super::scene::{Scene, bystander, matrix_group, set_licensed};
 use super::{Observed, Reading, memberships, observe, state_action};
-use crate::matrix::entries::Probe;
-use crate::matrix::oracle::{
-    Answer, expect_change, expect_removal, expect_through_path, member_of,
-};
-use crate::matrix::scene::{Scene, bystander, matrix_group, set_licensed};
 use reqwest::Method;
 use roster_domain::authz::{Change, Role};
 use roster_domain::lifecycle::Action;

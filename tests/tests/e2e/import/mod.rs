@@ -3,9 +3,6 @@
 //! the imported users; the grid stays usable at 360 px; a chunk whose answer is lost is sent
 //! again; a dropped file is checked, and cancelling stops creating between chunks.
 
-// Test code: a failed unwrap is a failed test, with its message.
-#![allow(clippy::unwrap_used)]
-
 mod steps;
 
 use fantoccini::Locator;

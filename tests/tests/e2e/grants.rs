@@ -1,9 +1,6 @@
 //! End-to-end: pick lists offer only what the signed-in admin may grant, and a person in both
 //! demo accounts picks one after signing in.
 
-// Test code: a failed unwrap is a failed test, with its message.
-#![allow(clippy::unwrap_used)]
-
 use fantoccini::Locator;
 use roster_e2e::{Browser, Viewport, spawn_app};
 

@@ -1,4 +1,18 @@
-//! `spawn_app()`: the real server on port 0 with a fresh database seeded with the demo.
+//! The one test app: `spawn_app()` boots the real server on port 0 with a fresh database seeded
+//! with the demo, and every helper a test needs is a method of its [`TestApp`] or a free function
+//! here, so that no test module borrows from another. By area: the answers and requests of the
+//! API (`http`), facts read or set underneath it with SQL (`facts`), the mailbox and its links
+//! (`mail`), an account's users, groups and audit log (`accounts`), and imports (`imports`).
+
+mod accounts;
+mod facts;
+mod http;
+mod imports;
+mod mail;
+
+pub use accounts::policy;
+pub use http::{delete, get, json, patch, post, problem_code};
+pub use imports::row;
 
 use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
 use roster_server::demo::DemoPassword;
@@ -8,6 +22,13 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub const PASSWORD: &str = "correct horse battery staple";
+
+// The demo's sign-ins and accounts, by the names the tests use.
+pub const ADMIN: &str = "admin@acme.test";
+pub const DELEGATE: &str = "delegate@acme.test";
+pub const EU_ADMIN: &str = "eu-admin@acme.test";
+pub const RECORDS: &str = "Acme Records";
+pub const EUROPE: &str = "Acme Europe";
 
 #[derive(Debug)]
 pub struct TestApp {
@@ -81,6 +102,14 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     }
 }
 
+/// The OpenAPI document as a fresh server serves it.
+pub async fn openapi_document() -> Value {
+    let app = spawn_app().await;
+    let res = reqwest::get(app.url("/openapi.json")).await.unwrap();
+    assert_eq!(res.status(), 200);
+    res.json().await.unwrap()
+}
+
 impl TestApp {
     /// A browser-like client: keeps cookies and sends this server's Origin.
     pub fn client(&self) -> reqwest::Client {
@@ -118,30 +147,4 @@ impl TestApp {
             .await
             .unwrap()
     }
-}
-
-/// Reads a problem+json answer and returns its code.
-pub async fn problem_code(res: reqwest::Response) -> String {
-    let content_type = res
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    assert_eq!(content_type, "application/problem+json");
-    let body: Value = res.json().await.unwrap();
-    body["code"].as_str().unwrap_or_default().to_owned()
-}
-
-/// PATCHes `body` onto the resource at `url` with the ETag `client` reads it with now.
-pub async fn patch_current(client: &reqwest::Client, url: &str, body: Value) -> reqwest::Response {
-    let res = client.get(url).send().await.unwrap();
-    let tag = res.headers()["etag"].clone();
-    client
-        .patch(url)
-        .header("if-match", tag)
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
 }

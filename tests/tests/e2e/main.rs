@@ -1,0 +1,13 @@
+//! End-to-end tests: the real server serving the real Trunk build, driven in headless Chromium.
+//! One test binary (one link) with a module per area; the support they share is the library
+//! crate `roster_e2e` (`src/lib.rs`), which the import benchmark uses too.
+
+// Test code: a failed unwrap is a failed test, with its message.
+#![allow(clippy::unwrap_used)]
+
+mod admin;
+mod browser;
+mod grants;
+mod import;
+mod invitations;
+mod shared;
