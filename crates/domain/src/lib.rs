@@ -6,11 +6,11 @@
 
 pub mod authz;
 pub mod codes;
+pub mod group_policy;
 pub mod import;
 pub mod invitation;
 pub mod lifecycle;
 pub mod notify;
-pub mod policy;
 pub mod profile;
 pub mod seats;
 pub mod time;

@@ -3,29 +3,12 @@
 //! does not exist.
 
 use crate::AppState;
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::CurrentUser;
-use crate::openapi::PROBLEM;
 use axum::extract::State;
+use roster_api::accounts::AccountList;
 use roster_domain::ErrorCode;
-use serde::Serialize;
-
-/// An account in `GET /accounts`.
-#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct AccountSummary {
-    pub id: i64,
-    pub name: String,
-    pub seats: i64,
-    pub seats_used: i64,
-    /// My role in it.
-    pub role: String,
-}
-
-/// The list answer.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct AccountList {
-    pub items: Vec<AccountSummary>,
-}
 
 /// `GET /api/v1/accounts`: the accounts I belong to, with their seat counts.
 #[utoipa::path(
@@ -42,16 +25,8 @@ pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<axum::Json<AccountList>, AppError> {
-    let items = sqlx::query_as(
-        "SELECT a.id, a.name, a.seats,
-                (SELECT count(*) FROM memberships x WHERE x.account_id = a.id AND x.licensed) AS seats_used,
-                m.role
-         FROM memberships m JOIN accounts a ON a.id = m.account_id
-         WHERE m.user_id = ?1 ORDER BY a.name",
-    )
-    .bind(user.id)
-    .fetch_all(&state.db)
-    .await?;
+    let mut conn = state.db.acquire().await?;
+    let items = crate::store::accounts::summaries_of(&mut conn, user.id).await?;
     Ok(axum::Json(AccountList { items }))
 }
 

@@ -6,20 +6,20 @@
 //! and made-up tokens all get the same 410.
 
 use crate::auth::{hash_password, start_session};
+use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::Json;
-use crate::openapi::PROBLEM;
-use crate::passwords::{LinkInfo, LinkToken, check, link_info, rule};
+use crate::passwords::{check, link_info, rule};
 use crate::tokens::{self, Purpose};
-use crate::users::model::state_of;
 use crate::{AppState, audit};
 use axum::Router;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::post;
+use roster_api::passwords::Activation;
+use roster_api::passwords::{LinkInfo, LinkToken};
 use roster_domain::ErrorCode;
 use roster_domain::lifecycle::{Action, transition};
-use serde::Deserialize;
 
 /// The activation routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -52,17 +52,6 @@ pub async fn check_link(
     ))
 }
 
-/// `POST /activation` body.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Activation {
-    pub token: String,
-    pub password: String,
-    /// Optional; with its answer.
-    pub challenge_question: Option<String>,
-    pub challenge_answer: Option<String>,
-}
-
 /// `POST /api/v1/activation`: activates the account and signs the user in.
 #[utoipa::path(
     post,
@@ -73,7 +62,7 @@ pub struct Activation {
     request_body = Activation,
     responses(
         (status = 200, description = "Active and signed in: me, and the session cookie.",
-            body = crate::auth::Me),
+            body = roster_api::session::Me),
         (status = 410, description = "The link no longer works.", body = Problem,
             content_type = PROBLEM),
         (status = 422, description = "The password breaks the group's rule, or the challenge \
@@ -135,7 +124,7 @@ pub async fn activate(
         None => None,
     };
 
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     // Used up here, in the activation's own transaction: of two at once, exactly one wins.
     let Some((taken, _)) = tokens::take(&mut tx, Purpose::Activation, &body.token, now).await?
     else {
@@ -145,7 +134,7 @@ pub async fn activate(
         .bind(taken)
         .fetch_one(&mut *tx)
         .await?;
-    if transition(state_of(&current)?, Action::Activate).is_err() {
+    if transition(crate::store::decode("state", &current)?, Action::Activate).is_err() {
         return Err(gone());
     }
     sqlx::query(

@@ -2,11 +2,11 @@
 //! actor, account, target, action, and the state before and after.
 
 use crate::AppState;
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem, Refused};
 use crate::extract::{CurrentUser, Path, Query};
-use crate::openapi::PROBLEM;
 use axum::extract::State;
-use serde::{Deserialize, Serialize};
+use roster_api::audit::{AuditPage, AuditQuery};
 use serde_json::Value;
 use sqlx::{Sqlite, Transaction};
 
@@ -116,7 +116,7 @@ pub async fn record_refusals(state: &AppState, refusals: &[Refused]) -> Result<(
     if refusals.is_empty() {
         return Ok(());
     }
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     for refused in refusals {
         record_refusal(&mut tx, refused).await?;
     }
@@ -148,51 +148,6 @@ async fn record_refusal(
     Ok(())
 }
 
-/// Filters of `GET /accounts/{account}/audit`.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct AuditQuery {
-    /// Only changes made by this user id.
-    pub actor: Option<i64>,
-    /// Only changes to this user id.
-    pub target: Option<i64>,
-    /// Only this action (`user.suspended`, `group.created`, …).
-    pub action: Option<String>,
-    /// Only entries older than this id (the next page).
-    pub before_id: Option<i64>,
-    /// How many entries, 1 to 200 (50 when absent; out-of-range values are clamped).
-    pub limit: Option<i64>,
-}
-
-/// One entry as the API shows it.
-#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct AuditItem {
-    pub id: i64,
-    /// Unix seconds, UTC.
-    pub at: i64,
-    pub actor_id: Option<i64>,
-    pub actor: Option<String>,
-    pub account_id: Option<i64>,
-    pub target_user_id: Option<i64>,
-    pub target: Option<String>,
-    pub target_group_id: Option<i64>,
-    pub action: String,
-    /// For a change to a person made from another of their accounts: that account.
-    pub origin_account_id: Option<i64>,
-    pub origin_account: Option<String>,
-    #[sqlx(json(nullable))]
-    pub before: Option<Value>,
-    #[sqlx(json(nullable))]
-    pub after: Option<Value>,
-}
-
-/// The audit page.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct AuditPage {
-    pub items: Vec<AuditItem>,
-}
-
 /// `GET /api/v1/accounts/{account}/audit`: the newest entries first, filterable.
 #[utoipa::path(
     get,
@@ -219,28 +174,7 @@ pub async fn list(
 ) -> Result<axum::Json<AuditPage>, AppError> {
     crate::accounts::require_admin(&state, user.id, account).await?;
     let limit = q.limit.unwrap_or(50).clamp(1, 200);
-    let items = sqlx::query_as(
-        "SELECT a.id, a.at, a.actor_id, actor.username AS actor, a.account_id, a.target_user_id,
-                target.username AS target, a.target_group_id, a.action, a.origin_account_id,
-                origin.name AS origin_account, a.before, a.after
-         FROM audit a
-         LEFT JOIN users actor ON actor.id = a.actor_id
-         LEFT JOIN users target ON target.id = a.target_user_id
-         LEFT JOIN accounts origin ON origin.id = a.origin_account_id
-         WHERE a.account_id = ?1
-           AND (?2 IS NULL OR a.actor_id = ?2)
-           AND (?3 IS NULL OR a.target_user_id = ?3)
-           AND (?4 IS NULL OR a.action = ?4)
-           AND (?5 IS NULL OR a.id < ?5)
-         ORDER BY a.id DESC LIMIT ?6",
-    )
-    .bind(account)
-    .bind(q.actor)
-    .bind(q.target)
-    .bind(q.action)
-    .bind(q.before_id)
-    .bind(limit)
-    .fetch_all(&state.db)
-    .await?;
+    let mut conn = state.db.acquire().await?;
+    let items = crate::store::audit::page(&mut conn, account, &q, limit).await?;
     Ok(axum::Json(AuditPage { items }))
 }

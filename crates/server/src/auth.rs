@@ -4,9 +4,9 @@
 //! in an HttpOnly cookie; the database keeps only its SHA-256. An unknown user and a wrong password
 //! get the very same answer, and take about as long (a dummy hash is verified).
 
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, SESSION_COOKIE};
-use crate::openapi::PROBLEM;
 use crate::{AppState, audit, clock};
 use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
@@ -16,8 +16,8 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use roster_api::session::{Me, SignIn};
 use roster_domain::ErrorCode;
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::sync::OnceLock;
 
@@ -76,15 +76,6 @@ pub fn token_hash(token: &str) -> String {
     URL_SAFE_NO_PAD.encode(Sha256::digest(token.as_bytes()))
 }
 
-/// `POST /session` body.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SignIn {
-    /// Username or email.
-    pub username: String,
-    pub password: String,
-}
-
 #[derive(sqlx::FromRow)]
 struct Candidate {
     id: i64,
@@ -141,7 +132,7 @@ pub async fn sign_in(
         // The lockout has run out: the user is active again, unless an administrator changed
         // their state since it was read (a suspension while the password was being checked
         // must not be undone by it).
-        let mut tx = crate::db::begin_write(&state.db).await?;
+        let mut tx = crate::store::begin_write(&state.db).await?;
         let unlocked = sqlx::query(
             "UPDATE users SET state = 'active', locked_until = NULL, version = version + 1, updated_at = ?2
              WHERE id = ?1 AND state = 'locked' AND coalesce(locked_until, 0) <= ?2",
@@ -210,7 +201,7 @@ pub async fn start_session(state: &AppState, user: i64) -> Result<Response, AppE
 
 /// Counts a failed sign-in and locks the user after too many in the window.
 async fn record_failure(state: &AppState, user_id: i64, now: i64) -> Result<(), AppError> {
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     sqlx::query("INSERT INTO signin_failures (user_id, at) VALUES (?1, ?2)")
         .bind(user_id)
         .bind(now)
@@ -272,27 +263,6 @@ pub async fn sign_out(
     Ok(response)
 }
 
-/// The signed-in user and the accounts they belong to.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Me {
-    pub id: i64,
-    pub username: String,
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub language: String,
-    pub must_change_password: bool,
-    pub accounts: Vec<MyAccount>,
-}
-
-/// One of my accounts, with my role in it.
-#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct MyAccount {
-    pub id: i64,
-    pub name: String,
-    pub role: String,
-}
-
 /// `GET /api/v1/me`.
 #[utoipa::path(
     get,
@@ -317,20 +287,14 @@ async fn me_of(state: &AppState, id: i64) -> Result<Me, AppError> {
             .bind(id)
             .fetch_one(&state.db)
             .await?;
-    let accounts = sqlx::query_as(
-        "SELECT a.id, a.name, m.role FROM memberships m JOIN accounts a ON a.id = m.account_id
-         WHERE m.user_id = ?1 ORDER BY a.name",
-    )
-    .bind(id)
-    .fetch_all(&state.db)
-    .await?;
+    let accounts = crate::store::accounts::mine(&mut *state.db.acquire().await?, id).await?;
     Ok(Me {
         id,
         username,
         email,
         first_name,
         last_name,
-        language,
+        language: crate::store::decode("language", &language)?,
         must_change_password: must_change,
         accounts,
     })

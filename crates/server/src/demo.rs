@@ -301,7 +301,7 @@ pub async fn seed_bulk(db: &SqlitePool, count: usize) -> Result<i64, AppError> {
     .fetch_one(db)
     .await?;
     let now = crate::clock::now().unix_seconds();
-    let mut tx = crate::db::begin_write(db).await?;
+    let mut tx = crate::store::begin_write(db).await?;
     for i in 0..count {
         let first = FIRST[i % FIRST.len()];
         let last = LAST[(i / 7) % LAST.len()];

@@ -215,7 +215,7 @@ impl Facts {
     pub async fn about(
         tx: &mut Transaction<'_, Sqlite>,
         account: i64,
-        user: &crate::users::model::UserDetail,
+        user: &roster_api::users::UserDetail,
     ) -> Result<Facts, AppError> {
         let (name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
             .bind(account)

@@ -6,35 +6,8 @@
 
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+pub use roster_api::problem::{FieldError, PROBLEM, Problem};
 use roster_domain::{Coded, ErrorCode};
-use serde::Serialize;
-
-/// One field that needs attention.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
-pub struct FieldError {
-    /// The field at fault, dotted for nested ones (`policy.min_password_length`).
-    pub field: String,
-    /// The stable code of the refusal.
-    #[schema(value_type = String, example = "email.missing_at")]
-    pub code: ErrorCode,
-    pub message: String,
-}
-
-impl FieldError {
-    /// A field refused by a domain rule, with the rule's message.
-    pub fn new(field: &str, code: ErrorCode) -> FieldError {
-        FieldError {
-            field: field.to_owned(),
-            code,
-            message: code.message_en().to_owned(),
-        }
-    }
-
-    /// A field refused by a coded domain error.
-    pub fn from_coded(field: &str, error: &impl Coded) -> FieldError {
-        FieldError::new(field, error.code())
-    }
-}
 
 /// Everything an API handler can answer besides success.
 #[derive(Debug)]
@@ -104,25 +77,6 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// The problem+json body (RFC 9457) with Roster's stable code.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub(crate) struct Problem {
-    #[serde(rename = "type")]
-    #[schema(value_type = String, example = "about:blank")]
-    kind: &'static str,
-    /// The code's English message.
-    #[schema(value_type = String)]
-    title: &'static str,
-    /// The HTTP status, repeated.
-    status: u16,
-    /// The stable code the app maps to a message in the user's language.
-    #[schema(value_type = String, example = "request.not_found")]
-    code: ErrorCode,
-    /// One entry per invalid field (422 only).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    errors: Vec<FieldError>,
-}
-
 impl AppError {
     /// The stable code this error answers with.
     pub fn code(&self) -> ErrorCode {
@@ -179,8 +133,8 @@ impl IntoResponse for AppError {
             _ => {}
         }
         let body = Problem {
-            kind: "about:blank",
-            title: code.message_en(),
+            kind: "about:blank".to_owned(),
+            title: code.message_en().to_owned(),
             status: status.as_u16(),
             code,
             errors,

@@ -6,12 +6,12 @@
 //! working; revoking deletes it and takes the user back to `staged`.
 
 use crate::emails::{self, Facts};
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path, Query};
-use crate::openapi::PROBLEM;
 use crate::tokens::{self, Purpose};
 use crate::users::list::invalid;
-use crate::users::model::{self, UserDetail, state_of};
+use crate::users::model;
 use crate::users::write::{check_domain, with_etag};
 use crate::{AppState, accounts, audit, etag, guard, outbox};
 use axum::Router;
@@ -19,12 +19,13 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::Response;
 use axum::routing::{get, post};
+use roster_api::invitations::{InvitationList, InvitationQuery, InvitationStatus};
+use roster_api::users::UserDetail;
 use roster_domain::Coded;
 use roster_domain::authz::Change;
 use roster_domain::lifecycle::{Action, UserState, transition};
 use roster_domain::notify::Event;
 use roster_domain::values::Email;
-use serde::{Deserialize, Serialize};
 
 /// The invitation routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -50,7 +51,7 @@ async fn prepare(
         etag::check(headers, before.version)?;
     }
     guard::authorize(tx, account, me, user, &Change::Lifecycle { action }).await?;
-    transition(state_of(&before.state)?, action).map_err(|r| AppError::Conflict(r.code()))?;
+    transition(before.state, action).map_err(|r| AppError::Conflict(r.code()))?;
     Ok(before)
 }
 
@@ -115,7 +116,7 @@ pub async fn invite(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = prepare(&mut tx, &headers, account, user, me.id, Action::Invite).await?;
     let email = Email::parse(&before.email).map_err(|e| AppError::field("email", &e))?;
     check_domain(&state, account, &email).await?;
@@ -134,7 +135,7 @@ pub async fn invite(
         now + hours * 3600,
     )
     .await?;
-    let first = before.state == UserState::Staged.as_str();
+    let first = before.state == UserState::Staged;
     let facts = Facts {
         link: Some((
             tokens::link(&state.public_url, Purpose::Activation, &token),
@@ -200,7 +201,7 @@ pub async fn revoke(
     headers: HeaderMap,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = prepare(
         &mut tx,
         &headers,
@@ -223,43 +224,6 @@ pub async fn revoke(
     )
     .await?;
     Ok(with_etag(StatusCode::OK, after))
-}
-
-/// `GET /accounts/{account}/invitations` query.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct InvitationQuery {
-    /// `pending` or `expired`; both when absent.
-    pub status: Option<String>,
-    /// From 1.
-    pub page: Option<i64>,
-    /// 1 to 100; 50 when absent.
-    pub per_page: Option<i64>,
-}
-
-/// A user waiting for activation.
-#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct Invitation {
-    /// The user's id.
-    pub id: i64,
-    pub username: String,
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    /// When the current link was sent (Unix seconds); none when no link is live.
-    pub sent_at: Option<i64>,
-    /// When the current link stops working (Unix seconds).
-    pub expires_at: Option<i64>,
-    /// The link has lapsed (or there is none): resend to give the user a new one.
-    pub expired: bool,
-}
-
-/// A page of invitations, soonest to expire first.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct InvitationList {
-    pub items: Vec<Invitation>,
-    pub total: i64,
 }
 
 /// `GET /api/v1/accounts/{account}/invitations`: the members waiting for activation.
@@ -286,12 +250,7 @@ pub async fn list(
     Query(q): Query<InvitationQuery>,
 ) -> Result<axum::Json<InvitationList>, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let expired = match q.status.as_deref() {
-        None => None,
-        Some("pending") => Some(false),
-        Some("expired") => Some(true),
-        Some(_) => return Err(invalid("status")),
-    };
+    let expired = q.status.map(|s| s == InvitationStatus::Expired);
     let per_page = q.per_page.unwrap_or(50);
     let page = q.page.unwrap_or(1);
     if !(1..=100).contains(&per_page) {
@@ -301,27 +260,8 @@ pub async fn list(
         return Err(invalid("page"));
     }
     let now = crate::clock::now().unix_seconds();
-    let rows = "FROM memberships m JOIN users u ON u.id = m.user_id
-         LEFT JOIN tokens t ON t.user_id = u.id AND t.purpose = 'activation'
-         WHERE m.account_id = ?1 AND u.state = 'invited'
-           AND (?2 IS NULL OR (coalesce(t.expires_at, 0) <= ?3) = ?2)";
-    let (total,): (i64,) = sqlx::query_as(&format!("SELECT count(*) {rows}"))
-        .bind(account)
-        .bind(expired)
-        .bind(now)
-        .fetch_one(&state.db)
-        .await?;
-    let items = sqlx::query_as(&format!(
-        "SELECT u.id, u.username, u.email, u.first_name, u.last_name, t.created_at AS sent_at,
-                t.expires_at, coalesce(t.expires_at, 0) <= ?3 AS expired
-         {rows} ORDER BY coalesce(t.expires_at, 0), u.id LIMIT ?4 OFFSET ?5"
-    ))
-    .bind(account)
-    .bind(expired)
-    .bind(now)
-    .bind(per_page)
-    .bind((page - 1) * per_page)
-    .fetch_all(&state.db)
-    .await?;
+    let mut conn = state.db.acquire().await?;
+    let (items, total) =
+        crate::store::invitations::page(&mut conn, account, expired, now, page, per_page).await?;
     Ok(axum::Json(InvitationList { items, total }))
 }

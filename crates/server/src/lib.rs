@@ -8,7 +8,6 @@ mod activation;
 mod audit;
 mod auth;
 mod clock;
-mod db;
 pub mod demo;
 mod emails;
 mod error;
@@ -27,6 +26,7 @@ pub mod seal;
 mod search;
 mod settings;
 mod spa;
+pub(crate) mod store;
 mod tokens;
 mod users;
 
@@ -105,7 +105,7 @@ impl Application {
                 ));
             }
         }
-        let db = db::open(&config.database_url).await?;
+        let db = store::open(&config.database_url).await?;
         if let Some(password) = &config.demo {
             demo::seed(&db, password)
                 .await

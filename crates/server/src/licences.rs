@@ -5,10 +5,10 @@
 //! seats used never exceed seats bought. The domain's `Seats` says yes or no.
 
 use crate::emails::{self, Facts};
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::openapi::PROBLEM;
-use crate::users::model::{self, UserDetail};
+use crate::users::model;
 use crate::users::write::with_etag;
 use crate::{AppState, accounts, audit, guard, outbox};
 use axum::Router;
@@ -16,11 +16,11 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{post, put};
+use roster_api::users::{Transfer, UserDetail};
 use roster_domain::Coded;
 use roster_domain::authz::Change;
 use roster_domain::notify::Event;
 use roster_domain::seats::{SeatRefusal, Seats};
-use serde::Deserialize;
 use sqlx::SqliteConnection;
 
 /// The licence routes, under `/api/v1`.
@@ -78,7 +78,7 @@ async fn change(
     assign: bool,
 ) -> Result<UserDetail, AppError> {
     accounts::require_admin(state, me, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me).await?;
     let what = if assign {
         Change::AssignLicence
@@ -182,14 +182,6 @@ pub async fn release(
     Ok(with_etag(StatusCode::OK, after))
 }
 
-/// `POST /accounts/{account}/licence-transfers` body: the members giving and receiving a seat.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Transfer {
-    pub from: i64,
-    pub to: i64,
-}
-
 /// `POST /api/v1/accounts/{account}/licence-transfers`: moves a seat from one member to another
 /// in one step, so it is never lost or doubled on the way.
 #[utoipa::path(
@@ -217,7 +209,7 @@ pub async fn transfer(
     Json(body): Json<Transfer>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let from = model::load(&mut tx, account, body.from, me.id).await?;
     let to = model::load(&mut tx, account, body.to, me.id).await?;
     for member in [body.from, body.to] {

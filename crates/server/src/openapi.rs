@@ -5,7 +5,7 @@
 //! are written as the routes are (relative to `/api/v1`, the one server listed); the test in
 //! `tests/api/openapi.rs` holds the list of routes and fails when the two drift apart.
 
-use crate::error::Problem;
+use crate::error::{PROBLEM, Problem};
 use crate::{
     accounts, activation, audit, auth, groups, import, invitations, join, licences, outbox,
     passwords, settings, users,
@@ -13,9 +13,6 @@ use crate::{
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
-
-/// The media type of every error answer; the body is the `Problem` schema.
-pub const PROBLEM: &str = "application/problem+json";
 
 /// The name of the session-cookie security scheme (`security(("session" = []))` above).
 const SESSION: &str = "session";
@@ -133,31 +130,6 @@ impl Modify for Conventions {
             }
         }
     }
-}
-
-/// The actions of `POST /accounts/{account}/users/{user}/{action}`.
-// Only a type for the document: the handler matches the path segment itself.
-#[allow(dead_code, reason = "never built, only described")]
-#[derive(ToSchema)]
-#[schema(rename_all = "snake_case")]
-pub enum UserAction {
-    Suspend,
-    Unsuspend,
-    Unlock,
-    /// Out of this account; deprovisions the user when it was their last.
-    Remove,
-    Deprovision,
-    Restore,
-}
-
-/// The policies of a group (the domain's `GroupPolicy`, as it serialises).
-#[allow(dead_code, reason = "never built, only described")]
-#[derive(ToSchema)]
-#[schema(as = GroupPolicy)]
-pub struct GroupPolicyDoc {
-    min_password_length: u16,
-    idle_timeout_minutes: u16,
-    members_may_edit_own_details: bool,
 }
 
 /// `GET /api/v1/openapi.json`: this document.

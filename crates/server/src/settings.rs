@@ -5,48 +5,26 @@
 //! works, how many seats there are and what every level allows, none of which a delegate may
 //! widen.
 
+use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, etag, guard};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use roster_api::accounts::{AccountSettings, SettingsChanges};
 use roster_domain::Coded;
-use roster_domain::authz::{AuthzPolicy, Grantable, grantable, may_change_policy};
+use roster_domain::authz::{AuthzPolicy, grantable, may_change_policy};
 use roster_domain::invitation::InvitationLifetime;
 use roster_domain::seats::Seats;
 use roster_domain::values::ApprovedDomain;
-use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
 /// The settings routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
     Router::new().route("/accounts/{account}", get(read).patch(update))
-}
-
-/// An account's settings, and what the reader may do with them.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct AccountSettings {
-    pub id: i64,
-    pub name: String,
-    pub seats: i64,
-    pub seats_used: i64,
-    /// Emails must end in one of these (none: any address).
-    pub approved_domains: Vec<String>,
-    pub invitation_lifetime_hours: i64,
-    pub default_language: String,
-    #[schema(value_type = Object)]
-    pub policy: AuthzPolicy,
-    /// The roles and levels the reader may grant here (the app's pick lists).
-    #[schema(value_type = Object)]
-    pub grantable: Grantable,
-    /// Whether the reader may change the settings and the policy.
-    pub may_change_policy: bool,
-    /// Also the ETag.
-    pub version: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -88,7 +66,7 @@ async fn load(
         seats: row.seats,
         seats_used: row.seats_used,
         invitation_lifetime_hours: row.invitation_lifetime_hours,
-        default_language: row.default_language,
+        default_language: crate::store::decode("language", &row.default_language)?,
         version: row.version,
     })
 }
@@ -122,17 +100,6 @@ pub async fn read(
     accounts::require_admin(&state, me.id, account).await?;
     let mut conn = state.db.acquire().await?;
     Ok(with_etag(load(&mut conn, account, me.id).await?))
-}
-
-/// `PATCH /accounts/{account}` body: what is left out stays as it is.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct SettingsChanges {
-    pub seats: Option<i64>,
-    pub approved_domains: Option<Vec<String>>,
-    pub invitation_lifetime_hours: Option<i64>,
-    #[schema(value_type = Option<Object>)]
-    pub policy: Option<serde_json::Value>,
 }
 
 /// `PATCH /api/v1/accounts/{account}` with `If-Match`.
@@ -173,7 +140,7 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let expected = etag::if_match(&headers)?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = load(&mut tx, account, me.id).await?;
     if before.version != expected {
         return Err(AppError::Stale);

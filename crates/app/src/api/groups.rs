@@ -1,46 +1,35 @@
 //! Groups and the audit log.
 
-use super::users::encode_component;
-use super::{ApiResult, BASE, Items, get, json, send, with_body};
+use super::{ApiResult, BASE, get, get_with, json, send, with_body};
 use gloo_net::http::Request;
-use serde::{Deserialize, Serialize};
-/// A group of an account.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Group {
-    pub id: i64,
-    pub name: String,
-    pub is_default: bool,
-    pub member_count: i64,
-    pub policy: GroupPolicy,
-    pub version: i64,
-}
-
-/// What a group decides for its members.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct GroupPolicy {
-    pub min_password_length: u16,
-    pub idle_timeout_minutes: u16,
-    pub members_may_edit_own_details: bool,
-}
+use roster_api::audit::{AuditItem, AuditPage, AuditQuery};
+use roster_api::groups::{Group, GroupChanges, GroupList, NewGroup, PolicyChanges};
+use roster_domain::group_policy::GroupPolicy;
 
 pub async fn groups(account: i64) -> ApiResult<Vec<Group>> {
     Ok(
-        json::<Items<Group>>(send(get(&format!("/accounts/{account}/groups"))).await?)
+        json::<GroupList>(send(get(&format!("/accounts/{account}/groups"))).await?)
             .await?
             .items,
     )
 }
 
+/// Every value of `policy`, as a request sends it.
+fn changes_of(policy: &GroupPolicy) -> PolicyChanges {
+    PolicyChanges {
+        min_password_length: Some(i64::from(policy.min_password_length())),
+        idle_timeout_minutes: Some(i64::from(policy.idle_timeout_minutes())),
+        members_may_edit_own_details: Some(policy.members_may_edit_own_details()),
+    }
+}
+
 pub async fn create_group(account: i64, name: &str, policy: &GroupPolicy) -> ApiResult<Group> {
-    let body = serde_json::json!({ "name": name, "policy": policy });
-    json(
-        send(with_body(
-            Request::post(&format!("{BASE}/accounts/{account}/groups")),
-            &body,
-        ))
-        .await?,
-    )
-    .await
+    let body = NewGroup {
+        name: name.to_owned(),
+        policy: Some(changes_of(policy)),
+    };
+    let url = format!("{BASE}/accounts/{account}/groups");
+    json(send(with_body(Request::post(&url), &body)).await?).await
 }
 
 pub async fn update_group(
@@ -50,7 +39,10 @@ pub async fn update_group(
     name: &str,
     policy: &GroupPolicy,
 ) -> ApiResult<Group> {
-    let body = serde_json::json!({ "name": name, "policy": policy });
+    let body = GroupChanges {
+        name: Some(name.to_owned()),
+        policy: Some(changes_of(policy)),
+    };
     let url = format!("{BASE}/accounts/{account}/groups/{group}");
     json(
         send(with_body(
@@ -69,48 +61,15 @@ pub async fn delete_group(account: i64, group: i64, move_to: Option<i64>) -> Api
         .map(|_| ())
 }
 
-/// One audit entry.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AuditEntry {
-    pub id: i64,
-    pub at: i64,
-    pub actor: Option<String>,
-    pub target: Option<String>,
-    pub target_user_id: Option<i64>,
-    pub action: String,
-    /// For a change to a person made from another of their accounts: that account.
-    #[serde(default)]
-    pub origin_account: Option<String>,
-    pub before: Option<serde_json::Value>,
-    pub after: Option<serde_json::Value>,
-}
-
-/// Audit filters; empty means any.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct AuditQuery {
-    pub action: String,
-    pub target: Option<i64>,
-    pub before_id: Option<i64>,
-}
-
-pub async fn audit(account: i64, query: &AuditQuery) -> ApiResult<Vec<AuditEntry>> {
-    let mut parts = vec!["limit=50".to_owned()];
-    if !query.action.is_empty() {
-        parts.push(format!("action={}", encode_component(&query.action)));
-    }
-    if let Some(t) = query.target {
-        parts.push(format!("target={t}"));
-    }
-    if let Some(b) = query.before_id {
-        parts.push(format!("before_id={b}"));
-    }
-    Ok(json::<Items<AuditEntry>>(
-        send(get(&format!(
-            "/accounts/{account}/audit?{}",
-            parts.join("&")
-        )))
-        .await?,
+/// The newest 50 entries of the log that `query` filters.
+pub async fn audit(account: i64, query: &AuditQuery) -> ApiResult<Vec<AuditItem>> {
+    let query = AuditQuery {
+        limit: Some(50),
+        ..query.clone()
+    };
+    Ok(
+        json::<AuditPage>(send(get_with(&format!("/accounts/{account}/audit"), &query)).await?)
+            .await?
+            .items,
     )
-    .await?
-    .items)
 }

@@ -2,29 +2,20 @@
 
 use super::{ApiResult, BASE, json, send, with_body};
 use gloo_net::http::Request;
-use roster_domain::ErrorCode;
-use roster_domain::import::{Existing, Logins, RowValues};
-use serde::{Deserialize, Serialize};
-
-#[derive(Deserialize)]
-struct LookupAnswer {
-    here: Vec<String>,
-    elsewhere: Vec<String>,
-    /// Logins of accounts where I may not manage them: an import asks them to join.
-    #[serde(default)]
-    consent: Vec<String>,
-}
+use roster_api::imports::{
+    ChunkAnswer, ChunkRow, ImportChunk, LookupAnswer, LookupRequest, RowResult,
+};
+use roster_domain::import::{Existing, Logins};
+use std::borrow::Cow;
 
 /// Where each of these username keys already has a login.
 pub async fn lookup_logins(account: i64, usernames: &[&str]) -> ApiResult<Logins> {
     let url = format!("{BASE}/accounts/{account}/imports/lookup");
-    // Written straight from the keys (no copy of 50,000 strings into a JSON value first).
-    #[derive(Serialize)]
-    struct Lookup<'a> {
-        usernames: &'a [&'a str],
-    }
-    let answer: LookupAnswer =
-        json(send(with_body(Request::post(&url), &Lookup { usernames })).await?).await?;
+    // The keys are borrowed, never copied: 50,000 of them are written straight from the file.
+    let body = LookupRequest {
+        usernames: usernames.iter().map(|k| Cow::Borrowed(*k)).collect(),
+    };
+    let answer: LookupAnswer = json(send(with_body(Request::post(&url), &body)).await?).await?;
     let here = answer.here.into_iter().map(|k| (k, Existing::Here));
     let elsewhere = answer
         .elsewhere
@@ -34,39 +25,15 @@ pub async fn lookup_logins(account: i64, usernames: &[&str]) -> ApiResult<Logins
     Ok(here.chain(elsewhere).chain(consent).collect())
 }
 
-/// One row as sent.
-#[derive(Debug, Clone, Serialize)]
-pub struct ChunkRow {
-    pub row: u32,
-    pub values: RowValues,
-}
-
-/// One finding of the server about a row.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct RowFinding {
-    pub column: String,
-    pub code: ErrorCode,
-}
-
-/// What became of a row: `created`, `added`, `requested` (asked by email to join) or `refused`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct RowResult {
-    pub row: u32,
-    pub outcome: String,
-    pub user: Option<i64>,
-    pub findings: Vec<RowFinding>,
-}
-
-#[derive(Deserialize)]
-struct ChunkAnswer {
-    results: Vec<RowResult>,
-}
-
 /// Sends one chunk with its `Idempotency-Key`: sending it again answers the same.
-pub async fn import_chunk(account: i64, key: &str, rows: &[ChunkRow]) -> ApiResult<Vec<RowResult>> {
+pub async fn import_chunk(
+    account: i64,
+    key: &str,
+    rows: Vec<ChunkRow>,
+) -> ApiResult<Vec<RowResult>> {
     let url = format!("{BASE}/accounts/{account}/imports");
     let request = Request::post(&url).header("Idempotency-Key", key);
-    let body = serde_json::json!({ "rows": rows });
+    let body = ImportChunk { rows };
     Ok(json::<ChunkAnswer>(send(with_body(request, &body)).await?)
         .await?
         .results)

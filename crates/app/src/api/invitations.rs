@@ -1,9 +1,13 @@
 //! Invitations, activation, passwords and the local mailbox.
 
-use super::{ApiResult, BASE, Items, get, json, send, with_body};
+use super::{ApiResult, BASE, get, get_with, json, send, with_body};
 use gloo_net::http::Request;
-use serde::Deserialize;
-use serde_json::json as body;
+use roster_api::invitations::{Invitation, InvitationList, InvitationQuery};
+use roster_api::mailbox::{Mailbox, MailboxEmail};
+use roster_api::passwords::{
+    Activation, LinkInfo, LinkToken, PasswordChange, ResetCompletion, ResetRequest,
+    TemporaryPassword,
+};
 
 /// Sends (or sends again) a user's invitation.
 pub async fn invite(account: i64, user: i64) -> ApiResult<()> {
@@ -17,46 +21,26 @@ pub async fn revoke_invitation(account: i64, user: i64) -> ApiResult<()> {
     send(Request::delete(&url).build()).await.map(|_| ())
 }
 
-#[derive(Deserialize)]
-struct Password {
-    password: String,
-}
-
 /// Sets a temporary password and returns it (shown once, never emailed).
 pub async fn temporary_password(account: i64, user: i64) -> ApiResult<String> {
     let url = format!("{BASE}/accounts/{account}/users/{user}/temporary-password");
-    Ok(json::<Password>(send(Request::post(&url).build()).await?)
-        .await?
-        .password)
-}
-
-/// A user waiting for activation.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Invitation {
-    pub id: i64,
-    pub username: String,
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub sent_at: Option<i64>,
-    pub expires_at: Option<i64>,
-    pub expired: bool,
+    Ok(
+        json::<TemporaryPassword>(send(Request::post(&url).build()).await?)
+            .await?
+            .password,
+    )
 }
 
 /// The account's invitations, pending and expired (up to 100, soonest to expire first).
 pub async fn invitations(account: i64) -> ApiResult<Vec<Invitation>> {
-    let path = format!("/accounts/{account}/invitations?per_page=100");
-    Ok(json::<Items<Invitation>>(send(get(&path)).await?)
+    let query = InvitationQuery {
+        per_page: Some(100),
+        ..InvitationQuery::default()
+    };
+    let path = format!("/accounts/{account}/invitations");
+    Ok(json::<InvitationList>(send(get_with(&path, &query)).await?)
         .await?
         .items)
-}
-
-/// What the page of a single-use link shows before using it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct LinkInfo {
-    pub first_name: String,
-    pub username: String,
-    pub min_password_length: u16,
 }
 
 /// Which single-use link.
@@ -78,7 +62,10 @@ impl Link {
 /// Whether a link still works, without using it.
 pub async fn check_link(link: Link, token: &str) -> ApiResult<LinkInfo> {
     let url = format!("{BASE}{}", link.check_path());
-    json(send(with_body(Request::post(&url), &body!({ "token": token }))).await?).await
+    let body = LinkToken {
+        token: token.to_owned(),
+    };
+    json(send(with_body(Request::post(&url), &body)).await?).await
 }
 
 /// Activates the account with the link's token; signs the user in.
@@ -88,19 +75,22 @@ pub async fn activate(
     question: &str,
     answer: &str,
 ) -> ApiResult<super::Me> {
-    let payload = body!({
-        "token": token,
-        "password": password,
-        "challenge_question": question,
-        "challenge_answer": answer,
-    });
+    let payload = Activation {
+        token: token.to_owned(),
+        password: password.to_owned(),
+        challenge_question: Some(question.to_owned()),
+        challenge_answer: Some(answer.to_owned()),
+    };
     let url = format!("{BASE}/activation");
     json(send(with_body(Request::post(&url), &payload)).await?).await
 }
 
 /// Sets a new password with a reset link's token (the user then signs in).
 pub async fn complete_reset(token: &str, password: &str) -> ApiResult<()> {
-    let payload = body!({ "token": token, "password": password });
+    let payload = ResetCompletion {
+        token: token.to_owned(),
+        password: password.to_owned(),
+    };
     let url = format!("{BASE}/password-reset/complete");
     send(with_body(Request::post(&url), &payload))
         .await
@@ -110,35 +100,29 @@ pub async fn complete_reset(token: &str, password: &str) -> ApiResult<()> {
 /// Asks for a reset link by email; the answer is the same whether or not the email is known.
 pub async fn request_reset(email: &str) -> ApiResult<()> {
     let url = format!("{BASE}/password-reset");
-    send(with_body(Request::post(&url), &body!({ "email": email })))
+    let payload = ResetRequest {
+        email: email.to_owned(),
+    };
+    send(with_body(Request::post(&url), &payload))
         .await
         .map(|_| ())
 }
 
 /// Changes my password.
 pub async fn change_password(current: &str, new: &str) -> ApiResult<()> {
-    let payload = body!({ "current_password": current, "new_password": new });
+    let payload = PasswordChange {
+        current_password: current.to_owned(),
+        new_password: new.to_owned(),
+    };
     let url = format!("{BASE}/me/password");
     send(with_body(Request::post(&url), &payload))
         .await
         .map(|_| ())
 }
 
-/// An email of the local mailbox.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MailboxEmail {
-    pub id: i64,
-    pub to: String,
-    pub subject: String,
-    pub text: String,
-    pub created_at: i64,
-}
-
 /// The local mailbox, newest first.
 pub async fn mailbox() -> ApiResult<Vec<MailboxEmail>> {
-    Ok(
-        json::<Items<MailboxEmail>>(send(get("/dev/mailbox")).await?)
-            .await?
-            .items,
-    )
+    Ok(json::<Mailbox>(send(get("/dev/mailbox")).await?)
+        .await?
+        .items)
 }

@@ -1,6 +1,7 @@
 //! The one module that talks to the server: every call of the app, and the turning of non-2xx
-//! answers into [`ApiError`]. Pages never build URLs. Users, groups and the audit log have
-//! submodules; everything is re-exported here.
+//! answers into [`ApiError`]. Pages never build URLs. The bodies sent and received are the
+//! server's own types (`roster-api`), re-exported here; this module holds only the calls. Users,
+//! groups and the audit log have submodules; everything is re-exported here.
 
 mod groups;
 mod imports;
@@ -10,12 +11,24 @@ mod users;
 pub use groups::*;
 pub use imports::*;
 pub use invitations::*;
+// The bodies, as the server declares them.
+pub use roster_api::accounts::*;
+pub use roster_api::audit::*;
+pub use roster_api::groups::*;
+pub use roster_api::imports::*;
+pub use roster_api::invitations::*;
+pub use roster_api::join::*;
+pub use roster_api::mailbox::*;
+pub use roster_api::passwords::*;
+pub use roster_api::session::*;
+pub use roster_api::users::*;
 pub use users::*;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
+use roster_api::problem::{FieldError, Problem};
 use roster_domain::ErrorCode;
+use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
 
 /// A refusal or failure, as the user should hear about it.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,21 +37,7 @@ pub struct ApiError {
     /// The server's stable code, when it sent one (a network failure has none).
     pub code: Option<ErrorCode>,
     /// Field by field, for forms.
-    pub fields: Vec<FieldProblem>,
-}
-
-/// One field the server refused.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct FieldProblem {
-    pub field: String,
-    pub code: ErrorCode,
-}
-
-#[derive(Deserialize)]
-struct Problem {
-    code: Option<ErrorCode>,
-    #[serde(default)]
-    errors: Vec<FieldProblem>,
+    pub fields: Vec<FieldError>,
 }
 
 impl ApiError {
@@ -90,11 +89,12 @@ pub(crate) async fn send(request: Result<Request, gloo_net::Error>) -> ApiResult
         return Ok(response);
     }
     let status = response.status();
+    // Anything but problem+json (a proxy's own error page) has no code.
     let problem = response.json::<Problem>().await.ok();
     Err(match problem {
         Some(p) => ApiError {
             status,
-            code: p.code,
+            code: Some(p.code),
             fields: p.errors,
         },
         None => ApiError {
@@ -113,6 +113,12 @@ pub(crate) fn get(path: &str) -> Result<Request, gloo_net::Error> {
     Request::get(&format!("{BASE}{path}")).build()
 }
 
+/// `path` with `query` as its query string (its fields left out when `None`).
+pub(crate) fn get_with(path: &str, query: &impl Serialize) -> Result<Request, gloo_net::Error> {
+    let query = serde_urlencoded::to_string(query).unwrap_or_default();
+    get(&format!("{path}?{query}"))
+}
+
 pub(crate) fn with_body<B: Serialize>(
     builder: RequestBuilder,
     body: &B,
@@ -125,7 +131,7 @@ pub(crate) fn with_body<B: Serialize>(
 pub(crate) async fn patch_tagged<T: DeserializeOwned>(
     path: &str,
     etag: &str,
-    changes: &serde_json::Value,
+    changes: &impl Serialize,
 ) -> ApiResult<Tagged<T>> {
     let request = Request::patch(&format!("{BASE}{path}")).header("If-Match", etag);
     tagged(send(with_body(request, changes)).await?).await
@@ -148,32 +154,15 @@ pub(crate) async fn tagged<T: DeserializeOwned>(response: Response) -> ApiResult
 
 // ---- Signing in -------------------------------------------------------------------------------
 
-/// The signed-in person.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Me {
-    pub id: i64,
-    pub username: String,
-    pub first_name: String,
-    pub last_name: String,
-    /// Signed in with a temporary password: a new one must be chosen first.
-    pub must_change_password: bool,
-    pub accounts: Vec<MyAccount>,
-}
-
-/// An account I belong to, with my role.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct MyAccount {
-    pub id: i64,
-    pub name: String,
-    pub role: String,
-}
-
 pub async fn me() -> ApiResult<Me> {
     json(send(get("/me")).await?).await
 }
 
 pub async fn sign_in(username: &str, password: &str) -> ApiResult<Me> {
-    let body = serde_json::json!({ "username": username, "password": password });
+    let body = SignIn {
+        username: username.to_owned(),
+        password: password.to_owned(),
+    };
     json(send(with_body(Request::post(&format!("{BASE}/session")), &body)).await?).await
 }
 
@@ -185,44 +174,13 @@ pub async fn sign_out() -> ApiResult<()> {
 
 // ---- Accounts ---------------------------------------------------------------------------------
 
-/// An account with its seat counts.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Account {
-    pub id: i64,
-    pub name: String,
-    pub seats: i64,
-    pub seats_used: i64,
-    pub role: String,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct Items<T> {
-    pub(crate) items: Vec<T>,
-}
-
-pub async fn accounts() -> ApiResult<Vec<Account>> {
-    Ok(json::<Items<Account>>(send(get("/accounts")).await?)
+pub async fn accounts() -> ApiResult<Vec<AccountSummary>> {
+    Ok(json::<AccountList>(send(get("/accounts")).await?)
         .await?
         .items)
 }
 
 // ---- Account settings and seats ----------------------------------------------------------------
-
-/// An account's settings.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct AccountSettings {
-    pub id: i64,
-    pub name: String,
-    pub seats: i64,
-    pub seats_used: i64,
-    pub approved_domains: Vec<String>,
-    pub invitation_lifetime_hours: i64,
-    /// The domain's own type: the app checks a changed policy with the same rules.
-    pub policy: roster_domain::authz::AuthzPolicy,
-    /// What the signed-in admin may grant: the domain's type, as the server computed it.
-    pub grantable: roster_domain::authz::Grantable,
-    pub may_change_policy: bool,
-}
 
 pub async fn account_settings(account: i64) -> ApiResult<Tagged<AccountSettings>> {
     tagged(send(get(&format!("/accounts/{account}"))).await?).await
@@ -232,7 +190,7 @@ pub async fn account_settings(account: i64) -> ApiResult<Tagged<AccountSettings>
 pub async fn update_account_settings(
     account: i64,
     etag: &str,
-    changes: &serde_json::Value,
+    changes: &SettingsChanges,
 ) -> ApiResult<Tagged<AccountSettings>> {
     patch_tagged(&format!("/accounts/{account}"), etag, changes).await
 }

@@ -1,13 +1,14 @@
 //! The frame of every account page: the header with the account switcher, the navigation, the
 //! "Seats used: X of N" panel and sign-out; then the page.
 
-use crate::api::{self, Account};
+use crate::api::{self, AccountSummary as Account};
 use crate::i18n::{Key, t};
 use crate::session::{sign_in_path, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use roster_domain::authz::Role;
 use wasm_bindgen::JsCast;
 
 /// The account the pages below the frame are about, and a way to refresh its seat counts.
@@ -104,7 +105,7 @@ fn Header(current: CurrentAccount) -> impl IntoView {
             .accounts
             .get()
             .into_iter()
-            .filter(|a| a.role == "admin")
+            .filter(|a| a.role == Role::Admin)
             .collect::<Vec<_>>()
     };
     let switch = move |ev: leptos::ev::Event| {

@@ -1,7 +1,8 @@
 //! A member's role and authorities, with pick lists offering only what the signed-in admin may
 //! grant (the server's `grantable`, worked out by the domain's rules); the server checks again.
 
-use crate::api::{self, AccountSettings, ApiError, Tagged, UserDetail};
+use crate::api::{self, AccountSettings, ApiError, Tagged};
+use crate::api::{UserChanges, UserDetail};
 use crate::components::frame::use_account;
 use crate::i18n::{Key, role_label, t};
 use leptos::prelude::*;
@@ -23,7 +24,7 @@ pub fn GrantsCard(
         settings.set(api::account_settings(a).await.ok().map(|s| s.value));
     });
     let u = tagged.value.clone();
-    let role = RwSignal::new(u.role.clone());
+    let role = RwSignal::new(u.role);
     let levels = RwSignal::new(u.authorities.clone());
     let error = RwSignal::new(None::<ApiError>);
     let busy = RwSignal::new(false);
@@ -39,10 +40,13 @@ pub fn GrantsCard(
             .policy
             .kinds()
             .iter()
-            .map(|k| (k.key.clone(), held.get(&k.key).cloned()))
+            .map(|k| (k.key.clone(), held.level(&k.key).map(str::to_owned)))
             .collect();
-        let changes =
-            serde_json::json!({ "role": role.get_untracked(), "authorities": authorities });
+        let changes = UserChanges {
+            role: Some(role.get_untracked()),
+            authorities: Some(authorities),
+            ..UserChanges::default()
+        };
         let (a, etag) = (account.id.get_untracked(), etag.clone());
         busy.set(true);
         spawn_local(async move {
@@ -57,25 +61,26 @@ pub fn GrantsCard(
         });
     };
     let current = u.authorities.clone();
-    let current_role = u.role.clone();
+    let current_role = u.role;
     view! {
         <section aria-labelledby="grants-title" class="card">
             <h2 id="grants-title">{t(Key::RoleAndAuthorities)}</h2>
             {move || settings.get().map(|s| {
                 let roles = s.grantable.roles.clone();
-                let current_role = current_role.clone();
-                let offered_role = move |r: &str| {
-                    r == current_role
-                        || roles.iter().any(|x| (*x == Role::Admin) == (r == "admin"))
-                };
+                let offered_role = move |r: &Role| *r == current_role || roles.contains(r);
                 view! {
                     <form on:submit=save.clone() novalidate>
                         {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
                         <div class="field">
                             <label for="grant-role">{t(Key::Role)}</label>
-                            <select id="grant-role" on:change=move |ev| role.set(event_target_value(&ev))>
-                                {["user", "admin"].into_iter().filter(|r| offered_role(r)).map(|r| view! {
-                                    <option value=r selected=move || role.get() == r>{role_label(r)}</option>
+                            <select id="grant-role" on:change=move |ev| {
+                                let chosen = event_target_value(&ev);
+                                if let Some(r) = Role::ALL.into_iter().find(|r| r.as_str() == chosen) {
+                                    role.set(r);
+                                }
+                            }>
+                                {[Role::User, Role::Admin].into_iter().filter(|r| offered_role(r)).map(|r| view! {
+                                    <option value=r.as_str() selected=move || role.get() == r>{role_label(r)}</option>
                                 }).collect_view()}
                             </select>
                         </div>
@@ -85,7 +90,7 @@ pub fn GrantsCard(
                                 .find(|g| g.kind == kind.key)
                                 .map(|g| g.levels.clone())
                                 .unwrap_or_default();
-                            let held = current.get(&kind.key).cloned();
+                            let held = current.level(&kind.key).map(str::to_owned);
                             // What may be granted, and what is held now (kept, even if it could
                             // not be granted by this admin).
                             let choices: Vec<String> = kind.levels.iter()
@@ -99,12 +104,12 @@ pub fn GrantsCard(
                                     <label for=id.clone()>{format!("{} ({key})", t(Key::Authority))}</label>
                                     <select id=id on:change=move |ev| {
                                         let v = event_target_value(&ev);
-                                        levels.update(|m| { if v.is_empty() { m.remove(&k1); } else { m.insert(k1.clone(), v); } });
+                                        levels.update(|m| m.set(&k1, (!v.is_empty()).then_some(v.as_str())));
                                     }>
-                                        <option value="" selected=move || !levels.get().contains_key(&k2)>{t(Key::NoAuthority)}</option>
+                                        <option value="" selected=move || levels.get().level(&k2).is_none()>{t(Key::NoAuthority)}</option>
                                         {choices.into_iter().map(|l| {
                                             let (key, l2, value) = (key.clone(), l.clone(), l.clone());
-                                            view! { <option value=value selected=move || levels.get().get(&key) == Some(&l2)>{l}</option> }
+                                            view! { <option value=value selected=move || levels.get().level(&key) == Some(l2.as_str())>{l}</option> }
                                         }).collect_view()}
                                     </select>
                                 </div>

@@ -8,6 +8,7 @@ use crate::i18n::{Key, role_label, t};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use roster_domain::authz::Role;
 use std::collections::BTreeSet;
 
 #[component]
@@ -20,7 +21,7 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
         .map(|m| {
             m.accounts
                 .into_iter()
-                .filter(|a| a.role == "admin")
+                .filter(|a| a.role == Role::Admin)
                 .map(|a| (a.id, a.name))
                 .collect()
         })
@@ -82,7 +83,7 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
                     " " {t(Key::SelectAllAccounts)}
                 </label>
                 {mine.into_iter().map(|(id, name)| {
-                    let role = roles.iter().find(|m| m.account_id == id).map(|m| role_label(&m.role));
+                    let role = roles.iter().find(|m| m.account_id == id).map(|m| role_label(m.role));
                     view! {
                         <label>
                             <input type="checkbox" prop:checked=move || chosen.get().contains(&id)

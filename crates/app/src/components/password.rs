@@ -6,7 +6,7 @@ use crate::components::field::TextField;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::Coded;
-use roster_domain::policy::{GroupPolicy, check_password};
+use roster_domain::group_policy::{GroupPolicy, check_password};
 
 /// The two fields' values and the rule they answer to.
 #[derive(Debug, Clone, Copy)]

@@ -5,6 +5,7 @@ use crate::api::{self, ApiError, Group, UserDetail};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use roster_domain::profile::{FieldIssue, ProfileDraft};
+use roster_domain::values::Language;
 
 /// `Some(trimmed)` unless blank.
 pub fn blank_to_none(value: String) -> Option<String> {
@@ -34,8 +35,9 @@ impl ProfileFields {
             last_name: text(|u| u.last_name.clone()),
             phone: text(|u| u.phone.clone().unwrap_or_default()),
             language: RwSignal::new(
-                from.map(|u| u.language.clone())
-                    .unwrap_or_else(|| "en".into()),
+                from.map_or(Language::default(), |u| u.language)
+                    .as_str()
+                    .to_owned(),
             ),
         }
     }

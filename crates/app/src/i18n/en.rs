@@ -58,6 +58,8 @@ pub const fn text(key: Key) -> &'static str {
         SelectUser => "Select",
         Selected => "selected",
         Suspend => "Suspend",
+        ActionActivate => "Activate",
+        ActionLock => "Lock",
         Unsuspend => "Unsuspend",
         Unlock => "Unlock",
         Remove => "Remove from account",

@@ -5,6 +5,10 @@
 
 mod en;
 
+use roster_api::users::UserAction;
+use roster_domain::authz::Role;
+use roster_domain::lifecycle::{Action, UserState};
+
 /// A piece of user-visible text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Key {
@@ -61,6 +65,8 @@ pub enum Key {
     SelectUser,
     Selected,
     Suspend,
+    ActionActivate,
+    ActionLock,
     Unsuspend,
     Unlock,
     Remove,
@@ -282,22 +288,22 @@ pub const fn t(key: Key) -> &'static str {
 }
 
 /// The label of a user state.
-pub fn state_label(state: &str) -> &'static str {
+pub fn state_label(state: UserState) -> &'static str {
     t(match state {
-        "staged" => Key::StateStaged,
-        "invited" => Key::StateInvited,
-        "active" => Key::StateActive,
-        "suspended" => Key::StateSuspended,
-        "locked" => Key::StateLocked,
-        _ => Key::StateDeprovisioned,
+        UserState::Staged => Key::StateStaged,
+        UserState::Invited => Key::StateInvited,
+        UserState::Active => Key::StateActive,
+        UserState::Suspended => Key::StateSuspended,
+        UserState::Locked => Key::StateLocked,
+        UserState::Deprovisioned => Key::StateDeprovisioned,
     })
 }
 
 /// The label of a user's state, as "Invitation expired" for an invited user whose link has
 /// lapsed (by the browser's clock).
-pub fn user_state_label(state: &str, invitation_expires_at: Option<i64>) -> &'static str {
+pub fn user_state_label(state: UserState, invitation_expires_at: Option<i64>) -> &'static str {
     let lapsed = invitation_expires_at.is_none_or(|at| (at as f64) * 1000.0 <= js_sys::Date::now());
-    if state == "invited" && lapsed {
+    if state == UserState::Invited && lapsed {
         t(Key::InvitationExpired)
     } else {
         state_label(state)
@@ -312,11 +318,10 @@ pub fn utc(seconds: i64) -> String {
 }
 
 /// The label of a role.
-pub fn role_label(role: &str) -> &'static str {
-    t(if role == "admin" {
-        Key::RoleAdmin
-    } else {
-        Key::RoleUser
+pub fn role_label(role: Role) -> &'static str {
+    t(match role {
+        Role::Admin => Key::RoleAdmin,
+        Role::User => Key::RoleUser,
     })
 }
 
@@ -397,18 +402,27 @@ pub const AUDIT_ACTIONS: [&str; 32] = [
     "account.updated",
 ];
 
-/// The button label of a state action.
-pub fn action_label(action: &str) -> &'static str {
+/// The button label of a lifecycle action.
+pub fn action_label(action: Action) -> &'static str {
     t(match action {
-        "suspend" => Key::Suspend,
-        "unsuspend" => Key::Unsuspend,
-        "unlock" => Key::Unlock,
-        "deprovision" => Key::Deprovision,
-        "restore" => Key::Restore,
-        "delete_for_good" => Key::DeleteForGood,
-        "invite" => Key::SendInvitation,
-        "revoke_invitation" => Key::RevokeInvitation,
-        "set_temporary_password" => Key::SetTemporaryPassword,
-        _ => Key::Remove,
+        Action::Invite => Key::SendInvitation,
+        Action::RevokeInvitation => Key::RevokeInvitation,
+        Action::Activate => Key::ActionActivate,
+        Action::SetTemporaryPassword => Key::SetTemporaryPassword,
+        Action::Suspend => Key::Suspend,
+        Action::Unsuspend => Key::Unsuspend,
+        Action::Lock => Key::ActionLock,
+        Action::Unlock => Key::Unlock,
+        Action::Deprovision => Key::Deprovision,
+        Action::DeleteForGood => Key::DeleteForGood,
+        Action::Restore => Key::Restore,
     })
+}
+
+/// The button label of a state action of the users list.
+pub fn user_action_label(action: UserAction) -> &'static str {
+    match action.action() {
+        Some(action) => action_label(action),
+        None => t(Key::Remove),
+    }
 }

@@ -1,6 +1,6 @@
 //! The audit log of an account: every change, newest first, with who made it and what changed.
 
-use crate::api::{self, ApiError, AuditEntry, AuditQuery};
+use crate::api::{self, ApiError, AuditItem, AuditQuery};
 use crate::components::frame::use_account;
 use crate::i18n::{AUDIT_ACTIONS, Key, audit_action_label, t, utc};
 use leptos::prelude::*;
@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use serde_json::Value;
 
 /// The fields that differ between before and after, as `field: old → new`.
-fn changes(entry: &AuditEntry) -> Vec<String> {
+fn changes(entry: &AuditItem) -> Vec<String> {
     let empty = serde_json::Map::new();
     let before = entry
         .before
@@ -45,13 +45,14 @@ fn changes(entry: &AuditEntry) -> Vec<String> {
 pub fn AuditPage() -> impl IntoView {
     let account = use_account();
     let action = RwSignal::new(String::new());
-    let entries = RwSignal::new(Vec::<AuditEntry>::new());
+    let entries = RwSignal::new(Vec::<AuditItem>::new());
     let error = RwSignal::new(None::<ApiError>);
     let fetch = move |older: Option<i64>| {
+        let action = action.get_untracked();
         let query = AuditQuery {
-            action: action.get_untracked(),
-            target: None,
+            action: (!action.is_empty()).then_some(action),
             before_id: older,
+            ..AuditQuery::default()
         };
         let id = account.id.get_untracked();
         spawn_local(async move {

@@ -1,12 +1,12 @@
 //! The groups of an account: their members and policies; create, edit and delete them.
 
-use crate::api::{self, ApiError, Group, GroupPolicy};
+use crate::api::{self, ApiError, Group};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use roster_domain::policy::GroupPolicy as Rules;
+use roster_domain::group_policy::GroupPolicy;
 use roster_domain::values::GroupName;
 
 /// `/accounts/:account/groups`.
@@ -51,7 +51,7 @@ fn policy_error(length: &str, idle: &str) -> Option<&'static str> {
     let (Ok(length), Ok(idle)) = (length.trim().parse::<u16>(), idle.trim().parse::<u16>()) else {
         return Some(roster_domain::ErrorCode::RequestInvalidValue.message_en());
     };
-    Rules::new(length, idle, true)
+    GroupPolicy::new(length, idle, true)
         .err()
         .map(|e| roster_domain::Coded::code(&e).message_en())
 }
@@ -65,9 +65,9 @@ fn GroupCard(
 ) -> impl IntoView {
     let account = use_account();
     let name = RwSignal::new(group.name.clone());
-    let length = RwSignal::new(group.policy.min_password_length.to_string());
-    let idle = RwSignal::new(group.policy.idle_timeout_minutes.to_string());
-    let may_edit = RwSignal::new(group.policy.members_may_edit_own_details);
+    let length = RwSignal::new(group.policy.min_password_length().to_string());
+    let idle = RwSignal::new(group.policy.idle_timeout_minutes().to_string());
+    let may_edit = RwSignal::new(group.policy.members_may_edit_own_details());
     let move_to = RwSignal::new(String::new());
     let (id, version, members, is_default) = (
         group.id,
@@ -87,10 +87,13 @@ fn GroupCard(
         if name_error.get_untracked().is_some() || rules_error.get_untracked().is_some() {
             return;
         }
-        let policy = GroupPolicy {
-            min_password_length: length.get_untracked().trim().parse().unwrap_or_default(),
-            idle_timeout_minutes: idle.get_untracked().trim().parse().unwrap_or_default(),
-            members_may_edit_own_details: may_edit.get_untracked(),
+        // Checked above with the same constructor: the server checks it again.
+        let Ok(policy) = GroupPolicy::new(
+            length.get_untracked().trim().parse().unwrap_or_default(),
+            idle.get_untracked().trim().parse().unwrap_or_default(),
+            may_edit.get_untracked(),
+        ) else {
+            return;
         };
         let (a, n) = (account.id.get_untracked(), name.get_untracked());
         spawn_local(async move {
@@ -165,12 +168,7 @@ fn NewGroup(on_change: Callback<Result<(), ApiError>>) -> impl IntoView {
         if GroupName::parse(&name.get_untracked()).is_err() {
             return;
         }
-        let defaults = Rules::default();
-        let policy = GroupPolicy {
-            min_password_length: defaults.min_password_length(),
-            idle_timeout_minutes: defaults.idle_timeout_minutes(),
-            members_may_edit_own_details: defaults.members_may_edit_own_details(),
-        };
+        let policy = GroupPolicy::default();
         let (a, n) = (account.id.get_untracked(), name.get_untracked());
         spawn_local(async move {
             let result = api::create_group(a, &n, &policy).await.map(|_| ());

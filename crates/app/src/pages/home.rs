@@ -5,6 +5,7 @@ use crate::i18n::{Key, role_label, t};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::{A, Redirect};
+use roster_domain::authz::Role;
 
 /// `/`.
 #[component]
@@ -24,7 +25,7 @@ pub fn Home() -> impl IntoView {
         let accounts = me.accounts;
         let administered: Vec<_> = accounts
             .iter()
-            .filter(|a| a.role == "admin")
+            .filter(|a| a.role == Role::Admin)
             .cloned()
             .collect();
         match (accounts.len(), administered.as_slice()) {
@@ -36,11 +37,11 @@ pub fn Home() -> impl IntoView {
                     <h1>{t(Key::ChooseAccountTitle)}</h1>
                     <p class="lead">{t(Key::ChooseAccountLead)}</p>
                     <ul class="choices">
-                        {accounts.into_iter().map(|a| if a.role == "admin" {
+                        {accounts.into_iter().map(|a| if a.role == Role::Admin {
                             view! { <li><A href=format!("/accounts/{}/users", a.id)>{a.name}</A></li> }.into_any()
                         } else {
                             // Nothing to administer there: named, with the person's role.
-                            view! { <li>{format!("{} — {}", a.name, role_label(&a.role))}</li> }.into_any()
+                            view! { <li>{format!("{} — {}", a.name, role_label(a.role))}</li> }.into_any()
                         }).collect_view()}
                     </ul>
                 </main>

@@ -81,7 +81,7 @@ pub fn JoinPage() -> impl IntoView {
                         {info.requested_by.clone().map(|name| view! {
                             <dt>{t(Key::JoinAskedBy)}</dt><dd>{name}</dd>
                         })}
-                        <dt>{t(Key::Role)}</dt><dd>{role_label(&info.role)}</dd>
+                        <dt>{t(Key::Role)}</dt><dd>{role_label(info.role)}</dd>
                         <dt>{t(Key::Expires)}</dt><dd>{utc(info.expires_at)}</dd>
                     </dl>
                     <p>{t(Key::JoinExplain)}</p>

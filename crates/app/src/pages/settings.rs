@@ -2,7 +2,7 @@
 //! the authorization policy, shown to every admin and changed only by one holding the top level
 //! of every authority (the others see them read-only, and why).
 
-use crate::api::{self, AccountSettings, ApiError, Tagged};
+use crate::api::{self, AccountSettings, ApiError, SettingsChanges, Tagged};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::i18n::{Key, t};
@@ -105,16 +105,17 @@ fn SettingsForm(
             .filter(|d| !d.is_empty())
             .map(str::to_owned)
             .collect();
-        let mut changes = serde_json::json!({
-            "seats": seats.get_untracked().trim().parse::<i64>().unwrap_or(-1),
-            "approved_domains": list,
-            "invitation_lifetime_hours": lifetime.get_untracked().trim().parse::<i64>().unwrap_or(0),
-        });
+        let mut changes = SettingsChanges {
+            seats: Some(seats.get_untracked().trim().parse::<i64>().unwrap_or(-1)),
+            approved_domains: Some(list),
+            invitation_lifetime_hours: Some(
+                lifetime.get_untracked().trim().parse::<i64>().unwrap_or(0),
+            ),
+            policy: None,
+        };
         policy_error.set(None);
         match edited_policy() {
-            Ok(Some(policy)) => {
-                changes["policy"] = serde_json::to_value(policy).unwrap_or_default()
-            }
+            Ok(Some(policy)) => changes.policy = serde_json::to_value(policy).ok(),
             Ok(None) => {}
             Err(message) => {
                 policy_error.set(Some(message));

@@ -3,7 +3,7 @@
 //! belongs to accounts the admin may not manage them in is offered only the changes to their
 //! membership here (the server decides either way), and the page says why.
 
-use crate::api::{self, ApiError, Tagged, UserDetail};
+use crate::api::{self, ApiError, Tagged, UserAction, UserChanges, UserDetail};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::grants::GrantsCard;
@@ -16,20 +16,31 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use roster_domain::ErrorCode;
+use roster_domain::lifecycle::{Action, UserState};
 use roster_domain::profile::field;
+use roster_domain::values::Language;
 
-/// The state actions offered here, as the server names them.
-const ACTIONS: [&str; 9] = [
-    "invite",
-    "revoke_invitation",
-    "set_temporary_password",
-    "suspend",
-    "unsuspend",
-    "unlock",
-    "deprovision",
-    "restore",
-    "delete_for_good",
+/// The lifecycle actions offered here, in the order of the buttons: each shown when the server
+/// says the viewer may take it now.
+const ACTIONS: [Action; 9] = [
+    Action::Invite,
+    Action::RevokeInvitation,
+    Action::SetTemporaryPassword,
+    Action::Suspend,
+    Action::Unsuspend,
+    Action::Unlock,
+    Action::Deprovision,
+    Action::Restore,
+    Action::DeleteForGood,
 ];
+
+/// What a button of the page does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Offer {
+    /// Assign (`true`) or release a licence seat.
+    Licence(bool),
+    Lifecycle(Action),
+}
 
 /// `/accounts/:account/users/:user`.
 #[component]
@@ -87,25 +98,20 @@ fn UserView(
     let u = tagged.value.clone();
     let id = u.id;
     let action_error = RwSignal::new(None::<ApiError>);
-    let mut offered: Vec<&'static str> = ACTIONS
+    let mut offered: Vec<Offer> = ACTIONS
         .into_iter()
-        .filter(|a| u.allowed_actions.iter().any(|x| x == a))
+        .filter(|a| u.allowed_actions.contains(a))
+        .map(Offer::Lifecycle)
         .collect();
-    if u.state != "deprovisioned" {
-        offered.insert(
-            0,
-            if u.licensed {
-                "release_licence"
-            } else {
-                "assign_licence"
-            },
-        );
+    if u.state != UserState::Deprovisioned {
+        offered.insert(0, Offer::Licence(!u.licensed));
     }
     let me = use_session().me.get_untracked().map(|m| m.id);
-    let act = move |action: &'static str| {
+    let act = move |offer: Offer| {
         let a = account.id.get_untracked();
         let navigate = navigate.clone();
-        if action == "delete_for_good"
+        let deleting = offer == Offer::Lifecycle(Action::DeleteForGood);
+        if deleting
             && !window()
                 .confirm_with_message(t(Key::ConfirmDelete))
                 .unwrap_or(false)
@@ -113,24 +119,25 @@ fn UserView(
             return;
         }
         spawn_local(async move {
-            let result = match action {
-                "delete_for_good" => api::delete_user(a, id).await,
-                "invite" => api::invite(a, id).await,
-                "revoke_invitation" => api::revoke_invitation(a, id).await,
-                "assign_licence" => api::set_licence(a, id, true).await,
-                "release_licence" => api::set_licence(a, id, false).await,
-                "set_temporary_password" => api::temporary_password(a, id)
+            let result = match offer {
+                Offer::Licence(assign) => api::set_licence(a, id, assign).await,
+                Offer::Lifecycle(Action::DeleteForGood) => api::delete_user(a, id).await,
+                Offer::Lifecycle(Action::Invite) => api::invite(a, id).await,
+                Offer::Lifecycle(Action::RevokeInvitation) => api::revoke_invitation(a, id).await,
+                Offer::Lifecycle(Action::SetTemporaryPassword) => api::temporary_password(a, id)
                     .await
                     .map(|password| temporary.set(Some(password))),
-                _ => api::user_action(a, id, action).await,
+                Offer::Lifecycle(action) => match UserAction::of(action) {
+                    Some(action) => api::user_action(a, id, action).await,
+                    // Activating and locking are the user's and the system's, never offered.
+                    None => Ok(()),
+                },
             };
             match result {
-                Ok(()) if action == "delete_for_good" => {
-                    navigate(&format!("/accounts/{a}/users"), Default::default())
-                }
+                Ok(()) if deleting => navigate(&format!("/accounts/{a}/users"), Default::default()),
                 Ok(()) => {
                     action_error.set(None);
-                    notice.set(Some(t(if action == "invite" {
+                    notice.set(Some(t(if offer == Offer::Lifecycle(Action::Invite) {
                         Key::InvitationSent
                     } else {
                         Key::Done
@@ -143,12 +150,12 @@ fn UserView(
         });
     };
     let name = format!("{} {}", u.first_name, u.last_name);
-    let invited = u.state == "invited";
-    let badge = user_state_label(&u.state, u.invitation_expires_at);
+    let invited = u.state == UserState::Invited;
+    let badge = user_state_label(u.state, u.invitation_expires_at);
     view! {
         <div class="page-head">
             <h1>{name}</h1>
-            <span class=format!("badge state-{}", u.state)>{badge}</span>
+            <span class=format!("badge state-{}", u.state.as_str())>{badge}</span>
         </div>
         {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
         {move || temporary.get().map(|p| view! {
@@ -163,15 +170,16 @@ fn UserView(
             <h2 id="actions-title">{t(Key::Actions)}</h2>
             <div class="actions">
                 {(u.editable || u.shared).then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
-                {offered.into_iter().map(|a| {
+                {offered.into_iter().map(|offer| {
                     let act = act.clone();
-                    let label = match a {
-                        "invite" if invited => t(Key::ResendInvitation),
-                        "assign_licence" => t(Key::AssignLicence),
-                        "release_licence" => t(Key::ReleaseLicence),
-                        _ => action_label(a),
+                    let label = match offer {
+                        Offer::Lifecycle(Action::Invite) if invited => t(Key::ResendInvitation),
+                        Offer::Licence(true) => t(Key::AssignLicence),
+                        Offer::Licence(false) => t(Key::ReleaseLicence),
+                        Offer::Lifecycle(action) => action_label(action),
                     };
-                    view! { <button type="button" class=if a == "delete_for_good" { "danger" } else { "" } on:click=move |_| act(a)>{label}</button> }
+                    let danger = offer == Offer::Lifecycle(Action::DeleteForGood);
+                    view! { <button type="button" class=if danger { "danger" } else { "" } on:click=move |_| act(offer)>{label}</button> }
                 }).collect_view()}
             </div>
         </section>
@@ -185,8 +193,8 @@ fn UserView(
                 <dt>{t(Key::UsernameLabel)}</dt><dd>{u.username.clone()}</dd>
                 <dt>{t(Key::Email)}</dt><dd>{u.email.clone()}</dd>
                 <dt>{t(Key::Phone)}</dt><dd>{u.phone.clone().unwrap_or_else(|| "—".into())}</dd>
-                <dt>{t(Key::Language)}</dt><dd>{if u.language == "fr" { t(Key::LanguageFr) } else { t(Key::LanguageEn) }}</dd>
-                <dt>{t(Key::Role)}</dt><dd>{role_label(&u.role)}</dd>
+                <dt>{t(Key::Language)}</dt><dd>{match u.language { Language::Fr => t(Key::LanguageFr), Language::En => t(Key::LanguageEn) }}</dd>
+                <dt>{t(Key::Role)}</dt><dd>{role_label(u.role)}</dd>
                 <dt>{t(Key::Group)}</dt><dd>{u.group_name.clone()}</dd>
                 <dt>{t(Key::Licence)}</dt><dd>{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</dd>
             </dl>
@@ -206,7 +214,7 @@ fn EditForm(
     let account = use_account();
     let u = tagged.value;
     let etag = tagged.etag;
-    let activated = !matches!(u.state.as_str(), "staged" | "invited");
+    let activated = !matches!(u.state, UserState::Staged | UserState::Invited);
     // A person shared with accounts I may not manage them in: only their group here is mine.
     let profile = u.editable;
     let fields = ProfileFields::new(Some(&u));
@@ -236,20 +244,16 @@ fn EditForm(
         if (profile && !issues.get_untracked().is_empty()) || busy.get_untracked() {
             return;
         }
-        let mut changes = serde_json::json!({});
+        let mut changes = UserChanges {
+            group: group.get_untracked().parse::<i64>().ok(),
+            ..UserChanges::default()
+        };
         if profile {
-            changes = serde_json::json!({
-                "email": email.get_untracked(),
-                "first_name": first_name.get_untracked(),
-                "last_name": last_name.get_untracked(),
-                "phone": phone.get_untracked().trim(),
-            });
-            if activated {
-                changes["username"] = username.get_untracked().into();
-            }
-        }
-        if let Ok(g) = group.get_untracked().parse::<i64>() {
-            changes["group"] = g.into();
+            changes.email = Some(email.get_untracked());
+            changes.first_name = Some(first_name.get_untracked());
+            changes.last_name = Some(last_name.get_untracked());
+            changes.phone = Some(phone.get_untracked().trim().to_owned());
+            changes.username = activated.then(|| username.get_untracked());
         }
         let (a, id, etag) = (account.id.get_untracked(), u.id, etag.clone());
         busy.set(true);

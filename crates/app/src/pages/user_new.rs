@@ -3,7 +3,7 @@
 //! person who already has a login in accounts the admin does not manage is not added but asked
 //! to join: the page then says it waits for them to accept, and shows nothing else of them.
 
-use crate::api::{self, ApiError, Created, JoinRequest, UserForm};
+use crate::api::{self, ApiError, Created, JoinRequest, NewUser};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::profile::{ProfileFields, blank_to_none, use_groups};
@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use roster_domain::authz::Role;
 use roster_domain::profile::field;
 
 /// `/accounts/:account/users/new`.
@@ -29,7 +30,7 @@ pub fn NewUserPage() -> impl IntoView {
         language,
     } = fields;
     let group = RwSignal::new(String::new());
-    let role = RwSignal::new("user".to_owned());
+    let role = RwSignal::new(Role::User);
     let groups = use_groups(account.id);
     let submitted = RwSignal::new(false);
     let server = RwSignal::new(None::<ApiError>);
@@ -53,7 +54,7 @@ pub fn NewUserPage() -> impl IntoView {
         if !issues.get_untracked().is_empty() || busy.get_untracked() {
             return;
         }
-        let form = UserForm {
+        let form = NewUser {
             email: email.get_untracked(),
             username: blank_to_none(username.get_untracked()),
             first_name: first_name.get_untracked(),
@@ -62,6 +63,7 @@ pub fn NewUserPage() -> impl IntoView {
             language: Some(language.get_untracked()),
             group: group.get_untracked().parse().ok(),
             role: Some(role.get_untracked()),
+            ..NewUser::default()
         };
         let id = account.id.get_untracked();
         let navigate = navigate.clone();
@@ -133,9 +135,14 @@ pub fn NewUserPage() -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="role">{t(Key::Role)}</label>
-                    <select id="role" on:change=move |ev| role.set(event_target_value(&ev))>
-                        <option value="user">{role_label("user")}</option>
-                        <option value="admin">{role_label("admin")}</option>
+                    <select id="role" on:change=move |ev| {
+                        let chosen = event_target_value(&ev);
+                        if let Some(r) = Role::ALL.into_iter().find(|r| r.as_str() == chosen) {
+                            role.set(r);
+                        }
+                    }>
+                        <option value=Role::User.as_str()>{role_label(Role::User)}</option>
+                        <option value=Role::Admin.as_str()>{role_label(Role::Admin)}</option>
                     </select>
                 </div>
                 <div class="form-actions">

@@ -1,16 +1,27 @@
 //! The users of an account: search as you type, filters, sort, pages with the total, and
 //! actions on many users at once with a result for each.
 
-use crate::api::{self, ApiResult, UserPage, UserQuery};
+use crate::api::{self, ApiResult, ListPage, ListQuery, UserAction, UserChanges};
 use crate::components::frame::use_account;
 use crate::components::profile::use_groups;
 use crate::components::results::{Outcome, Results};
-use crate::i18n::{Key, action_label, role_label, state_label, t, user_state_label};
+use crate::i18n::{Key, role_label, state_label, t, user_action_label, user_state_label};
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use roster_domain::authz::Role;
+use roster_domain::lifecycle::UserState;
 use std::collections::BTreeSet;
+
+/// An action on the users chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Bulk {
+    Invite,
+    Act(UserAction),
+    /// To the group chosen beside the button.
+    Move,
+}
 
 /// How long typing must pause before a search is sent.
 const DEBOUNCE_MS: u32 = 250;
@@ -21,12 +32,12 @@ const PER_PAGE: i64 = 25;
 pub fn UsersPage() -> impl IntoView {
     let account = use_account();
     let typed = RwSignal::new(String::new());
-    let query = RwSignal::new(UserQuery {
-        per_page: PER_PAGE,
-        page: 1,
-        ..UserQuery::default()
+    let query = RwSignal::new(ListQuery {
+        per_page: Some(PER_PAGE),
+        page: Some(1),
+        ..ListQuery::default()
     });
-    let page = RwSignal::new(None::<ApiResult<UserPage>>);
+    let page = RwSignal::new(None::<ApiResult<ListPage>>);
     let groups = use_groups(account.id);
     let selected = RwSignal::new(BTreeSet::<i64>::new());
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
@@ -42,10 +53,11 @@ pub fn UsersPage() -> impl IntoView {
         typing.set_value(ticket);
         spawn_local(async move {
             TimeoutFuture::new(DEBOUNCE_MS).await;
+            let text = (!text.trim().is_empty()).then_some(text);
             if typing.get_value() == ticket && query.get_untracked().q != text {
                 query.update(|q| {
                     q.q = text;
-                    q.page = 1;
+                    q.page = Some(1);
                 });
             }
         });
@@ -69,12 +81,13 @@ pub fn UsersPage() -> impl IntoView {
         load();
     });
 
-    let set = move |apply: fn(&mut UserQuery, String)| {
+    // A filter's choice, empty for any; an unknown value (never offered) counts as any.
+    let set = move |apply: fn(&mut ListQuery, &str)| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
             query.update(|q| {
-                apply(q, value);
-                q.page = 1;
+                apply(q, &value);
+                q.page = Some(1);
             });
         }
     };
@@ -85,7 +98,7 @@ pub fn UsersPage() -> impl IntoView {
             .map(|p| p.items)
             .unwrap_or_default()
     };
-    let run_bulk = move |action: &'static str| {
+    let run_bulk = move |bulk: Bulk| {
         let ids: Vec<i64> = selected.get_untracked().into_iter().collect();
         let names: Vec<(i64, String)> = rows()
             .into_iter()
@@ -97,10 +110,10 @@ pub fn UsersPage() -> impl IntoView {
         spawn_local(async move {
             let mut results = Vec::new();
             for user in ids {
-                let result = match action {
-                    "move" => move_to_group(id, user, target_group).await,
-                    "invite" => api::invite(id, user).await,
-                    other => api::user_action(id, user, other).await,
+                let result = match bulk {
+                    Bulk::Move => move_to_group(id, user, target_group).await,
+                    Bulk::Invite => api::invite(id, user).await,
+                    Bulk::Act(action) => api::user_action(id, user, action).await,
                 };
                 let name = names
                     .iter()
@@ -133,25 +146,25 @@ pub fn UsersPage() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="state">{t(Key::FilterState)}</label>
-                <select id="state" on:change=set(|q, v| q.state = v)>
+                <select id="state" on:change=set(|q, v| q.state = UserState::ALL.into_iter().find(|s| s.as_str() == v))>
                     <option value="">{t(Key::Any)}</option>
-                    {["staged", "invited", "active", "suspended", "locked", "deprovisioned"]
+                    {UserState::ALL
                         .into_iter()
-                        .map(|s| view! { <option value=s>{state_label(s)}</option> })
+                        .map(|s| view! { <option value=s.as_str()>{state_label(s)}</option> })
                         .collect_view()}
                 </select>
             </div>
             <div class="field">
                 <label for="role">{t(Key::FilterRole)}</label>
-                <select id="role" on:change=set(|q, v| q.role = v)>
+                <select id="role" on:change=set(|q, v| q.role = Role::ALL.into_iter().find(|r| r.as_str() == v))>
                     <option value="">{t(Key::Any)}</option>
-                    <option value="admin">{role_label("admin")}</option>
-                    <option value="user">{role_label("user")}</option>
+                    <option value=Role::Admin.as_str()>{role_label(Role::Admin)}</option>
+                    <option value=Role::User.as_str()>{role_label(Role::User)}</option>
                 </select>
             </div>
             <div class="field">
                 <label for="group">{t(Key::FilterGroup)}</label>
-                <select id="group" on:change=set(|q, v| q.group = v)>
+                <select id="group" on:change=set(|q, v| q.group = v.parse().ok())>
                     <option value="">{t(Key::Any)}</option>
                     <For each=move || groups.get() key=|g| g.id let:g>
                         <option value=g.id.to_string()>{g.name.clone()}</option>
@@ -160,7 +173,7 @@ pub fn UsersPage() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="licensed">{t(Key::FilterLicence)}</label>
-                <select id="licensed" on:change=set(|q, v| q.licensed = v)>
+                <select id="licensed" on:change=set(|q, v| q.licensed = v.parse().ok())>
                     <option value="">{t(Key::Any)}</option>
                     <option value="true">{t(Key::Licensed)}</option>
                     <option value="false">{t(Key::NotLicensed)}</option>
@@ -168,7 +181,7 @@ pub fn UsersPage() -> impl IntoView {
             </div>
             <div class="field">
                 <label for="sort">{t(Key::Sort)}</label>
-                <select id="sort" on:change=set(|q, v| q.sort = v)>
+                <select id="sort" on:change=set(|q, v| q.sort = Some(v.to_owned()))>
                     <option value="name">{t(Key::SortName)}</option>
                     <option value="-name">{t(Key::SortNameDesc)}</option>
                     <option value="email">{t(Key::SortEmail)}</option>
@@ -181,10 +194,10 @@ pub fn UsersPage() -> impl IntoView {
         <Show when=move || !selected.get().is_empty()>
             <div class="bulk" role="region" aria-label=t(Key::Actions)>
                 <span>{move || format!("{} {}", selected.get().len(), t(Key::Selected))}</span>
-                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("invite")>{t(Key::InviteOrResend)}</button>
-                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("suspend")>{action_label("suspend")}</button>
-                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("unsuspend")>{action_label("unsuspend")}</button>
-                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk("remove")>{action_label("remove")}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Invite)>{t(Key::InviteOrResend)}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Act(UserAction::Suspend))>{user_action_label(UserAction::Suspend)}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Act(UserAction::Unsuspend))>{user_action_label(UserAction::Unsuspend)}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Act(UserAction::Remove))>{user_action_label(UserAction::Remove)}</button>
                 <label class="inline">
                     <span>{t(Key::MoveToGroup)}</span>
                     <select on:change=move |ev| move_target.set(event_target_value(&ev))>
@@ -194,7 +207,7 @@ pub fn UsersPage() -> impl IntoView {
                         </For>
                     </select>
                 </label>
-                <button type="button" disabled=move || busy.get() || move_target.get().is_empty() on:click=move |_| run_bulk("move")>{t(Key::Move)}</button>
+                <button type="button" disabled=move || busy.get() || move_target.get().is_empty() on:click=move |_| run_bulk(Bulk::Move)>{t(Key::Move)}</button>
             </div>
         </Show>
         <Results outcomes=outcomes />
@@ -210,7 +223,10 @@ pub fn UsersPage() -> impl IntoView {
 /// Moves one user to a group: reads the user for its ETag, then changes the group.
 async fn move_to_group(account: i64, user: i64, group: Option<i64>) -> ApiResult<()> {
     let current = api::user(account, user).await?;
-    let changes = serde_json::json!({ "group": group });
+    let changes = UserChanges {
+        group,
+        ..UserChanges::default()
+    };
     api::update_user(account, user, &current.etag, &changes)
         .await
         .map(|_| ())
@@ -218,7 +234,7 @@ async fn move_to_group(account: i64, user: i64, group: Option<i64>) -> ApiResult
 
 /// The table of one page of users.
 #[component]
-fn UserTable(page: UserPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
+fn UserTable(page: ListPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView {
     let account = use_account();
     if page.items.is_empty() {
         return view! { <p class="empty">{t(Key::NoUsers)}</p> }.into_any();
@@ -274,9 +290,9 @@ fn UserTable(page: UserPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView
                                     <span class="sub">{u.email.clone()}</span>
                                 </td>
                                 <td class="email">{u.email}</td>
-                                <td><span class=format!("badge state-{}", u.state)>{user_state_label(&u.state, u.invitation_expires_at)}</span>
+                                <td><span class=format!("badge state-{}", u.state.as_str())>{user_state_label(u.state, u.invitation_expires_at)}</span>
                                     {u.outside_approved_domains.then(|| view! { " " <span class="badge warning">{t(Key::OutsideDomains)}</span> })}</td>
-                                <td class="wide">{role_label(&u.role)}</td>
+                                <td class="wide">{role_label(u.role)}</td>
                                 <td class="wide">{u.group_name}</td>
                                 <td class="wide">{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</td>
                             </tr>
@@ -292,8 +308,8 @@ fn UserTable(page: UserPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView
 /// Previous and next page, and where we are.
 #[component]
 fn Pager(
-    query: RwSignal<UserQuery>,
-    total: RwSignal<Option<ApiResult<UserPage>>>,
+    query: RwSignal<ListQuery>,
+    total: RwSignal<Option<ApiResult<ListPage>>>,
 ) -> impl IntoView {
     let count = move || {
         total
@@ -302,15 +318,15 @@ fn Pager(
             .map(|p| p.total)
             .unwrap_or(0)
     };
-    let current = move || query.get().page;
+    let current = move || query.get().page.unwrap_or(1);
     let last = move || ((count() + PER_PAGE - 1) / PER_PAGE).max(1);
     let at_start = move || current() <= 1;
     let at_end = move || current() >= last();
     view! {
         <nav class="pager" aria-label="Pages">
-            <button type="button" disabled=at_start on:click=move |_| query.update(|q| q.page -= 1)>{t(Key::Previous)}</button>
+            <button type="button" disabled=at_start on:click=move |_| query.update(|q| q.page = Some(q.page.unwrap_or(1) - 1))>{t(Key::Previous)}</button>
             <span role="status">{move || format!("{} {} / {} · {} {}", t(Key::PageOf), current(), last(), count(), if count() == 1 { t(Key::UserTotalOne) } else { t(Key::UsersTotal) })}</span>
-            <button type="button" disabled=at_end on:click=move |_| query.update(|q| q.page += 1)>{t(Key::Next)}</button>
+            <button type="button" disabled=at_end on:click=move |_| query.update(|q| q.page = Some(q.page.unwrap_or(1) + 1))>{t(Key::Next)}</button>
         </nav>
     }
 }

@@ -50,6 +50,14 @@ pub enum Role {
 impl Role {
     /// Every role.
     pub const ALL: [Role; 2] = [Role::Admin, Role::User];
+
+    /// The name on the wire and in storage (as serde writes it).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Admin => "admin",
+            Role::User => "user",
+        }
+    }
 }
 
 /// The levels a member holds: kind key → level name. A kind not in the map is not held.

@@ -3,7 +3,7 @@
 use crate::codes::{Coded, ErrorCode};
 use thiserror::Error;
 
-/// A language of the interface and of emails.
+/// A language of the interface and of emails; `en` or `fr` on the wire.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub enum Language {
     /// English, the default.
@@ -60,6 +60,15 @@ mod tests {
 
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn languages_cross_the_wire_as_their_codes() {
+        assert_eq!(serde_json::to_string(&Language::Fr).unwrap(), "\"fr\"");
+        assert_eq!(
+            serde_json::from_str::<Language>("\"en\"").unwrap(),
+            Language::En
+        );
+    }
 
     #[test]
     fn language_codes_are_read_in_any_case() {

@@ -6,9 +6,10 @@
 //! same account in the same transaction. Writes run in `BEGIN IMMEDIATE` transactions, so the
 //! version check, the change and its audit entry see no other writer in between.
 
+use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Path};
-use crate::openapi::PROBLEM;
+use roster_api::groups::{DeleteQuery, Group, GroupChanges, GroupList, NewGroup, PolicyChanges};
 pub(crate) mod write;
 
 use crate::{AppState, accounts, audit, etag};
@@ -18,9 +19,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use roster_domain::ErrorCode;
-use roster_domain::policy::GroupPolicy;
+use roster_domain::group_policy::GroupPolicy;
 use roster_domain::values::GroupName;
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use sqlx::SqliteExecutor;
 
@@ -32,62 +32,6 @@ pub fn router() -> Router<AppState> {
             "/accounts/{account}/groups/{group}",
             get(show).patch(write::update).delete(write::remove),
         )
-}
-
-/// A group as the API shows it.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Group {
-    pub id: i64,
-    pub name: String,
-    pub is_default: bool,
-    /// Memberships of the account in this group.
-    pub member_count: i64,
-    #[schema(value_type = crate::openapi::GroupPolicyDoc)]
-    pub policy: GroupPolicy,
-    /// Also the ETag: send it back in `If-Match` to change the group.
-    pub version: i64,
-}
-
-/// The list answer.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct GroupList {
-    pub items: Vec<Group>,
-}
-
-/// `POST /accounts/{account}/groups` body.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewGroup {
-    pub name: String,
-    /// Values left out take the default policy's.
-    pub policy: Option<PolicyChanges>,
-}
-
-/// `PATCH /accounts/{account}/groups/{group}` body: what is left out stays as it is.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct GroupChanges {
-    pub name: Option<String>,
-    pub policy: Option<PolicyChanges>,
-}
-
-/// Policy values in a request. Numbers are taken as `i64` so that a negative or huge value gets
-/// the policy's own out-of-range error rather than a type error.
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PolicyChanges {
-    pub min_password_length: Option<i64>,
-    pub idle_timeout_minutes: Option<i64>,
-    pub members_may_edit_own_details: Option<bool>,
-}
-
-/// `DELETE /accounts/{account}/groups/{group}` query.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct DeleteQuery {
-    /// The group of the same account that takes the members of the deleted one.
-    pub move_to: Option<i64>,
 }
 
 /// `GET /api/v1/accounts/{account}/groups`: the account's groups by name, for any member of it.
@@ -139,37 +83,39 @@ pub async fn show(
     Ok(with_etag(StatusCode::OK, group))
 }
 
-impl PolicyChanges {
-    /// `base` with these changes, or `None` once every value out of range is named in `errors`.
-    fn apply_to(&self, base: GroupPolicy, errors: &mut Vec<FieldError>) -> Option<GroupPolicy> {
-        let min = self
-            .min_password_length
-            .map_or(base.min_password_length(), saturate);
-        let idle = self
-            .idle_timeout_minutes
-            .map_or(base.idle_timeout_minutes(), saturate);
-        let edit = self
-            .members_may_edit_own_details
-            .unwrap_or(base.members_may_edit_own_details());
-        let refusal = match GroupPolicy::new(min, idle, edit) {
-            Ok(policy) => return Some(policy),
-            Err(refusal) => refusal,
-        };
-        // The constructor stops at the first value out of range: trying each value beside the
-        // base's (valid) others names every field at fault at once.
-        let found = errors.len();
-        if let Err(e) = GroupPolicy::new(min, base.idle_timeout_minutes(), edit) {
-            errors.push(FieldError::from_coded("policy.min_password_length", &e));
-        }
-        if let Err(e) = GroupPolicy::new(base.min_password_length(), idle, edit) {
-            errors.push(FieldError::from_coded("policy.idle_timeout_minutes", &e));
-        }
-        if errors.len() == found {
-            // A rule across values, should the domain ever add one.
-            errors.push(FieldError::from_coded("policy", &refusal));
-        }
-        None
+/// `base` with `changes`, or `None` once every value out of range is named in `errors`.
+pub(super) fn apply_policy(
+    changes: &PolicyChanges,
+    base: GroupPolicy,
+    errors: &mut Vec<FieldError>,
+) -> Option<GroupPolicy> {
+    let min = changes
+        .min_password_length
+        .map_or(base.min_password_length(), saturate);
+    let idle = changes
+        .idle_timeout_minutes
+        .map_or(base.idle_timeout_minutes(), saturate);
+    let edit = changes
+        .members_may_edit_own_details
+        .unwrap_or(base.members_may_edit_own_details());
+    let refusal = match GroupPolicy::new(min, idle, edit) {
+        Ok(policy) => return Some(policy),
+        Err(refusal) => refusal,
+    };
+    // The constructor stops at the first value out of range: trying each value beside the
+    // base's (valid) others names every field at fault at once.
+    let found = errors.len();
+    if let Err(e) = GroupPolicy::new(min, base.idle_timeout_minutes(), edit) {
+        errors.push(FieldError::from_coded("policy.min_password_length", &e));
     }
+    if let Err(e) = GroupPolicy::new(base.min_password_length(), idle, edit) {
+        errors.push(FieldError::from_coded("policy.idle_timeout_minutes", &e));
+    }
+    if errors.len() == found {
+        // A rule across values, should the domain ever add one.
+        errors.push(FieldError::from_coded("policy", &refusal));
+    }
+    None
 }
 
 /// A requested number as the domain's `u16`. Every policy range lies well inside `u16`, so a
@@ -188,7 +134,7 @@ pub(super) fn parse_name(input: &str, errors: &mut Vec<FieldError>) -> Option<Gr
 /// The unique index on `(account_id, name_key)` is what makes names unique, even under
 /// concurrent requests; its violation is the domain's `group.name_taken`.
 pub(super) fn name_taken(err: sqlx::Error) -> AppError {
-    if crate::db::is_unique_violation(&err) {
+    if crate::store::is_unique_violation(&err) {
         AppError::Conflict(ErrorCode::GroupNameTaken)
     } else {
         err.into()

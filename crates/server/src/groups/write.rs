@@ -1,18 +1,18 @@
 //! Creating, changing and deleting a group (admins only).
 
 use super::{
-    DeleteQuery, Group, GroupChanges, NewGroup, entry, find, name_taken, parse_name, snapshot,
-    with_etag,
+    DeleteQuery, Group, GroupChanges, NewGroup, apply_policy, entry, find, name_taken, parse_name,
+    snapshot, with_etag,
 };
+use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path, Query};
-use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, etag, guard, search};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use roster_domain::ErrorCode;
-use roster_domain::policy::GroupPolicy;
+use roster_domain::group_policy::GroupPolicy;
 use serde_json::json;
 
 /// `POST /api/v1/accounts/{account}/groups`: creates a group (admins only); 201 with its ETag.
@@ -47,12 +47,12 @@ pub async fn create(
     let mut errors = Vec::new();
     let name = parse_name(&body.name, &mut errors);
     let changes = body.policy.unwrap_or_default();
-    let policy = changes.apply_to(GroupPolicy::default(), &mut errors);
+    let policy = apply_policy(&changes, GroupPolicy::default(), &mut errors);
     let (Some(name), Some(policy)) = (name, policy) else {
         return Err(AppError::Invalid(errors));
     };
 
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO groups (account_id, name, name_key, min_password_length,
                              idle_timeout_minutes, members_may_edit_own_details)
@@ -116,7 +116,7 @@ pub async fn update(
     Json(body): Json<GroupChanges>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, user.id, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = find(&mut *tx, account, id).await?;
     etag::check(&headers, before.version)?;
 
@@ -126,7 +126,7 @@ pub async fn update(
         None => Some(before.name.clone()),
     };
     let changes = body.policy.unwrap_or_default();
-    let policy = changes.apply_to(before.policy, &mut errors);
+    let policy = apply_policy(&changes, before.policy, &mut errors);
     let (Some(name), Some(policy)) = (name, policy) else {
         return Err(AppError::Invalid(errors));
     };
@@ -191,7 +191,7 @@ pub async fn remove(
     Query(query): Query<DeleteQuery>,
 ) -> Result<StatusCode, AppError> {
     accounts::require_admin(&state, user.id, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let group = find(&mut *tx, account, id).await?;
     if group.is_default {
         return Err(AppError::Conflict(ErrorCode::GroupDefaultNotDeletable));

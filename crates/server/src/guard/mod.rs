@@ -11,7 +11,6 @@ mod person;
 pub use person::{Place, accounts_of, joining, managed_everywhere, person};
 
 use crate::error::{AppError, Refused};
-use crate::users::model::state_of;
 use roster_domain::Coded;
 use roster_domain::authz::{
     AuthzPolicy, AuthzRefusal, Change, Grants, Member, Reach, Role, decide_group, decide_shared,
@@ -37,7 +36,7 @@ impl MemberRow {
         Ok(Member {
             user: self.user_id,
             role,
-            state: state_of(&self.state)?,
+            state: crate::store::decode("state", &self.state)?,
             grants: self.authorities,
         })
     }

@@ -2,10 +2,10 @@
 //! again with the domain's rules whatever the client claims, in one transaction, answering per
 //! row. The `Idempotency-Key` makes a chunk sent again answer what it answered the first time.
 
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::join::Asked;
-use crate::openapi::PROBLEM;
 use crate::users::create::{Added, add_member};
 use crate::{AppState, accounts, guard, outbox};
 use axum::extract::State;
@@ -13,12 +13,12 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use roster_domain::authz::{AuthzRefusal, Role, decide_new_membership};
+use roster_api::imports::{ChunkAnswer, ChunkRow, ImportChunk, RowFinding, RowOutcome, RowResult};
+use roster_domain::authz::{AuthzRefusal, decide_new_membership};
 use roster_domain::import::{
-    CellFinding, Field, MAX_CHUNK_ROWS, NewMember, RowValues, Severity, check_values,
+    CellFinding, Field, MAX_CHUNK_ROWS, NewMember, Severity, check_values,
 };
 use roster_domain::{Coded, ErrorCode};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::HashSet;
 
@@ -29,69 +29,6 @@ pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 /// sensibly be retried. The table never grows beyond a day of imports; a chunk retried later is
 /// answered afresh, its rows then refused as members already, so still nobody twice.
 const ANSWERS_KEPT_SECONDS: i64 = 24 * 60 * 60;
-
-/// `POST /accounts/{account}/imports` body.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ImportChunk {
-    /// At most 500 rows.
-    pub rows: Vec<ChunkRow>,
-}
-
-/// One row of the file: its number there, and its values by template column.
-#[derive(Debug, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ChunkRow {
-    pub row: u32,
-    /// `email`, `first_name`, `last_name`, `username`, `phone`, `language`, `group` (a name),
-    /// `role`, `licence` (yes/no), `authorities` ({kind: level}), `exchange_domain`,
-    /// `exchange_username`; blank or absent means not given.
-    #[schema(value_type = Object)]
-    pub values: RowValues,
-}
-
-/// What became of a row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum RowOutcome {
-    /// A new login, `staged`, member of this account.
-    Created,
-    /// A login of other accounts, all managed by the importer: now a member of this one too.
-    Added,
-    /// A login of accounts where the importer may not manage them: emailed a request to join,
-    /// a member once they accept.
-    Requested,
-    /// Not imported: see the findings.
-    Refused,
-}
-
-/// One finding about a row the server refused.
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct RowFinding {
-    pub column: String,
-    #[schema(value_type = String, example = "email.missing_at")]
-    pub code: ErrorCode,
-    #[schema(value_type = String, example = "error")]
-    pub severity: Severity,
-    pub message: String,
-}
-
-/// The answer for one row.
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct RowResult {
-    pub row: u32,
-    pub outcome: RowOutcome,
-    /// The user's id when created or added (never for a request: the account knows nothing of
-    /// the person until they accept).
-    pub user: Option<i64>,
-    pub findings: Vec<RowFinding>,
-}
-
-/// The answer for a chunk, a result per row in the order sent.
-#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct ChunkAnswer {
-    pub results: Vec<RowResult>,
-}
 
 /// `POST /api/v1/accounts/{account}/imports` with an `Idempotency-Key`.
 #[utoipa::path(
@@ -139,7 +76,7 @@ pub async fn create(
     let hash = URL_SAFE_NO_PAD.encode(Sha256::digest(&sent));
     let now = crate::clock::now().unix_seconds();
 
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     sqlx::query("DELETE FROM import_chunks WHERE created_at < ?1")
         .bind(now - ANSWERS_KEPT_SECONDS)
         .execute(&mut *tx)
@@ -210,10 +147,7 @@ pub async fn create(
                     .map(|(id, _, _)| *id)
                     .ok_or_else(|| AppError::Internal(format!("no group for row {row}")))?;
                 let asked = Asked {
-                    role: match member.role {
-                        Role::Admin => "admin",
-                        Role::User => "user",
-                    },
+                    role: member.role,
                     group,
                     grants: &member.grants,
                     licensed: member.licence,

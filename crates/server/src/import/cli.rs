@@ -57,7 +57,7 @@ async fn run(
     let bytes = std::fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
     let (ctx, db) = match &account {
         Some(account) => {
-            let pool = crate::db::open_read_only(&account.database).await?;
+            let pool = crate::store::open_read_only(&account.database).await?;
             let mut conn = pool.acquire().await.map_err(|e| e.to_string())?;
             let id = account_id(&mut conn, &account.account).await?;
             let ctx = super::context(&mut conn, id, None)

@@ -1,9 +1,9 @@
 //! `GET /accounts/{account}/users/export.csv`: the account's members in the import template's
 //! columns, so an export can be edited and imported into another account.
 
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
-use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, guard};
 use axum::extract::State;
 use axum::http::header;

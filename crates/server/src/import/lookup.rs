@@ -1,35 +1,15 @@
 //! `POST /accounts/{account}/imports/lookup`: which of a file's logins already exist, in one
 //! request for the whole file.
 
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::openapi::PROBLEM;
 use crate::{AppState, accounts};
 use axum::extract::State;
+use roster_api::imports::{LookupAnswer, LookupRequest};
 use roster_domain::ErrorCode;
 use roster_domain::import::{Existing, MAX_ROWS};
 use roster_domain::values::login_key;
-use serde::{Deserialize, Serialize};
-
-/// The logins of a file, as username keys (lower case).
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LookupRequest {
-    /// At most 50,000.
-    pub usernames: Vec<String>,
-}
-
-/// Where those logins exist.
-#[derive(Debug, Default, Serialize, Deserialize, utoipa::ToSchema)]
-pub struct LookupAnswer {
-    /// Already members of this account.
-    pub here: Vec<String>,
-    /// Members of other accounts only, all of them mine to manage: an import adds them to this
-    /// one.
-    pub elsewhere: Vec<String>,
-    /// Members of accounts where I may not manage them: an import asks them to join.
-    pub consent: Vec<String>,
-}
 
 /// `POST /api/v1/accounts/{account}/imports/lookup`.
 #[utoipa::path(
@@ -52,7 +32,7 @@ pub async fn lookup(
     State(state): State<AppState>,
     me: CurrentUser,
     Path(account): Path<i64>,
-    Json(body): Json<LookupRequest>,
+    Json(body): Json<LookupRequest<'static>>,
 ) -> Result<axum::Json<LookupAnswer>, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     if body.usernames.len() > MAX_ROWS {

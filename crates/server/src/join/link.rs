@@ -4,32 +4,20 @@
 
 use super::Asked;
 use crate::auth::token_hash;
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::Json;
-use crate::openapi::PROBLEM;
-use crate::passwords::LinkToken;
 use crate::users::create::insert_membership;
 use crate::{AppState, accounts, audit, guard, licences, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
+use roster_api::join::{JoinLinkInfo, Joined};
+use roster_api::passwords::LinkToken;
 use roster_domain::ErrorCode;
 use roster_domain::authz::{Grants, decide_new_membership};
 use roster_domain::values::{Email, check_approved};
-use serde::Serialize;
 use serde_json::json;
 use sqlx::{Sqlite, Transaction};
-
-/// The answer to a join link: which account asks, and who.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct JoinLinkInfo {
-    pub account_name: String,
-    /// The full name of the administrator who asked.
-    pub requested_by: Option<String>,
-    /// `admin` or `user`.
-    pub role: String,
-    /// When the link stops working (Unix seconds).
-    pub expires_at: i64,
-}
 
 /// A live request by its link's token.
 #[derive(sqlx::FromRow)]
@@ -108,18 +96,9 @@ pub async fn check(
     Ok(axum::Json(JoinLinkInfo {
         account_name,
         requested_by: requested_by.map(|(f, l)| format!("{f} {l}")),
-        role: request.role,
+        role: crate::store::decode("role", &request.role)?,
         expires_at: request.expires_at,
     }))
-}
-
-/// The account joined.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Joined {
-    pub account_id: i64,
-    pub account_name: String,
-    /// Whether a licence seat came with it (asked for, and one was free).
-    pub licensed: bool,
 }
 
 /// `POST /api/v1/join-requests/accept`: the person accepts; the membership asked for is made.
@@ -145,7 +124,7 @@ pub async fn accept(
     Json(body): Json<LinkToken>,
 ) -> Result<axum::Json<Joined>, AppError> {
     let now = crate::clock::now().unix_seconds();
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let request = take(&mut tx, &body.token, now).await?;
     let account = request.account_id;
     let policy = guard::policy(&mut tx, account).await?;
@@ -187,7 +166,7 @@ pub async fn accept(
     .await?;
     if !member {
         let asked = Asked {
-            role: &request.role,
+            role: crate::store::decode("role", &request.role)?,
             group: group.0,
             grants: &request.authorities,
             licensed,
@@ -258,7 +237,7 @@ pub async fn decline(
     Json(body): Json<LinkToken>,
 ) -> Result<StatusCode, AppError> {
     let now = crate::clock::now().unix_seconds();
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let request = take(&mut tx, &body.token, now).await?;
     withdrawn(&mut tx, &request, "join.declined").await?;
     tx.commit().await?;

@@ -13,17 +13,17 @@ pub(crate) mod link;
 
 use crate::auth::token_hash;
 use crate::emails::{self, Facts};
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
-use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, tokens};
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
-use roster_domain::authz::Grants;
+use roster_api::join::{JoinRequest, JoinRequestList};
+use roster_domain::authz::{Grants, Role};
 use roster_domain::notify::Event;
-use serde::Serialize;
 use serde_json::json;
 use sqlx::{Sqlite, Transaction};
 
@@ -49,28 +49,11 @@ pub fn router() -> Router<AppState> {
 /// The membership asked for: made at once, or when the person accepts a request.
 #[derive(Debug)]
 pub(crate) struct Asked<'a> {
-    /// `admin` or `user`.
-    pub role: &'a str,
+    pub role: Role,
     pub group: i64,
     pub grants: &'a Grants,
     /// A seat, if one is free when they accept.
     pub licensed: bool,
-}
-
-/// A join request as the account sees it: nothing of the person but the email typed.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct JoinRequest {
-    pub id: i64,
-    /// The email the administrator typed.
-    pub email: String,
-    /// `admin` or `user`: the role asked for.
-    pub role: String,
-    /// The username of the administrator who asked, while they have a login.
-    pub requested_by: Option<String>,
-    /// Unix seconds.
-    pub requested_at: i64,
-    /// When the link stops working (Unix seconds).
-    pub expires_at: i64,
 }
 
 /// An existing login to add to an account.
@@ -131,7 +114,7 @@ pub(crate) async fn request(
     .bind(user)
     .bind(typed)
     .bind(actor)
-    .bind(asked.role)
+    .bind(asked.role.as_str())
     .bind(asked.group)
     .bind(grants)
     .bind(asked.licensed)
@@ -168,7 +151,7 @@ pub(crate) async fn request(
         ..audit::Entry::default()
     };
     audit::record(tx, entry).await?;
-    find(&mut **tx, account, id).await
+    crate::store::join_requests::find(tx, account, id).await
 }
 
 async fn full_name(tx: &mut Transaction<'_, Sqlite>, user: i64) -> Result<String, AppError> {
@@ -178,29 +161,6 @@ async fn full_name(tx: &mut Transaction<'_, Sqlite>, user: i64) -> Result<String
             .fetch_one(&mut **tx)
             .await?;
     Ok(format!("{first} {last}"))
-}
-
-const SELECT: &str = "SELECT j.id, j.email, j.role, u.username AS requested_by,
-                             j.created_at AS requested_at, j.expires_at
-                      FROM join_requests j LEFT JOIN users u ON u.id = j.requested_by";
-
-async fn find<'c>(
-    db: impl sqlx::SqliteExecutor<'c>,
-    account: i64,
-    id: i64,
-) -> Result<JoinRequest, AppError> {
-    sqlx::query_as(&format!("{SELECT} WHERE j.account_id = ?1 AND j.id = ?2"))
-        .bind(account)
-        .bind(id)
-        .fetch_optional(db)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-/// The list answer.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct JoinRequestList {
-    pub items: Vec<JoinRequest>,
 }
 
 /// `GET /api/v1/accounts/{account}/join-requests`: the requests waiting for an answer, newest
@@ -226,12 +186,8 @@ pub async fn list(
     Path(account): Path<i64>,
 ) -> Result<axum::Json<JoinRequestList>, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let items = sqlx::query_as(&format!(
-        "{SELECT} WHERE j.account_id = ?1 ORDER BY j.created_at DESC, j.id DESC"
-    ))
-    .bind(account)
-    .fetch_all(&state.db)
-    .await?;
+    let mut conn = state.db.acquire().await?;
+    let items = crate::store::join_requests::of_account(&mut conn, account).await?;
     Ok(axum::Json(JoinRequestList { items }))
 }
 
@@ -261,8 +217,8 @@ pub async fn cancel(
     Path((account, id)): Path<(i64, i64)>,
 ) -> Result<StatusCode, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
-    let request = find(&mut *tx, account, id).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
+    let request = crate::store::join_requests::find(&mut tx, account, id).await?;
     sqlx::query("DELETE FROM join_requests WHERE account_id = ?1 AND id = ?2")
         .bind(account)
         .bind(id)

@@ -7,8 +7,8 @@
 
 use super::Retry;
 use super::smtp::{Attempt, Outgoing, Relay};
+use crate::clock;
 use crate::seal::Sealer;
-use crate::{clock, db};
 use sqlx::SqlitePool;
 use std::sync::Arc;
 use std::time::Duration;
@@ -221,7 +221,7 @@ impl Worker {
 /// Marks up to `limit` due emails `sending` and returns them, oldest first. One statement in a
 /// write transaction: two workers never claim the same email.
 async fn claim(db: &SqlitePool, now: i64, limit: i64) -> Result<Vec<Outgoing>, sqlx::Error> {
-    let mut tx = db::begin_write(db).await?;
+    let mut tx = crate::store::begin_write(db).await?;
     let mut claimed: Vec<Outgoing> = sqlx::query_as(
         "UPDATE outbox SET status = 'sending'
          WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1
@@ -239,7 +239,7 @@ async fn claim(db: &SqlitePool, now: i64, limit: i64) -> Result<Vec<Outgoing>, s
 
 /// Hands back claimed emails that were not tried (the server is stopping).
 async fn release(db: &SqlitePool, emails: &[Outgoing]) -> Result<(), sqlx::Error> {
-    let mut tx = db::begin_write(db).await?;
+    let mut tx = crate::store::begin_write(db).await?;
     for email in emails {
         sqlx::query("UPDATE outbox SET status = 'pending' WHERE id = ?1 AND status = 'sending'")
             .bind(email.id)

@@ -8,16 +8,16 @@
 //! shown to its addressee alone, since only they may consent to it.
 
 use crate::AppState;
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Query};
 use crate::guard;
-use crate::openapi::PROBLEM;
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::routing::get;
+use roster_api::mailbox::{Mailbox, MailboxQuery};
 use roster_domain::notify::EmailKind;
-use serde::{Deserialize, Serialize};
 
 /// The mailbox route, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -38,35 +38,6 @@ impl FromRequestParts<AppState> for WithoutSmtp {
             _ => Err(AppError::NotFound),
         }
     }
-}
-
-/// Filters of `GET /dev/mailbox`.
-#[derive(Debug, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-#[serde(deny_unknown_fields)]
-pub struct MailboxQuery {
-    /// Only the emails to this address (ignoring case).
-    pub to: Option<String>,
-}
-
-/// One email, as written.
-#[derive(Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct MailboxEmail {
-    pub id: i64,
-    pub to: String,
-    /// What kind of email (`activation`, `password_reset`, …).
-    pub kind: String,
-    pub subject: String,
-    pub text: String,
-    pub html: String,
-    /// Unix seconds.
-    pub created_at: i64,
-}
-
-/// The newest emails first.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct Mailbox {
-    pub items: Vec<MailboxEmail>,
 }
 
 /// The most emails one answer shows.
@@ -101,21 +72,8 @@ pub async fn list(
     let mut items = Vec::new();
     let mut before = i64::MAX;
     while items.len() < SHOWN {
-        let page: Vec<(MailboxEmail, Option<i64>)> = sqlx::query_as(
-            "SELECT id, to_address AS \"to\", kind, subject, text_body AS text,
-                    html_body AS html, created_at, user_id
-             FROM outbox
-             WHERE id < ?2 AND (?1 IS NULL OR lower(to_address) = lower(?1))
-             ORDER BY id DESC LIMIT ?3",
-        )
-        .bind(query.to.as_deref().map(str::trim))
-        .bind(before)
-        .bind(PAGE)
-        .fetch_all(&mut *conn)
-        .await?
-        .into_iter()
-        .map(|row: Row| (row.email, row.user_id))
-        .collect();
+        let to = query.to.as_deref().map(str::trim);
+        let page = crate::store::outbox::older_than(&mut conn, to, before, PAGE).await?;
         let Some((last, _)) = page.last() else {
             break;
         };
@@ -124,7 +82,7 @@ pub async fn list(
         let managed = guard::managed_everywhere(&mut conn, me.id, &people).await?;
         let shown = page.into_iter().filter(|(email, user)| match user {
             Some(user) if *user == me.id => true,
-            Some(user) => email.kind != EmailKind::JoinRequest.as_str() && managed.contains(user),
+            Some(user) => email.kind != EmailKind::JoinRequest && managed.contains(user),
             None => false,
         });
         items.extend(shown.map(|(email, _)| email).take(SHOWN - items.len()));
@@ -134,12 +92,4 @@ pub async fn list(
         email.html = state.sealer.open(&email.html)?;
     }
     Ok(axum::Json(Mailbox { items }))
-}
-
-/// An email and its recipient.
-#[derive(sqlx::FromRow)]
-struct Row {
-    #[sqlx(flatten)]
-    email: MailboxEmail,
-    user_id: Option<i64>,
 }

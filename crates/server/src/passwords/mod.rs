@@ -6,22 +6,22 @@
 //! (or signing out) is refused with `auth.password_change_required`.
 
 use crate::auth::hash_password;
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
-use crate::openapi::PROBLEM;
 use crate::tokens::{self, Purpose};
-use crate::users::model::{self, state_of};
+use crate::users::model;
 use crate::{AppState, accounts, audit, guard};
 use axum::Router;
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::post;
+use roster_api::passwords::TemporaryPassword;
 use roster_domain::Coded;
 use roster_domain::authz::Change;
+use roster_domain::group_policy::{GroupPolicy, check_password};
 use roster_domain::lifecycle::{Action, Outcome, transition};
-use roster_domain::policy::{GroupPolicy, check_password};
-use serde::Serialize;
 use sqlx::SqliteConnection;
 
 pub(crate) mod own;
@@ -29,7 +29,7 @@ pub(crate) mod reset;
 
 pub use own::change_own;
 use own::end_sessions;
-pub use reset::{LinkInfo, LinkToken, check_reset, complete_reset, link_info, request_reset};
+pub use reset::{check_reset, complete_reset, link_info, request_reset};
 
 /// The password routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -96,12 +96,6 @@ fn generate(min_length: u16) -> Result<String, AppError> {
     Ok(password)
 }
 
-/// The temporary password, shown once.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct TemporaryPassword {
-    pub password: String,
-}
-
 /// `POST /api/v1/accounts/{account}/users/{user}/temporary-password`: sets a temporary password
 /// (the user becomes active and must change it at first sign-in) and returns it, once.
 #[utoipa::path(
@@ -137,12 +131,12 @@ pub async fn temporary(
     let password = generate(policy.min_password_length())?;
     let hash = hash_password(password.clone()).await?;
 
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me.id).await?;
     let action = Action::SetTemporaryPassword;
     guard::authorize(&mut tx, account, me.id, user, &Change::Lifecycle { action }).await?;
     let Outcome::Becomes { state: next, .. } =
-        transition(state_of(&before.state)?, action).map_err(|r| AppError::Conflict(r.code()))?
+        transition(before.state, action).map_err(|r| AppError::Conflict(r.code()))?
     else {
         return Err(AppError::Internal(
             "a temporary password deleted a user".into(),

@@ -4,17 +4,17 @@
 use super::{check, rule};
 use crate::auth::{hash_password, verify_password};
 use crate::emails::{self, Facts};
+use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json};
-use crate::openapi::PROBLEM;
 use crate::seal::Sealer;
 use crate::{AppState, audit, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use roster_api::passwords::PasswordChange;
 use roster_domain::ErrorCode;
 use roster_domain::notify::Event;
-use serde::Deserialize;
 use sqlx::SqliteConnection;
 
 /// Ends `user`'s sessions, all but `keep`; with their sign-in failures, which a new password
@@ -82,14 +82,6 @@ pub(super) async fn save_password(
     .await
 }
 
-/// `POST /me/password` body.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PasswordChange {
-    pub current_password: String,
-    pub new_password: String,
-}
-
 /// `POST /api/v1/me/password`: changes my password; my other sessions end.
 #[utoipa::path(
     post,
@@ -135,7 +127,7 @@ pub async fn change_own(
     )?;
     drop(conn);
     let hash = hash_password(body.new_password).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     save_password(
         &mut tx,
         &state.sealer,

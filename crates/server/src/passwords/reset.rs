@@ -5,27 +5,20 @@ use super::own::save_password;
 use super::{check, rule};
 use crate::auth::hash_password;
 use crate::emails::{self, Facts};
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::Json;
-use crate::openapi::PROBLEM;
 use crate::tokens::{self, Purpose};
 use crate::{AppState, audit, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use roster_api::passwords::{LinkInfo, LinkToken, ResetCompletion, ResetRequest};
 use roster_domain::ErrorCode;
 use roster_domain::notify::Event;
-use serde::{Deserialize, Serialize};
 
 /// How long a password reset link works.
 const RESET_LIFETIME_SECONDS: i64 = 3600;
-
-/// `POST /password-reset` body.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ResetRequest {
-    pub email: String,
-}
 
 /// `POST /api/v1/password-reset`: emails a reset link to the users with this email who may sign
 /// in. The answer is the same whether or not there are any.
@@ -47,7 +40,7 @@ pub async fn request_reset(
     Json(body): Json<ResetRequest>,
 ) -> Result<Response, AppError> {
     let email = body.email.trim().to_lowercase();
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let users: Vec<(i64,)> = sqlx::query_as(
         "SELECT id FROM users WHERE lower(email) = ?1 AND state IN ('active', 'locked') LIMIT 10",
     )
@@ -91,22 +84,6 @@ pub async fn request_reset(
     tx.commit().await?;
     outbox::wake(&state);
     Ok((StatusCode::ACCEPTED, axum::Json(serde_json::json!({}))).into_response())
-}
-
-/// A single-use link's token, sent in a body so it never appears in a URL.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LinkToken {
-    pub token: String,
-}
-
-/// What the page of a live link shows before it is used.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct LinkInfo {
-    pub first_name: String,
-    pub username: String,
-    /// The password rule that applies.
-    pub min_password_length: u16,
 }
 
 /// The person behind a live link of `purpose` and their password rule; 410 when it no longer
@@ -161,14 +138,6 @@ pub async fn check_reset(
     ))
 }
 
-/// `POST /password-reset/complete` body.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ResetCompletion {
-    pub token: String,
-    pub password: String,
-}
-
 /// `POST /api/v1/password-reset/complete`: sets the new password with a reset link, which is
 /// used up; every session ends and the user signs in afresh.
 #[utoipa::path(
@@ -203,7 +172,7 @@ pub async fn complete_reset(
     )?;
     drop(conn);
     let hash = hash_password(body.password).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     // Used up here, in the change's own transaction: of two uses at once, one wins.
     let Some((user, _)) = tokens::take(&mut tx, Purpose::PasswordReset, &body.token, now).await?
     else {

@@ -1,6 +1,21 @@
-//! The embedded SQLite database: opened (created when missing) with WAL and foreign keys, and
-//! migrated at start.
+//! The database, and every query the server makes of it: one module per aggregate, functions that
+//! take a connection or transaction and return row structs or the API's types. Handlers hold no
+//! SQL.
+//!
+//! The database is SQLite, embedded: opened (created when missing) with WAL and foreign keys, and
+//! migrated at start. What is particular to SQLite (taking the write lock at once, comparing
+//! ignoring case, the triggers of the search index's change log) is named in one function each,
+//! so a second database means a second body for those few functions.
 
+pub(crate) mod accounts;
+pub(crate) mod audit;
+pub(crate) mod invitations;
+pub(crate) mod join_requests;
+pub(crate) mod outbox;
+pub(crate) mod people;
+
+use crate::error::AppError;
+use serde::de::DeserializeOwned;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
@@ -72,4 +87,11 @@ pub async fn begin_write(
     pool: &SqlitePool,
 ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
     pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// A value stored as text (a state, a role, a language) read back as the domain's type: its
+/// serde name is what was written. Anything else is a corrupt database.
+pub(crate) fn decode<T: DeserializeOwned>(what: &str, text: &str) -> Result<T, AppError> {
+    serde_json::from_value(serde_json::Value::String(text.to_owned()))
+        .map_err(|e| AppError::Internal(format!("stored {what} {text:?}: {e}")))
 }

@@ -1,14 +1,16 @@
 //! The state actions an administrator takes on a user (suspend, unsuspend, unlock, remove,
 //! deprovision, restore) and deleting for good, each as the domain's lifecycle allows.
 
-use super::model::{self, UserDetail, state_of};
+use super::model;
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
-use crate::openapi::{PROBLEM, UserAction};
 use crate::{AppState, accounts, audit, emails, etag, guard, outbox};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use roster_api::users::UserAction;
+use roster_api::users::UserDetail;
 use roster_domain::Coded;
 use roster_domain::authz::Change;
 use roster_domain::lifecycle::{Action, Outcome, PasswordFlag, transition};
@@ -70,7 +72,7 @@ pub async fn act(
         None if remove => Action::Deprovision,
         None => return Err(AppError::NotFound),
     };
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me.id).await?;
     if headers.contains_key(header::IF_MATCH) {
         etag::check(&headers, before.version)?;
@@ -138,8 +140,7 @@ pub(crate) async fn perform(
         let Outcome::Becomes {
             state: next,
             must_change_password,
-        } = transition(state_of(&before.state)?, action)
-            .map_err(|r| AppError::Conflict(r.code()))?
+        } = transition(before.state, action).map_err(|r| AppError::Conflict(r.code()))?
         else {
             return Err(AppError::Internal("a state action deleted a user".into()));
         };
@@ -231,7 +232,7 @@ pub async fn delete_for_good(
     Path((account, user)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me.id).await?;
     let change = Change::Lifecycle {
         action: Action::DeleteForGood,

@@ -1,69 +1,37 @@
 //! `POST /accounts/{account}/users`: adding a person to an account.
 
-use super::model::{self, UserDetail};
+use super::model;
 use super::write::{bind_profile, check_domain, field_errors, group_of, with_etag};
+use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::join::{self, Adding, Asked, JoinRequest};
-use crate::openapi::PROBLEM;
+use crate::join::{self, Adding, Asked};
 use crate::{AppState, accounts, audit, guard, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use roster_api::join::JoinRequest;
+use roster_api::join::JoinRequestAnswer;
+use roster_api::users::{NewUser, UserDetail};
 use roster_domain::ErrorCode;
-use roster_domain::authz::{Grants, Joining, decide_new_membership};
+use roster_domain::authz::{Grants, Joining, Role, decide_new_membership};
 use roster_domain::profile::{Profile, ProfileDraft};
 use roster_domain::values::login_key;
-use serde::{Deserialize, Serialize};
 use serde_json::json;
 use sqlx::{Sqlite, SqliteConnection, Transaction};
-use std::collections::BTreeMap;
 
-/// `POST /accounts/{account}/users` body: the profile, and the membership in this account.
-/// (The profile fields are listed rather than flattened: serde cannot refuse unknown fields
-/// through `flatten`.)
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct NewUser {
-    pub email: String,
-    pub username: Option<String>,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: Option<String>,
-    pub language: Option<String>,
-    pub identity_provider: Option<String>,
-    pub exchange_domain: Option<String>,
-    pub exchange_username: Option<String>,
-    /// A group of this account; the default group when absent.
-    pub group: Option<i64>,
-    /// `admin` or `user` (the default).
-    pub role: Option<String>,
-    /// Authority kind → level, each one the acting admin may grant.
-    #[schema(value_type = Option<Object>, example = json!({"records": "B"}))]
-    pub authorities: Option<BTreeMap<String, String>>,
-}
-
-impl NewUser {
-    fn draft(&self) -> ProfileDraft {
-        ProfileDraft {
-            email: self.email.clone(),
-            username: self.username.clone(),
-            first_name: self.first_name.clone(),
-            last_name: self.last_name.clone(),
-            phone: self.phone.clone(),
-            language: self.language.clone(),
-            identity_provider: self.identity_provider.clone(),
-            exchange_domain: self.exchange_domain.clone(),
-            exchange_username: self.exchange_username.clone(),
-        }
-    }
-}
-
-pub(crate) fn role_of(role: Option<&str>) -> Result<&'static str, FieldError> {
-    match role.unwrap_or("user") {
-        "user" => Ok("user"),
-        "admin" => Ok("admin"),
-        _ => Err(FieldError::new("role", ErrorCode::RequestInvalidValue)),
+/// The profile of a new user as the form gave it, to check.
+fn draft(body: &NewUser) -> ProfileDraft {
+    ProfileDraft {
+        email: body.email.clone(),
+        username: body.username.clone(),
+        first_name: body.first_name.clone(),
+        last_name: body.last_name.clone(),
+        phone: body.phone.clone(),
+        language: body.language.clone(),
+        identity_provider: body.identity_provider.clone(),
+        exchange_domain: body.exchange_domain.clone(),
+        exchange_username: body.exchange_username.clone(),
     }
 }
 
@@ -102,31 +70,18 @@ pub async fn create(
     Json(body): Json<NewUser>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let mut errors = Vec::new();
-    let profile = body
-        .draft()
+    let profile = draft(&body)
         .check()
-        .map_err(|issues| errors.extend(field_errors(issues)))
-        .ok();
-    let role = role_of(body.role.as_deref())
-        .map_err(|e| errors.push(e))
-        .ok();
-    let (Some(profile), Some(role)) = (profile, role) else {
-        return Err(AppError::Invalid(errors));
-    };
+        .map_err(|issues| AppError::Invalid(field_errors(issues)))?;
+    let role = body.role.unwrap_or(Role::User);
     check_domain(&state, account, &profile.email).await?;
     let group = group_of(&state, account, body.group).await?;
     let now = crate::clock::now().unix_seconds();
 
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let policy = guard::policy(&mut tx, account).await?;
     let acting = guard::member(&mut tx, account, me.id).await?;
-    let grants: Grants = body
-        .authorities
-        .clone()
-        .unwrap_or_default()
-        .into_iter()
-        .collect();
+    let grants: Grants = body.authorities.clone().unwrap_or_default();
     decide_new_membership(&policy, acting.as_ref(), &grants).map_err(|r| {
         let change = json!({ "change": "new_membership", "role": role, "authorities": grants });
         guard::refusal(&r, new_membership_attempt(me.id, account, change))
@@ -153,12 +108,6 @@ pub async fn create(
     tx.commit().await?;
     outbox::wake(&state);
     Ok(answer)
-}
-
-/// The 202 answer: the request sent, and nothing of the person.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct JoinRequestAnswer {
-    pub join_request: JoinRequest,
 }
 
 /// A refused attempt to add someone to `account`, for the audit log.
@@ -310,7 +259,7 @@ pub(crate) async fn insert_membership(
     )
     .bind(account)
     .bind(user)
-    .bind(asked.role)
+    .bind(asked.role.as_str())
     .bind(asked.group)
     .bind(asked.licensed)
     .bind(grants)

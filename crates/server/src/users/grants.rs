@@ -2,32 +2,12 @@
 //! change asked of the domain through the guard, so an admin grants, revokes or demotes only
 //! what the account's policy lets them, never for themselves, and never the last active admin.
 
-use super::model::UserDetail;
-use crate::error::{AppError, FieldError};
+use crate::error::AppError;
 use crate::guard;
-use roster_domain::ErrorCode;
-use roster_domain::authz::{Change, Grants, Role};
+use roster_api::users::UserDetail;
+use roster_domain::authz::{Change, Role};
 use sqlx::SqliteConnection;
 use std::collections::BTreeMap;
-
-/// The role named on the wire.
-pub fn parse_role(role: &str) -> Result<Role, AppError> {
-    match role {
-        "admin" => Ok(Role::Admin),
-        "user" => Ok(Role::User),
-        _ => Err(AppError::Invalid(vec![FieldError::new(
-            "role",
-            ErrorCode::RequestInvalidValue,
-        )])),
-    }
-}
-
-fn role_name(role: Role) -> &'static str {
-    match role {
-        Role::Admin => "admin",
-        Role::User => "user",
-    }
-}
 
 /// Checks and saves a new role and authorities for `before` (a member of `account`), inside the
 /// caller's transaction. Nothing is written unless every change is allowed.
@@ -36,16 +16,14 @@ pub async fn apply(
     account: i64,
     actor: i64,
     before: &UserDetail,
-    role: Option<&str>,
+    role: Option<Role>,
     authorities: Option<&BTreeMap<String, Option<String>>>,
 ) -> Result<(), AppError> {
-    let role = role.map(parse_role).transpose()?;
-    let current: Grants = serde_json::from_value(before.authorities.clone())
-        .map_err(|e| AppError::Internal(format!("stored authorities: {e}")))?;
+    let current = &before.authorities;
     let mut grants = current.clone();
     let mut changes = Vec::new();
     if let Some(role) = role
-        && role_name(role) != before.role
+        && role != before.role
     {
         changes.push(Change::SetRole { role });
     }
@@ -66,13 +44,13 @@ pub async fn apply(
         return Ok(());
     }
     let grants = serde_json::to_string(&grants).map_err(|e| AppError::Internal(e.to_string()))?;
-    let role = role.map_or(before.role.clone(), |r| role_name(r).to_owned());
+    let role = role.unwrap_or(before.role);
     sqlx::query(
         "UPDATE memberships SET role = ?3, authorities = ?4 WHERE account_id = ?1 AND user_id = ?2",
     )
     .bind(account)
     .bind(before.id)
-    .bind(role)
+    .bind(role.as_str())
     .bind(grants)
     .execute(&mut *conn)
     .await?;

@@ -9,48 +9,21 @@
 
 use super::actions::perform;
 use super::create::{Added, add_existing, new_membership_attempt};
-use super::model::{self, UserDetail};
+use super::model;
 use super::write::check_domain;
 use crate::emails::{self, Facts};
+use crate::error::PROBLEM;
 use crate::error::{AppError, Problem, Refused};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::join::{Adding, Asked};
-use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, guard, outbox};
 use axum::extract::State;
+use roster_api::users::{AccountChoice, AccountOutcome, AccountOutcomes, UserDetail};
 use roster_domain::ErrorCode;
-use roster_domain::authz::{Grants, decide_new_membership};
+use roster_domain::authz::{Grants, Role, decide_new_membership};
 use roster_domain::lifecycle::Action;
 use roster_domain::notify::Event;
 use roster_domain::values::Email;
-use serde::{Deserialize, Serialize};
-
-/// `POST` / `DELETE /accounts/{account}/users/{user}/memberships` body.
-#[derive(Debug, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct AccountChoice {
-    /// The accounts to add the person to, or remove them from.
-    pub accounts: Vec<i64>,
-}
-
-/// What happened in one account.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct AccountOutcome {
-    pub account: i64,
-    pub ok: bool,
-    /// Not a member yet: the person was emailed a request to join, and joins if they accept.
-    pub requested: bool,
-    /// Why not, when refused (a stable code).
-    #[schema(value_type = Option<String>)]
-    pub code: Option<ErrorCode>,
-    pub message: Option<&'static str>,
-}
-
-/// A result per account.
-#[derive(Debug, Serialize, utoipa::ToSchema)]
-pub struct AccountOutcomes {
-    pub results: Vec<AccountOutcome>,
-}
 
 /// The result of one account, keeping a refusal on grounds of authority for the audit log (the
 /// answer as a whole is a success, so the `audit::refusals` layer does not see it).
@@ -68,7 +41,7 @@ fn outcome(
         account,
         ok: code.is_none(),
         requested,
-        message: code.map(ErrorCode::message_en),
+        message: code.map(|c| c.message_en().to_owned()),
         code,
     }
 }
@@ -96,7 +69,7 @@ async fn add_one(
     accounts::require_admin(state, me, account).await?;
     let email = Email::parse(&user.email).map_err(|e| AppError::field("email", &e))?;
     check_domain(state, account, &email).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let policy = guard::policy(&mut tx, account).await?;
     let acting = guard::member(&mut tx, account, me).await?;
     decide_new_membership(&policy, acting.as_ref(), &Grants::new()).map_err(|r| {
@@ -109,7 +82,7 @@ async fn add_one(
             .fetch_one(&mut *tx)
             .await?;
     let asked = Asked {
-        role: "user",
+        role: Role::User,
         group,
         grants: &Grants::new(),
         licensed: false,
@@ -139,7 +112,7 @@ async fn add_one(
 /// Removes `user` from `account` (deprovisioned when it is their last).
 async fn remove_one(state: &AppState, me: i64, user: i64, account: i64) -> Result<bool, AppError> {
     accounts::require_admin(state, me, account).await?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me).await?;
     perform(&mut tx, account, me, &before, true, Action::Deprovision).await?;
     tx.commit().await?;
@@ -221,7 +194,7 @@ pub async fn remove(
         // Nothing changed: nobody is told anything.
         return Ok(axum::Json(AccountOutcomes { results }));
     }
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     // The emails name the accounts the person was removed from, not the one asked from.
     let names: Vec<(String,)> = sqlx::query_as(
         "SELECT name FROM accounts WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY name",

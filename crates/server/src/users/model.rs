@@ -4,68 +4,11 @@
 
 use crate::error::AppError;
 use crate::guard::Place;
+use roster_api::users::UserDetail;
 use roster_domain::authz::{Change, decide_shared};
 use roster_domain::lifecycle::{Action, UserState};
-use serde::Serialize;
 use serde_json::Value;
 use sqlx::SqliteConnection;
-
-/// `GET /accounts/{account}/users/{user}`.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct UserDetail {
-    pub id: i64,
-    pub username: String,
-    pub email: String,
-    pub first_name: String,
-    pub last_name: String,
-    pub phone: Option<String>,
-    pub language: String,
-    pub identity_provider: String,
-    pub exchange_domain: Option<String>,
-    pub exchange_username: Option<String>,
-    pub state: String,
-    pub must_change_password: bool,
-    pub role: String,
-    pub group: i64,
-    pub group_name: String,
-    pub licensed: bool,
-    #[sqlx(json)]
-    pub authorities: Value,
-    /// Also the ETag: send it back in `If-Match` to change the user.
-    pub version: i64,
-    /// When the user's activation link stops working (Unix seconds), while one is out.
-    pub invitation_expires_at: Option<i64>,
-    /// What an administrator may do in this state (`suspend`, `restore`, …).
-    #[sqlx(skip)]
-    #[schema(value_type = Vec<String>, example = json!(["suspend", "deprovision"]))]
-    pub allowed_actions: Vec<Action>,
-    /// Whether the viewer may edit this user's profile.
-    #[sqlx(skip)]
-    pub editable: bool,
-    /// The person also belongs to accounts where the viewer may not manage them: their login
-    /// (profile, password, state) is not the viewer's to change, only this membership.
-    #[sqlx(skip)]
-    pub shared: bool,
-    /// This person's memberships in the accounts the viewer administers.
-    #[sqlx(skip)]
-    pub memberships: Vec<Membership>,
-}
-
-/// One membership of the person.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct Membership {
-    pub account_id: i64,
-    pub account_name: String,
-    pub role: String,
-}
-
-/// The stored state as the domain's enum.
-pub fn state_of(text: &str) -> Result<UserState, AppError> {
-    UserState::ALL
-        .into_iter()
-        .find(|s| s.as_str() == text)
-        .ok_or_else(|| AppError::Internal(format!("unknown user state {text:?} in the database")))
-}
 
 /// Loads `user` as seen in `account` by `viewer`; 404 when not a member of that account. Takes a
 /// connection so that a change can read its result inside its own transaction.
@@ -75,34 +18,12 @@ pub async fn load(
     user: i64,
     viewer: i64,
 ) -> Result<UserDetail, AppError> {
-    let detail: Option<UserDetail> = sqlx::query_as(
-        "SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.phone, u.language,
-                u.identity_provider, u.exchange_domain, u.exchange_username, u.state,
-                u.must_change_password, m.role, m.group_id AS \"group\", g.name AS group_name,
-                m.licensed, m.authorities, u.version,
-                (SELECT t.expires_at FROM tokens t
-                 WHERE t.user_id = u.id AND t.purpose = 'activation') AS invitation_expires_at
-         FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
-         WHERE m.account_id = ?1 AND m.user_id = ?2",
-    )
-    .bind(account)
-    .bind(user)
-    .fetch_optional(&mut *conn)
-    .await?;
-    let mut detail = detail.ok_or(AppError::NotFound)?;
+    let mut detail = crate::store::people::member_detail(conn, account, user)
+        .await?
+        .ok_or(AppError::NotFound)?;
     (detail.allowed_actions, detail.editable, detail.shared) =
-        allowed(conn, account, user, viewer, state_of(&detail.state)?).await?;
-    detail.memberships = sqlx::query_as(
-        "SELECT a.id AS account_id, a.name AS account_name, m.role
-         FROM memberships m JOIN accounts a ON a.id = m.account_id
-         WHERE m.user_id = ?1
-           AND m.account_id IN (SELECT account_id FROM memberships WHERE user_id = ?2 AND role = 'admin')
-         ORDER BY a.name",
-    )
-    .bind(user)
-    .bind(viewer)
-    .fetch_all(&mut *conn)
-    .await?;
+        allowed(conn, account, user, viewer, detail.state).await?;
+    detail.memberships = crate::store::people::memberships_seen_by(conn, user, viewer).await?;
     Ok(detail)
 }
 

@@ -1,22 +1,21 @@
 //! Reading and updating one user of an account, and what adding one shares with that.
 
 use super::create::email_of_another;
-use super::model::{self, UserDetail, state_of};
+use super::model;
+use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::openapi::PROBLEM;
 use crate::{AppState, accounts, audit, emails, etag, guard, outbox, search};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use roster_api::users::{UserChanges, UserDetail};
 use roster_domain::ErrorCode;
 use roster_domain::authz::Change;
 use roster_domain::lifecycle::{EditableField, can_edit};
 use roster_domain::notify::Event;
 use roster_domain::profile::{FieldIssue, Profile, ProfileDraft};
 use roster_domain::values::{Email, check_approved};
-use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// A user with its ETag.
 pub(crate) fn with_etag(status: StatusCode, detail: UserDetail) -> Response {
@@ -125,60 +124,36 @@ pub(super) fn bind_profile<'q, O>(query: SqlQuery<'q, O>, profile: &'q Profile) 
         .bind(search)
 }
 
-/// `PATCH /accounts/{account}/users/{user}` body: the fields to change. An empty `phone` or
-/// Exchange field clears it.
-#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UserChanges {
-    pub email: Option<String>,
-    pub username: Option<String>,
-    pub first_name: Option<String>,
-    pub last_name: Option<String>,
-    pub phone: Option<String>,
-    pub language: Option<String>,
-    pub identity_provider: Option<String>,
-    pub exchange_domain: Option<String>,
-    pub exchange_username: Option<String>,
-    pub group: Option<i64>,
-    /// `admin` or `user`.
-    pub role: Option<String>,
-    /// Authority kind → level (`{"records": "C", "dr": null}`); `null` revokes.
-    #[schema(value_type = Option<Object>, example = json!({"records": "C", "interaction": null}))]
-    pub authorities: Option<BTreeMap<String, Option<String>>>,
+/// Whether `changes` touch the profile (the login, seen by every account of the person).
+fn touches_profile(changes: &UserChanges) -> bool {
+    [
+        &changes.email,
+        &changes.first_name,
+        &changes.last_name,
+        &changes.phone,
+        &changes.language,
+        &changes.identity_provider,
+        &changes.exchange_domain,
+        &changes.exchange_username,
+    ]
+    .iter()
+    .any(|f| f.is_some())
 }
 
-impl UserChanges {
-    fn touches_profile(&self) -> bool {
-        [
-            &self.email,
-            &self.first_name,
-            &self.last_name,
-            &self.phone,
-            &self.language,
-            &self.identity_provider,
-            &self.exchange_domain,
-            &self.exchange_username,
-        ]
-        .iter()
-        .any(|f| f.is_some())
-    }
-
-    /// The profile after the change: each field as sent, or as it was.
-    fn merged(&self, current: &UserDetail) -> ProfileDraft {
-        let pick = |new: &Option<String>, old: &str| new.clone().unwrap_or_else(|| old.to_owned());
-        let pick_opt =
-            |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
-        ProfileDraft {
-            email: pick(&self.email, &current.email),
-            username: Some(pick(&self.username, &current.username)),
-            first_name: pick(&self.first_name, &current.first_name),
-            last_name: pick(&self.last_name, &current.last_name),
-            phone: pick_opt(&self.phone, &current.phone),
-            language: Some(pick(&self.language, &current.language)),
-            identity_provider: Some(pick(&self.identity_provider, &current.identity_provider)),
-            exchange_domain: pick_opt(&self.exchange_domain, &current.exchange_domain),
-            exchange_username: pick_opt(&self.exchange_username, &current.exchange_username),
-        }
+/// The profile after `changes`: each field as sent, or as it was.
+fn merged(changes: &UserChanges, current: &UserDetail) -> ProfileDraft {
+    let pick = |new: &Option<String>, old: &str| new.clone().unwrap_or_else(|| old.to_owned());
+    let pick_opt = |new: &Option<String>, old: &Option<String>| new.clone().or_else(|| old.clone());
+    ProfileDraft {
+        email: pick(&changes.email, &current.email),
+        username: Some(pick(&changes.username, &current.username)),
+        first_name: pick(&changes.first_name, &current.first_name),
+        last_name: pick(&changes.last_name, &current.last_name),
+        phone: pick_opt(&changes.phone, &current.phone),
+        language: Some(pick(&changes.language, current.language.as_str())),
+        identity_provider: Some(pick(&changes.identity_provider, &current.identity_provider)),
+        exchange_domain: pick_opt(&changes.exchange_domain, &current.exchange_domain),
+        exchange_username: pick_opt(&changes.exchange_username, &current.exchange_username),
     }
 }
 
@@ -219,12 +194,12 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let expected = etag::if_match(&headers)?;
-    let mut tx = crate::db::begin_write(&state.db).await?;
+    let mut tx = crate::store::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me.id).await?;
     if before.version != expected {
         return Err(AppError::Stale);
     }
-    if changes.touches_profile() || changes.username.is_some() {
+    if touches_profile(&changes) || changes.username.is_some() {
         guard::authorize(&mut tx, account, me.id, user, &Change::EditProfile).await?;
     }
     if changes.group.is_some() {
@@ -235,11 +210,11 @@ pub async fn update(
         account,
         me.id,
         &before,
-        changes.role.as_deref(),
+        changes.role,
         changes.authorities.as_ref(),
     )
     .await?;
-    let user_state = state_of(&before.state)?;
+    let user_state = before.state;
     let username_changes = changes
         .username
         .as_deref()
@@ -250,7 +225,7 @@ pub async fn update(
             refusals.push(FieldError::from_coded(name, &refusal));
         }
     };
-    if changes.touches_profile() {
+    if touches_profile(&changes) {
         allowed(EditableField::Profile, "profile");
     }
     if username_changes {
@@ -262,8 +237,7 @@ pub async fn update(
     if !refusals.is_empty() {
         return Err(AppError::Invalid(refusals));
     }
-    let profile = changes
-        .merged(&before)
+    let profile = merged(&changes, &before)
         .check()
         .map_err(|i| AppError::Invalid(field_errors(i)))?;
     if profile.email.as_str() != before.email {
@@ -296,7 +270,7 @@ pub async fn update(
         .fetch_one(&mut *tx)
         .await;
     match updated {
-        Err(err) if crate::db::is_unique_violation(&err) => {
+        Err(err) if crate::store::is_unique_violation(&err) => {
             return Err(AppError::Invalid(vec![FieldError::new(
                 "username",
                 ErrorCode::UserUsernameTaken,
@@ -312,7 +286,7 @@ pub async fn update(
         .await?;
     let after = model::load(&mut tx, account, user, me.id).await?;
     let entry = model::audit_entry(me.id, account, "user.updated", &before, Some(&after));
-    if changes.touches_profile() || username_changes {
+    if touches_profile(&changes) || username_changes {
         // The login changed: every account of the person sees it.
         let accounts = guard::accounts_of(&mut tx, user).await?;
         audit::record_person(&mut tx, entry, &accounts).await?;

@@ -4,7 +4,7 @@
 //! Invite the imported users.
 
 use super::{Import, Stage, files};
-use crate::api::{self, ChunkRow, RowResult};
+use crate::api::{self, ChunkRow, RowOutcome, RowResult};
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -111,7 +111,7 @@ fn send_rest(import: Import, sending: Sending) {
             if import.cancelled.get_value() {
                 break;
             }
-            match api::import_chunk(account, &key, &chunk).await {
+            match api::import_chunk(account, &key, chunk).await {
                 Ok(results) => {
                     sending.results.update(|r| r.extend(results));
                     sending.run.update_value(|r| r.next += 1);
@@ -130,8 +130,13 @@ fn send_rest(import: Import, sending: Sending) {
 
 /// Counts of the results: created, added, asked to join, refused.
 fn counts(results: &[RowResult]) -> (usize, usize, usize, usize) {
-    let of = |what: &str| results.iter().filter(|r| r.outcome == what).count();
-    (of("created"), of("added"), of("requested"), of("refused"))
+    let of = |what: RowOutcome| results.iter().filter(|r| r.outcome == what).count();
+    (
+        of(RowOutcome::Created),
+        of(RowOutcome::Added),
+        of(RowOutcome::Requested),
+        of(RowOutcome::Refused),
+    )
 }
 
 /// The results as CSV: the row, what became of it, and why not.
@@ -149,7 +154,7 @@ fn results_csv(results: &[RowResult]) -> String {
             &mut out,
             [
                 r.row.to_string().as_str(),
-                &r.outcome,
+                r.outcome.as_str(),
                 &user,
                 &issues.join(" | "),
             ],
@@ -171,7 +176,7 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
             .results
             .get_untracked()
             .iter()
-            .filter(|r| r.outcome == "created")
+            .filter(|r| r.outcome == RowOutcome::Created)
             .filter_map(|r| r.user)
             .collect();
         invited.set(Some((0, 0)));
@@ -222,7 +227,7 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
                     }
                 }}
                 <ul class="notes">
-                    {move || sending.results.get().into_iter().filter(|r| r.outcome == "refused").take(200).map(|r| view! {
+                    {move || sending.results.get().into_iter().filter(|r| r.outcome == RowOutcome::Refused).take(200).map(|r| view! {
                         <li>{format!("{} {}: {}", t(Key::ImportRow), r.row,
                             r.findings.iter().map(|f| format!("{}: {}", f.column, f.code.message_en())).collect::<Vec<_>>().join(" · "))}</li>
                     }).collect_view()}

@@ -1,0 +1,67 @@
+//! Accounts: the ones I belong to, and an account's settings.
+
+use roster_domain::authz::{AuthzPolicy, Grantable, Role};
+use roster_domain::values::Language;
+use serde::{Deserialize, Serialize};
+
+/// An account in `GET /accounts`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountSummary {
+    pub id: i64,
+    pub name: String,
+    pub seats: i64,
+    pub seats_used: i64,
+    /// My role in it.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "admin"))]
+    pub role: Role,
+}
+
+/// `GET /accounts`: my accounts by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountList {
+    pub items: Vec<AccountSummary>,
+}
+
+/// An account's settings, and what the reader may do with them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AccountSettings {
+    pub id: i64,
+    pub name: String,
+    pub seats: i64,
+    pub seats_used: i64,
+    /// Emails must end in one of these (none: any address).
+    pub approved_domains: Vec<String>,
+    pub invitation_lifetime_hours: i64,
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "en"))]
+    pub default_language: Language,
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub policy: AuthzPolicy,
+    /// The roles and levels the reader may grant here (the app's pick lists).
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub grantable: Grantable,
+    /// Whether the reader may change the settings and the policy.
+    pub may_change_policy: bool,
+    /// Also the ETag.
+    pub version: i64,
+}
+
+/// `PATCH /accounts/{account}` body: what is left out stays as it is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SettingsChanges {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seats: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approved_domains: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub invitation_lifetime_hours: Option<i64>,
+    /// A whole new policy, checked by the domain's rules (an invalid one is a field error, not a
+    /// malformed body).
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<serde_json::Value>,
+}

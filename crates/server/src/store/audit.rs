@@ -1,0 +1,78 @@
+//! The audit log: reading an account's entries, newest first.
+
+use crate::error::AppError;
+use roster_api::audit::{AuditItem, AuditQuery};
+use serde_json::Value;
+use sqlx::SqliteConnection;
+
+#[derive(sqlx::FromRow)]
+struct ItemRow {
+    id: i64,
+    at: i64,
+    actor_id: Option<i64>,
+    actor: Option<String>,
+    account_id: Option<i64>,
+    target_user_id: Option<i64>,
+    target: Option<String>,
+    target_group_id: Option<i64>,
+    action: String,
+    origin_account_id: Option<i64>,
+    origin_account: Option<String>,
+    #[sqlx(json(nullable))]
+    before: Option<Value>,
+    #[sqlx(json(nullable))]
+    after: Option<Value>,
+}
+
+impl From<ItemRow> for AuditItem {
+    fn from(r: ItemRow) -> AuditItem {
+        AuditItem {
+            id: r.id,
+            at: r.at,
+            actor_id: r.actor_id,
+            actor: r.actor,
+            account_id: r.account_id,
+            target_user_id: r.target_user_id,
+            target: r.target,
+            target_group_id: r.target_group_id,
+            action: r.action,
+            origin_account_id: r.origin_account_id,
+            origin_account: r.origin_account,
+            before: r.before,
+            after: r.after,
+        }
+    }
+}
+
+/// The entries of `account` that `q` filters, newest first, at most `limit`.
+pub(crate) async fn page(
+    conn: &mut SqliteConnection,
+    account: i64,
+    q: &AuditQuery,
+    limit: i64,
+) -> Result<Vec<AuditItem>, AppError> {
+    let rows: Vec<ItemRow> = sqlx::query_as(
+        "SELECT a.id, a.at, a.actor_id, actor.username AS actor, a.account_id, a.target_user_id,
+                target.username AS target, a.target_group_id, a.action, a.origin_account_id,
+                origin.name AS origin_account, a.before, a.after
+         FROM audit a
+         LEFT JOIN users actor ON actor.id = a.actor_id
+         LEFT JOIN users target ON target.id = a.target_user_id
+         LEFT JOIN accounts origin ON origin.id = a.origin_account_id
+         WHERE a.account_id = ?1
+           AND (?2 IS NULL OR a.actor_id = ?2)
+           AND (?3 IS NULL OR a.target_user_id = ?3)
+           AND (?4 IS NULL OR a.action = ?4)
+           AND (?5 IS NULL OR a.id < ?5)
+         ORDER BY a.id DESC LIMIT ?6",
+    )
+    .bind(account)
+    .bind(q.actor)
+    .bind(q.target)
+    .bind(q.action.as_deref())
+    .bind(q.before_id)
+    .bind(limit)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(AuditItem::from).collect())
+}
