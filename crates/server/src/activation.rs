@@ -5,11 +5,11 @@
 //! on success: a password that breaks the rule leaves the link working. Expired, used, revoked
 //! and made-up tokens all get the same 410.
 
-use crate::auth::{hash_password, start_session};
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::Json;
 use crate::passwords::{check, link_info, rule};
+use crate::secrets::hash_password;
 use crate::tokens::{self, Purpose};
 use crate::{AppState, audit};
 use axum::Router;
@@ -130,26 +130,15 @@ pub async fn activate(
     else {
         return Err(gone());
     };
-    let (current,): (String,) = sqlx::query_as("SELECT state FROM users WHERE id = ?1")
-        .bind(taken)
-        .fetch_one(&mut *tx)
-        .await?;
-    if transition(crate::store::decode("state", &current)?, Action::Activate).is_err() {
+    let current = crate::store::people::state(&mut tx, taken).await?;
+    if transition(current, Action::Activate).is_err() {
         return Err(gone());
     }
-    sqlx::query(
-        "UPDATE users SET state = 'active', password_hash = ?2, must_change_password = 0,
-                activated_at = coalesce(activated_at, ?3), challenge_question = ?4,
-                challenge_answer_hash = ?5, version = version + 1, updated_at = ?3
-         WHERE id = ?1",
-    )
-    .bind(taken)
-    .bind(hash)
-    .bind(now)
-    .bind(challenge.as_ref().map(|(q, _)| q.clone()))
-    .bind(answer_hash)
-    .execute(&mut *tx)
-    .await?;
+    let chosen = challenge
+        .as_ref()
+        .zip(answer_hash.as_deref())
+        .map(|((question, _), answer)| (question.as_str(), answer));
+    crate::store::people::activate(&mut tx, taken, &hash, chosen, now).await?;
     audit::record(
         &mut tx,
         audit::Entry {
@@ -161,5 +150,5 @@ pub async fn activate(
     )
     .await?;
     tx.commit().await?;
-    start_session(&state, taken).await
+    crate::session::start(&state, taken).await
 }

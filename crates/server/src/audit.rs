@@ -5,10 +5,10 @@ use crate::AppState;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem, Refused};
 use crate::extract::{CurrentUser, Path, Query};
+use crate::store::{self, Tx};
 use axum::extract::State;
 use roster_api::audit::{AuditPage, AuditQuery};
 use serde_json::Value;
-use sqlx::{Sqlite, Transaction};
 
 /// One change to record.
 #[derive(Debug, Default)]
@@ -37,24 +37,19 @@ impl Entry {
 }
 
 /// Writes `entry` inside the caller's transaction.
-pub async fn record(tx: &mut Transaction<'_, Sqlite>, entry: Entry) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO audit (at, actor_id, account_id, target_user_id, target_group_id, action, before,
-                            after, origin_account_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )
-    .bind(crate::clock::now().unix_seconds())
-    .bind(entry.actor_id)
-    .bind(entry.account_id)
-    .bind(entry.target_user_id)
-    .bind(entry.target_group_id)
-    .bind(entry.action)
-    .bind(entry.before.map(|v| v.to_string()))
-    .bind(entry.after.map(|v| v.to_string()))
-    .bind(entry.origin_account_id)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+pub async fn record(tx: &mut Tx<'_>, entry: Entry) -> Result<(), AppError> {
+    let new = store::audit::NewEntry {
+        at: crate::clock::now().unix_seconds(),
+        actor_id: entry.actor_id,
+        account_id: entry.account_id,
+        target_user_id: entry.target_user_id,
+        target_group_id: entry.target_group_id,
+        action: entry.action,
+        before: entry.before.as_ref(),
+        after: entry.after.as_ref(),
+        origin_account_id: entry.origin_account_id,
+    };
+    store::audit::insert(tx, &new).await
 }
 
 /// The membership fields of a user snapshot: another account's log keeps only the person.
@@ -63,11 +58,7 @@ const MEMBERSHIP_FIELDS: [&str; 5] = ["role", "group", "group_name", "licensed",
 /// Writes a person-wide change: `entry` in its own account, and in each of `others` (the
 /// person's other accounts) the same change with the person's details only, naming the account
 /// it was made from. Every account the person belongs to sees what was done to their login.
-pub async fn record_person(
-    tx: &mut Transaction<'_, Sqlite>,
-    entry: Entry,
-    others: &[i64],
-) -> Result<(), AppError> {
+pub async fn record_person(tx: &mut Tx<'_>, entry: Entry, others: &[i64]) -> Result<(), AppError> {
     let person_only = |value: &Option<Value>| {
         value.clone().map(|mut v| {
             if let Some(map) = v.as_object_mut() {
@@ -124,10 +115,7 @@ pub async fn record_refusals(state: &AppState, refusals: &[Refused]) -> Result<(
     Ok(())
 }
 
-async fn record_refusal(
-    tx: &mut Transaction<'_, Sqlite>,
-    refused: &Refused,
-) -> Result<(), AppError> {
+async fn record_refusal(tx: &mut Tx<'_>, refused: &Refused) -> Result<(), AppError> {
     let origin = refused.accounts.first().copied();
     for &account in &refused.accounts {
         let entry = Entry {

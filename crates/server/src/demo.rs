@@ -2,12 +2,12 @@
 //! every state, so a newcomer can try every screen at once. On a database that already has an
 //! account only the demo sign-ins change: they take this start's password, the one printed.
 
-use crate::auth::hash_password;
 use crate::error::AppError;
-use crate::search;
+use crate::secrets::hash_password;
+use crate::store::demo::{insert_account, insert_group, insert_member as member, insert_user};
+use crate::store::{self, Pool};
 use crate::tokens::Purpose;
 use serde_json::json;
-use sqlx::SqlitePool;
 
 /// The password of the demo sign-ins.
 #[derive(Debug, Clone)]
@@ -75,10 +75,8 @@ const LAST: [&str; 10] = [
 ];
 
 /// Seeds the demo when the database is empty; else gives the demo sign-ins `password`.
-pub async fn seed(db: &SqlitePool, password: &DemoPassword) -> Result<(), AppError> {
-    let (accounts,): (i64,) = sqlx::query_as("SELECT count(*) FROM accounts")
-        .fetch_one(db)
-        .await?;
+pub async fn seed(db: &Pool, password: &DemoPassword) -> Result<(), AppError> {
+    let accounts = store::demo::account_count(db).await?;
     let hash = hash_password(password.password.clone()).await?;
     if accounts > 0 {
         return refresh_sign_ins(db, &hash).await;
@@ -194,8 +192,8 @@ pub async fn seed(db: &SqlitePool, password: &DemoPassword) -> Result<(), AppErr
         let last = LAST[(i / FIRST.len()) % LAST.len()];
         let email = format!(
             "{}.{}{}@acme.test",
-            search::fold(first),
-            search::fold(last),
+            crate::search::fold(first),
+            crate::search::fold(last),
             i + 1
         );
         let state = match i % 20 {
@@ -262,46 +260,25 @@ pub async fn seed(db: &SqlitePool, password: &DemoPassword) -> Result<(), AppErr
     Ok(())
 }
 
-/// For the benchmark: adds `count` more people to Acme Records (seeded first), in one
-/// transaction, and answers the account's id.
 /// A second `cargo xtask run` on the same database prints a new password: the demo sign-ins
 /// take it, and a lockout from earlier tries ends, so the sign-in printed is the one that works.
 /// Only the demo's own addresses (under the reserved `.test` domain) are touched.
-async fn refresh_sign_ins(db: &SqlitePool, hash: &str) -> Result<(), AppError> {
+async fn refresh_sign_ins(db: &Pool, hash: &str) -> Result<(), AppError> {
     let now = crate::clock::now().unix_seconds();
     let mut tx = db.begin().await?;
     for email in [DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DEMO_EU_OPS] {
-        sqlx::query(
-            "DELETE FROM signin_failures WHERE user_id IN (SELECT id FROM users WHERE email = ?1)",
-        )
-        .bind(email)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query(
-            "UPDATE users SET password_hash = ?2, must_change_password = 0, locked_until = NULL,
-                 state = CASE state WHEN 'locked' THEN 'active' ELSE state END,
-                 version = version + 1, updated_at = ?3
-             WHERE email = ?1",
-        )
-        .bind(email)
-        .bind(hash)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+        store::demo::refresh_sign_in(&mut tx, email, hash, now).await?;
     }
     tx.commit().await?;
     Ok(())
 }
 
-pub async fn seed_bulk(db: &SqlitePool, count: usize) -> Result<i64, AppError> {
-    let (account, group): (i64, i64) = sqlx::query_as(
-        "SELECT a.id, g.id FROM accounts a JOIN groups g ON g.account_id = a.id AND g.is_default
-         WHERE a.name = 'Acme Records'",
-    )
-    .fetch_one(db)
-    .await?;
+/// For the benchmark: adds `count` more people to Acme Records (seeded first), in one
+/// transaction, and answers the account's id.
+pub async fn seed_bulk(db: &Pool, count: usize) -> Result<i64, AppError> {
+    let (account, group) = store::demo::account_and_default_group(db, "Acme Records").await?;
     let now = crate::clock::now().unix_seconds();
-    let mut tx = crate::store::begin_write(db).await?;
+    let mut tx = store::begin_write(db).await?;
     for i in 0..count {
         let first = FIRST[i % FIRST.len()];
         let last = LAST[(i / 7) % LAST.len()];
@@ -318,103 +295,6 @@ pub async fn seed_bulk(db: &SqlitePool, count: usize) -> Result<i64, AppError> {
         member(&mut tx, account, id, "user", group, false, &json!({}), now).await?;
     }
     tx.commit().await?;
-    sqlx::query("ANALYZE").execute(db).await?;
+    store::demo::analyze(db).await?;
     Ok(account)
-}
-
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
-
-async fn insert_account(
-    tx: &mut Tx<'_>,
-    name: &str,
-    seats: i64,
-    domains: &[&str],
-    policy: &str,
-) -> Result<i64, AppError> {
-    let domains = serde_json::to_string(domains).map_err(|e| AppError::Internal(e.to_string()))?;
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO accounts (name, seats, approved_domains, policy) VALUES (?1, ?2, ?3, ?4) RETURNING id",
-    )
-    .bind(name)
-    .bind(seats)
-    .bind(domains)
-    .bind(policy)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(id)
-}
-
-async fn insert_group(
-    tx: &mut Tx<'_>,
-    account: i64,
-    name: &str,
-    default: bool,
-) -> Result<i64, AppError> {
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO groups (account_id, name, name_key, is_default) VALUES (?1, ?2, ?3, ?4) RETURNING id",
-    )
-    .bind(account)
-    .bind(name)
-    .bind(search::fold(name))
-    .bind(default)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(id)
-}
-
-async fn insert_user(
-    tx: &mut Tx<'_>,
-    first: &str,
-    last: &str,
-    email: &str,
-    state: &str,
-    hash: Option<&str>,
-    now: i64,
-) -> Result<i64, AppError> {
-    let activated = matches!(state, "active" | "suspended" | "locked").then_some(now);
-    let locked_until = (state == "locked").then_some(now + crate::auth::LOCKOUT_SECONDS);
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO users (username, username_key, email, first_name, last_name, state, password_hash,
-                            activated_at, locked_until, search, created_at, updated_at)
-         VALUES (?1, lower(?1), ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
-    )
-    .bind(email)
-    .bind(first)
-    .bind(last)
-    .bind(state)
-    .bind(hash)
-    .bind(activated)
-    .bind(locked_until)
-    .bind(search::user_text(first, last, email, email))
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(id)
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn member(
-    tx: &mut Tx<'_>,
-    account: i64,
-    user: i64,
-    role: &str,
-    group: i64,
-    licensed: bool,
-    authorities: &serde_json::Value,
-    now: i64,
-) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )
-    .bind(account)
-    .bind(user)
-    .bind(role)
-    .bind(group)
-    .bind(licensed)
-    .bind(authorities.to_string())
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
 }

@@ -7,8 +7,8 @@
 
 use crate::error::AppError;
 use crate::outbox::{self, Email};
+use crate::store::{self, Tx};
 use roster_domain::notify::{EmailKind, Event, recipients};
-use sqlx::{Sqlite, Transaction};
 
 /// What the emails of one change may mention.
 #[derive(Debug, Default, Clone)]
@@ -172,7 +172,7 @@ fn escape(text: &str) -> String {
 /// `requester` asked for a change about `subject` in `account`. Call it after the change, so a
 /// user's new address and name are the ones written to.
 pub async fn notify(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     sealer: &crate::seal::Sealer,
     event: Event,
     account: Option<i64>,
@@ -181,11 +181,12 @@ pub async fn notify(
     facts: &Facts,
 ) -> Result<(), AppError> {
     for notice in recipients(event, requester, subject) {
-        let (address, first_name, language, state): (String, String, String, String) =
-            sqlx::query_as("SELECT email, first_name, language, state FROM users WHERE id = ?1")
-                .bind(notice.to)
-                .fetch_one(&mut **tx)
-                .await?;
+        let store::people::Addressee {
+            email: address,
+            first_name,
+            language,
+            state,
+        } = store::people::addressee(tx, notice.to).await?;
         // Someone not yet invited has not heard of Roster: their invitation is the first email
         // they get, not a notice about details they never saw. (A request to join another
         // account is theirs to answer all the same.)
@@ -213,14 +214,11 @@ pub async fn notify(
 impl Facts {
     /// The facts of a change to `user` in `account`: the account's name and the user's.
     pub async fn about(
-        tx: &mut Transaction<'_, Sqlite>,
+        tx: &mut Tx<'_>,
         account: i64,
         user: &roster_api::users::UserDetail,
     ) -> Result<Facts, AppError> {
-        let (name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
-            .bind(account)
-            .fetch_one(&mut **tx)
-            .await?;
+        let name = store::accounts::name(tx, account).await?;
         Ok(Facts {
             account: Some(name),
             subject_name: format!("{} {}", user.first_name, user.last_name),

@@ -99,9 +99,6 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T>
     }
 }
 
-/// The name of the session cookie.
-pub const SESSION_COOKIE: &str = "roster_session";
-
 /// The signed-in user behind a valid session.
 #[derive(Debug, Clone)]
 pub struct CurrentUser {
@@ -121,7 +118,7 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
         let state = AppState::from_ref(state);
         let token = session_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
-        let user = crate::auth::session_user(&state, &token).await?;
+        let user = crate::session::user_of(&state, &token).await?;
         if user.must_change_password && !open_before_password_change(parts) {
             return Err(AppError::Forbidden(ErrorCode::AuthPasswordChangeRequired));
         }
@@ -149,7 +146,7 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .find(|(name, _)| *name == crate::session::SESSION_COOKIE)
         .map(|(_, value)| value.to_owned())
 }
 

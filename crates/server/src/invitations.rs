@@ -9,6 +9,7 @@ use crate::emails::{self, Facts};
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path, Query};
+use crate::store::{self, Tx};
 use crate::tokens::{self, Purpose};
 use crate::users::list::invalid;
 use crate::users::model;
@@ -39,7 +40,7 @@ pub fn router() -> Router<AppState> {
 
 /// Checks that `me` may take `action` on `user` now, and returns the user as they were.
 async fn prepare(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut Tx<'_>,
     headers: &HeaderMap,
     account: i64,
     user: i64,
@@ -57,7 +58,7 @@ async fn prepare(
 
 /// Saves the state change, its audit entry and commits; answers the user after it.
 async fn finish(
-    mut tx: sqlx::Transaction<'_, sqlx::Sqlite>,
+    mut tx: Tx<'_>,
     before: UserDetail,
     account: i64,
     me: i64,
@@ -65,14 +66,7 @@ async fn finish(
     action: &'static str,
     now: i64,
 ) -> Result<UserDetail, AppError> {
-    sqlx::query(
-        "UPDATE users SET state = ?2, version = version + 1, updated_at = ?3 WHERE id = ?1",
-    )
-    .bind(before.id)
-    .bind(next.as_str())
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    store::people::set_state_only(&mut tx, before.id, next, now).await?;
     let after = model::load(&mut tx, account, before.id, me).await?;
     let entry = model::audit_entry(me, account, action, &before, Some(&after));
     let accounts = guard::accounts_of(&mut tx, before.id).await?;
@@ -120,11 +114,7 @@ pub async fn invite(
     let before = prepare(&mut tx, &headers, account, user, me.id, Action::Invite).await?;
     let email = Email::parse(&before.email).map_err(|e| AppError::field("email", &e))?;
     check_domain(&state, account, &email).await?;
-    let (hours,): (i64,) =
-        sqlx::query_as("SELECT invitation_lifetime_hours FROM accounts WHERE id = ?1")
-            .bind(account)
-            .fetch_one(&mut *tx)
-            .await?;
+    let hours = store::accounts::invitation_lifetime_hours(&mut tx, account).await?;
     let now = crate::clock::now().unix_seconds();
     let token = tokens::issue(
         &mut tx,

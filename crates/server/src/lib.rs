@@ -24,6 +24,8 @@ pub mod outbox;
 mod passwords;
 pub mod seal;
 mod search;
+mod secrets;
+mod session;
 mod settings;
 mod spa;
 pub(crate) mod store;
@@ -32,10 +34,10 @@ mod users;
 
 use axum::Router;
 use axum::routing::{get, post};
-use sqlx::SqlitePool;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
+use store::Pool;
 use tokio::net::TcpListener;
 
 pub use error::{AppError, FieldError};
@@ -69,7 +71,7 @@ pub struct Config {
 /// What every handler can reach.
 #[derive(Debug, Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: Pool,
     /// Mark cookies Secure (Roster is served over https).
     pub secure_cookies: bool,
     pub config: Arc<Config>,
@@ -158,7 +160,7 @@ impl Application {
     }
 
     /// The database, for tests that look underneath the API.
-    pub fn db(&self) -> SqlitePool {
+    pub fn db(&self) -> Pool {
         self.state.db.clone()
     }
 

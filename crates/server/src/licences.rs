@@ -8,6 +8,7 @@ use crate::emails::{self, Facts};
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::store::{self, Conn};
 use crate::users::model;
 use crate::users::write::with_etag;
 use crate::{AppState, accounts, audit, guard, outbox};
@@ -21,7 +22,6 @@ use roster_domain::Coded;
 use roster_domain::authz::Change;
 use roster_domain::notify::Event;
 use roster_domain::seats::{SeatRefusal, Seats};
-use sqlx::SqliteConnection;
 
 /// The licence routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -34,14 +34,8 @@ pub fn router() -> Router<AppState> {
 }
 
 /// The account's seats as they stand, read inside the change's transaction.
-pub(crate) async fn seats(conn: &mut SqliteConnection, account: i64) -> Result<Seats, AppError> {
-    let (bought, used): (i64, i64) = sqlx::query_as(
-        "SELECT a.seats, (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed)
-         FROM accounts a WHERE a.id = ?1",
-    )
-    .bind(account)
-    .fetch_one(&mut *conn)
-    .await?;
+pub(crate) async fn seats(conn: &mut Conn, account: i64) -> Result<Seats, AppError> {
+    let (bought, used) = store::accounts::seat_counts(conn, account).await?;
     let count = |n: i64| u32::try_from(n).unwrap_or(u32::MAX);
     Seats::new(count(bought), count(used)).map_err(|r| refused(&r))
 }
@@ -51,22 +45,13 @@ fn refused(refusal: &SeatRefusal) -> AppError {
 }
 
 async fn set_licensed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     user: i64,
     licensed: bool,
 ) -> Result<(), AppError> {
-    sqlx::query("UPDATE memberships SET licensed = ?3 WHERE account_id = ?1 AND user_id = ?2")
-        .bind(account)
-        .bind(user)
-        .bind(licensed)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("UPDATE users SET version = version + 1 WHERE id = ?1")
-        .bind(user)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    store::memberships::set_licensed(conn, account, user, licensed).await?;
+    store::people::bump_version(conn, user, crate::clock::now().unix_seconds()).await
 }
 
 /// Assigns or releases `user`'s seat; answers the user after it.

@@ -105,7 +105,7 @@ impl Modify for Conventions {
         components.add_security_scheme(
             SESSION,
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
-                crate::extract::SESSION_COOKIE,
+                crate::session::SESSION_COOKIE,
                 "The HttpOnly cookie `POST /session` sets.",
             ))),
         );

@@ -8,6 +8,7 @@
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::store::{self, Conn};
 use crate::{AppState, accounts, audit, etag, guard};
 use axum::Router;
 use axum::extract::State;
@@ -20,55 +21,18 @@ use roster_domain::authz::{AuthzPolicy, grantable, may_change_policy};
 use roster_domain::invitation::InvitationLifetime;
 use roster_domain::seats::Seats;
 use roster_domain::values::ApprovedDomain;
-use sqlx::SqliteConnection;
 
 /// The settings routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
     Router::new().route("/accounts/{account}", get(read).patch(update))
 }
 
-#[derive(sqlx::FromRow)]
-struct Row {
-    id: i64,
-    name: String,
-    seats: i64,
-    seats_used: i64,
-    approved_domains: String,
-    invitation_lifetime_hours: i64,
-    default_language: String,
-    version: i64,
-}
-
-async fn load(
-    conn: &mut SqliteConnection,
-    account: i64,
-    reader: i64,
-) -> Result<AccountSettings, AppError> {
-    let row: Row = sqlx::query_as(
-        "SELECT id, name, seats,
-                (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed) AS seats_used,
-                approved_domains, invitation_lifetime_hours, default_language, version
-         FROM accounts a WHERE id = ?1",
-    )
-    .bind(account)
-    .fetch_one(&mut *conn)
-    .await?;
-    let policy = guard::policy(conn, account).await?;
+async fn load(conn: &mut Conn, account: i64, reader: i64) -> Result<AccountSettings, AppError> {
+    let mut settings = store::accounts::settings(conn, account).await?;
     let me = guard::member(conn, account, reader).await?;
-    Ok(AccountSettings {
-        grantable: grantable(&policy, me.as_ref()),
-        may_change_policy: may_change_policy(&policy, me.as_ref()).is_ok(),
-        approved_domains: serde_json::from_str(&row.approved_domains)
-            .map_err(|e| AppError::Internal(format!("approved domains: {e}")))?,
-        policy,
-        id: row.id,
-        name: row.name,
-        seats: row.seats,
-        seats_used: row.seats_used,
-        invitation_lifetime_hours: row.invitation_lifetime_hours,
-        default_language: crate::store::decode("language", &row.default_language)?,
-        version: row.version,
-    })
+    settings.grantable = grantable(&settings.policy, me.as_ref());
+    settings.may_change_policy = may_change_policy(&settings.policy, me.as_ref()).is_ok();
+    Ok(settings)
 }
 
 fn with_etag(settings: AccountSettings) -> Response {
@@ -216,22 +180,9 @@ pub async fn update(
         Some(list) => list.iter().map(|d| d.as_str().to_owned()).collect(),
         None => before.approved_domains.clone(),
     };
-    let domains_json =
-        serde_json::to_string(&domains).map_err(|e| AppError::Internal(e.to_string()))?;
-    let policy_json = serde_json::to_string(policy.as_ref().unwrap_or(&before.policy))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    sqlx::query(
-        "UPDATE accounts SET seats = ?2, approved_domains = ?3, invitation_lifetime_hours = ?4,
-                policy = ?5, version = version + 1
-         WHERE id = ?1",
-    )
-    .bind(account)
-    .bind(seats)
-    .bind(domains_json)
-    .bind(lifetime.map_or(before.invitation_lifetime_hours, |l| i64::from(l.hours())))
-    .bind(policy_json)
-    .execute(&mut *tx)
-    .await?;
+    let lifetime = lifetime.map_or(before.invitation_lifetime_hours, |l| i64::from(l.hours()));
+    let policy = policy.as_ref().unwrap_or(&before.policy);
+    store::accounts::update_settings(&mut tx, account, seats, &domains, lifetime, policy).await?;
     let after = load(&mut tx, account, me.id).await?;
     let snapshot = |s: &AccountSettings| {
         serde_json::json!({

@@ -12,17 +12,16 @@ use crate::extract::{CurrentUser, Path};
 use roster_api::groups::{DeleteQuery, Group, GroupChanges, GroupList, NewGroup, PolicyChanges};
 pub(crate) mod write;
 
+use crate::store::{self, Conn};
 use crate::{AppState, accounts, audit, etag};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use roster_domain::ErrorCode;
 use roster_domain::group_policy::GroupPolicy;
 use roster_domain::values::GroupName;
 use serde_json::Value;
-use sqlx::SqliteExecutor;
 
 /// The group routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -54,7 +53,7 @@ pub async fn list(
     Path(account): Path<i64>,
 ) -> Result<axum::Json<GroupList>, AppError> {
     accounts::role_in(&state, user.id, account).await?;
-    let items = fetch(&state.db, account, None).await?;
+    let items = store::groups::of_account(&mut *state.db.acquire().await?, account, None).await?;
     Ok(axum::Json(GroupList { items }))
 }
 
@@ -79,7 +78,7 @@ pub async fn show(
     Path((account, id)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     accounts::role_in(&state, user.id, account).await?;
-    let group = find(&state.db, account, id).await?;
+    let group = find(&mut *state.db.acquire().await?, account, id).await?;
     Ok(with_etag(StatusCode::OK, group))
 }
 
@@ -131,16 +130,6 @@ pub(super) fn parse_name(input: &str, errors: &mut Vec<FieldError>) -> Option<Gr
         .ok()
 }
 
-/// The unique index on `(account_id, name_key)` is what makes names unique, even under
-/// concurrent requests; its violation is the domain's `group.name_taken`.
-pub(super) fn name_taken(err: sqlx::Error) -> AppError {
-    if crate::store::is_unique_violation(&err) {
-        AppError::Conflict(ErrorCode::GroupNameTaken)
-    } else {
-        err.into()
-    }
-}
-
 /// The audit entry of a change by `user` to group `id`, before and after still to fill in.
 pub(super) fn entry(
     user: &CurrentUser,
@@ -168,72 +157,9 @@ pub(super) fn with_etag(status: StatusCode, group: Group) -> Response {
     (status, [(header::ETAG, tag)], axum::Json(group)).into_response()
 }
 
-/// A group as stored.
-#[derive(Debug, sqlx::FromRow)]
-struct GroupRow {
-    id: i64,
-    name: String,
-    is_default: bool,
-    member_count: i64,
-    min_password_length: i64,
-    idle_timeout_minutes: i64,
-    members_may_edit_own_details: bool,
-    version: i64,
-}
-
-impl TryFrom<GroupRow> for Group {
-    type Error = AppError;
-
-    fn try_from(row: GroupRow) -> Result<Group, AppError> {
-        // Only policies the domain accepted were stored: anything else is a corrupt database.
-        let corrupt = |detail: String| AppError::Internal(format!("group {}: {detail}", row.id));
-        let stored = |value: i64| u16::try_from(value).map_err(|e| corrupt(e.to_string()));
-        let policy = GroupPolicy::new(
-            stored(row.min_password_length)?,
-            stored(row.idle_timeout_minutes)?,
-            row.members_may_edit_own_details,
-        )
-        .map_err(|e| corrupt(e.to_string()))?;
-        Ok(Group {
-            id: row.id,
-            name: row.name,
-            is_default: row.is_default,
-            member_count: row.member_count,
-            policy,
-            version: row.version,
-        })
-    }
-}
-
-/// The groups of `account` by name: all of them, or only `id` when given.
-pub(super) async fn fetch<'c>(
-    db: impl SqliteExecutor<'c>,
-    account: i64,
-    id: Option<i64>,
-) -> Result<Vec<Group>, AppError> {
-    let rows: Vec<GroupRow> = sqlx::query_as(
-        "SELECT g.id, g.name, g.is_default,
-                (SELECT count(*) FROM memberships m WHERE m.group_id = g.id) AS member_count,
-                g.min_password_length, g.idle_timeout_minutes, g.members_may_edit_own_details,
-                g.version
-         FROM groups g
-         WHERE g.account_id = ?1 AND (?2 IS NULL OR g.id = ?2)
-         ORDER BY g.name_key, g.name, g.id",
-    )
-    .bind(account)
-    .bind(id)
-    .fetch_all(db)
-    .await?;
-    rows.into_iter().map(Group::try_from).collect()
-}
-
 /// Group `id` of `account`: 404 when it does not exist or belongs to another account.
-pub(super) async fn find<'c>(
-    db: impl SqliteExecutor<'c>,
-    account: i64,
-    id: i64,
-) -> Result<Group, AppError> {
-    fetch(db, account, Some(id))
+pub(super) async fn find(conn: &mut Conn, account: i64, id: i64) -> Result<Group, AppError> {
+    store::groups::of_account(conn, account, Some(id))
         .await?
         .into_iter()
         .next()

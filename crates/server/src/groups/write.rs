@@ -1,13 +1,13 @@
 //! Creating, changing and deleting a group (admins only).
 
 use super::{
-    DeleteQuery, Group, GroupChanges, NewGroup, apply_policy, entry, find, name_taken, parse_name,
-    snapshot, with_etag,
+    DeleteQuery, Group, GroupChanges, NewGroup, apply_policy, entry, find, parse_name, snapshot,
+    with_etag,
 };
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path, Query};
-use crate::{AppState, accounts, audit, etag, guard, search};
+use crate::{AppState, accounts, audit, etag, guard, search, store};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -53,21 +53,9 @@ pub async fn create(
     };
 
     let mut tx = crate::store::begin_write(&state.db).await?;
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO groups (account_id, name, name_key, min_password_length,
-                             idle_timeout_minutes, members_may_edit_own_details)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-    )
-    .bind(account)
-    .bind(name.as_str())
-    .bind(search::fold(name.as_str()))
-    .bind(policy.min_password_length())
-    .bind(policy.idle_timeout_minutes())
-    .bind(policy.members_may_edit_own_details())
-    .fetch_one(&mut *tx)
-    .await
-    .map_err(name_taken)?;
-    let group = find(&mut *tx, account, id).await?;
+    let key = search::fold(name.as_str());
+    let id = store::groups::insert(&mut tx, account, name.as_str(), &key, &policy).await?;
+    let group = find(&mut tx, account, id).await?;
     let entry = audit::Entry {
         after: Some(snapshot(&group)?),
         ..entry(&user, account, id, "group.created")
@@ -117,7 +105,7 @@ pub async fn update(
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, user.id, account).await?;
     let mut tx = crate::store::begin_write(&state.db).await?;
-    let before = find(&mut *tx, account, id).await?;
+    let before = find(&mut tx, account, id).await?;
     etag::check(&headers, before.version)?;
 
     let mut errors = Vec::new();
@@ -136,22 +124,8 @@ pub async fn update(
         guard::authorize_group(&mut tx, account, user.id, id, change).await?;
     }
 
-    sqlx::query(
-        "UPDATE groups SET name = ?3, name_key = ?4, min_password_length = ?5,
-                idle_timeout_minutes = ?6, members_may_edit_own_details = ?7, version = version + 1
-         WHERE account_id = ?1 AND id = ?2",
-    )
-    .bind(account)
-    .bind(id)
-    .bind(&name)
-    .bind(search::fold(&name))
-    .bind(policy.min_password_length())
-    .bind(policy.idle_timeout_minutes())
-    .bind(policy.members_may_edit_own_details())
-    .execute(&mut *tx)
-    .await
-    .map_err(name_taken)?;
-    let after = find(&mut *tx, account, id).await?;
+    store::groups::update(&mut tx, account, id, &name, &search::fold(&name), &policy).await?;
+    let after = find(&mut tx, account, id).await?;
     let entry = audit::Entry {
         before: Some(snapshot(&before)?),
         after: Some(snapshot(&after)?),
@@ -192,7 +166,7 @@ pub async fn remove(
 ) -> Result<StatusCode, AppError> {
     accounts::require_admin(&state, user.id, account).await?;
     let mut tx = crate::store::begin_write(&state.db).await?;
-    let group = find(&mut *tx, account, id).await?;
+    let group = find(&mut tx, account, id).await?;
     if group.is_default {
         return Err(AppError::Conflict(ErrorCode::GroupDefaultNotDeletable));
     }
@@ -204,25 +178,16 @@ pub async fn remove(
             let field = FieldError::new("move_to", ErrorCode::RequestInvalidQuery);
             return Err(AppError::Invalid(vec![field]));
         }
-        Some(target) => Some(find(&mut *tx, account, target).await?),
+        Some(target) => Some(find(&mut tx, account, target).await?),
     };
 
     if let Some(target) = &target {
         // Moving the members is a change of group for each of them.
         let change = json!({ "change": "group_members_moved", "move_to": target.id });
         guard::authorize_group(&mut tx, account, user.id, id, change).await?;
-        sqlx::query("UPDATE memberships SET group_id = ?3 WHERE account_id = ?1 AND group_id = ?2")
-            .bind(account)
-            .bind(id)
-            .bind(target.id)
-            .execute(&mut *tx)
-            .await?;
+        store::groups::move_members(&mut tx, account, id, target.id).await?;
     }
-    sqlx::query("DELETE FROM groups WHERE account_id = ?1 AND id = ?2")
-        .bind(account)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    store::groups::delete(&mut tx, account, id).await?;
     let moved =
         target.map(|t| json!({ "members_moved_to": t.id, "members_moved": group.member_count }));
     let entry = audit::Entry {

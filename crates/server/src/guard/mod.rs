@@ -11,74 +11,29 @@ mod person;
 pub use person::{Place, accounts_of, joining, managed_everywhere, person};
 
 use crate::error::{AppError, Refused};
+use crate::store::{self, Conn};
 use roster_domain::Coded;
 use roster_domain::authz::{
-    AuthzPolicy, AuthzRefusal, Change, Grants, Member, Reach, Role, decide_group, decide_shared,
+    AuthzPolicy, AuthzRefusal, Change, Member, Reach, decide_group, decide_shared,
 };
-use sqlx::SqliteConnection;
-
-#[derive(sqlx::FromRow)]
-pub(crate) struct MemberRow {
-    pub(crate) user_id: i64,
-    pub(crate) role: String,
-    pub(crate) state: String,
-    #[sqlx(json)]
-    pub(crate) authorities: Grants,
-}
-
-impl MemberRow {
-    pub(crate) fn into_member(self) -> Result<Member<i64>, AppError> {
-        let role = if self.role == "admin" {
-            Role::Admin
-        } else {
-            Role::User
-        };
-        Ok(Member {
-            user: self.user_id,
-            role,
-            state: crate::store::decode("state", &self.state)?,
-            grants: self.authorities,
-        })
-    }
-}
 
 /// The account's authorization policy.
-pub async fn policy(conn: &mut SqliteConnection, account: i64) -> Result<AuthzPolicy, AppError> {
-    let (json,): (String,) = sqlx::query_as("SELECT policy FROM accounts WHERE id = ?1")
-        .bind(account)
-        .fetch_one(&mut *conn)
-        .await?;
-    serde_json::from_str(&json)
-        .map_err(|e| AppError::Internal(format!("stored policy of {account}: {e}")))
+pub async fn policy(conn: &mut Conn, account: i64) -> Result<AuthzPolicy, AppError> {
+    store::accounts::policy(conn, account).await
 }
 
 /// A user's membership of `account`, as the rules see it.
 pub async fn member(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     user: i64,
 ) -> Result<Option<Member<i64>>, AppError> {
-    let row: Option<MemberRow> = sqlx::query_as(
-        "SELECT m.user_id, m.role, u.state, m.authorities FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND m.user_id = ?2",
-    )
-    .bind(account)
-    .bind(user)
-    .fetch_optional(&mut *conn)
-    .await?;
-    row.map(MemberRow::into_member).transpose()
+    store::memberships::member(conn, account, user).await
 }
 
 /// The account's active admins.
-pub async fn active_admins(conn: &mut SqliteConnection, account: i64) -> Result<usize, AppError> {
-    let (n,): (i64,) = sqlx::query_as(
-        "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND m.role = 'admin' AND u.state = 'active'",
-    )
-    .bind(account)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(usize::try_from(n).unwrap_or(0))
+pub async fn active_admins(conn: &mut Conn, account: i64) -> Result<usize, AppError> {
+    store::memberships::active_admins(conn, account).await
 }
 
 /// The status a refusal answers with.
@@ -155,7 +110,7 @@ pub fn refusal(refusal: &AuthzRefusal, attempt: Attempt) -> AppError {
 /// member. A person-wide change is decided in every account the target belongs to, and its
 /// refusal audited in each of them; a membership change in `account` alone.
 pub async fn authorize(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     actor: i64,
     target: i64,
@@ -185,24 +140,13 @@ pub async fn authorize(
 /// May `actor` change the policy of group `group` of `account`, or move its members to another
 /// group? Only when they may manage every member ([`decide_group`]).
 pub async fn authorize_group(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     actor: i64,
     group: i64,
     change: serde_json::Value,
 ) -> Result<(), AppError> {
-    let rows: Vec<MemberRow> = sqlx::query_as(
-        "SELECT m.user_id, m.role, u.state, m.authorities FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND m.group_id = ?2",
-    )
-    .bind(account)
-    .bind(group)
-    .fetch_all(&mut *conn)
-    .await?;
-    let members = rows
-        .into_iter()
-        .map(MemberRow::into_member)
-        .collect::<Result<Vec<_>, _>>()?;
+    let members = store::memberships::of_group(conn, account, group).await?;
     let policy = policy(conn, account).await?;
     let acting = member(conn, account, actor).await?;
     let admins = active_admins(conn, account).await?;

@@ -2,10 +2,9 @@
 //! [`decide_shared`](roster_domain::authz::decide_shared) and
 //! [`joining`](roster_domain::authz::joining) need.
 
-use super::{MemberRow, active_admins, member, policy};
 use crate::error::AppError;
+use crate::store::{self, Conn};
 use roster_domain::authz::{AuthzPolicy, Joining, Member, Standing};
-use sqlx::SqliteConnection;
 use std::collections::{BTreeMap, HashSet};
 
 /// One account of a person: its policy, the actor's membership of it (if any), the person's, and
@@ -31,51 +30,21 @@ impl Place {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct PlaceRow {
-    account_id: i64,
-    #[sqlx(flatten)]
-    member: MemberRow,
-}
-
-/// The memberships of `users` (a JSON array of ids), by account.
-async fn memberships(
-    conn: &mut SqliteConnection,
-    users: &str,
-) -> Result<Vec<(i64, Member<i64>)>, AppError> {
-    let rows: Vec<PlaceRow> = sqlx::query_as(
-        "SELECT m.account_id, m.user_id, m.role, u.state, m.authorities
-         FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.user_id IN (SELECT value FROM json_each(?1))
-         ORDER BY m.account_id, m.user_id",
-    )
-    .bind(users)
-    .fetch_all(&mut *conn)
-    .await?;
-    rows.into_iter()
-        .map(|r| Ok((r.account_id, r.member.into_member()?)))
-        .collect()
-}
-
 /// What an account holds for `actor`: its policy, their membership, its active admins.
 type Seat = (AuthzPolicy, Option<Member<i64>>, usize);
 
-async fn seat_of(conn: &mut SqliteConnection, account: i64, actor: i64) -> Result<Seat, AppError> {
+async fn seat_of(conn: &mut Conn, account: i64, actor: i64) -> Result<Seat, AppError> {
     Ok((
-        policy(conn, account).await?,
-        member(conn, account, actor).await?,
-        active_admins(conn, account).await?,
+        store::accounts::policy(conn, account).await?,
+        store::memberships::member(conn, account, actor).await?,
+        store::memberships::active_admins(conn, account).await?,
     ))
 }
 
 /// `target` in each account they belong to (by account id), with `actor`'s membership of each.
-pub async fn person(
-    conn: &mut SqliteConnection,
-    actor: i64,
-    target: i64,
-) -> Result<Vec<Place>, AppError> {
+pub async fn person(conn: &mut Conn, actor: i64, target: i64) -> Result<Vec<Place>, AppError> {
     let mut places = Vec::new();
-    for (account, member) in memberships(conn, &format!("[{target}]")).await? {
+    for (account, member) in store::memberships::of_users(conn, &[target]).await? {
         let (policy, actor, admins) = seat_of(conn, account, actor).await?;
         places.push(Place {
             account,
@@ -89,22 +58,13 @@ pub async fn person(
 }
 
 /// The accounts `user` belongs to.
-pub async fn accounts_of(conn: &mut SqliteConnection, user: i64) -> Result<Vec<i64>, AppError> {
-    let rows: Vec<(i64,)> =
-        sqlx::query_as("SELECT account_id FROM memberships WHERE user_id = ?1 ORDER BY account_id")
-            .bind(user)
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(rows.into_iter().map(|(a,)| a).collect())
+pub async fn accounts_of(conn: &mut Conn, user: i64) -> Result<Vec<i64>, AppError> {
+    store::memberships::accounts_of(conn, user).await
 }
 
 /// How `person`, an existing login, joins another account of `actor`'s: at once when `actor`
 /// manages them in every account they belong to, else with their consent.
-pub async fn joining(
-    conn: &mut SqliteConnection,
-    actor: i64,
-    target: i64,
-) -> Result<Joining, AppError> {
+pub async fn joining(conn: &mut Conn, actor: i64, target: i64) -> Result<Joining, AppError> {
     let places = person(conn, actor, target).await?;
     let standings: Vec<_> = places.iter().map(Place::standing).collect();
     Ok(roster_domain::authz::joining(&standings))
@@ -113,12 +73,11 @@ pub async fn joining(
 /// Which of `users` `actor` manages in every account they belong to, read in one pass over
 /// their memberships (the import's lookup asks this of a whole file).
 pub async fn managed_everywhere(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     actor: i64,
     users: &[i64],
 ) -> Result<HashSet<i64>, AppError> {
-    let ids = serde_json::to_string(users).map_err(|e| AppError::Internal(e.to_string()))?;
-    let found = memberships(conn, &ids).await?;
+    let found = store::memberships::of_users(conn, users).await?;
     let mut seats: BTreeMap<i64, Seat> = BTreeMap::new();
     for (account, _) in &found {
         if !seats.contains_key(account) {

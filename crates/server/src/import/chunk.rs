@@ -7,7 +7,7 @@ use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::join::Asked;
 use crate::users::create::{Added, add_member};
-use crate::{AppState, accounts, guard, outbox};
+use crate::{AppState, accounts, guard, outbox, store};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -76,25 +76,16 @@ pub async fn create(
     let hash = URL_SAFE_NO_PAD.encode(Sha256::digest(&sent));
     let now = crate::clock::now().unix_seconds();
 
-    let mut tx = crate::store::begin_write(&state.db).await?;
-    sqlx::query("DELETE FROM import_chunks WHERE created_at < ?1")
-        .bind(now - ANSWERS_KEPT_SECONDS)
-        .execute(&mut *tx)
-        .await?;
-    let before: Option<(i64, String, String)> = sqlx::query_as(
-        "SELECT actor_id, request_hash, response FROM import_chunks WHERE account_id = ?1 AND key = ?2",
-    )
-    .bind(account)
-    .bind(key)
-    .fetch_optional(&mut *tx)
-    .await?;
-    if let Some((actor, request_hash, response)) = before {
-        if actor != me.id || request_hash != hash {
+    let mut tx = store::begin_write(&state.db).await?;
+    let before =
+        store::imports::answered(&mut tx, account, key, now - ANSWERS_KEPT_SECONDS).await?;
+    if let Some(before) = before {
+        if before.actor != me.id || before.request_hash != hash {
             return Err(AppError::Unprocessable(
                 ErrorCode::ImportIdempotencyMismatch,
             ));
         }
-        let answer: ChunkAnswer = serde_json::from_str(&response)
+        let answer: ChunkAnswer = serde_json::from_str(&before.response)
             .map_err(|e| AppError::Internal(format!("stored import answer: {e}")))?;
         return Ok((
             StatusCode::OK,
@@ -106,11 +97,7 @@ pub async fn create(
 
     let ctx = super::context(&mut tx, account, Some(me.id)).await?;
     let actor = guard::member(&mut tx, account, me.id).await?;
-    let groups: Vec<(i64, String, bool)> =
-        sqlx::query_as("SELECT id, name, is_default FROM groups WHERE account_id = ?1")
-            .bind(account)
-            .fetch_all(&mut *tx)
-            .await?;
+    let groups = store::groups::names(&mut tx, account).await?;
     let mut seats = crate::licences::seats(&mut tx, account).await?;
     let mut emails = HashSet::new();
     let mut usernames = HashSet::new();
@@ -189,19 +176,12 @@ pub async fn create(
         });
     }
     let answer = ChunkAnswer { results };
-    let stored = serde_json::to_string(&answer).map_err(|e| AppError::Internal(e.to_string()))?;
-    sqlx::query(
-        "INSERT INTO import_chunks (account_id, key, actor_id, request_hash, response, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )
-    .bind(account)
-    .bind(key)
-    .bind(me.id)
-    .bind(hash)
-    .bind(stored)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    let answered = store::imports::Answered {
+        actor: me.id,
+        request_hash: hash,
+        response: serde_json::to_string(&answer).map_err(|e| AppError::Internal(e.to_string()))?,
+    };
+    store::imports::keep_answer(&mut tx, account, key, &answered, now).await?;
     tx.commit().await?;
     outbox::wake(&state);
     Ok(axum::Json(answer).into_response())

@@ -109,15 +109,12 @@ fn print(out: &mut impl Write, value: &impl Serialize) -> Result<(), String> {
     writeln!(out, "{line}").map_err(|e| e.to_string())
 }
 
-async fn account_id(conn: &mut sqlx::SqliteConnection, name: &str) -> Result<i64, String> {
-    let found: Vec<(i64,)> =
-        sqlx::query_as("SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE")
-            .bind(name)
-            .fetch_all(&mut *conn)
-            .await
-            .map_err(|e| e.to_string())?;
+async fn account_id(conn: &mut crate::store::Conn, name: &str) -> Result<i64, String> {
+    let found = crate::store::accounts::ids_named(conn, name)
+        .await
+        .map_err(|e| format!("finding the account: {e:?}"))?;
     match found.as_slice() {
-        [(id,)] => Ok(*id),
+        [id] => Ok(*id),
         [] => Err(format!("no account named {name:?}")),
         _ => Err(format!("several accounts are named {name:?}")),
     }

@@ -8,26 +8,7 @@ use crate::{AppState, accounts, guard};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use roster_domain::authz::Grants;
 use roster_domain::import::{Field, template_fields, write};
-
-/// One member as exported.
-#[derive(Debug, sqlx::FromRow)]
-struct Exported {
-    email: String,
-    first_name: String,
-    last_name: String,
-    username: String,
-    phone: Option<String>,
-    language: String,
-    group_name: String,
-    role: String,
-    licensed: bool,
-    #[sqlx(json)]
-    authorities: Grants,
-    exchange_domain: Option<String>,
-    exchange_username: Option<String>,
-}
 
 /// `GET /api/v1/accounts/{account}/users/export.csv`.
 #[utoipa::path(
@@ -52,16 +33,7 @@ pub async fn export(
     accounts::require_admin(&state, me.id, account).await?;
     let mut conn = state.db.acquire().await?;
     let policy = guard::policy(&mut conn, account).await?;
-    let members: Vec<Exported> = sqlx::query_as(
-        "SELECT u.email, u.first_name, u.last_name, u.username, u.phone, u.language,
-                g.name AS group_name, m.role, m.licensed, m.authorities, u.exchange_domain,
-                u.exchange_username
-         FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
-         WHERE m.account_id = ?1 ORDER BY u.last_name COLLATE NOCASE, u.first_name COLLATE NOCASE, u.id",
-    )
-    .bind(account)
-    .fetch_all(&mut *conn)
-    .await?;
+    let members = crate::store::imports::exported(&mut conn, account).await?;
     let fields = template_fields(&policy);
     let mut out = String::from(write::BOM);
     write::record(&mut out, fields.iter().map(Field::name));

@@ -14,7 +14,6 @@ use axum::Router;
 use axum::routing::{get, post};
 use roster_domain::authz::grantable;
 use roster_domain::import::{Context, Existing, Logins};
-use sqlx::SqliteConnection;
 
 /// The import routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -26,7 +25,7 @@ pub fn router() -> Router<AppState> {
 
 /// What the checks need to know of `account`, as `actor` (when there is one) may act in it.
 pub(crate) async fn context(
-    conn: &mut SqliteConnection,
+    conn: &mut crate::store::Conn,
     account: i64,
     actor: Option<i64>,
 ) -> Result<Context, AppError> {
@@ -39,17 +38,13 @@ pub(crate) async fn context(
         None => None,
     };
     let approved = accounts::approved_domains(conn, account).await?;
-    let groups: Vec<(String,)> =
-        sqlx::query_as("SELECT name FROM groups WHERE account_id = ?1 ORDER BY name")
-            .bind(account)
-            .fetch_all(&mut *conn)
-            .await?;
+    let groups = crate::store::groups::names(conn, account).await?;
     let seats = licences::seats(conn, account).await?;
     Ok(Context {
         policy,
         grantable,
         approved,
-        groups: Some(groups.into_iter().map(|(name,)| name).collect()),
+        groups: Some(groups.into_iter().map(|(_, name, _)| name).collect()),
         free_seats: Some(seats.free()),
         existing: Logins::default(),
     })
@@ -59,21 +54,12 @@ pub(crate) async fn context(
 /// and then whether `actor` manages them in all of those (else joining needs their consent).
 /// Without an actor (the command line's check) a login elsewhere is simply elsewhere.
 pub(crate) async fn existing(
-    conn: &mut SqliteConnection,
+    conn: &mut crate::store::Conn,
     account: i64,
     actor: Option<i64>,
     keys: &[impl serde::Serialize],
 ) -> Result<Logins, AppError> {
-    let keys = serde_json::to_string(keys).map_err(|e| AppError::Internal(e.to_string()))?;
-    let rows: Vec<(String, i64, bool)> = sqlx::query_as(
-        "SELECT u.username_key, u.id,
-                EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.account_id = ?1)
-         FROM users u WHERE u.username_key IN (SELECT value FROM json_each(?2))",
-    )
-    .bind(account)
-    .bind(keys)
-    .fetch_all(&mut *conn)
-    .await?;
+    let rows = crate::store::imports::logins(conn, account, keys).await?;
     let elsewhere: Vec<i64> = rows.iter().filter(|r| !r.2).map(|r| r.1).collect();
     let managed = match actor {
         Some(actor) => Some(guard::managed_everywhere(conn, actor, &elsewhere).await?),

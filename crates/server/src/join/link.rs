@@ -3,10 +3,12 @@
 //! and used up in the answer's own transaction, so of two answers at once exactly one counts.
 
 use super::Asked;
-use crate::auth::token_hash;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::Json;
+use crate::secrets::token_hash;
+use crate::store::join_requests::Pending;
+use crate::store::{self, Conn, Tx};
 use crate::users::create::insert_membership;
 use crate::{AppState, accounts, audit, guard, licences, outbox};
 use axum::extract::State;
@@ -14,53 +16,23 @@ use axum::http::StatusCode;
 use roster_api::join::{JoinLinkInfo, Joined};
 use roster_api::passwords::LinkToken;
 use roster_domain::ErrorCode;
-use roster_domain::authz::{Grants, decide_new_membership};
+use roster_domain::authz::decide_new_membership;
 use roster_domain::values::{Email, check_approved};
 use serde_json::json;
-use sqlx::{Sqlite, Transaction};
-
-/// A live request by its link's token.
-#[derive(sqlx::FromRow)]
-struct Live {
-    account_id: i64,
-    user_id: i64,
-    email: String,
-    requested_by: Option<i64>,
-    role: String,
-    group_id: Option<i64>,
-    #[sqlx(json)]
-    authorities: Grants,
-    licensed: bool,
-    expires_at: i64,
-}
-
-/// The columns of a [`Live`] request.
-const LIVE: &str =
-    "account_id, user_id, email, requested_by, role, group_id, authorities, licensed, expires_at";
 
 /// The request whose link carries `token`, while it works.
-async fn live(conn: &mut sqlx::SqliteConnection, token: &str, now: i64) -> Result<Live, AppError> {
-    sqlx::query_as(&format!(
-        "SELECT {LIVE} FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2"
-    ))
-    .bind(token_hash(token))
-    .bind(now)
-    .fetch_optional(&mut *conn)
-    .await?
-    .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
+async fn live(conn: &mut Conn, token: &str, now: i64) -> Result<Pending, AppError> {
+    store::join_requests::live(conn, &token_hash(token), now)
+        .await?
+        .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
 }
 
 /// Uses up the link carrying `token`, in the answer's own transaction: of two answers at once,
 /// exactly one gets the request.
-async fn take(tx: &mut Transaction<'_, Sqlite>, token: &str, now: i64) -> Result<Live, AppError> {
-    sqlx::query_as(&format!(
-        "DELETE FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2 RETURNING {LIVE}"
-    ))
-    .bind(token_hash(token))
-    .bind(now)
-    .fetch_optional(&mut **tx)
-    .await?
-    .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
+async fn take(tx: &mut Tx<'_>, token: &str, now: i64) -> Result<Pending, AppError> {
+    store::join_requests::take(tx, &token_hash(token), now)
+        .await?
+        .ok_or(AppError::Gone(ErrorCode::JoinLinkInvalid))
 }
 
 /// `POST /api/v1/join-requests/check`: which account asks, without using the link.
@@ -84,18 +56,14 @@ pub async fn check(
     let now = crate::clock::now().unix_seconds();
     let mut conn = state.db.acquire().await?;
     let request = live(&mut conn, &body.token, now).await?;
-    let (account_name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
-        .bind(request.account_id)
-        .fetch_one(&mut *conn)
-        .await?;
-    let requested_by: Option<(String, String)> =
-        sqlx::query_as("SELECT first_name, last_name FROM users WHERE id = ?1")
-            .bind(request.requested_by)
-            .fetch_optional(&mut *conn)
-            .await?;
+    let account_name = store::accounts::name(&mut conn, request.account_id).await?;
+    let requested_by = match request.requested_by {
+        Some(id) => Some(store::people::full_name(&mut conn, id).await?),
+        None => None,
+    };
     Ok(axum::Json(JoinLinkInfo {
         account_name,
-        requested_by: requested_by.map(|(f, l)| format!("{f} {l}")),
+        requested_by,
         role: crate::store::decode("role", &request.role)?,
         expires_at: request.expires_at,
     }))
@@ -138,46 +106,25 @@ pub async fn accept(
         return Err(AppError::Conflict(ErrorCode::JoinNoLongerValid));
     }
     // The account's approved domains may have changed since it asked.
-    let (email,): (String,) = sqlx::query_as("SELECT email FROM users WHERE id = ?1")
-        .bind(request.user_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let email = store::people::email(&mut tx, request.user_id).await?;
     let approved = accounts::approved_domains(&mut tx, account).await?;
     if Email::parse(&email).map_or(true, |e| check_approved(&e, &approved).is_err()) {
         withdrawn(&mut tx, &request, "join.withdrawn").await?;
         tx.commit().await?;
         return Err(AppError::Conflict(ErrorCode::DomainNotApproved));
     }
-    let group: (i64,) = sqlx::query_as(
-        "SELECT id FROM groups WHERE account_id = ?1 AND (id = ?2 OR is_default)
-         ORDER BY id = ?2 DESC LIMIT 1",
-    )
-    .bind(account)
-    .bind(request.group_id)
-    .fetch_one(&mut *tx)
-    .await?;
+    let group = store::groups::or_default(&mut tx, account, request.group_id).await?;
     let licensed = request.licensed && licences::seats(&mut tx, account).await?.free() > 0;
-    let (member,): (bool,) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
-    )
-    .bind(account)
-    .bind(request.user_id)
-    .fetch_one(&mut *tx)
-    .await?;
-    if !member {
+    if !store::memberships::exists(&mut tx, account, request.user_id).await? {
         let asked = Asked {
             role: crate::store::decode("role", &request.role)?,
-            group: group.0,
+            group,
             grants: &request.authorities,
             licensed,
         };
         insert_membership(&mut tx, account, request.user_id, &asked, now).await?;
     }
-    sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
-        .bind(request.user_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
+    store::people::bump_version(&mut tx, request.user_id, now).await?;
     let after =
         crate::users::model::load(&mut tx, account, request.user_id, request.user_id).await?;
     let entry = audit::Entry {
@@ -190,10 +137,7 @@ pub async fn accept(
         ..audit::Entry::default()
     };
     audit::record(&mut tx, entry).await?;
-    let (account_name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
-        .bind(account)
-        .fetch_one(&mut *tx)
-        .await?;
+    let account_name = store::accounts::name(&mut tx, account).await?;
     tx.commit().await?;
     outbox::wake(&state);
     Ok(axum::Json(Joined {
@@ -205,8 +149,8 @@ pub async fn accept(
 
 /// Audits a request that ends without a membership: only the email typed is named.
 async fn withdrawn(
-    tx: &mut Transaction<'_, Sqlite>,
-    request: &Live,
+    tx: &mut Tx<'_>,
+    request: &Pending,
     action: &'static str,
 ) -> Result<(), AppError> {
     let entry = audit::Entry {

@@ -11,11 +11,12 @@
 
 pub(crate) mod link;
 
-use crate::auth::token_hash;
 use crate::emails::{self, Facts};
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
+use crate::secrets::{random_token, token_hash};
+use crate::store::{self, Tx};
 use crate::{AppState, accounts, audit, tokens};
 use axum::Router;
 use axum::extract::State;
@@ -25,7 +26,7 @@ use roster_api::join::{JoinRequest, JoinRequestList};
 use roster_domain::authz::{Grants, Role};
 use roster_domain::notify::Event;
 use serde_json::json;
-use sqlx::{Sqlite, Transaction};
+use store::join_requests::NewRequest;
 
 /// The app's page for a join link.
 const PAGE: &str = "join";
@@ -74,7 +75,7 @@ pub(crate) struct Adding<'a> {
 /// request replaces an earlier one and its link. The email goes to the person's own address,
 /// never to the one typed.
 pub(crate) async fn request(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     state: &AppState,
     adding: Adding<'_>,
 ) -> Result<JoinRequest, AppError> {
@@ -86,51 +87,29 @@ pub(crate) async fn request(
         asked,
         now,
     } = adding;
-    let (hours,): (i64,) =
-        sqlx::query_as("SELECT invitation_lifetime_hours FROM accounts WHERE id = ?1")
-            .bind(account)
-            .fetch_one(&mut **tx)
-            .await?;
+    let hours = store::accounts::invitation_lifetime_hours(tx, account).await?;
     // Expired requests stay listed, to be withdrawn or sent again, for a while only.
-    sqlx::query("DELETE FROM join_requests WHERE expires_at < ?1")
-        .bind(now - EXPIRED_KEPT_SECONDS)
-        .execute(&mut **tx)
-        .await?;
-    let token = tokens::random_token()?;
-    let grants =
-        serde_json::to_string(asked.grants).map_err(|e| AppError::Internal(e.to_string()))?;
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO join_requests (account_id, user_id, email, requested_by, role, group_id,
-                                    authorities, licensed, token_hash, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-         ON CONFLICT (account_id, user_id) DO UPDATE SET
-             email = excluded.email, requested_by = excluded.requested_by, role = excluded.role,
-             group_id = excluded.group_id, authorities = excluded.authorities,
-             licensed = excluded.licensed, token_hash = excluded.token_hash,
-             created_at = excluded.created_at, expires_at = excluded.expires_at
-         RETURNING id",
-    )
-    .bind(account)
-    .bind(user)
-    .bind(typed)
-    .bind(actor)
-    .bind(asked.role.as_str())
-    .bind(asked.group)
-    .bind(grants)
-    .bind(asked.licensed)
-    .bind(token_hash(&token))
-    .bind(now)
-    .bind(now + hours * 3600)
-    .fetch_one(&mut **tx)
-    .await?;
-    let (account_name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
-        .bind(account)
-        .fetch_one(&mut **tx)
-        .await?;
+    store::join_requests::prune(tx, now - EXPIRED_KEPT_SECONDS).await?;
+    let token = random_token()?;
+    let new = NewRequest {
+        account,
+        user,
+        email: typed,
+        actor,
+        role: asked.role,
+        group: asked.group,
+        grants: asked.grants,
+        licensed: asked.licensed,
+        hash: &token_hash(&token),
+        now,
+        expires_at: now + hours * 3600,
+    };
+    let id = store::join_requests::upsert(tx, &new).await?;
+    let account_name = store::accounts::name(tx, account).await?;
     let facts = Facts {
         account: Some(account_name),
         link: Some((tokens::page_link(&state.public_url, PAGE, &token), hours)),
-        requester_name: Some(full_name(tx, actor).await?),
+        requester_name: Some(store::people::full_name(tx, actor).await?),
         ..Facts::default()
     };
     emails::notify(
@@ -151,16 +130,7 @@ pub(crate) async fn request(
         ..audit::Entry::default()
     };
     audit::record(tx, entry).await?;
-    crate::store::join_requests::find(tx, account, id).await
-}
-
-async fn full_name(tx: &mut Transaction<'_, Sqlite>, user: i64) -> Result<String, AppError> {
-    let (first, last): (String, String) =
-        sqlx::query_as("SELECT first_name, last_name FROM users WHERE id = ?1")
-            .bind(user)
-            .fetch_one(&mut **tx)
-            .await?;
-    Ok(format!("{first} {last}"))
+    store::join_requests::find(tx, account, id).await
 }
 
 /// `GET /api/v1/accounts/{account}/join-requests`: the requests waiting for an answer, newest
@@ -187,7 +157,7 @@ pub async fn list(
 ) -> Result<axum::Json<JoinRequestList>, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let mut conn = state.db.acquire().await?;
-    let items = crate::store::join_requests::of_account(&mut conn, account).await?;
+    let items = store::join_requests::of_account(&mut conn, account).await?;
     Ok(axum::Json(JoinRequestList { items }))
 }
 
@@ -218,12 +188,8 @@ pub async fn cancel(
 ) -> Result<StatusCode, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let mut tx = crate::store::begin_write(&state.db).await?;
-    let request = crate::store::join_requests::find(&mut tx, account, id).await?;
-    sqlx::query("DELETE FROM join_requests WHERE account_id = ?1 AND id = ?2")
-        .bind(account)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    let request = store::join_requests::find(&mut tx, account, id).await?;
+    store::join_requests::delete(&mut tx, account, id).await?;
     let entry = audit::Entry {
         actor_id: Some(me.id),
         account_id: Some(account),

@@ -9,7 +9,7 @@ use super::Retry;
 use super::smtp::{Attempt, Outgoing, Relay};
 use crate::clock;
 use crate::seal::Sealer;
-use sqlx::SqlitePool;
+use crate::store::{self, Pool, outbox::Outcome};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::{Notify, watch};
@@ -33,18 +33,15 @@ pub struct Delivery {
 impl Delivery {
     /// Returns the emails a previous run left `sending` to `pending`, then starts the worker.
     pub async fn start(
-        db: SqlitePool,
+        db: Pool,
         relay: Relay,
         retry: Retry,
         wake: Arc<Notify>,
         sealer: Arc<Sealer>,
     ) -> Result<Delivery, String> {
-        let recovered =
-            sqlx::query("UPDATE outbox SET status = 'pending' WHERE status = 'sending'")
-                .execute(&db)
-                .await
-                .map_err(|e| format!("recovering the outbox: {e}"))?
-                .rows_affected();
+        let recovered = store::outbox::recover(&db)
+            .await
+            .map_err(|e| format!("recovering the outbox: {e}"))?;
         if recovered > 0 {
             tracing::warn!(
                 recovered,
@@ -80,7 +77,7 @@ impl Delivery {
 
 #[derive(Debug)]
 struct Worker {
-    db: SqlitePool,
+    db: Pool,
     relay: Relay,
     retry: Retry,
     wake: Arc<Notify>,
@@ -130,12 +127,12 @@ impl Worker {
     }
 
     /// Claims a batch and sends it; returns how many were claimed.
-    async fn round(&self) -> Result<usize, sqlx::Error> {
-        let claimed = claim(&self.db, clock::now().unix_seconds(), BATCH).await?;
+    async fn round(&self) -> Result<usize, store::Error> {
+        let claimed = store::outbox::claim(&self.db, clock::now().unix_seconds(), BATCH).await?;
         let count = claimed.len();
         for (i, email) in claimed.iter().enumerate() {
             if self.stopping() {
-                release(&self.db, &claimed[i..]).await?;
+                store::outbox::release(&self.db, &claimed[i..]).await?;
                 break;
             }
             let attempt = match self.opened(email) {
@@ -150,101 +147,48 @@ impl Worker {
         Ok(count)
     }
 
-    async fn record(&self, email: &Outgoing, attempt: &Attempt) -> Result<(), sqlx::Error> {
+    async fn record(&self, email: &Outgoing, attempt: &Attempt) -> Result<(), store::Error> {
         let attempts = email.attempts.saturating_add(1);
         let now = clock::now().unix_seconds();
         let limit = i64::from(self.retry.max_attempts);
-        let query = match attempt {
+        let outcome = match attempt {
             Attempt::Sent => {
                 tracing::info!(id = email.id, attempts, "email sent");
-                sqlx::query(
-                    "UPDATE outbox SET status = 'sent', attempts = ?2, sent_at = ?3,
-                        last_error = NULL
-                     WHERE id = ?1 AND status = 'sending'",
-                )
-                .bind(email.id)
-                .bind(attempts)
-                .bind(now)
+                Outcome::Sent { at: now }
             }
             Attempt::Transient(why) if attempts < limit => {
                 let failures = u32::try_from(attempts).unwrap_or(u32::MAX);
                 let next = now.saturating_add(self.retry.delay_seconds(failures));
                 tracing::warn!(id = email.id, attempts, error = %why, "email not sent; will retry");
-                sqlx::query(
-                    "UPDATE outbox SET status = 'pending', attempts = ?2, next_attempt_at = ?3,
-                        last_error = ?4
-                     WHERE id = ?1 AND status = 'sending'",
-                )
-                .bind(email.id)
-                .bind(attempts)
-                .bind(next)
-                .bind(why)
+                Outcome::Retry {
+                    at: next,
+                    error: why,
+                }
             }
             Attempt::Transient(why) | Attempt::Permanent(why) => {
                 tracing::error!(id = email.id, attempts, error = %why, "email failed for good");
-                sqlx::query(
-                    "UPDATE outbox SET status = 'failed', attempts = ?2, last_error = ?3
-                     WHERE id = ?1 AND status = 'sending'",
-                )
-                .bind(email.id)
-                .bind(attempts)
-                .bind(why)
+                Outcome::Failed { error: why }
             }
         };
-        query.execute(&self.db).await?;
-        Ok(())
+        store::outbox::record(&self.db, email.id, attempts, outcome).await
     }
 
     /// How long until the next email is due, at most `poll_every`.
     async fn until_next_due(&self) -> Duration {
-        let due: Result<(Option<i64>,), _> =
-            sqlx::query_as("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
-                .fetch_one(&self.db)
-                .await;
+        let due = store::outbox::next_due(&self.db).await;
         let poll = self.retry.poll_every;
         match due {
-            Ok((Some(due),)) => {
+            Ok(Some(due)) => {
                 let seconds = due.saturating_sub(clock::now().unix_seconds()).max(0);
                 Duration::from_secs(seconds.unsigned_abs())
                     .max(MIN_WAIT)
                     .min(poll)
             }
-            Ok((None,)) => poll,
+            Ok(None) => poll,
             Err(err) => {
                 tracing::error!(error = %err, "email delivery: database error");
                 poll
             }
         }
     }
-}
-
-/// Marks up to `limit` due emails `sending` and returns them, oldest first. One statement in a
-/// write transaction: two workers never claim the same email.
-async fn claim(db: &SqlitePool, now: i64, limit: i64) -> Result<Vec<Outgoing>, sqlx::Error> {
-    let mut tx = crate::store::begin_write(db).await?;
-    let mut claimed: Vec<Outgoing> = sqlx::query_as(
-        "UPDATE outbox SET status = 'sending'
-         WHERE id IN (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= ?1
-                      ORDER BY next_attempt_at, id LIMIT ?2)
-         RETURNING id, to_address, subject, text_body, html_body, created_at, attempts",
-    )
-    .bind(now)
-    .bind(limit)
-    .fetch_all(&mut *tx)
-    .await?;
-    tx.commit().await?;
-    claimed.sort_by_key(|email| email.id);
-    Ok(claimed)
-}
-
-/// Hands back claimed emails that were not tried (the server is stopping).
-async fn release(db: &SqlitePool, emails: &[Outgoing]) -> Result<(), sqlx::Error> {
-    let mut tx = crate::store::begin_write(db).await?;
-    for email in emails {
-        sqlx::query("UPDATE outbox SET status = 'pending' WHERE id = ?1 AND status = 'sending'")
-            .bind(email.id)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await
 }

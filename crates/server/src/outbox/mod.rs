@@ -20,7 +20,6 @@ pub use mailbox::router;
 use crate::AppState;
 use crate::error::AppError;
 use roster_domain::notify::EmailKind;
-use sqlx::{Sqlite, Transaction};
 use std::time::Duration;
 
 /// The sender when `ROSTER_MAIL_FROM` is not set: a reserved domain that says "set me".
@@ -45,28 +44,14 @@ pub struct Email {
 /// The bodies are sealed (see [`crate::seal`]): they may carry single-use links, which the
 /// database must never hold readable.
 pub async fn enqueue(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut crate::store::Tx<'_>,
     sealer: &crate::seal::Sealer,
     email: &Email,
 ) -> Result<i64, AppError> {
     let now = crate::clock::now().unix_seconds();
-    let (id,): (i64,) = sqlx::query_as(
-        "INSERT INTO outbox (account_id, user_id, to_address, kind, language, subject, text_body,
-                html_body, created_at, next_attempt_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9) RETURNING id",
-    )
-    .bind(email.account_id)
-    .bind(email.user_id)
-    .bind(&email.to_address)
-    .bind(email.kind.as_str())
-    .bind(&email.language)
-    .bind(&email.subject)
-    .bind(sealer.seal(&email.text)?)
-    .bind(sealer.seal(&email.html)?)
-    .bind(now)
-    .fetch_one(&mut **tx)
-    .await?;
-    Ok(id)
+    let text = sealer.seal(&email.text)?;
+    let html = sealer.seal(&email.html)?;
+    crate::store::outbox::insert(tx, email, &text, &html, now).await
 }
 
 /// Tells the delivery worker, if there is one, that emails were committed.

@@ -11,6 +11,8 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use std::time::{Duration, UNIX_EPOCH};
 
+pub use crate::store::outbox::Outgoing;
+
 /// How long one SMTP conversation may take before it counts as failed (and is retried).
 const SMTP_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -115,19 +117,6 @@ pub enum Attempt {
     Transient(String),
     /// Trying again will not help: the relay answered 5xx, or the address cannot be written.
     Permanent(String),
-}
-
-/// What is sent of an outbox row.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Outgoing {
-    pub id: i64,
-    pub to_address: String,
-    pub subject: String,
-    pub text_body: String,
-    pub html_body: String,
-    pub created_at: i64,
-    /// Attempts made before this one.
-    pub attempts: i64,
 }
 
 impl Relay {

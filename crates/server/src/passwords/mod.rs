@@ -5,10 +5,11 @@
 //! administrator once and never emailed; until the user replaces it, every call but changing it
 //! (or signing out) is refused with `auth.password_change_required`.
 
-use crate::auth::hash_password;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
+use crate::secrets::hash_password;
+use crate::store::Conn;
 use crate::tokens::{self, Purpose};
 use crate::users::model;
 use crate::{AppState, accounts, audit, guard};
@@ -22,7 +23,6 @@ use roster_domain::Coded;
 use roster_domain::authz::Change;
 use roster_domain::group_policy::{GroupPolicy, check_password};
 use roster_domain::lifecycle::{Action, Outcome, transition};
-use sqlx::SqliteConnection;
 
 pub(crate) mod own;
 pub(crate) mod reset;
@@ -47,18 +47,11 @@ pub fn router() -> Router<AppState> {
 /// The password rule for `user`: their group's in `account` when given, else the strictest of
 /// their groups (the longest minimum).
 pub async fn rule(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: i64,
     account: Option<i64>,
 ) -> Result<GroupPolicy, AppError> {
-    let (min,): (Option<i64>,) = sqlx::query_as(
-        "SELECT max(g.min_password_length) FROM memberships m JOIN groups g ON g.id = m.group_id
-         WHERE m.user_id = ?1 AND (?2 IS NULL OR m.account_id = ?2)",
-    )
-    .bind(user)
-    .bind(account)
-    .fetch_one(&mut *conn)
-    .await?;
+    let min = crate::store::groups::longest_min_password(conn, user, account).await?;
     let default = GroupPolicy::default();
     let min = min.map_or(default.min_password_length(), |m| {
         u16::try_from(m).unwrap_or(u16::MAX)
@@ -143,18 +136,7 @@ pub async fn temporary(
         ));
     };
     let now = crate::clock::now().unix_seconds();
-    sqlx::query(
-        "UPDATE users SET state = ?2, password_hash = ?3, must_change_password = 1,
-                locked_until = NULL, activated_at = coalesce(activated_at, ?4),
-                version = version + 1, updated_at = ?4
-         WHERE id = ?1",
-    )
-    .bind(user)
-    .bind(next.as_str())
-    .bind(hash)
-    .bind(now)
-    .execute(&mut *tx)
-    .await?;
+    crate::store::people::set_temporary_password(&mut tx, user, next, &hash, now).await?;
     end_sessions(&mut tx, user, None).await?;
     tokens::revoke(&mut tx, Purpose::Activation, user).await?;
     let after = model::load(&mut tx, account, user, me.id).await?;

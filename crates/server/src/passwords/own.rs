@@ -2,12 +2,13 @@
 //! and tell the user by email.
 
 use super::{check, rule};
-use crate::auth::{hash_password, verify_password};
 use crate::emails::{self, Facts};
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json};
 use crate::seal::Sealer;
+use crate::secrets::{hash_password, verify_password};
+use crate::store::{self, Conn, Tx};
 use crate::{AppState, audit, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -15,31 +16,22 @@ use axum::response::{IntoResponse, Response};
 use roster_api::passwords::PasswordChange;
 use roster_domain::ErrorCode;
 use roster_domain::notify::Event;
-use sqlx::SqliteConnection;
 
 /// Ends `user`'s sessions, all but `keep`; with their sign-in failures, which a new password
 /// makes moot.
 pub(super) async fn end_sessions(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: i64,
     keep: Option<&str>,
 ) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2")
-        .bind(user)
-        .bind(keep)
-        .execute(&mut *conn)
-        .await?;
-    sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
-        .bind(user)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    store::sessions::end_others(conn, user, keep).await?;
+    store::sessions::clear_failures(conn, user).await
 }
 
 /// Saves `user`'s new password (already checked and hashed), clears the must-change flag, ends
 /// the other sessions, and tells the user by email; all in `tx`, which the caller commits.
 pub(super) async fn save_password(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut Tx<'_>,
     sealer: &Sealer,
     user: i64,
     hash: String,
@@ -47,17 +39,7 @@ pub(super) async fn save_password(
     audit_action: &'static str,
 ) -> Result<(), AppError> {
     let now = crate::clock::now().unix_seconds();
-    sqlx::query(
-        "UPDATE users SET password_hash = ?2, must_change_password = 0,
-                state = CASE state WHEN 'locked' THEN 'active' ELSE state END, locked_until = NULL,
-                version = version + 1, updated_at = ?3
-         WHERE id = ?1",
-    )
-    .bind(user)
-    .bind(hash)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
+    store::people::set_own_password(tx, user, &hash, now).await?;
     end_sessions(tx, user, keep_session).await?;
     audit::record(
         tx,
@@ -102,11 +84,7 @@ pub async fn change_own(
     me: CurrentUser,
     Json(body): Json<PasswordChange>,
 ) -> Result<Response, AppError> {
-    let (stored,): (Option<String>,) =
-        sqlx::query_as("SELECT password_hash FROM users WHERE id = ?1")
-            .bind(me.id)
-            .fetch_one(&state.db)
-            .await?;
+    let stored = store::people::password_hash(&mut *state.db.acquire().await?, me.id).await?;
     if !verify_password(stored, body.current_password.clone()).await {
         return Err(AppError::Invalid(vec![FieldError::new(
             "current_password",

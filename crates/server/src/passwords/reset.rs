@@ -3,11 +3,11 @@
 
 use super::own::save_password;
 use super::{check, rule};
-use crate::auth::hash_password;
 use crate::emails::{self, Facts};
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::Json;
+use crate::secrets::hash_password;
 use crate::tokens::{self, Purpose};
 use crate::{AppState, audit, outbox};
 use axum::extract::State;
@@ -41,14 +41,9 @@ pub async fn request_reset(
 ) -> Result<Response, AppError> {
     let email = body.email.trim().to_lowercase();
     let mut tx = crate::store::begin_write(&state.db).await?;
-    let users: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM users WHERE lower(email) = ?1 AND state IN ('active', 'locked') LIMIT 10",
-    )
-    .bind(&email)
-    .fetch_all(&mut *tx)
-    .await?;
+    let users = crate::store::people::who_may_reset(&mut tx, &email).await?;
     let now = crate::clock::now().unix_seconds();
-    for (user,) in &users {
+    for user in &users {
         let token = tokens::issue(
             &mut tx,
             Purpose::PasswordReset,
@@ -103,10 +98,7 @@ pub async fn link_info(
         .await?
         .ok_or(AppError::Gone(gone))?;
     let (first_name, username): (String, String) =
-        sqlx::query_as("SELECT first_name, username FROM users WHERE id = ?1")
-            .bind(user)
-            .fetch_one(&mut *conn)
-            .await?;
+        crate::store::people::greeting(&mut conn, user).await?;
     let policy = rule(&mut conn, user, account).await?;
     Ok(LinkInfo {
         first_name,

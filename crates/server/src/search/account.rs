@@ -235,7 +235,7 @@ mod tests {
     fn member(user: i64, first: &str, last: &str, state: UserState) -> Member {
         Member {
             user,
-            text: crate::search::user_text(first, last, &format!("u{user}@x.test"), "").into(),
+            text: crate::store::text::user_text(first, last, &format!("u{user}@x.test"), "").into(),
             last: fold(last).into(),
             first: fold(first).into(),
             email: format!("u{user}@x.test").into(),

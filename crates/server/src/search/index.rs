@@ -10,8 +10,8 @@
 use super::account::{Account, Filter, Found, Member, Sort};
 use crate::error::AppError;
 use crate::search::fold;
+use crate::store::{self, Pool, search::IndexRow as Row};
 use roster_domain::lifecycle::UserState;
-use sqlx::SqlitePool;
 use std::collections::HashMap;
 use tokio::sync::{Mutex, RwLock};
 
@@ -79,25 +79,6 @@ impl State {
     }
 }
 
-#[derive(sqlx::FromRow)]
-struct Row {
-    account_id: i64,
-    user_id: i64,
-    search: String,
-    first_name: String,
-    last_name: String,
-    email: String,
-    state: String,
-    created_at: i64,
-    role: String,
-    group_id: i64,
-    licensed: bool,
-}
-
-const ROWS: &str = "SELECT m.account_id, u.id AS user_id, u.search, u.first_name, u.last_name,
-        u.email, u.state, u.created_at, m.role, m.group_id, m.licensed
-    FROM memberships m JOIN users u ON u.id = m.user_id";
-
 /// The search index of every account; one per server, shared by its handlers.
 #[derive(Debug, Default)]
 pub struct Index {
@@ -110,7 +91,7 @@ impl Index {
     /// A page of `account`'s members that `filter` keeps, with the total.
     pub async fn find(
         &self,
-        db: &SqlitePool,
+        db: &Pool,
         account: i64,
         filter: &Filter,
         page: Page,
@@ -133,8 +114,8 @@ impl Index {
     }
 
     /// Reads the changes committed since the last look (everything, the first time).
-    pub async fn catch_up(&self, db: &SqlitePool) -> Result<(), AppError> {
-        let latest = latest_change(db).await?;
+    pub async fn catch_up(&self, db: &Pool) -> Result<(), AppError> {
+        let latest = store::search::latest_change(&mut *db.acquire().await?).await?;
         if self.state.read().await.seen == Some(latest) {
             return Ok(());
         }
@@ -142,22 +123,16 @@ impl Index {
         let seen = self.state.read().await.seen;
         // One snapshot for the number and the rows, so they agree.
         let mut tx = db.begin().await?;
-        let latest = latest_change(&mut *tx).await?;
+        let latest = store::search::latest_change(&mut tx).await?;
         if seen == Some(latest) {
             return Ok(());
         }
-        let changed: Vec<(i64,)> = match seen {
-            Some(seen) => {
-                sqlx::query_as("SELECT user_id FROM search_changes WHERE seq > ?1 LIMIT ?2")
-                    .bind(seen)
-                    .bind(RELOAD as i64)
-                    .fetch_all(&mut *tx)
-                    .await?
-            }
+        let changed = match seen {
+            Some(seen) => store::search::changed_since(&mut tx, seen, RELOAD as i64).await?,
             None => Vec::new(),
         };
         if seen.is_none() || changed.len() >= RELOAD {
-            let rows: Vec<Row> = sqlx::query_as(ROWS).fetch_all(&mut *tx).await?;
+            let rows = store::search::rows(&mut tx, None).await?;
             tx.commit().await?;
             let mut fresh = State {
                 seen: Some(latest),
@@ -167,26 +142,14 @@ impl Index {
             *self.state.write().await = fresh;
             return Ok(());
         }
-        let rows: Vec<Row> = sqlx::query_as(&format!(
-            "{ROWS} WHERE m.user_id IN (SELECT user_id FROM search_changes WHERE seq > ?1)"
-        ))
-        .bind(seen)
-        .fetch_all(&mut *tx)
-        .await?;
+        let rows = store::search::rows(&mut tx, seen).await?;
         tx.commit().await?;
         let mut state = self.state.write().await;
-        for (user,) in changed {
+        for user in changed {
             state.forget(user);
         }
         rows.into_iter().for_each(|row| state.add(row));
         state.seen = Some(latest);
         Ok(())
     }
-}
-
-async fn latest_change<'e, E: sqlx::SqliteExecutor<'e>>(db: E) -> Result<i64, AppError> {
-    let (latest,): (i64,) = sqlx::query_as("SELECT coalesce(max(seq), 0) FROM search_changes")
-        .fetch_one(db)
-        .await?;
-    Ok(latest)
 }

@@ -1,10 +1,12 @@
 //! Accounts: the ones a person belongs to, with their seats and the person's role.
 
+use super::Conn;
 use super::decode;
 use crate::error::AppError;
-use roster_api::accounts::AccountSummary;
+use roster_api::accounts::{AccountSettings, AccountSummary};
 use roster_api::session::MyAccount;
-use sqlx::SqliteConnection;
+use roster_domain::authz::{AuthzPolicy, Grantable};
+use roster_domain::values::ApprovedDomain;
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
@@ -17,7 +19,7 @@ struct SummaryRow {
 
 /// The accounts `user` belongs to, by name, with their seats and the user's role.
 pub(crate) async fn summaries_of(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     user: i64,
 ) -> Result<Vec<AccountSummary>, AppError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(
@@ -44,10 +46,7 @@ pub(crate) async fn summaries_of(
 }
 
 /// The accounts `user` belongs to, by name, with their role.
-pub(crate) async fn mine(
-    conn: &mut SqliteConnection,
-    user: i64,
-) -> Result<Vec<MyAccount>, AppError> {
+pub(crate) async fn mine(conn: &mut Conn, user: i64) -> Result<Vec<MyAccount>, AppError> {
     Ok(summaries_of(conn, user)
         .await?
         .into_iter()
@@ -57,4 +56,152 @@ pub(crate) async fn mine(
             role: a.role,
         })
         .collect())
+}
+
+/// The account's authorization policy.
+pub(crate) async fn policy(conn: &mut Conn, account: i64) -> Result<AuthzPolicy, AppError> {
+    let (json,): (String,) = sqlx::query_as("SELECT policy FROM accounts WHERE id = ?1")
+        .bind(account)
+        .fetch_one(&mut *conn)
+        .await?;
+    serde_json::from_str(&json)
+        .map_err(|e| AppError::Internal(format!("stored policy of {account}: {e}")))
+}
+
+/// The account's approved email domains (none: any address is allowed).
+pub(crate) async fn approved_domains(
+    conn: &mut Conn,
+    account: i64,
+) -> Result<Vec<ApprovedDomain>, AppError> {
+    let (domains,): (String,) =
+        sqlx::query_as("SELECT approved_domains FROM accounts WHERE id = ?1")
+            .bind(account)
+            .fetch_one(&mut *conn)
+            .await?;
+    serde_json::from_str(&domains).map_err(|e| AppError::Internal(format!("approved domains: {e}")))
+}
+
+/// The account's name.
+pub(crate) async fn name(conn: &mut Conn, account: i64) -> Result<String, AppError> {
+    let (name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
+        .bind(account)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(name)
+}
+
+/// The names of `accounts`, in order of name.
+pub(crate) async fn names(conn: &mut Conn, accounts: &[i64]) -> Result<Vec<String>, AppError> {
+    let ids = serde_json::to_string(accounts).map_err(|e| AppError::Internal(e.to_string()))?;
+    let rows: Vec<(String,)> = sqlx::query_as(
+        "SELECT name FROM accounts WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY name",
+    )
+    .bind(ids)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(n,)| n).collect())
+}
+
+/// How long the account's single-use links work, in hours.
+pub(crate) async fn invitation_lifetime_hours(
+    conn: &mut Conn,
+    account: i64,
+) -> Result<i64, AppError> {
+    let (hours,): (i64,) =
+        sqlx::query_as("SELECT invitation_lifetime_hours FROM accounts WHERE id = ?1")
+            .bind(account)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(hours)
+}
+
+/// The account's seats bought and in use.
+pub(crate) async fn seat_counts(conn: &mut Conn, account: i64) -> Result<(i64, i64), AppError> {
+    Ok(sqlx::query_as(
+        "SELECT a.seats, (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed)
+         FROM accounts a WHERE a.id = ?1",
+    )
+    .bind(account)
+    .fetch_one(&mut *conn)
+    .await?)
+}
+
+/// The ids of the accounts named `name`, ignoring case (the command line names accounts).
+pub(crate) async fn ids_named(conn: &mut Conn, name: &str) -> Result<Vec<i64>, AppError> {
+    let found: Vec<(i64,)> =
+        sqlx::query_as("SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE")
+            .bind(name)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(found.into_iter().map(|(id,)| id).collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct SettingsRow {
+    id: i64,
+    name: String,
+    seats: i64,
+    seats_used: i64,
+    approved_domains: String,
+    invitation_lifetime_hours: i64,
+    default_language: String,
+    policy: String,
+    version: i64,
+}
+
+/// The account's settings; what a reader may grant and change is left for the caller to fill.
+pub(crate) async fn settings(conn: &mut Conn, account: i64) -> Result<AccountSettings, AppError> {
+    let row: SettingsRow = sqlx::query_as(
+        "SELECT id, name, seats,
+                (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed) AS seats_used,
+                approved_domains, invitation_lifetime_hours, default_language, policy, version
+         FROM accounts a WHERE id = ?1",
+    )
+    .bind(account)
+    .fetch_one(&mut *conn)
+    .await?;
+    let stored = |what: &str, e: serde_json::Error| {
+        AppError::Internal(format!("stored {what} of {account}: {e}"))
+    };
+    Ok(AccountSettings {
+        id: row.id,
+        name: row.name,
+        seats: row.seats,
+        seats_used: row.seats_used,
+        approved_domains: serde_json::from_str(&row.approved_domains)
+            .map_err(|e| stored("approved domains", e))?,
+        invitation_lifetime_hours: row.invitation_lifetime_hours,
+        default_language: decode("language", &row.default_language)?,
+        policy: serde_json::from_str(&row.policy).map_err(|e| stored("policy", e))?,
+        grantable: Grantable::default(),
+        may_change_policy: false,
+        version: row.version,
+    })
+}
+
+/// The account's settings become these; a new version.
+pub(crate) async fn update_settings(
+    conn: &mut Conn,
+    account: i64,
+    seats: i64,
+    approved_domains: &[String],
+    invitation_lifetime_hours: i64,
+    policy: &AuthzPolicy,
+) -> Result<(), AppError> {
+    let domains =
+        serde_json::to_string(approved_domains).map_err(|e| AppError::Internal(e.to_string()))?;
+    let policy = serde_json::to_string(policy).map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query(
+        "UPDATE accounts SET seats = ?2, approved_domains = ?3, invitation_lifetime_hours = ?4,
+                policy = ?5, version = version + 1
+         WHERE id = ?1",
+    )
+    .bind(account)
+    .bind(seats)
+    .bind(domains)
+    .bind(invitation_lifetime_hours)
+    .bind(policy)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }

@@ -1,9 +1,9 @@
 //! The audit log: reading an account's entries, newest first.
 
+use super::Conn;
 use crate::error::AppError;
 use roster_api::audit::{AuditItem, AuditQuery};
 use serde_json::Value;
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 struct ItemRow {
@@ -46,7 +46,7 @@ impl From<ItemRow> for AuditItem {
 
 /// The entries of `account` that `q` filters, newest first, at most `limit`.
 pub(crate) async fn page(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     q: &AuditQuery,
     limit: i64,
@@ -75,4 +75,39 @@ pub(crate) async fn page(
     .fetch_all(&mut *conn)
     .await?;
     Ok(rows.into_iter().map(AuditItem::from).collect())
+}
+
+/// One entry to write.
+#[derive(Debug)]
+pub(crate) struct NewEntry<'a> {
+    pub at: i64,
+    pub actor_id: Option<i64>,
+    pub account_id: Option<i64>,
+    pub target_user_id: Option<i64>,
+    pub target_group_id: Option<i64>,
+    pub action: &'a str,
+    pub before: Option<&'a Value>,
+    pub after: Option<&'a Value>,
+    pub origin_account_id: Option<i64>,
+}
+
+/// Writes `entry`, in the transaction of the change it records.
+pub(crate) async fn insert(tx: &mut super::Tx<'_>, entry: &NewEntry<'_>) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO audit (at, actor_id, account_id, target_user_id, target_group_id, action, before,
+                            after, origin_account_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )
+    .bind(entry.at)
+    .bind(entry.actor_id)
+    .bind(entry.account_id)
+    .bind(entry.target_user_id)
+    .bind(entry.target_group_id)
+    .bind(entry.action)
+    .bind(entry.before.map(Value::to_string))
+    .bind(entry.after.map(Value::to_string))
+    .bind(entry.origin_account_id)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

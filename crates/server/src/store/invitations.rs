@@ -1,8 +1,8 @@
 //! Invitations: the members of an account waiting for activation, with their links.
 
+use super::Conn;
 use crate::error::AppError;
 use roster_api::invitations::Invitation;
-use sqlx::SqliteConnection;
 
 #[derive(sqlx::FromRow)]
 struct InvitationRow {
@@ -39,7 +39,7 @@ const WAITING: &str = "FROM memberships m JOIN users u ON u.id = m.user_id
 /// A page of the invited members of `account` (only those whose link has lapsed, or only the
 /// others, when `expired` says), soonest to expire first, and how many there are in all.
 pub(crate) async fn page(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     expired: Option<bool>,
     now: i64,

@@ -9,20 +9,36 @@
 
 pub(crate) mod accounts;
 pub(crate) mod audit;
+pub(crate) mod demo;
+pub(crate) mod groups;
+pub(crate) mod imports;
 pub(crate) mod invitations;
 pub(crate) mod join_requests;
+pub(crate) mod memberships;
 pub(crate) mod outbox;
 pub(crate) mod people;
+pub(crate) mod search;
+pub(crate) mod sessions;
+pub mod text;
+pub(crate) mod tokens;
 
 use crate::error::AppError;
 use serde::de::DeserializeOwned;
-use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use std::str::FromStr;
 use std::time::Duration;
 
+/// The pool of connections to the database.
+pub type Pool = sqlx::SqlitePool;
+/// One connection, or a transaction seen as one.
+pub type Conn = sqlx::SqliteConnection;
+/// A transaction.
+pub type Tx<'a> = sqlx::Transaction<'a, sqlx::Sqlite>;
+/// What a query can fail with.
+pub type Error = sqlx::Error;
+
 /// Opens the database at `url` (`sqlite://roster.db`, `sqlite::memory:`) and applies migrations.
-pub async fn open(url: &str) -> Result<SqlitePool, String> {
+pub async fn open(url: &str) -> Result<Pool, String> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|e| format!("bad database URL {url}: {e}"))?
         .create_if_missing(true)
@@ -63,7 +79,7 @@ pub async fn open(url: &str) -> Result<SqlitePool, String> {
 
 /// Opens an existing database to read it only (no creation, no migration): for the command
 /// line's checks, which must never change the database they look at.
-pub async fn open_read_only(url: &str) -> Result<SqlitePool, String> {
+pub async fn open_read_only(url: &str) -> Result<Pool, String> {
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|e| format!("bad database URL {url}: {e}"))?
         .read_only(true)
@@ -84,7 +100,7 @@ pub fn is_unique_violation(err: &sqlx::Error) -> bool {
 /// racing changes queue up (and the second sees the first's result) instead of one failing with
 /// "database is locked" when it tries to upgrade a read transaction.
 pub async fn begin_write(
-    pool: &SqlitePool,
+    pool: &Pool,
 ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
     pool.begin_with("BEGIN IMMEDIATE").await
 }

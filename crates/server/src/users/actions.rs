@@ -5,6 +5,7 @@ use super::model;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
+use crate::store::{self, Tx};
 use crate::{AppState, accounts, audit, emails, etag, guard, outbox};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -107,7 +108,7 @@ pub async fn act(
 /// (`remove`: from this one account when they have others, else deprovisioned), with its audit
 /// entry, inside `tx`; the user afterwards, unless they are no longer a member.
 pub(crate) async fn perform(
-    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    tx: &mut Tx<'_>,
     account: i64,
     me: i64,
     before: &UserDetail,
@@ -125,16 +126,8 @@ pub(crate) async fn perform(
     let now = crate::clock::now().unix_seconds();
     let audit_action = if remove && accounts.len() > 1 {
         // Removal from one of several accounts: the membership goes, the person stays.
-        sqlx::query("DELETE FROM memberships WHERE account_id = ?1 AND user_id = ?2")
-            .bind(account)
-            .bind(user)
-            .execute(&mut **tx)
-            .await?;
-        sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
-            .bind(user)
-            .bind(now)
-            .execute(&mut **tx)
-            .await?;
+        store::memberships::delete(tx, account, user).await?;
+        store::people::bump_version(tx, user, now).await?;
         "user.removed_from_account"
     } else {
         let Outcome::Becomes {
@@ -149,35 +142,17 @@ pub(crate) async fn perform(
             PasswordFlag::Set => true,
             PasswordFlag::Clear => false,
         };
-        sqlx::query(
-            "UPDATE users SET state = ?2, must_change_password = ?3, locked_until = NULL,
-                    version = version + 1, updated_at = ?4 WHERE id = ?1",
-        )
-        .bind(user)
-        .bind(next.as_str())
-        .bind(must_change)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+        store::people::set_state(tx, user, next, must_change, now).await?;
         if action == Action::Unlock {
-            sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
-                .bind(user)
-                .execute(&mut **tx)
-                .await?;
+            store::sessions::clear_failures(tx, user).await?;
         }
         if action == Action::Deprovision {
             // Removed from every account: the memberships stay as a record (so the user can be
             // found and restored) but hold no licence.
-            sqlx::query("UPDATE memberships SET licensed = 0 WHERE user_id = ?1")
-                .bind(user)
-                .execute(&mut **tx)
-                .await?;
+            store::memberships::release_all_seats(tx, user).await?;
         }
         if action.ends_sessions() {
-            sqlx::query("DELETE FROM sessions WHERE user_id = ?1")
-                .bind(user)
-                .execute(&mut **tx)
-                .await?;
+            store::sessions::end_all(tx, user).await?;
         }
         audit_name(action)
     };
@@ -239,10 +214,7 @@ pub async fn delete_for_good(
     };
     guard::authorize(&mut tx, account, me.id, user, &change).await?;
     let accounts = guard::accounts_of(&mut tx, user).await?;
-    sqlx::query("DELETE FROM users WHERE id = ?1")
-        .bind(user)
-        .execute(&mut *tx)
-        .await?;
+    store::people::delete(&mut tx, user).await?;
     let entry = audit::Entry {
         actor_id: Some(me.id),
         account_id: Some(account),

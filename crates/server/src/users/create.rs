@@ -1,11 +1,12 @@
 //! `POST /accounts/{account}/users`: adding a person to an account.
 
 use super::model;
-use super::write::{bind_profile, check_domain, field_errors, group_of, with_etag};
+use super::write::{check_domain, field_errors, group_of, with_etag};
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::join::{self, Adding, Asked};
+use crate::store::{self, Conn, Tx};
 use crate::{AppState, accounts, audit, guard, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,7 +19,6 @@ use roster_domain::authz::{Grants, Joining, Role, decide_new_membership};
 use roster_domain::profile::{Profile, ProfileDraft};
 use roster_domain::values::login_key;
 use serde_json::json;
-use sqlx::{Sqlite, SqliteConnection, Transaction};
 
 /// The profile of a new user as the form gave it, to check.
 fn draft(body: &NewUser) -> ProfileDraft {
@@ -144,25 +144,18 @@ pub(crate) enum Added {
 /// Whether `username_key` is the email of a login other than `except`: as a username it would
 /// shadow that person's sign-in by email.
 pub(crate) async fn email_of_another(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     username_key: &str,
     except: Option<i64>,
 ) -> Result<bool, AppError> {
-    let (taken,): (bool,) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = ?1 AND id IS NOT ?2)",
-    )
-    .bind(username_key)
-    .bind(except)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(taken)
+    store::people::is_email_of_another(conn, username_key, except).await
 }
 
 /// Adds a person to `account` with the membership `asked`, inside `tx`, and audits it: a new
 /// login, `staged`, unless one has the same username, who then joins as [`add_existing`] says.
 /// A licence asked for is taken at once: the caller has checked a seat is free, in `tx`.
 pub(crate) async fn add_member(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     state: &AppState,
     account: i64,
     actor: i64,
@@ -170,11 +163,7 @@ pub(crate) async fn add_member(
     asked: Asked<'_>,
     now: i64,
 ) -> Result<Added, AppError> {
-    let existing: Option<(i64, String)> =
-        sqlx::query_as("SELECT id, email FROM users WHERE username_key = ?1")
-            .bind(profile.username.key())
-            .fetch_optional(&mut **tx)
-            .await?;
+    let existing = store::people::by_username(tx, &profile.username.key()).await?;
     if let Some((user, email)) = existing {
         // The same username with another email is another person: never join (or ask) them in
         // the place of the one typed, whose username anyone could otherwise register first.
@@ -194,16 +183,7 @@ pub(crate) async fn add_member(
     if email_of_another(tx, &profile.username.key(), None).await? {
         return Ok(Added::UsernameTaken);
     }
-    let insert = sqlx::query_as(
-        "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
-                            identity_provider, exchange_domain, exchange_username, search, state,
-                            created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'staged', ?12, ?12) RETURNING id",
-    );
-    let (id,): (i64,) = bind_profile(insert, profile)
-        .bind(now)
-        .fetch_one(&mut **tx)
-        .await?;
+    let id = store::people::insert_staged(tx, profile, now).await?;
     insert_membership(tx, account, id, &asked, now).await?;
     let detail = audit_added(tx, account, actor, id, "user.created").await?;
     Ok(Added::Created(detail))
@@ -213,19 +193,12 @@ pub(crate) async fn add_member(
 /// every account they belong to, otherwise by a request they accept (with the membership asked
 /// for, and no seat until then).
 pub(crate) async fn add_existing(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     state: &AppState,
     adding: Adding<'_>,
 ) -> Result<Added, AppError> {
     let (account, actor, user, now) = (adding.account, adding.actor, adding.user, adding.now);
-    let (member,): (bool,) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
-    )
-    .bind(account)
-    .bind(user)
-    .fetch_one(&mut **tx)
-    .await?;
-    if member {
+    if store::memberships::exists(tx, account, user).await? {
         return Ok(Added::AlreadyMember);
     }
     if guard::joining(tx, actor, user).await? == Joining::WithConsent {
@@ -233,45 +206,31 @@ pub(crate) async fn add_existing(
     }
     insert_membership(tx, account, user, &adding.asked, now).await?;
     // A new membership changes what this user's resource shows: a new version.
-    sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
-        .bind(user)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    store::people::bump_version(tx, user, now).await?;
     let detail = audit_added(tx, account, actor, user, "user.added_to_account").await?;
     Ok(Added::Joined(detail))
 }
 
 /// Makes `user` a member of `account` as `asked` (without the seat when they are deprovisioned).
 pub(crate) async fn insert_membership(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     user: i64,
     asked: &Asked<'_>,
     now: i64,
 ) -> Result<(), AppError> {
-    let grants =
-        serde_json::to_string(asked.grants).map_err(|e| AppError::Internal(e.to_string()))?;
-    // A deprovisioned person holds no seat anywhere (they are restored without one).
-    sqlx::query(
-        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
-         SELECT ?1, ?2, ?3, ?4, ?5 AND state != 'deprovisioned', ?6, ?7 FROM users WHERE id = ?2",
-    )
-    .bind(account)
-    .bind(user)
-    .bind(asked.role.as_str())
-    .bind(asked.group)
-    .bind(asked.licensed)
-    .bind(grants)
-    .bind(now)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    let new = store::memberships::NewMember {
+        role: asked.role,
+        group: asked.group,
+        grants: asked.grants,
+        licensed: asked.licensed,
+    };
+    store::memberships::insert(conn, account, user, &new, now).await
 }
 
 /// The new member as `actor` sees them, with the audit entry of their arrival.
 async fn audit_added(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     account: i64,
     actor: i64,
     user: i64,

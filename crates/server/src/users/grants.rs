@@ -4,15 +4,15 @@
 
 use crate::error::AppError;
 use crate::guard;
+use crate::store::Conn;
 use roster_api::users::UserDetail;
 use roster_domain::authz::{Change, Role};
-use sqlx::SqliteConnection;
 use std::collections::BTreeMap;
 
 /// Checks and saves a new role and authorities for `before` (a member of `account`), inside the
 /// caller's transaction. Nothing is written unless every change is allowed.
 pub async fn apply(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     actor: i64,
     before: &UserDetail,
@@ -43,16 +43,6 @@ pub async fn apply(
     if changes.is_empty() {
         return Ok(());
     }
-    let grants = serde_json::to_string(&grants).map_err(|e| AppError::Internal(e.to_string()))?;
     let role = role.unwrap_or(before.role);
-    sqlx::query(
-        "UPDATE memberships SET role = ?3, authorities = ?4 WHERE account_id = ?1 AND user_id = ?2",
-    )
-    .bind(account)
-    .bind(before.id)
-    .bind(role.as_str())
-    .bind(grants)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
+    crate::store::memberships::set_grants(conn, account, before.id, role, &grants).await
 }

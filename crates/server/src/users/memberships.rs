@@ -16,7 +16,7 @@ use crate::error::PROBLEM;
 use crate::error::{AppError, Problem, Refused};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::join::{Adding, Asked};
-use crate::{AppState, accounts, audit, guard, outbox};
+use crate::{AppState, accounts, audit, guard, outbox, store};
 use axum::extract::State;
 use roster_api::users::{AccountChoice, AccountOutcome, AccountOutcomes, UserDetail};
 use roster_domain::ErrorCode;
@@ -76,11 +76,9 @@ async fn add_one(
         let change = serde_json::json!({ "change": "new_membership", "user": user.id });
         guard::refusal(&r, new_membership_attempt(me, account, change))
     })?;
-    let (group,): (i64,) =
-        sqlx::query_as("SELECT id FROM groups WHERE account_id = ?1 AND is_default")
-            .bind(account)
-            .fetch_one(&mut *tx)
-            .await?;
+    let group = store::groups::id_in(&mut tx, account, None)
+        .await?
+        .ok_or_else(|| AppError::Internal(format!("account {account} has no default group")))?;
     let asked = Asked {
         role: Role::User,
         group,
@@ -196,13 +194,7 @@ pub async fn remove(
     }
     let mut tx = crate::store::begin_write(&state.db).await?;
     // The emails name the accounts the person was removed from, not the one asked from.
-    let names: Vec<(String,)> = sqlx::query_as(
-        "SELECT name FROM accounts WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY name",
-    )
-    .bind(serde_json::to_string(&removed).map_err(|e| AppError::Internal(e.to_string()))?)
-    .fetch_all(&mut *tx)
-    .await?;
-    let names: Vec<String> = names.into_iter().map(|(n,)| n).collect();
+    let names = store::accounts::names(&mut tx, &removed).await?;
     let facts = Facts {
         account: Some(names.join(", ")),
         subject_name: format!("{} {}", person.first_name, person.last_name),

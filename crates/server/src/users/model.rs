@@ -4,16 +4,16 @@
 
 use crate::error::AppError;
 use crate::guard::Place;
+use crate::store::Conn;
 use roster_api::users::UserDetail;
 use roster_domain::authz::{Change, decide_shared};
 use roster_domain::lifecycle::{Action, UserState};
 use serde_json::Value;
-use sqlx::SqliteConnection;
 
 /// Loads `user` as seen in `account` by `viewer`; 404 when not a member of that account. Takes a
 /// connection so that a change can read its result inside its own transaction.
 pub async fn load(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     user: i64,
     viewer: i64,
@@ -33,7 +33,7 @@ pub async fn load(
 /// whether they may edit the profile, and whether the person is shared with accounts where the
 /// viewer may not manage them.
 async fn allowed(
-    conn: &mut SqliteConnection,
+    conn: &mut Conn,
     account: i64,
     user: i64,
     viewer: i64,

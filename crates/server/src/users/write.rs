@@ -5,7 +5,7 @@ use super::model;
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::{AppState, accounts, audit, emails, etag, guard, outbox, search};
+use crate::{AppState, accounts, audit, emails, etag, guard, outbox, store};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -14,7 +14,7 @@ use roster_domain::ErrorCode;
 use roster_domain::authz::Change;
 use roster_domain::lifecycle::{EditableField, can_edit};
 use roster_domain::notify::Event;
-use roster_domain::profile::{FieldIssue, Profile, ProfileDraft};
+use roster_domain::profile::{FieldIssue, ProfileDraft};
 use roster_domain::values::{Email, check_approved};
 
 /// A user with its ETag.
@@ -76,52 +76,10 @@ pub(super) async fn group_of(
     account: i64,
     group: Option<i64>,
 ) -> Result<i64, AppError> {
-    let found: Option<(i64,)> = match group {
-        Some(id) => {
-            sqlx::query_as("SELECT id FROM groups WHERE account_id = ?1 AND id = ?2")
-                .bind(account)
-                .bind(id)
-                .fetch_optional(&state.db)
-                .await?
-        }
-        None => {
-            sqlx::query_as("SELECT id FROM groups WHERE account_id = ?1 AND is_default")
-                .bind(account)
-                .fetch_optional(&state.db)
-                .await?
-        }
-    };
-    found.map(|(id,)| id).ok_or_else(|| {
+    let found = store::groups::id_in(&mut *state.db.acquire().await?, account, group).await?;
+    found.ok_or_else(|| {
         AppError::Invalid(vec![FieldError::new("group", ErrorCode::RequestNotFound)])
     })
-}
-
-/// A query with its arguments, returning rows of `O`.
-pub(super) type SqlQuery<'q, O> =
-    sqlx::query::QueryAs<'q, sqlx::Sqlite, O, sqlx::sqlite::SqliteArguments<'q>>;
-
-/// Binds a profile's columns, in the order both the insert and the update list them: username,
-/// its key, email, first and last name, phone, language, identity provider, Exchange domain and
-/// username, search text.
-pub(super) fn bind_profile<'q, O>(query: SqlQuery<'q, O>, profile: &'q Profile) -> SqlQuery<'q, O> {
-    let search = search::user_text(
-        profile.first_name.as_str(),
-        profile.last_name.as_str(),
-        profile.email.as_str(),
-        profile.username.as_str(),
-    );
-    query
-        .bind(profile.username.as_str())
-        .bind(profile.username.key())
-        .bind(profile.email.as_str())
-        .bind(profile.first_name.as_str())
-        .bind(profile.last_name.as_str())
-        .bind(profile.phone.as_ref().map(|p| p.as_str()))
-        .bind(profile.language.as_str())
-        .bind(profile.identity_provider.as_str())
-        .bind(profile.exchange.as_ref().map(|x| x.domain().as_str()))
-        .bind(profile.exchange.as_ref().map(|x| x.username().as_str()))
-        .bind(search)
 }
 
 /// Whether `changes` touch the profile (the login, seen by every account of the person).
@@ -258,32 +216,13 @@ pub async fn update(
         None => before.group,
     };
     let now = crate::clock::now().unix_seconds();
-    let update = sqlx::query_as::<_, (i64,)>(
-        "UPDATE users SET username = ?1, username_key = ?2, email = ?3, first_name = ?4, last_name = ?5,
-                phone = ?6, language = ?7, identity_provider = ?8, exchange_domain = ?9,
-                exchange_username = ?10, search = ?11, version = version + 1, updated_at = ?12
-         WHERE id = ?13 RETURNING id",
-    );
-    let updated = bind_profile(update, &profile)
-        .bind(now)
-        .bind(user)
-        .fetch_one(&mut *tx)
-        .await;
-    match updated {
-        Err(err) if crate::store::is_unique_violation(&err) => {
-            return Err(AppError::Invalid(vec![FieldError::new(
-                "username",
-                ErrorCode::UserUsernameTaken,
-            )]));
-        }
-        other => other?,
-    };
-    sqlx::query("UPDATE memberships SET group_id = ?3 WHERE account_id = ?1 AND user_id = ?2")
-        .bind(account)
-        .bind(user)
-        .bind(group)
-        .execute(&mut *tx)
-        .await?;
+    if !store::people::update_profile(&mut tx, user, &profile, now).await? {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "username",
+            ErrorCode::UserUsernameTaken,
+        )]));
+    }
+    store::memberships::set_group(&mut tx, account, user, group).await?;
     let after = model::load(&mut tx, account, user, me.id).await?;
     let entry = model::audit_entry(me.id, account, "user.updated", &before, Some(&after));
     if touches_profile(&changes) || username_changes {

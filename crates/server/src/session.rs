@@ -1,0 +1,82 @@
+//! Sessions: a random token in an HttpOnly cookie, of which the database keeps only the hash. A
+//! session ends when its user is no longer active, or after the strictest idle timeout of the
+//! user's groups.
+
+use crate::error::AppError;
+use crate::extract::CurrentUser;
+use crate::secrets::{random_token, token_hash};
+use crate::{AppState, clock, store};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use roster_api::session::Me;
+use roster_domain::ErrorCode;
+
+/// The name of the session cookie.
+pub const SESSION_COOKIE: &str = "roster_session";
+
+/// The idle timeout when the user belongs to no group: the default group policy's.
+const DEFAULT_IDLE_MINUTES: i64 = 60;
+
+/// Opens a session for `user` and answers `me` with its cookie: after a sign-in, and after an
+/// activation (which signs the new user in). Only for a user still active when the session is
+/// written: a suspension or removal that lands while a password is being checked wins.
+pub async fn start(state: &AppState, user: i64) -> Result<Response, AppError> {
+    let now = clock::now().unix_seconds();
+    let token = random_token()?;
+    let mut conn = state.db.acquire().await?;
+    if !store::sessions::open(&mut conn, &token_hash(&token), user, now).await? {
+        return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
+    }
+    let me = me_of(&mut conn, user).await?;
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    with_cookie(
+        axum::Json(me).into_response(),
+        &format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"),
+    )
+}
+
+/// Ends the session `hash` and answers 204 with the cookie cleared.
+pub async fn end(state: &AppState, hash: &str) -> Result<Response, AppError> {
+    store::sessions::end(&mut *state.db.acquire().await?, hash).await?;
+    with_cookie(
+        axum::http::StatusCode::NO_CONTENT.into_response(),
+        &format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
+    )
+}
+
+fn with_cookie(mut response: Response, cookie: &str) -> Result<Response, AppError> {
+    let value = HeaderValue::from_str(cookie).map_err(|e| AppError::Internal(e.to_string()))?;
+    response.headers_mut().insert(header::SET_COOKIE, value);
+    Ok(response)
+}
+
+/// The signed-in person and their accounts.
+pub async fn me_of(conn: &mut store::Conn, user: i64) -> Result<Me, AppError> {
+    let mut me = store::people::me(conn, user).await?;
+    me.accounts = store::accounts::mine(conn, user).await?;
+    Ok(me)
+}
+
+/// The user behind a session token, if the session is still valid.
+pub async fn user_of(state: &AppState, token: &str) -> Result<CurrentUser, AppError> {
+    let hash = token_hash(token);
+    let mut conn = state.db.acquire().await?;
+    let row = store::sessions::find(&mut conn, &hash)
+        .await?
+        .ok_or(AppError::Unauthenticated)?;
+    let now = clock::now().unix_seconds();
+    let idle_limit = row.idle_minutes.unwrap_or(DEFAULT_IDLE_MINUTES) * 60;
+    if row.state != "active" || now - row.last_seen_at > idle_limit {
+        store::sessions::end(&mut conn, &hash).await?;
+        return Err(AppError::Unauthenticated);
+    }
+    // Written at most once a minute: reads should not all become writes.
+    if now - row.last_seen_at >= 60 {
+        store::sessions::touch(&mut conn, &hash, now).await?;
+    }
+    Ok(CurrentUser {
+        id: row.user_id,
+        session: hash,
+        must_change_password: row.must_change_password,
+    })
+}

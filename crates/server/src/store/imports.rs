@@ -1,0 +1,114 @@
+//! What an import needs of the database beyond people and groups: the answers kept for each
+//! chunk's idempotency key, the existing logins of a file's usernames, and an account's members
+//! in the import template's terms, for the export.
+
+use super::Conn;
+use crate::error::AppError;
+use roster_domain::authz::Grants;
+
+/// A chunk answered before under the same key.
+pub(crate) struct Answered {
+    pub actor: i64,
+    pub request_hash: String,
+    pub response: String,
+}
+
+/// Forgets the answers kept from before `before`, then returns the one kept for `key` in
+/// `account`, if any.
+pub(crate) async fn answered(
+    conn: &mut Conn,
+    account: i64,
+    key: &str,
+    before: i64,
+) -> Result<Option<Answered>, AppError> {
+    sqlx::query("DELETE FROM import_chunks WHERE created_at < ?1")
+        .bind(before)
+        .execute(&mut *conn)
+        .await?;
+    let found: Option<(i64, String, String)> = sqlx::query_as(
+        "SELECT actor_id, request_hash, response FROM import_chunks WHERE account_id = ?1 AND key = ?2",
+    )
+    .bind(account)
+    .bind(key)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(found.map(|(actor, request_hash, response)| Answered {
+        actor,
+        request_hash,
+        response,
+    }))
+}
+
+/// Keeps the answer given to a chunk under `key`, so that sending it again replays it.
+pub(crate) async fn keep_answer(
+    conn: &mut Conn,
+    account: i64,
+    key: &str,
+    answered: &Answered,
+    now: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO import_chunks (account_id, key, actor_id, request_hash, response, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .bind(account)
+    .bind(key)
+    .bind(answered.actor)
+    .bind(&answered.request_hash)
+    .bind(&answered.response)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// For each of these username keys that has a login: its key, the person's id, and whether they
+/// are a member of `account`.
+pub(crate) async fn logins(
+    conn: &mut Conn,
+    account: i64,
+    keys: &[impl serde::Serialize],
+) -> Result<Vec<(String, i64, bool)>, AppError> {
+    let keys = serde_json::to_string(keys).map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(sqlx::query_as(
+        "SELECT u.username_key, u.id,
+                EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.account_id = ?1)
+         FROM users u WHERE u.username_key IN (SELECT value FROM json_each(?2))",
+    )
+    .bind(account)
+    .bind(keys)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// One member as exported.
+#[derive(Debug, sqlx::FromRow)]
+pub(crate) struct Exported {
+    pub email: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub username: String,
+    pub phone: Option<String>,
+    pub language: String,
+    pub group_name: String,
+    pub role: String,
+    pub licensed: bool,
+    #[sqlx(json)]
+    pub authorities: Grants,
+    pub exchange_domain: Option<String>,
+    pub exchange_username: Option<String>,
+}
+
+/// The members of `account` by last and first name.
+pub(crate) async fn exported(conn: &mut Conn, account: i64) -> Result<Vec<Exported>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT u.email, u.first_name, u.last_name, u.username, u.phone, u.language,
+                g.name AS group_name, m.role, m.licensed, m.authorities, u.exchange_domain,
+                u.exchange_username
+         FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
+         WHERE m.account_id = ?1 ORDER BY u.last_name COLLATE NOCASE, u.first_name COLLATE NOCASE, u.id",
+    )
+    .bind(account)
+    .fetch_all(&mut *conn)
+    .await?)
+}

@@ -1,0 +1,76 @@
+//! Single-use links (activation, password reset), by the SHA-256 of their token: at most one live
+//! link of each purpose per user.
+
+use super::{Conn, Tx};
+use crate::error::AppError;
+
+/// Makes `hash` the live link of `purpose` for `user`, replacing any.
+pub(crate) async fn replace(
+    tx: &mut Tx<'_>,
+    hash: &str,
+    purpose: &str,
+    user: i64,
+    account: Option<i64>,
+    now: i64,
+    expires_at: i64,
+) -> Result<(), AppError> {
+    revoke(tx, purpose, user).await?;
+    sqlx::query(
+        "INSERT INTO tokens (hash, purpose, user_id, account_id, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )
+    .bind(hash)
+    .bind(purpose)
+    .bind(user)
+    .bind(account)
+    .bind(now)
+    .bind(expires_at)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Ends `user`'s link of `purpose`, if any.
+pub(crate) async fn revoke(conn: &mut Conn, purpose: &str, user: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM tokens WHERE user_id = ?1 AND purpose = ?2")
+        .bind(user)
+        .bind(purpose)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The user and account of the live link `hash`, without using it up.
+pub(crate) async fn peek(
+    conn: &mut Conn,
+    purpose: &str,
+    hash: &str,
+    now: i64,
+) -> Result<Option<(i64, Option<i64>)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT user_id, account_id FROM tokens WHERE hash = ?1 AND purpose = ?2 AND expires_at > ?3",
+    )
+    .bind(hash)
+    .bind(purpose)
+    .bind(now)
+    .fetch_optional(&mut *conn)
+    .await?)
+}
+
+/// Uses up the live link `hash`: of two requests with the same token, exactly one gets its user.
+pub(crate) async fn take(
+    tx: &mut Tx<'_>,
+    purpose: &str,
+    hash: &str,
+    now: i64,
+) -> Result<Option<(i64, Option<i64>)>, AppError> {
+    Ok(sqlx::query_as(
+        "DELETE FROM tokens WHERE hash = ?1 AND purpose = ?2 AND expires_at > ?3
+         RETURNING user_id, account_id",
+    )
+    .bind(hash)
+    .bind(purpose)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
