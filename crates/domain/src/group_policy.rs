@@ -1,4 +1,4 @@
-//! The policies a group sets for its members (001), and the password check that follows from them.
+//! The policies a group sets for its members, and the password check that follows from them.
 //!
 //! The server enforces these; the app checks the same rules as a person types, so the activation
 //! page and the API can never disagree about a password.
@@ -91,7 +91,7 @@ impl GroupPolicy {
         self.idle_timeout_minutes
     }
 
-    /// Whether members may edit their own contact details (003 "Edit My Info").
+    /// Whether members may edit their own contact details.
     pub fn members_may_edit_own_details(&self) -> bool {
         self.members_may_edit_own_details
     }

@@ -1,4 +1,4 @@
-//! The life of a user, from staged to deprovisioned (001, 003, 004).
+//! The life of a user, from staged to deprovisioned.
 //!
 //! One table decides which action a state allows and what it leads to ([`transition`]); the list
 //! of actions a screen offers ([`UserState::allowed_actions`]) is read from the same table, so the
@@ -16,6 +16,14 @@ use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
+
+/// Failed sign-ins within this window lock the user...
+pub const FAILURE_WINDOW_SECONDS: i64 = 15 * 60;
+/// ...once there are this many.
+pub const FAILURES_TO_LOCK: i64 = 5;
+/// How long a lockout lasts unless an administrator unlocks the user sooner (the message of
+/// `auth.locked` says 15 minutes).
+pub const LOCKOUT_SECONDS: i64 = 15 * 60;
 
 /// Where a user is in their life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -89,7 +97,7 @@ pub enum Outcome {
         state: UserState,
         must_change_password: PasswordFlag,
     },
-    /// The user is gone for good (only ever before activation, 004).
+    /// The user is gone for good (only ever before activation).
     Deleted,
 }
 
@@ -150,7 +158,7 @@ impl UserState {
             .collect()
     }
 
-    /// "Waiting for Activation" (004): invited, whether or not the invitation has lapsed.
+    /// "Waiting for Activation": invited, whether or not the invitation has lapsed.
     pub const fn is_waiting_for_activation(self) -> bool {
         matches!(self, UserState::Invited)
     }
@@ -212,7 +220,7 @@ impl Action {
         !matches!(self, Action::Activate | Action::Lock)
     }
 
-    /// Whether this action must end the user's sessions at once (PRODUCT "User lifecycle").
+    /// Whether this action must end the user's sessions at once.
     pub const fn ends_sessions(self) -> bool {
         matches!(
             self,
@@ -243,7 +251,7 @@ impl fmt::Display for Action {
     }
 }
 
-/// The lifecycle table (PRODUCT "User lifecycle"): where `action` takes a user in `state`.
+/// The lifecycle table: where `action` takes a user in `state`.
 ///
 /// For [`Action::Activate`] this checks the state only; activation itself goes through
 /// [`activate`], which also refuses an expired invitation.

@@ -1,4 +1,4 @@
-//! Who gets which email after a change (003; PRODUCT "Invitations and emails").
+//! Who gets which email after a change.
 //!
 //! The server writes these notices to the outbox in the same transaction as the change. No email
 //! kind carries a password: a new user gets an activation link, a forgotten password a reset
@@ -15,7 +15,7 @@ pub enum Event {
     /// A user's details, memberships or authorities were changed.
     UserUpdated,
     /// A user was removed from accounts; `incomplete` when some requested accounts could not be
-    /// removed (003: only then does the user hear of it).
+    /// removed (only then does the user hear of it).
     UserRemoved { incomplete: bool },
     /// An invitation was sent again (the first one goes with [`Event::UserAdded`]).
     InvitationSent,

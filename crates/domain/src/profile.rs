@@ -44,7 +44,7 @@ impl FieldIssue {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProfileDraft {
     pub email: String,
-    /// Blank: the same as the email (004 "Same as username").
+    /// Blank: the same as the email.
     pub username: Option<String>,
     pub first_name: String,
     pub last_name: String,

@@ -1,4 +1,4 @@
-//! Licence seats (000 "Seats used", 002): never more in use than bought.
+//! Licence seats: never more in use than bought.
 //!
 //! Each operation takes the counts as they are and the facts about the members concerned, and
 //! answers the counts as they must become, or why not. The server applies the answer in the same

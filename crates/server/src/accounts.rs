@@ -5,7 +5,8 @@
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::CurrentUser;
-use crate::{AppState, store};
+use crate::state::AppState;
+use crate::store;
 use axum::extract::State;
 use roster_api::accounts::AccountList;
 use roster_domain::ErrorCode;

@@ -1,17 +1,18 @@
-//! Activation (screen 8): the invited user, with the link's token, chooses a password under
+//! Activation: the invited user, with the link's token, chooses a password under
 //! their group's rule (and, if they like, a challenge question) and is signed in.
 //!
 //! The page checks the link only after a click (mail scanners open links) and uses it up only
 //! on success: a password that breaks the rule leaves the link working. Expired, used, revoked
 //! and made-up tokens all get the same 410.
 
+use crate::audit;
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::Json;
 use crate::passwords::{check, link_info, rule};
 use crate::secrets::hash_password;
+use crate::state::AppState;
 use crate::tokens::{self, Purpose};
-use crate::{AppState, audit};
 use axum::Router;
 use axum::extract::State;
 use axum::response::Response;

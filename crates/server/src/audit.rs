@@ -1,10 +1,10 @@
 //! The audit log: every change, written in the same transaction as the change itself, with its
 //! actor, account, target, action, and the state before and after.
 
-use crate::AppState;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem, Refused};
 use crate::extract::{CurrentUser, Path, Query};
+use crate::state::AppState;
 use crate::store::{self, Tx};
 use axum::extract::State;
 use roster_api::audit::{AuditPage, AuditQuery};

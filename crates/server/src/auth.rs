@@ -6,18 +6,14 @@
 use crate::error::{AppError, PROBLEM, Problem};
 use crate::extract::{CurrentUser, Json};
 use crate::secrets::verify_password;
-use crate::{AppState, audit, clock, session, store};
+use crate::state::AppState;
+use crate::{audit, clock, session, store};
 use axum::extract::State;
 use axum::response::Response;
 use roster_api::session::{Me, SignIn};
 use roster_domain::ErrorCode;
 
-/// Failed sign-ins within this window lock the user...
-const FAILURE_WINDOW_SECONDS: i64 = 15 * 60;
-/// ...once there are this many.
-const FAILURES_TO_LOCK: i64 = 5;
-/// How long a lockout lasts unless an administrator unlocks the user sooner.
-pub const LOCKOUT_SECONDS: i64 = 15 * 60;
+use roster_domain::lifecycle::{FAILURE_WINDOW_SECONDS, FAILURES_TO_LOCK, LOCKOUT_SECONDS};
 
 /// `POST /api/v1/session`: signs in with username (or email) and password.
 #[utoipa::path(

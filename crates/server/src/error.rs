@@ -69,6 +69,14 @@ impl AppError {
     pub fn field(field: &str, error: &impl Coded) -> AppError {
         AppError::Invalid(vec![FieldError::from_coded(field, error)])
     }
+
+    /// A query parameter out of its values, named.
+    pub fn query(parameter: &str) -> AppError {
+        AppError::Invalid(vec![FieldError::new(
+            parameter,
+            ErrorCode::RequestInvalidQuery,
+        )])
+    }
 }
 
 impl From<sqlx::Error> for AppError {

@@ -2,11 +2,18 @@
 //! `If-Match` (428 when missing, 412 when someone changed the resource in the meantime).
 
 use crate::error::AppError;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
 
 /// The ETag of a resource at `version`.
 pub fn etag(version: i64) -> HeaderValue {
     HeaderValue::from_str(&format!("\"{version}\"")).unwrap_or(HeaderValue::from_static("\"0\""))
+}
+
+/// `body` as JSON with `status` and the ETag of `version` (the body's own).
+pub fn with_etag(status: StatusCode, version: i64, body: impl Serialize) -> Response {
+    (status, [(header::ETAG, etag(version))], axum::Json(body)).into_response()
 }
 
 /// The version named by `If-Match`: 428 when it is missing or unreadable.

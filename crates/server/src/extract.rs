@@ -1,8 +1,9 @@
 //! Request extractors whose refusals are problem+json like every other error: the JSON body,
 //! the signed-in user, and the same-origin guard for unsafe methods.
 
-use crate::AppState;
 use crate::error::{AppError, FieldError};
+pub use crate::session::CurrentUser;
+use crate::state::AppState;
 use axum::body::Bytes;
 use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -99,16 +100,6 @@ impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Path<T>
     }
 }
 
-/// The signed-in user behind a valid session.
-#[derive(Debug, Clone)]
-pub struct CurrentUser {
-    pub id: i64,
-    /// The hash of this session's token, to end just this session.
-    pub session: String,
-    /// Signed in with a temporary password: only choosing a new one (or signing out) is open.
-    pub must_change_password: bool,
-}
-
 impl<S: Send + Sync> FromRequestParts<S> for CurrentUser
 where
     AppState: FromRef<S>,
@@ -126,7 +117,27 @@ where
     }
 }
 
-/// The session token from the request's cookies.
+/// The largest page a list answers.
+pub const MAX_PER_PAGE: i64 = 100;
+
+/// The page asked for and its size, `per_page` defaulting to `default`: 422 naming the parameter
+/// out of range (pages count from 1, sizes up to [`MAX_PER_PAGE`]).
+pub fn page(
+    page: Option<i64>,
+    per_page: Option<i64>,
+    default: i64,
+) -> Result<(i64, i64), AppError> {
+    let per_page = per_page.unwrap_or(default);
+    if !(1..=MAX_PER_PAGE).contains(&per_page) {
+        return Err(AppError::query("per_page"));
+    }
+    let page = page.unwrap_or(1);
+    if page < 1 {
+        return Err(AppError::query("page"));
+    }
+    Ok((page, per_page))
+}
+
 /// What a user who must change their password may still do: change it, or sign out.
 fn open_before_password_change(parts: &Parts) -> bool {
     let path = parts
@@ -139,6 +150,7 @@ fn open_before_password_change(parts: &Parts) -> bool {
     )
 }
 
+/// The session token from the request's cookies.
 pub fn session_token(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(header::COOKIE)

@@ -1,4 +1,4 @@
-//! Invitations (000, 001, 004): send, resend or revoke one user's, and list an account's pending
+//! Invitations: send, resend or revoke one user's, and list an account's pending
 //! and expired ones.
 //!
 //! Sending moves the user to `invited` and emails a single-use activation link valid for the
@@ -9,12 +9,12 @@ use crate::emails::{self, Facts};
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path, Query};
+use crate::state::AppState;
 use crate::store::{self, Tx};
 use crate::tokens::{self, Purpose};
-use crate::users::list::invalid;
+use crate::users::checks::check_domain;
 use crate::users::model;
-use crate::users::write::{check_domain, with_etag};
-use crate::{AppState, accounts, audit, etag, guard, outbox};
+use crate::{accounts, audit, etag, guard, outbox};
 use axum::Router;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
@@ -155,7 +155,7 @@ pub async fn invite(
     };
     let after = finish(tx, before, account, me.id, UserState::Invited, action, now).await?;
     outbox::wake(&state);
-    Ok(with_etag(StatusCode::OK, after))
+    Ok(etag::with_etag(StatusCode::OK, after.version, after))
 }
 
 /// `DELETE /api/v1/accounts/{account}/users/{user}/invitation`: revokes the invitation; its link
@@ -213,7 +213,7 @@ pub async fn revoke(
         now,
     )
     .await?;
-    Ok(with_etag(StatusCode::OK, after))
+    Ok(etag::with_etag(StatusCode::OK, after.version, after))
 }
 
 /// `GET /api/v1/accounts/{account}/invitations`: the members waiting for activation.
@@ -241,14 +241,7 @@ pub async fn list(
 ) -> Result<axum::Json<InvitationList>, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let expired = q.status.map(|s| s == InvitationStatus::Expired);
-    let per_page = q.per_page.unwrap_or(50);
-    let page = q.page.unwrap_or(1);
-    if !(1..=100).contains(&per_page) {
-        return Err(invalid("per_page"));
-    }
-    if page < 1 {
-        return Err(invalid("page"));
-    }
+    let (page, per_page) = crate::extract::page(q.page, q.per_page, 50)?;
     let now = crate::clock::now().unix_seconds();
     let mut conn = state.db.acquire().await?;
     let (items, total) =

@@ -1,4 +1,4 @@
-//! Licence seats (000, 002): assign, release and transfer a seat.
+//! Licence seats: assign, release and transfer a seat.
 //!
 //! Each change counts the seats in use and writes inside one `BEGIN IMMEDIATE` transaction, so
 //! racing requests for the last seats queue up: exactly as many succeed as seats were free, and
@@ -8,10 +8,10 @@ use crate::emails::{self, Facts};
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::state::AppState;
 use crate::store::{self, Conn};
 use crate::users::model;
-use crate::users::write::with_etag;
-use crate::{AppState, accounts, audit, guard, outbox};
+use crate::{accounts, audit, etag, guard, outbox};
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -134,7 +134,7 @@ pub async fn assign(
     Path((account, user)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let after = change(&state, me.id, account, user, true).await?;
-    Ok(with_etag(StatusCode::OK, after))
+    Ok(etag::with_etag(StatusCode::OK, after.version, after))
 }
 
 /// `DELETE /api/v1/accounts/{account}/users/{user}/licence`: frees the user's seat.
@@ -164,7 +164,7 @@ pub async fn release(
     Path((account, user)): Path<(i64, i64)>,
 ) -> Result<Response, AppError> {
     let after = change(&state, me.id, account, user, false).await?;
-    Ok(with_etag(StatusCode::OK, after))
+    Ok(etag::with_etag(StatusCode::OK, after.version, after))
 }
 
 /// `POST /api/v1/accounts/{account}/licence-transfers`: moves a seat from one member to another

@@ -1,4 +1,5 @@
-//! The OpenAPI 3.1 document of the API, served at `GET /api/v1/openapi.json`.
+//! The OpenAPI 3.1 document of the API, served at `GET /api/v1/openapi.json`, and the liveness
+//! check `GET /api/v1/health` beside it.
 //!
 //! It is derived from the `#[utoipa::path]` annotations on the handlers and the `ToSchema` /
 //! `IntoParams` derives on their request and response types, so it changes with the code. Paths
@@ -27,7 +28,7 @@ const SESSION: &str = "session";
     ),
     servers((url = "/api/v1")),
     paths(
-        crate::health,
+        health,
         document,
         auth::sign_in,
         auth::sign_out,
@@ -41,8 +42,8 @@ const SESSION: &str = "session";
         audit::list,
         users::list::list,
         users::create::create,
-        users::write::read,
-        users::write::update,
+        users::read::read,
+        users::update::update,
         users::actions::delete_for_good,
         users::actions::act,
         users::memberships::add,
@@ -143,4 +144,22 @@ impl Modify for Conventions {
 )]
 pub async fn document() -> axum::Json<Document> {
     axum::Json(ApiDoc::openapi())
+}
+
+/// Liveness: answers once the server accepts requests.
+#[utoipa::path(
+    get,
+    path = "/health",
+    operation_id = "health",
+    tag = "meta",
+    security(()),
+    responses((
+        status = 200,
+        description = "The server accepts requests.",
+        body = Object,
+        example = json!({ "status": "ok" })
+    ))
+)]
+pub(crate) async fn health() -> axum::Json<serde_json::Value> {
+    axum::Json(serde_json::json!({ "status": "ok" }))
 }

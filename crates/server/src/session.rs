@@ -3,9 +3,9 @@
 //! user's groups.
 
 use crate::error::AppError;
-use crate::extract::CurrentUser;
 use crate::secrets::{random_token, token_hash};
-use crate::{AppState, clock, store};
+use crate::state::AppState;
+use crate::{clock, store};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use roster_api::session::Me;
@@ -13,6 +13,16 @@ use roster_domain::ErrorCode;
 
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "roster_session";
+
+/// The signed-in user behind a valid session.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub id: i64,
+    /// The hash of this session's token, to end just this session.
+    pub session: String,
+    /// Signed in with a temporary password: only choosing a new one (or signing out) is open.
+    pub must_change_password: bool,
+}
 
 /// The idle timeout when the user belongs to no group: the default group policy's.
 const DEFAULT_IDLE_MINUTES: i64 = 60;

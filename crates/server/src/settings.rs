@@ -1,4 +1,4 @@
-//! An account's settings (screen 10): seats bought, approved email domains, invitation lifetime
+//! An account's settings: seats bought, approved email domains, invitation lifetime
 //! and the authorization policy, read by every admin (with what they themselves may grant) and
 //! changed with `If-Match`. Seats never go below those in use. Any of them changes only for an
 //! admin holding the top level of every kind: they decide who may join, for how long a link
@@ -8,12 +8,13 @@
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::state::AppState;
 use crate::store::{self, Conn};
-use crate::{AppState, accounts, audit, etag, guard};
+use crate::{accounts, audit, etag, guard};
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::routing::get;
 use roster_api::accounts::{AccountSettings, SettingsChanges};
 use roster_domain::Coded;
@@ -33,11 +34,6 @@ async fn load(conn: &mut Conn, account: i64, reader: i64) -> Result<AccountSetti
     settings.grantable = grantable(&settings.policy, me.as_ref());
     settings.may_change_policy = may_change_policy(&settings.policy, me.as_ref()).is_ok();
     Ok(settings)
-}
-
-fn with_etag(settings: AccountSettings) -> Response {
-    let tag = etag::etag(settings.version);
-    (StatusCode::OK, [(header::ETAG, tag)], axum::Json(settings)).into_response()
 }
 
 /// `GET /api/v1/accounts/{account}`: the settings, with an `ETag`.
@@ -63,7 +59,8 @@ pub async fn read(
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let mut conn = state.db.acquire().await?;
-    Ok(with_etag(load(&mut conn, account, me.id).await?))
+    let settings = load(&mut conn, account, me.id).await?;
+    Ok(etag::with_etag(StatusCode::OK, settings.version, settings))
 }
 
 /// `PATCH /api/v1/accounts/{account}` with `If-Match`.
@@ -202,5 +199,5 @@ pub async fn update(
     };
     audit::record(&mut tx, entry).await?;
     tx.commit().await?;
-    Ok(with_etag(after))
+    Ok(etag::with_etag(StatusCode::OK, after.version, after))
 }

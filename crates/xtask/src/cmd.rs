@@ -2,7 +2,19 @@
 //! failures named.
 
 use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
+
+/// The workspace root. `cargo run` (which `cargo xtask` is) tells the binary where its manifest
+/// is now; the path compiled in is only a fallback, stale once the checkout has moved or another
+/// checkout shares the target directory (cargo then runs the binary without rebuilding it).
+pub fn root() -> PathBuf {
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let root = manifest.join("../..");
+    root.canonicalize().unwrap_or(root)
+}
 
 /// A command to run from the workspace root.
 #[derive(Debug)]
@@ -14,7 +26,7 @@ pub struct Cmd {
 impl Cmd {
     pub fn new(program: &str) -> Cmd {
         let mut inner = Command::new(program);
-        inner.current_dir(crate::tools::root());
+        inner.current_dir(root());
         Cmd {
             inner,
             shown: program.to_owned(),

@@ -16,16 +16,7 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// aiosmtpd, the real SMTP server the email delivery tests send to (`tests/smtp_sink.py`).
 const AIOSMTPD_VERSION: &str = "1.4.6";
 
-/// The workspace root. `cargo run` (which `cargo xtask` is) tells the binary where its manifest
-/// is now; the path compiled in is only a fallback, stale once the checkout has moved or another
-/// checkout shares the target directory (cargo then runs the binary without rebuilding it).
-pub fn root() -> PathBuf {
-    let manifest = std::env::var_os("CARGO_MANIFEST_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-    let root = manifest.join("../..");
-    root.canonicalize().unwrap_or(root)
-}
+pub use crate::cmd::root;
 
 /// Which tools a command needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,4 +1,4 @@
-//! Who may change what about a membership (003 "Authorization levels"; PRODUCT "Concepts").
+//! Who may change what about a membership.
 //!
 //! The policy is data ([`AuthzPolicy`]), so each account can have its own; [`decide`] answers
 //! one change, [`grantable`] lists what an actor may grant (the app's pick lists) from the same
@@ -39,7 +39,7 @@ use crate::lifecycle::UserState;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A member's role in an account (001).
+/// A member's role in an account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {

@@ -1,4 +1,4 @@
-//! An account's authorization policy as data (003): its authority kinds, their ordered levels,
+//! An account's authorization policy as data: its authority kinds, their ordered levels,
 //! and what an actor must hold to grant or revoke each.
 //!
 //! A policy is checked once, when it is made or read ([`AuthzPolicy::new`], and serde goes
@@ -208,7 +208,7 @@ fn check_kind(kind: &AuthorityKind) -> Result<(), AuthzPolicyError> {
 }
 
 impl Default for AuthzPolicy {
-    /// The default policy (003): `records` A–E by level held; `interaction` view, request,
+    /// The default policy: `records` A–E by level held; `interaction` view, request,
     /// approve from `records` E; `dr` DR1–DR4 from `dr` DR4.
     fn default() -> Self {
         let levels = |names: &[&str]| names.iter().map(|&n| n.to_owned()).collect();

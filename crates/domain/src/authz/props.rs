@@ -37,7 +37,7 @@ fn rank(grants: &Grants, kind: &str) -> usize {
         .unwrap_or(0)
 }
 
-/// The oracle: may someone holding `grants` grant or revoke rank `r` of `kind` (003)?
+/// The oracle: may someone holding `grants` grant or revoke rank `r` of `kind`?
 fn may_touch(grants: &Grants, kind: &str, r: usize) -> bool {
     match kind {
         "records" => rank(grants, "records") >= r,

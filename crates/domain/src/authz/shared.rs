@@ -1,4 +1,4 @@
-//! A person shared by several accounts (PRODUCT "Person-wide and membership changes").
+//! A person shared by several accounts.
 //!
 //! A person is one login, whatever number of accounts they belong to. A change to the login
 //! itself ([`Reach::Person`]: profile, password, state, invitation, deletion) is seen by every
@@ -80,7 +80,7 @@ pub fn decide_shared<Id: Eq>(
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Joining {
     /// The actor manages the person in every account they belong to: the membership is made
-    /// at once (003 "Select all accounts").
+    /// at once.
     AtOnce,
     /// Otherwise the person is asked, by an emailed link, and the account gets nothing of them
     /// until they accept.

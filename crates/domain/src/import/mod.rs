@@ -1,4 +1,4 @@
-//! Bulk import from CSV (001 "Import Users"; PRODUCT "CSV import").
+//! Bulk import from CSV.
 //!
 //! The browser, the server and `roster import check` share everything here: [`decode`] turns
 //! the bytes people save into text, [`read`] (or a [`Parser`], a few records at a time) turns the

@@ -82,7 +82,12 @@ impl Parser {
         parser.pending = Chunk::default();
         // The `issues` column Roster adds to the files it hands back does not count: an
         // annotated file always reads back.
-        if headers.iter().filter(|h| !is_issues(h)).count() > MAX_COLUMNS {
+        if headers
+            .iter()
+            .filter(|h| !super::write::is_issues(h))
+            .count()
+            > MAX_COLUMNS
+        {
             return Err(FileRefusal::TooManyColumns);
         }
         let mut columns: Vec<Option<Field>> = Vec::with_capacity(headers.len());
@@ -278,11 +283,6 @@ impl Parser {
         self.reader.reset();
         Ok(raw)
     }
-}
-
-/// Whether a header names the `issues` column of an annotated file (read, and ignored).
-pub(crate) fn is_issues(header: &str) -> bool {
-    header.trim().eq_ignore_ascii_case(super::write::ISSUES)
 }
 
 /// Whether a record that ran to the end of the file did so inside a quoted field: an odd number

@@ -13,6 +13,11 @@ pub const BOM: &str = "\u{FEFF}";
 /// The column of the annotated file telling each row's findings.
 pub const ISSUES: &str = "issues";
 
+/// Whether a header names the `issues` column of an annotated file (read, and ignored).
+pub(crate) fn is_issues(header: &str) -> bool {
+    header.trim().eq_ignore_ascii_case(ISSUES)
+}
+
 /// The characters that make a spreadsheet read a cell as a formula (OWASP "CSV injection").
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
@@ -92,7 +97,7 @@ pub fn template(policy: &AuthzPolicy) -> String {
 pub fn annotated(checker: &Checker, message: impl Fn(ErrorCode) -> String) -> String {
     let sheet = checker.sheet();
     let kept: Vec<usize> = (0..sheet.headers.len())
-        .filter(|&c| !super::read::is_issues(&sheet.headers[c]))
+        .filter(|&c| !is_issues(&sheet.headers[c]))
         .collect();
     let mut out = String::from(BOM);
     record(

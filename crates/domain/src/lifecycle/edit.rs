@@ -1,4 +1,4 @@
-//! What may be edited about a user in each state (PRODUCT "User lifecycle", 004).
+//! What may be edited about a user in each state.
 //!
 //! A deprovisioned user is kept for the audit log as they were, so nothing of theirs changes
 //! until they are restored. The username is the name a person signs in with: it stays as

@@ -12,7 +12,7 @@ use UserState as S;
 /// flag)))` becomes `to` with the flag changed as `flag`.
 type Cell = Option<Option<(UserState, PasswordFlag)>>;
 
-/// The PRODUCT.md table, one row per action, one column per state, in this order:
+/// The lifecycle table, one row per action, one column per state, in this order:
 /// staged, invited, active, suspended, locked, deprovisioned.
 fn expected_row(action: Action) -> [Cell; 6] {
     const NO: Cell = None;

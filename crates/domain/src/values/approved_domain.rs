@@ -1,4 +1,4 @@
-//! The email domains an account approves (002): a user's email domain must be approved before the
+//! The email domains an account approves: a user's email domain must be approved before the
 //! user can be added. An empty list approves every domain.
 //!
 //! `example.com` approves exactly `example.com`. `*.example.com` approves every subdomain at any

@@ -1,4 +1,4 @@
-//! The optional Exchange ActiveSync account of a user (001): a domain and a username, both or
+//! The optional Exchange ActiveSync account of a user: a domain and a username, both or
 //! neither, as Windows writes them in `DOMAIN\username`.
 
 use super::dns::{DnsNameError, parse_dns_name};

@@ -1,4 +1,4 @@
-//! Where a user proves who they are (004): Roster's own passwords (`local`), or a named external
+//! Where a user proves who they are: Roster's own passwords (`local`), or a named external
 //! identity provider configured for the portal (`okta`, `azure-ad`, …).
 
 use crate::codes::{Coded, ErrorCode};

@@ -1,4 +1,4 @@
-//! The languages Roster speaks (004): the screens and the emails a person gets are in theirs.
+//! The languages Roster speaks: the screens and the emails a person gets are in theirs.
 
 use crate::codes::{Coded, ErrorCode};
 use thiserror::Error;

@@ -1,4 +1,4 @@
-//! Phone numbers with their country code (003), kept in E.164 form: `+` and 8 to 15 digits.
+//! Phone numbers with their country code, kept in E.164 form: `+` and 8 to 15 digits.
 //!
 //! People type numbers the way they read them (`+1 (555) 010-0000`, `+33 6 12 34 56 78`,
 //! `0033 6 …`), so the usual separators are accepted and dropped. A number without its country

@@ -1,6 +1,6 @@
 //! Usernames: the name a person signs in with, unique across Roster without regard to case.
 //!
-//! By default the username is the email address (004 "Same as username"), so the allowed
+//! By default the username is the email address, so the allowed
 //! characters are those an everyday address uses: ASCII letters and digits and `. _ - @ +`.
 //! Keeping to ASCII means a Cyrillic `а` can never make a second `admin`.
 

@@ -1,6 +1,6 @@
 //! Groups of an account: list, create, rename or change policy, delete.
 //!
-//! A group decides the policies of its members (001). Its name is unique in the account ignoring
+//! A group decides the policies of its members. Its name is unique in the account ignoring
 //! case and accents (`name_key` is the folded name, under a unique index); the default group
 //! always exists, and a group with members is deleted only by moving them to another group of the
 //! same account in the same transaction. Writes run in `BEGIN IMMEDIATE` transactions, so the
@@ -12,12 +12,13 @@ use crate::extract::{CurrentUser, Path};
 use roster_api::groups::{DeleteQuery, Group, GroupChanges, GroupList, NewGroup, PolicyChanges};
 pub(crate) mod write;
 
+use crate::state::AppState;
 use crate::store::{self, Conn};
-use crate::{AppState, accounts, audit, etag};
+use crate::{accounts, audit, etag};
 use axum::Router;
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use axum::routing::get;
 use roster_domain::group_policy::GroupPolicy;
 use roster_domain::values::GroupName;
@@ -79,7 +80,7 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     accounts::role_in(&state, user.id, account).await?;
     let group = find(&mut *state.db.acquire().await?, account, id).await?;
-    Ok(with_etag(StatusCode::OK, group))
+    Ok(etag::with_etag(StatusCode::OK, group.version, group))
 }
 
 /// `base` with `changes`, or `None` once every value out of range is named in `errors`.
@@ -149,12 +150,6 @@ pub(super) fn entry(
 /// The group as the audit log keeps it.
 pub(super) fn snapshot(group: &Group) -> Result<Value, AppError> {
     serde_json::to_value(group).map_err(|e| AppError::Internal(format!("group snapshot: {e}")))
-}
-
-/// The group as JSON with its ETag.
-pub(super) fn with_etag(status: StatusCode, group: Group) -> Response {
-    let tag = etag::etag(group.version);
-    (status, [(header::ETAG, tag)], axum::Json(group)).into_response()
 }
 
 /// Group `id` of `account`: 404 when it does not exist or belongs to another account.

@@ -2,12 +2,12 @@
 
 use super::{
     DeleteQuery, Group, GroupChanges, NewGroup, apply_policy, entry, find, parse_name, snapshot,
-    with_etag,
 };
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path, Query};
-use crate::{AppState, accounts, audit, etag, guard, search, store};
+use crate::state::AppState;
+use crate::{accounts, audit, etag, guard, search, store};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -62,7 +62,7 @@ pub async fn create(
     };
     audit::record(&mut tx, entry).await?;
     tx.commit().await?;
-    Ok(with_etag(StatusCode::CREATED, group))
+    Ok(etag::with_etag(StatusCode::CREATED, group.version, group))
 }
 
 /// `PATCH /api/v1/accounts/{account}/groups/{group}`: renames the group and/or changes its
@@ -133,7 +133,7 @@ pub async fn update(
     };
     audit::record(&mut tx, entry).await?;
     tx.commit().await?;
-    Ok(with_etag(StatusCode::OK, after))
+    Ok(etag::with_etag(StatusCode::OK, after.version, after))
 }
 
 /// `DELETE /api/v1/accounts/{account}/groups/{group}[?move_to={group}]`: deletes a group (admins

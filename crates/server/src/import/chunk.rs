@@ -5,9 +5,9 @@
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::join::Asked;
+use crate::state::AppState;
 use crate::users::create::{Added, add_member};
-use crate::{AppState, accounts, guard, outbox, store};
+use crate::{accounts, guard, outbox, store};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -133,7 +133,7 @@ pub async fn create(
                     })
                     .map(|(id, _, _)| *id)
                     .ok_or_else(|| AppError::Internal(format!("no group for row {row}")))?;
-                let asked = Asked {
+                let asked = store::memberships::NewMember {
                     role: member.role,
                     group,
                     grants: &member.grants,

@@ -4,7 +4,8 @@
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
-use crate::{AppState, accounts, guard};
+use crate::state::AppState;
+use crate::{accounts, guard};
 use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};

@@ -1,10 +1,11 @@
 //! `POST /accounts/{account}/imports/lookup`: which of a file's logins already exist, in one
 //! request for the whole file.
 
+use crate::accounts;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::{AppState, accounts};
+use crate::state::AppState;
 use axum::extract::State;
 use roster_api::imports::{LookupAnswer, LookupRequest};
 use roster_domain::ErrorCode;

@@ -9,7 +9,8 @@ pub(crate) mod export;
 pub(crate) mod lookup;
 
 use crate::error::AppError;
-use crate::{AppState, accounts, guard, licences};
+use crate::state::AppState;
+use crate::{accounts, guard, licences};
 use axum::Router;
 use axum::routing::{get, post};
 use roster_domain::authz::grantable;

@@ -2,15 +2,14 @@
 //! using the link), accept, or decline. Like activation, the link is checked only after a click
 //! and used up in the answer's own transaction, so of two answers at once exactly one counts.
 
-use super::Asked;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::Json;
 use crate::secrets::token_hash;
+use crate::state::AppState;
 use crate::store::join_requests::Pending;
 use crate::store::{self, Conn, Tx};
-use crate::users::create::insert_membership;
-use crate::{AppState, accounts, audit, guard, licences, outbox};
+use crate::{accounts, audit, guard, licences, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
 use roster_api::join::{JoinLinkInfo, Joined};
@@ -116,13 +115,13 @@ pub async fn accept(
     let group = store::groups::or_default(&mut tx, account, request.group_id).await?;
     let licensed = request.licensed && licences::seats(&mut tx, account).await?.free() > 0;
     if !store::memberships::exists(&mut tx, account, request.user_id).await? {
-        let asked = Asked {
+        let asked = store::memberships::NewMember {
             role: crate::store::decode("role", &request.role)?,
             group,
             grants: &request.authorities,
             licensed,
         };
-        insert_membership(&mut tx, account, request.user_id, &asked, now).await?;
+        store::memberships::insert(&mut tx, account, request.user_id, &asked, now).await?;
     }
     store::people::bump_version(&mut tx, request.user_id, now).await?;
     let after =

@@ -1,5 +1,5 @@
 //! Join requests: an existing login asked to join an account by an administrator who may not
-//! manage them in every account they belong to (PRODUCT "Person-wide and membership changes").
+//! manage them in every account they belong to.
 //!
 //! The person gets an email (to the address on their login, never the one typed) with a
 //! single-use link, like an activation link: 256 random bits, only the hash kept, the account's
@@ -16,17 +16,18 @@ use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
 use crate::secrets::{random_token, token_hash};
+use crate::state::AppState;
 use crate::store::{self, Tx};
-use crate::{AppState, accounts, audit, tokens};
+use crate::{accounts, audit, tokens};
 use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::routing::{delete, get, post};
 use roster_api::join::{JoinRequest, JoinRequestList};
-use roster_domain::authz::{Grants, Role};
 use roster_domain::notify::Event;
 use serde_json::json;
 use store::join_requests::NewRequest;
+use store::memberships::NewMember;
 
 /// The app's page for a join link.
 const PAGE: &str = "join";
@@ -47,16 +48,6 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// The membership asked for: made at once, or when the person accepts a request.
-#[derive(Debug)]
-pub(crate) struct Asked<'a> {
-    pub role: Role,
-    pub group: i64,
-    pub grants: &'a Grants,
-    /// A seat, if one is free when they accept.
-    pub licensed: bool,
-}
-
 /// An existing login to add to an account.
 #[derive(Debug)]
 pub(crate) struct Adding<'a> {
@@ -67,7 +58,8 @@ pub(crate) struct Adding<'a> {
     /// The email the administrator typed: all the account sees of the person while a request
     /// waits.
     pub typed: &'a str,
-    pub asked: Asked<'a>,
+    /// The membership asked for: made at once, or when the person accepts.
+    pub asked: NewMember<'a>,
     pub now: i64,
 }
 

@@ -5,7 +5,7 @@
 //! `next_attempt_at`, or `failed` with the relay's answer in `last_error`. A commit that writes
 //! emails wakes it; otherwise it sleeps until the next retry is due, or `poll_every`.
 
-use super::Retry;
+use super::retry::Retry;
 use super::smtp::{Attempt, Outgoing, Relay};
 use crate::clock;
 use crate::seal::Sealer;

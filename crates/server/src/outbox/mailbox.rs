@@ -7,11 +7,11 @@
 //! to: exactly those whose password they could set anyway. A request to join an account is
 //! shown to its addressee alone, since only they may consent to it.
 
-use crate::AppState;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Query};
 use crate::guard;
+use crate::state::AppState;
 use axum::Router;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;

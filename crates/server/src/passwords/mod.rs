@@ -1,4 +1,4 @@
-//! Passwords other than at sign-in: the temporary password an administrator sets (003), a user
+//! Passwords other than at sign-in: the temporary password an administrator sets, a user
 //! changing their own, and the forgotten-password link.
 //!
 //! Every change of password ends the user's other sessions. A temporary password is shown to the
@@ -9,10 +9,11 @@ use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
 use crate::secrets::hash_password;
+use crate::state::AppState;
 use crate::store::Conn;
 use crate::tokens::{self, Purpose};
 use crate::users::model;
-use crate::{AppState, accounts, audit, guard};
+use crate::{accounts, audit, guard};
 use axum::Router;
 use axum::extract::State;
 use axum::http::header;

@@ -107,7 +107,8 @@ pub(crate) async fn insert_user(
     now: i64,
 ) -> Result<i64, AppError> {
     let activated = matches!(state, "active" | "suspended" | "locked").then_some(now);
-    let locked_until = (state == "locked").then_some(now + crate::auth::LOCKOUT_SECONDS);
+    let locked_until =
+        (state == "locked").then_some(now + roster_domain::lifecycle::LOCKOUT_SECONDS);
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO users (username, username_key, email, first_name, last_name, state, password_hash,
                             activated_at, locked_until, search, created_at, updated_at)

@@ -5,6 +5,7 @@ use super::decode;
 use super::{Conn, Pool};
 use crate::error::AppError;
 use roster_api::mailbox::MailboxEmail;
+use roster_domain::notify::EmailKind;
 
 #[derive(sqlx::FromRow)]
 struct MailRow {
@@ -54,11 +55,26 @@ pub(crate) async fn older_than(
         .collect()
 }
 
+/// One email to one address.
+#[derive(Debug, Clone)]
+pub struct Email {
+    pub to_address: String,
+    /// The recipient, when a user of Roster.
+    pub user_id: Option<i64>,
+    /// The account the email is about, if one.
+    pub account_id: Option<i64>,
+    pub kind: EmailKind,
+    pub language: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
 /// Writes an email to the outbox, its bodies as given (already sealed); returns its id. Due at
 /// once.
 pub(crate) async fn insert(
     conn: &mut Conn,
-    email: &crate::outbox::Email,
+    email: &Email,
     text: &str,
     html: &str,
     now: i64,

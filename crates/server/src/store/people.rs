@@ -452,7 +452,8 @@ pub(crate) async fn by_username(
     )
 }
 
-/// Whether `username_key` is the email of a login other than `except`.
+/// Whether `username_key` is the email of a login other than `except`: as a username it would
+/// shadow that person's sign-in by email.
 pub(crate) async fn is_email_of_another(
     conn: &mut Conn,
     username_key: &str,

@@ -5,8 +5,9 @@ use super::model;
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path};
+use crate::state::AppState;
 use crate::store::{self, Tx};
-use crate::{AppState, accounts, audit, emails, etag, guard, outbox};
+use crate::{accounts, audit, emails, etag, guard, outbox};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -183,7 +184,7 @@ fn audit_name(action: Action) -> &'static str {
 }
 
 /// `DELETE /api/v1/accounts/{account}/users/{user}`: deletes for good a user still waiting for
-/// activation (004); anyone else is refused with the lifecycle's reason.
+/// activation; anyone else is refused with the lifecycle's reason.
 #[utoipa::path(
     delete,
     path = "/accounts/{account}/users/{user}",

@@ -1,13 +1,15 @@
 //! `POST /accounts/{account}/users`: adding a person to an account.
 
+use super::checks::{check_domain, field_errors, group_of};
 use super::model;
-use super::write::{check_domain, field_errors, group_of, with_etag};
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::join::{self, Adding, Asked};
-use crate::store::{self, Conn, Tx};
-use crate::{AppState, accounts, audit, guard, outbox};
+use crate::join::{self, Adding};
+use crate::state::AppState;
+use crate::store::memberships::NewMember;
+use crate::store::{self, Tx};
+use crate::{accounts, audit, etag, guard, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -86,14 +88,16 @@ pub async fn create(
         let change = json!({ "change": "new_membership", "role": role, "authorities": grants });
         guard::refusal(&r, new_membership_attempt(me.id, account, change))
     })?;
-    let asked = Asked {
+    let asked = NewMember {
         role,
         group,
         grants: &grants,
         licensed: false,
     };
     let answer = match add_member(&mut tx, &state, account, me.id, &profile, asked, now).await? {
-        Added::Created(detail) | Added::Joined(detail) => with_etag(StatusCode::CREATED, detail),
+        Added::Created(detail) | Added::Joined(detail) => {
+            etag::with_etag(StatusCode::CREATED, detail.version, detail)
+        }
         Added::Requested(join_request) => (
             StatusCode::ACCEPTED,
             axum::Json(JoinRequestAnswer { join_request }),
@@ -141,16 +145,6 @@ pub(crate) enum Added {
     UsernameTaken,
 }
 
-/// Whether `username_key` is the email of a login other than `except`: as a username it would
-/// shadow that person's sign-in by email.
-pub(crate) async fn email_of_another(
-    conn: &mut Conn,
-    username_key: &str,
-    except: Option<i64>,
-) -> Result<bool, AppError> {
-    store::people::is_email_of_another(conn, username_key, except).await
-}
-
 /// Adds a person to `account` with the membership `asked`, inside `tx`, and audits it: a new
 /// login, `staged`, unless one has the same username, who then joins as [`add_existing`] says.
 /// A licence asked for is taken at once: the caller has checked a seat is free, in `tx`.
@@ -160,7 +154,7 @@ pub(crate) async fn add_member(
     account: i64,
     actor: i64,
     profile: &Profile,
-    asked: Asked<'_>,
+    asked: NewMember<'_>,
     now: i64,
 ) -> Result<Added, AppError> {
     let existing = store::people::by_username(tx, &profile.username.key()).await?;
@@ -180,11 +174,11 @@ pub(crate) async fn add_member(
         };
         return add_existing(tx, state, adding).await;
     }
-    if email_of_another(tx, &profile.username.key(), None).await? {
+    if store::people::is_email_of_another(tx, &profile.username.key(), None).await? {
         return Ok(Added::UsernameTaken);
     }
     let id = store::people::insert_staged(tx, profile, now).await?;
-    insert_membership(tx, account, id, &asked, now).await?;
+    store::memberships::insert(tx, account, id, &asked, now).await?;
     let detail = audit_added(tx, account, actor, id, "user.created").await?;
     Ok(Added::Created(detail))
 }
@@ -204,28 +198,11 @@ pub(crate) async fn add_existing(
     if guard::joining(tx, actor, user).await? == Joining::WithConsent {
         return Ok(Added::Requested(join::request(tx, state, adding).await?));
     }
-    insert_membership(tx, account, user, &adding.asked, now).await?;
+    store::memberships::insert(tx, account, user, &adding.asked, now).await?;
     // A new membership changes what this user's resource shows: a new version.
     store::people::bump_version(tx, user, now).await?;
     let detail = audit_added(tx, account, actor, user, "user.added_to_account").await?;
     Ok(Added::Joined(detail))
-}
-
-/// Makes `user` a member of `account` as `asked` (without the seat when they are deprovisioned).
-pub(crate) async fn insert_membership(
-    conn: &mut Conn,
-    account: i64,
-    user: i64,
-    asked: &Asked<'_>,
-    now: i64,
-) -> Result<(), AppError> {
-    let new = store::memberships::NewMember {
-        role: asked.role,
-        group: asked.group,
-        grants: asked.grants,
-        licensed: asked.licensed,
-    };
-    store::memberships::insert(conn, account, user, &new, now).await
 }
 
 /// The new member as `actor` sees them, with the audit entry of their arrival.

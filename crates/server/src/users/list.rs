@@ -1,24 +1,16 @@
 //! `GET /accounts/{account}/users`: search as you type, filters, sort, pages with the total.
 
 use crate::error::PROBLEM;
-use crate::error::{AppError, FieldError, Problem};
+use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Path, Query};
 use crate::search::{Filter, Page, Sort};
-use crate::{AppState, accounts, search};
+use crate::state::AppState;
+use crate::{accounts, search};
 use axum::extract::State;
 use roster_api::users::{ListItem, ListPage, ListQuery};
-use roster_domain::ErrorCode;
 use roster_domain::authz::Role;
 use roster_domain::values::{Email, check_approved};
 use std::collections::HashMap;
-
-/// Largest page size a client may ask for.
-const MAX_PER_PAGE: i64 = 100;
-
-/// A query parameter out of its values, named.
-pub(crate) fn invalid(field: &str) -> AppError {
-    AppError::Invalid(vec![FieldError::new(field, ErrorCode::RequestInvalidQuery)])
-}
 
 /// The order of a sort parameter: a name from a fixed list, a leading `-` reversing it.
 fn sort_of(sort: Option<&str>) -> Result<(Sort, bool), AppError> {
@@ -32,7 +24,7 @@ fn sort_of(sort: Option<&str>) -> Result<(Sort, bool), AppError> {
         "email" => Sort::Email,
         "state" => Sort::State,
         "created" => Sort::Created,
-        _ => return Err(invalid("sort")),
+        _ => return Err(AppError::query("sort")),
     };
     Ok((by, descending))
 }
@@ -74,14 +66,7 @@ pub async fn list(
         licensed: q.licensed,
     };
     let (sort, descending) = sort_of(q.sort.as_deref())?;
-    let per_page = q.per_page.unwrap_or(25);
-    let page = q.page.unwrap_or(1);
-    if !(1..=MAX_PER_PAGE).contains(&per_page) {
-        return Err(invalid("per_page"));
-    }
-    if page < 1 {
-        return Err(invalid("page"));
-    }
+    let (page, per_page) = crate::extract::page(q.page, q.per_page, 25)?;
     let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
     let found = state
         .search

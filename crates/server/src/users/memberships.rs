@@ -1,22 +1,23 @@
-//! One person in several accounts (003, 004): add them to several accounts the admin
-//! administers at once, or remove them from several ("select all accounts"), with a result per
+//! One person in several accounts: add them to several accounts the admin administers at once,
+//! or remove them from several ("select all accounts"), with a result per
 //! account. Each account is its own transaction, so one refusal does not undo the others. A
-//! removal that could not be made everywhere asked is "incomplete": the person is told by email
-//! (003), the requester gets the usual confirmation naming the accounts they were removed from.
+//! removal that could not be made everywhere asked is "incomplete": the person is told by email,
+//! the requester gets the usual confirmation naming the accounts they were removed from.
 //!
 //! Adding is immediate only when the admin manages the person in every account they belong to;
 //! otherwise the person is asked by email, and the result says the request was sent.
 
 use super::actions::perform;
+use super::checks::check_domain;
 use super::create::{Added, add_existing, new_membership_attempt};
 use super::model;
-use super::write::check_domain;
 use crate::emails::{self, Facts};
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem, Refused};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::join::{Adding, Asked};
-use crate::{AppState, accounts, audit, guard, outbox, store};
+use crate::join::Adding;
+use crate::state::AppState;
+use crate::{accounts, audit, guard, outbox, store};
 use axum::extract::State;
 use roster_api::users::{AccountChoice, AccountOutcome, AccountOutcomes, UserDetail};
 use roster_domain::ErrorCode;
@@ -79,7 +80,7 @@ async fn add_one(
     let group = store::groups::id_in(&mut tx, account, None)
         .await?
         .ok_or_else(|| AppError::Internal(format!("account {account} has no default group")))?;
-    let asked = Asked {
+    let asked = store::memberships::NewMember {
         role: Role::User,
         group,
         grants: &Grants::new(),

@@ -3,14 +3,16 @@
 
 // Visible to the crate so that `openapi.rs` can list the handlers.
 pub(crate) mod actions;
+pub(crate) mod checks;
 pub(crate) mod create;
 pub(crate) mod grants;
 pub(crate) mod list;
 pub(crate) mod memberships;
 pub(crate) mod model;
-pub(crate) mod write;
+pub(crate) mod read;
+pub(crate) mod update;
 
-use crate::AppState;
+use crate::state::AppState;
 use axum::Router;
 use axum::routing::{get, post};
 
@@ -23,8 +25,8 @@ pub fn router() -> Router<AppState> {
         )
         .route(
             "/accounts/{account}/users/{user}",
-            get(write::read)
-                .patch(write::update)
+            get(read::read)
+                .patch(update::update)
                 .delete(actions::delete_for_good),
         )
         .route(

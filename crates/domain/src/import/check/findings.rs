@@ -2,8 +2,8 @@
 
 use super::Checker;
 use crate::codes::ErrorCode;
-use crate::import::read::is_issues;
 use crate::import::sheet::RecordProblem;
+use crate::import::write::is_issues;
 use crate::import::{Existing, Field, Finding, Severity};
 
 impl Checker {

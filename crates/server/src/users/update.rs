@@ -1,86 +1,22 @@
-//! Reading and updating one user of an account, and what adding one shares with that.
+//! `PATCH /accounts/{account}/users/{user}`: changing a member's profile (the person's login,
+//! so only by whoever may manage them in every account they belong to) and their membership here.
 
-use super::create::email_of_another;
+use super::checks::{check_domain, field_errors, group_of};
 use super::model;
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
-use crate::{AppState, accounts, audit, emails, etag, guard, outbox, store};
+use crate::state::AppState;
+use crate::{accounts, audit, emails, etag, guard, outbox, store};
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use roster_api::users::{UserChanges, UserDetail};
 use roster_domain::ErrorCode;
 use roster_domain::authz::Change;
 use roster_domain::lifecycle::{EditableField, can_edit};
 use roster_domain::notify::Event;
-use roster_domain::profile::{FieldIssue, ProfileDraft};
-use roster_domain::values::{Email, check_approved};
-
-/// A user with its ETag.
-pub(crate) fn with_etag(status: StatusCode, detail: UserDetail) -> Response {
-    let tag = etag::etag(detail.version);
-    (status, [(header::ETAG, tag)], axum::Json(detail)).into_response()
-}
-
-pub(super) fn field_errors(issues: Vec<FieldIssue>) -> Vec<FieldError> {
-    issues
-        .iter()
-        .map(|i| FieldError::new(&i.field, i.code))
-        .collect()
-}
-
-/// `GET /api/v1/accounts/{account}/users/{user}`, with its `ETag`.
-#[utoipa::path(
-    get,
-    path = "/accounts/{account}/users/{user}",
-    operation_id = "read_user",
-    tag = "users",
-    params(("account" = i64, Path, description = "The account's id."), ("user" = i64, Path, description = "The user's id.")),
-    responses(
-        (status = 200, description = "The user as this account's administrator sees them.",
-            body = UserDetail, headers(("ETag" = String, description = "The user's version, for `If-Match`."))),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
-        (status = 403, description = "Not an administrator of this account.", body = Problem,
-            content_type = PROBLEM),
-        (status = 404, description = "No such member of this account, or not my account.",
-            body = Problem, content_type = PROBLEM),
-    )
-)]
-pub async fn read(
-    State(state): State<AppState>,
-    me: CurrentUser,
-    Path((account, user)): Path<(i64, i64)>,
-) -> Result<Response, AppError> {
-    accounts::require_admin(&state, me.id, account).await?;
-    let mut conn = state.db.acquire().await?;
-    Ok(with_etag(
-        StatusCode::OK,
-        model::load(&mut conn, account, user, me.id).await?,
-    ))
-}
-
-/// Checks the email against the account's approved domains (an empty list allows any).
-pub(crate) async fn check_domain(
-    state: &AppState,
-    account: i64,
-    email: &Email,
-) -> Result<(), AppError> {
-    let approved = accounts::approved_domains(&mut *state.db.acquire().await?, account).await?;
-    check_approved(email, &approved).map_err(|e| AppError::field("email", &e))
-}
-
-/// The group to put a member in: the one named (of this account), or the default group.
-pub(super) async fn group_of(
-    state: &AppState,
-    account: i64,
-    group: Option<i64>,
-) -> Result<i64, AppError> {
-    let found = store::groups::id_in(&mut *state.db.acquire().await?, account, group).await?;
-    found.ok_or_else(|| {
-        AppError::Invalid(vec![FieldError::new("group", ErrorCode::RequestNotFound)])
-    })
-}
+use roster_domain::profile::ProfileDraft;
 
 /// Whether `changes` touch the profile (the login, seen by every account of the person).
 fn touches_profile(changes: &UserChanges) -> bool {
@@ -205,7 +141,9 @@ pub async fn update(
             check_domain(&state, account, &profile.email).await?;
         }
     }
-    if username_changes && email_of_another(&mut tx, &profile.username.key(), Some(user)).await? {
+    if username_changes
+        && store::people::is_email_of_another(&mut tx, &profile.username.key(), Some(user)).await?
+    {
         return Err(AppError::Invalid(vec![FieldError::new(
             "username",
             ErrorCode::UserUsernameTaken,
@@ -245,5 +183,5 @@ pub async fn update(
     .await?;
     tx.commit().await?;
     outbox::wake(&state);
-    Ok(with_etag(StatusCode::OK, after))
+    Ok(etag::with_etag(StatusCode::OK, after.version, after))
 }

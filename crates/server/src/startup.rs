@@ -1,0 +1,157 @@
+//! Starting the server: the database opened and migrated, the demo seeded if asked, the search
+//! index loaded, the listener bound, email delivery started, and every route assembled.
+
+use crate::error::AppError;
+use crate::state::{AppState, Config};
+use crate::store::{self, Pool};
+use crate::{
+    accounts, activation, audit, auth, demo, extract, groups, import, invitations, join, licences,
+    openapi, outbox, passwords, seal, settings, spa, users,
+};
+use axum::Router;
+use axum::routing::{get, post};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use tokio::net::TcpListener;
+
+/// A server bound to its address, ready to run.
+#[derive(Debug)]
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+    /// The email delivery worker, when SMTP is configured.
+    delivery: Option<outbox::delivery::Delivery>,
+}
+
+impl Application {
+    /// Opens and migrates the database, seeds the demo if asked, binds the listener.
+    pub async fn build(config: Config) -> Result<Application, String> {
+        for page in ["index.html", "import/index.html"] {
+            if !config.dist.join(page).is_file() {
+                return Err(format!(
+                    "no built app at {}: build it with `cargo xtask run`",
+                    config.dist.join(page).display()
+                ));
+            }
+        }
+        let db = store::open(&config.database_url).await?;
+        if let Some(password) = &config.demo {
+            demo::seed(&db, password)
+                .await
+                .map_err(|e| format!("seeding the demo: {e:?}"))?;
+        }
+        let listener = TcpListener::bind(config.addr)
+            .await
+            .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+        let secure_cookies = config
+            .public_url
+            .as_deref()
+            .is_some_and(|u| u.starts_with("https://"));
+        let public_url = match &config.public_url {
+            Some(url) => url.trim_end_matches('/').into(),
+            None => format!(
+                "http://{}",
+                listener.local_addr().map_err(|e| e.to_string())?
+            )
+            .into(),
+        };
+        let state = AppState {
+            db,
+            secure_cookies,
+            public_url,
+            mail: Arc::default(),
+            sealer: Arc::new(seal::Sealer::for_database(&config.database_url)?),
+            config: Arc::new(config),
+            search: Arc::default(),
+        };
+        // Load the search index now rather than on the first search.
+        state
+            .search
+            .catch_up(&state.db)
+            .await
+            .map_err(|e| format!("loading the search index: {e:?}"))?;
+        let delivery = outbox::start(&state).await?;
+        Ok(Application {
+            listener,
+            router: app(state.clone()),
+            state,
+            delivery,
+        })
+    }
+
+    /// The address actually bound (the real port when 0 was asked for).
+    pub fn addr(&self) -> SocketAddr {
+        self.listener
+            .local_addr()
+            .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// The database, for tests that look underneath the API.
+    pub fn db(&self) -> Pool {
+        self.state.db.clone()
+    }
+
+    /// Where emails go, in a sentence for the operator.
+    pub fn mail_notice(&self) -> &'static str {
+        match (&self.state.config.smtp_url, self.state.config.mailbox) {
+            (Some(_), _) => "Emails are delivered by the SMTP relay.",
+            (None, true) => {
+                "Emails are kept in the local mailbox (/mailbox): no SMTP relay is configured."
+            }
+            (None, false) => {
+                "Emails wait in the outbox: no SMTP relay is configured (set ROSTER_SMTP_URL), \
+                 and the local mailbox is off (--mailbox)."
+            }
+        }
+    }
+
+    /// The sealer of the outbox's bodies, for tests that write to it directly.
+    pub fn sealer(&self) -> Arc<seal::Sealer> {
+        self.state.sealer.clone()
+    }
+
+    /// Serves until the process is interrupted, then stops delivering emails.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let served = axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(async {
+                let _ = tokio::signal::ctrl_c().await;
+            })
+            .await;
+        if let Some(delivery) = self.delivery {
+            delivery.stop().await;
+        }
+        served
+    }
+}
+
+/// All routes: the API, then the app for everything else.
+pub fn app(state: AppState) -> Router {
+    let api = Router::new()
+        .route("/health", get(openapi::health))
+        .route("/openapi.json", get(openapi::document))
+        .route("/session", post(auth::sign_in).delete(auth::sign_out))
+        .route("/me", get(auth::me))
+        .route("/accounts", get(accounts::list))
+        .route("/accounts/{account}/audit", get(audit::list))
+        .merge(users::router())
+        .merge(invitations::router())
+        .merge(join::router())
+        .merge(licences::router())
+        .merge(settings::router())
+        .merge(passwords::router())
+        .merge(activation::router())
+        .merge(outbox::router())
+        .merge(groups::router())
+        .merge(import::router())
+        .fallback(|| async { AppError::NotFound })
+        .layer(axum::middleware::from_fn(extract::same_origin))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            audit::refusals,
+        ))
+        .with_state(state.clone());
+    Router::new()
+        .nest("/api/v1", api)
+        .fallback_service(spa::service(&state.config.dist))
+}

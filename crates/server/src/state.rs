@@ -1,0 +1,52 @@
+//! What the server is started with, and what every handler can reach.
+
+use crate::outbox::retry::Retry;
+use crate::store::Pool;
+use crate::{demo, seal, search};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// The folder Trunk built the app into.
+    pub dist: PathBuf,
+    /// `sqlite://roster.db`, or `sqlite::memory:` for a database that lives as long as the process.
+    pub database_url: String,
+    /// The address people reach Roster at (links in emails); `https://…` makes cookies Secure.
+    pub public_url: Option<String>,
+    /// Seed demo data into an empty database, with this password for the demo sign-ins.
+    pub demo: Option<demo::DemoPassword>,
+    /// `smtp://[user:password@]host[:port]` of the relay that delivers emails; without it they
+    /// wait in the outbox.
+    pub smtp_url: Option<String>,
+    /// Show the outbox as a local mailbox (`/mailbox`) while no relay is configured: a tool for
+    /// trying Roster on a laptop (on with `--demo`), off by default. Each viewer sees only the
+    /// emails to themselves and to people they manage in every account.
+    pub mailbox: bool,
+    /// The sender of every email, `Name <address>` (the outbox's `DEFAULT_MAIL_FROM` when not set).
+    pub mail_from: String,
+    /// When delivery tries again, and when it gives up.
+    pub mail_retry: Retry,
+}
+
+/// What every handler can reach.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    pub db: Pool,
+    /// Mark cookies Secure (Roster is served over https).
+    pub secure_cookies: bool,
+    pub config: Arc<Config>,
+    /// Every account's members, in memory for search as you type.
+    pub search: Arc<search::Index>,
+    /// Where people reach Roster, for the links in emails: the configured public URL, else the
+    /// address the server listens on. Never taken from a request's `Host`.
+    pub public_url: Arc<str>,
+    /// Woken when emails are committed to the outbox.
+    pub mail: Arc<tokio::sync::Notify>,
+    /// Seals the outbox's email bodies with a key kept outside the database.
+    pub sealer: Arc<seal::Sealer>,
+}
