@@ -113,7 +113,7 @@ pub async fn invite(
     let mut tx = crate::store::begin_write(&state.db).await?;
     let before = prepare(&mut tx, &headers, account, user, me.id, Action::Invite).await?;
     let email = Email::parse(&before.email).map_err(|e| AppError::field("email", &e))?;
-    check_domain(&state, account, &email).await?;
+    check_domain(&mut tx, account, &email).await?;
     let hours = store::accounts::invitation_lifetime_hours(&mut tx, account).await?;
     let now = crate::clock::now().unix_seconds();
     let token = tokens::issue(

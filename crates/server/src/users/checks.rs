@@ -1,9 +1,9 @@
 //! What creating, changing and inviting a member check of their input beyond the domain's own
 //! rules: the email against the account's approved domains, and the group named.
 
+use crate::accounts;
 use crate::error::{AppError, FieldError};
-use crate::state::AppState;
-use crate::{accounts, store};
+use crate::store::{self, Conn};
 use roster_domain::ErrorCode;
 use roster_domain::profile::FieldIssue;
 use roster_domain::values::{Email, check_approved};
@@ -18,21 +18,21 @@ pub(crate) fn field_errors(issues: Vec<FieldIssue>) -> Vec<FieldError> {
 
 /// Checks the email against the account's approved domains (an empty list allows any).
 pub(crate) async fn check_domain(
-    state: &AppState,
+    conn: &mut Conn,
     account: i64,
     email: &Email,
 ) -> Result<(), AppError> {
-    let approved = accounts::approved_domains(&mut *state.db.acquire().await?, account).await?;
+    let approved = accounts::approved_domains(conn, account).await?;
     check_approved(email, &approved).map_err(|e| AppError::field("email", &e))
 }
 
 /// The group to put a member in: the one named (of this account), or the default group.
 pub(crate) async fn group_of(
-    state: &AppState,
+    conn: &mut Conn,
     account: i64,
     group: Option<i64>,
 ) -> Result<i64, AppError> {
-    let found = store::groups::id_in(&mut *state.db.acquire().await?, account, group).await?;
+    let found = store::groups::id_in(conn, account, group).await?;
     found.ok_or_else(|| {
         AppError::Invalid(vec![FieldError::new("group", ErrorCode::RequestNotFound)])
     })

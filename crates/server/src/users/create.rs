@@ -76,11 +76,11 @@ pub async fn create(
         .check()
         .map_err(|issues| AppError::Invalid(field_errors(issues)))?;
     let role = body.role.unwrap_or(Role::User);
-    check_domain(&state, account, &profile.email).await?;
-    let group = group_of(&state, account, body.group).await?;
     let now = crate::clock::now().unix_seconds();
 
     let mut tx = crate::store::begin_write(&state.db).await?;
+    check_domain(&mut tx, account, &profile.email).await?;
+    let group = group_of(&mut tx, account, body.group).await?;
     let policy = guard::policy(&mut tx, account).await?;
     let acting = guard::member(&mut tx, account, me.id).await?;
     let grants: Grants = body.authorities.clone().unwrap_or_default();

@@ -69,8 +69,8 @@ async fn add_one(
 ) -> Result<bool, AppError> {
     accounts::require_admin(state, me, account).await?;
     let email = Email::parse(&user.email).map_err(|e| AppError::field("email", &e))?;
-    check_domain(state, account, &email).await?;
     let mut tx = crate::store::begin_write(&state.db).await?;
+    check_domain(&mut tx, account, &email).await?;
     let policy = guard::policy(&mut tx, account).await?;
     let acting = guard::member(&mut tx, account, me).await?;
     decide_new_membership(&policy, acting.as_ref(), &Grants::new()).map_err(|r| {

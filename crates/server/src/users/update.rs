@@ -7,16 +7,17 @@ use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
 use crate::state::AppState;
-use crate::{accounts, audit, emails, etag, guard, outbox, store};
+use crate::store::{self, Tx};
+use crate::{accounts, audit, emails, etag, guard, outbox};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use roster_api::users::{UserChanges, UserDetail};
 use roster_domain::ErrorCode;
 use roster_domain::authz::Change;
-use roster_domain::lifecycle::{EditableField, can_edit};
+use roster_domain::lifecycle::{EditableField, UserState, can_edit};
 use roster_domain::notify::Event;
-use roster_domain::profile::ProfileDraft;
+use roster_domain::profile::{Profile, ProfileDraft};
 
 /// Whether `changes` touch the profile (the login, seen by every account of the person).
 fn touches_profile(changes: &UserChanges) -> bool {
@@ -108,49 +109,14 @@ pub async fn update(
         changes.authorities.as_ref(),
     )
     .await?;
-    let user_state = before.state;
     let username_changes = changes
         .username
         .as_deref()
         .is_some_and(|u| u.trim() != before.username);
-    let mut refusals = Vec::new();
-    let mut allowed = |field: EditableField, name: &str| {
-        if let Err(refusal) = can_edit(user_state, field) {
-            refusals.push(FieldError::from_coded(name, &refusal));
-        }
-    };
-    if touches_profile(&changes) {
-        allowed(EditableField::Profile, "profile");
-    }
-    if username_changes {
-        allowed(EditableField::Username, "username");
-    }
-    if changes.group.is_some() {
-        allowed(EditableField::Group, "group");
-    }
-    if !refusals.is_empty() {
-        return Err(AppError::Invalid(refusals));
-    }
-    let profile = merged(&changes, &before)
-        .check()
-        .map_err(|i| AppError::Invalid(field_errors(i)))?;
-    if profile.email.as_str() != before.email {
-        // One login, one email: it must be approved by every account the person belongs to,
-        // not only the one it is changed from.
-        for account in guard::accounts_of(&mut tx, user).await? {
-            check_domain(&state, account, &profile.email).await?;
-        }
-    }
-    if username_changes
-        && store::people::is_email_of_another(&mut tx, &profile.username.key(), Some(user)).await?
-    {
-        return Err(AppError::Invalid(vec![FieldError::new(
-            "username",
-            ErrorCode::UserUsernameTaken,
-        )]));
-    }
+    uneditable(before.state, &changes, username_changes)?;
+    let profile = checked_profile(&mut tx, &changes, &before, username_changes).await?;
     let group = match changes.group {
-        Some(g) => group_of(&state, account, Some(g)).await?,
+        Some(g) => group_of(&mut tx, account, Some(g)).await?,
         None => before.group,
     };
     let now = crate::clock::now().unix_seconds();
@@ -184,4 +150,58 @@ pub async fn update(
     tx.commit().await?;
     outbox::wake(&state);
     Ok(etag::with_etag(StatusCode::OK, after.version, after))
+}
+
+/// Refuses the fields `changes` touch that the user's state keeps as they are, naming each.
+fn uneditable(
+    state: UserState,
+    changes: &UserChanges,
+    username_changes: bool,
+) -> Result<(), AppError> {
+    let touched = [
+        (touches_profile(changes), EditableField::Profile, "profile"),
+        (username_changes, EditableField::Username, "username"),
+        (changes.group.is_some(), EditableField::Group, "group"),
+    ];
+    let refusals: Vec<FieldError> = touched
+        .into_iter()
+        .filter(|(touched, _, _)| *touched)
+        .filter_map(|(_, field, name)| {
+            can_edit(state, field)
+                .err()
+                .map(|refusal| FieldError::from_coded(name, &refusal))
+        })
+        .collect();
+    if refusals.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(refusals))
+    }
+}
+
+/// The profile `changes` make of `before`, checked: the domain's rules, a new email approved by
+/// every account of the person (one login, one email), a new username no other login's email.
+async fn checked_profile(
+    tx: &mut Tx<'_>,
+    changes: &UserChanges,
+    before: &UserDetail,
+    username_changes: bool,
+) -> Result<Profile, AppError> {
+    let profile = merged(changes, before)
+        .check()
+        .map_err(|i| AppError::Invalid(field_errors(i)))?;
+    if profile.email.as_str() != before.email {
+        for account in guard::accounts_of(tx, before.id).await? {
+            check_domain(tx, account, &profile.email).await?;
+        }
+    }
+    if username_changes
+        && store::people::is_email_of_another(tx, &profile.username.key(), Some(before.id)).await?
+    {
+        return Err(AppError::Invalid(vec![FieldError::new(
+            "username",
+            ErrorCode::UserUsernameTaken,
+        )]));
+    }
+    Ok(profile)
 }

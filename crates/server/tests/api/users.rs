@@ -291,3 +291,42 @@ async fn an_activated_user_can_be_renamed_but_not_to_a_taken_username() {
     let signed_in = app.client();
     assert_eq!(app.sign_in(&signed_in, "dee", PASSWORD).await.status(), 200);
 }
+
+/// `sqlite::memory:` lives in one connection: a change that asked the pool for a second one
+/// while its transaction held the first would wait until the pool gave up.
+#[tokio::test]
+async fn an_in_memory_database_serves_changes_with_its_one_connection() {
+    let app = crate::helpers::spawn_app_with(|c| c.database_url = "sqlite::memory:".into()).await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let operations = app.group_id(records, "Operations").await;
+    let started = std::time::Instant::now();
+
+    let res = crate::helpers::post(
+        &admin,
+        app.url(&format!("/accounts/{records}/users")),
+        json!({"email": "memory@acme.test", "first_name": "Mem", "last_name": "Ory", "group": operations}),
+    )
+    .await;
+    assert_eq!(res.status(), 201);
+    let tag = res.headers()["etag"].to_str().unwrap().to_owned();
+    let user = json(res).await["id"].as_i64().unwrap();
+
+    let url = app.url(&format!("/accounts/{records}/users/{user}"));
+    let body = json!({"email": "memory.renamed@acme.test", "group": operations});
+    let res = crate::helpers::patch(&admin, url, &tag, body).await;
+    assert_eq!(res.status(), 200);
+
+    let res = crate::helpers::post(
+        &admin,
+        app.url(&format!("/accounts/{records}/users/{user}/invitation")),
+        json!({}),
+    )
+    .await;
+    assert_eq!(res.status(), 200);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "the changes waited for a connection: {:?}",
+        started.elapsed()
+    );
+}
