@@ -11,6 +11,7 @@ use leptos_router::path;
 
 pub mod api;
 mod components;
+mod flow;
 pub mod i18n;
 mod pages;
 mod session;
@@ -27,8 +28,8 @@ pub fn App() -> impl IntoView {
             <Routes fallback=pages::not_found::NotFound>
                 <Route path=path!("/sign-in") view=pages::sign_in::SignIn />
                 <Route path=path!("/") view=pages::home::Home />
-                <Route path=path!("/activate") view=pages::link::ActivatePage />
-                <Route path=path!("/reset-password") view=pages::link::ResetPasswordPage />
+                <Route path=path!("/activate") view=pages::set_password::ActivatePage />
+                <Route path=path!("/reset-password") view=pages::set_password::ResetPasswordPage />
                 <Route path=path!("/join") view=pages::join::JoinPage />
                 <Route path=path!("/forgot-password") view=pages::password::ForgotPasswordPage />
                 <Route path=path!("/change-password") view=pages::password::ChangePasswordPage />

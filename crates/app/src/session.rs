@@ -1,44 +1,71 @@
-//! Who is signed in, shared by every page through the context.
+//! Who is signed in, shared by every page through the context: asked of the server once when
+//! the app starts, then changed by the pages that sign in and out.
 
 use crate::api::{self, Me};
+use crate::flow::Load;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+
+/// Who the server says is signed in.
+#[derive(Debug, Clone)]
+pub enum Signed {
+    In(Me),
+    /// Signed in with a temporary password: a new one must be chosen before anything else.
+    MustChangePassword,
+    Out,
+}
 
 /// The session as the app knows it.
-#[derive(Debug, Clone, Copy)]
-pub struct Session {
+#[derive(Clone, Copy)]
+pub struct Session(Load<Signed>);
+
+impl Session {
+    /// Whether the server has answered yet.
+    pub fn checked(&self) -> bool {
+        self.0.with(|s| s.is_some())
+    }
+
     /// The signed-in person, once known.
-    pub me: RwSignal<Option<Me>>,
-    /// Whether the server has been asked yet.
-    pub checked: RwSignal<bool>,
-    /// Signed in with a temporary password: a new one must be chosen before anything else.
-    pub must_change: RwSignal<bool>,
+    pub fn me(&self) -> Option<Me> {
+        self.0.with(|s| match s {
+            Some(Signed::In(me)) => Some(me.clone()),
+            _ => None,
+        })
+    }
+
+    /// The signed-in person, without tracking changes.
+    pub fn me_untracked(&self) -> Option<Me> {
+        match self.0.get_untracked() {
+            Some(Signed::In(me)) => Some(me),
+            _ => None,
+        }
+    }
+
+    /// Whether a new password must be chosen before anything else.
+    pub fn must_change(&self) -> bool {
+        self.0
+            .with(|s| matches!(s, Some(Signed::MustChangePassword)))
+    }
+
+    /// What signing in or out, activating or changing the password has just told.
+    pub fn set(&self, signed: Signed) {
+        self.0.set(signed);
+    }
 }
 
 /// Asks the server who is signed in, and shares the answer.
 pub fn provide() {
-    let session = Session {
-        me: RwSignal::new(None),
-        checked: RwSignal::new(false),
-        must_change: RwSignal::new(false),
-    };
-    provide_context(session);
-    spawn_local(async move {
+    provide_context(Session(Load::new(|| async {
         match api::me().await {
-            Ok(me) => session.me.set(Some(me)),
-            Err(e) => session.must_change.set(e.must_change_password()),
+            Ok(me) => Signed::In(me),
+            Err(e) if e.must_change_password() => Signed::MustChangePassword,
+            Err(_) => Signed::Out,
         }
-        session.checked.set(true);
-    });
+    })));
 }
 
 /// The session of this app.
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or_else(|| Session {
-        me: RwSignal::new(None),
-        checked: RwSignal::new(true),
-        must_change: RwSignal::new(false),
-    })
+    use_context::<Session>().unwrap_or_else(|| Session(Load::new(|| async { Signed::Out })))
 }
 
 /// The address to come back to after signing in.

@@ -31,7 +31,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 /// A refusal or failure, as the user should hear about it.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct ApiError {
     pub status: u16,
     /// The server's stable code, when it sent one (a network failure has none).
@@ -74,6 +74,25 @@ impl ApiError {
         self.status == 401 && self.code == Some(ErrorCode::AuthUnauthenticated)
     }
 }
+
+/// The status and the stable code. Written by hand: the derived form would spell out every
+/// `ErrorCode` variant's name, some 10 KB of wasm that an `ErrorBoundary` (which needs `Debug`)
+/// would otherwise keep.
+impl std::fmt::Debug for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let code = self.code.map_or("none", ErrorCode::as_str);
+        write!(f, "ApiError {} {code}", self.status)
+    }
+}
+
+/// The message from the catalogue, so that an `ErrorBoundary` can show it.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.message())
+    }
+}
+
+impl std::error::Error for ApiError {}
 
 pub type ApiResult<T> = Result<T, ApiError>;
 

@@ -2,40 +2,44 @@
 //! "Seats used: X of N" panel and sign-out; then the page.
 
 use crate::api::{self, AccountSummary as Account};
+use crate::flow::{Act, Load};
 use crate::i18n::{Key, t};
-use crate::session::{sign_in_path, use_session};
+use crate::session::{Signed, sign_in_path, use_session};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::{A, Outlet, Redirect};
 use leptos_router::hooks::{use_location, use_navigate, use_params_map};
 use roster_domain::authz::Role;
 use wasm_bindgen::JsCast;
 
 /// The account the pages below the frame are about, and a way to refresh its seat counts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct CurrentAccount {
     pub id: Memo<i64>,
-    pub accounts: RwSignal<Vec<Account>>,
+    /// The signed-in person's accounts, with their seat counts.
+    accounts: Load<Vec<Account>>,
 }
 
 impl CurrentAccount {
+    fn new(id: Memo<i64>) -> CurrentAccount {
+        // If they cannot be loaded, the header goes without the account's name and seats.
+        let accounts = Load::new(|| async { api::accounts().await.unwrap_or_default() });
+        CurrentAccount { id, accounts }
+    }
+
+    /// The accounts, once loaded.
+    fn accounts(&self) -> Vec<Account> {
+        self.accounts.get().unwrap_or_default()
+    }
+
     /// Reloads the accounts (seat counts change with licences and removals).
     pub fn refresh(&self) {
-        let accounts = self.accounts;
-        spawn_local(async move {
-            if let Ok(list) = api::accounts().await {
-                accounts.set(list);
-            }
-        });
+        self.accounts.refetch();
     }
 }
 
 /// The account in context.
 pub fn use_account() -> CurrentAccount {
-    use_context::<CurrentAccount>().unwrap_or_else(|| CurrentAccount {
-        id: Memo::new(|_| 0),
-        accounts: RwSignal::new(Vec::new()),
-    })
+    use_context::<CurrentAccount>().unwrap_or_else(|| CurrentAccount::new(Memo::new(|_| 0)))
 }
 
 /// The frame; requires a session, and sends to sign-in without one.
@@ -51,12 +55,8 @@ pub fn AccountFrame() -> impl IntoView {
             .and_then(|a| a.parse().ok())
             .unwrap_or(0)
     });
-    let current = CurrentAccount {
-        id,
-        accounts: RwSignal::new(Vec::new()),
-    };
+    let current = CurrentAccount::new(id);
     provide_context(current);
-    current.refresh();
     // After moving to another page, put the keyboard and screen-reader focus on its content,
     // as a page load would.
     Effect::new(move |previous: Option<String>| {
@@ -71,10 +71,10 @@ pub fn AccountFrame() -> impl IntoView {
     });
 
     move || {
-        if !session.checked.get() {
+        if !session.checked() {
             return view! { <p class="loading" role="status">{t(Key::Loading)}</p> }.into_any();
         }
-        if session.me.get().is_none() {
+        if session.me().is_none() {
             let next = location.pathname.get_untracked();
             return view! { <Redirect path=sign_in_path(&next) /> }.into_any();
         }
@@ -95,15 +95,13 @@ fn Header(current: CurrentAccount) -> impl IntoView {
     let navigate = use_navigate();
     let this = move || {
         current
-            .accounts
-            .get()
+            .accounts()
             .into_iter()
             .find(|a| a.id == current.id.get())
     };
     let administered = move || {
         current
-            .accounts
-            .get()
+            .accounts()
             .into_iter()
             .filter(|a| a.role == Role::Admin)
             .collect::<Vec<_>>()
@@ -113,12 +111,11 @@ fn Header(current: CurrentAccount) -> impl IntoView {
             navigate(&format!("/accounts/{id}/users"), Default::default());
         }
     };
-    let sign_out = move |_| {
-        spawn_local(async move {
-            let _ = api::sign_out().await;
-            session.me.set(None);
-        });
-    };
+    // Signed out here whatever the server answers: the frame then sends to sign-in.
+    let sign_out = Act::new(move |_: &()| async move {
+        let _ = api::sign_out().await;
+        session.set(Signed::Out);
+    });
     let link = move |page: &str| format!("/accounts/{}/{page}", current.id.get());
     view! {
         <header class="masthead">
@@ -150,8 +147,8 @@ fn Header(current: CurrentAccount) -> impl IntoView {
                 <A href=move || link("settings")>{t(Key::NavSettings)}</A>
                 <A href="/mailbox">{t(Key::NavMailbox)}</A>
             </nav>
-            <span class="who">{move || session.me.get().map(|m| m.username).unwrap_or_default()}</span>
-            <button type="button" class="link" on:click=sign_out>{t(Key::SignOut)}</button>
+            <span class="who">{move || session.me().map(|m| m.username).unwrap_or_default()}</span>
+            <button type="button" class="link" on:click=move |_| { sign_out.dispatch(()); }>{t(Key::SignOut)}</button>
         </header>
     }
 }

@@ -1,12 +1,12 @@
 //! A member's role and authorities, with pick lists offering only what the signed-in admin may
 //! grant (the server's `grantable`, worked out by the domain's rules); the server checks again.
 
-use crate::api::{self, AccountSettings, ApiError, Tagged};
+use crate::api::{self, Tagged};
 use crate::api::{UserChanges, UserDetail};
 use crate::components::frame::use_account;
+use crate::flow::{Act, Load};
 use crate::i18n::{Key, role_label, t};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use roster_domain::authz::Role;
 use std::collections::BTreeMap;
 
@@ -18,21 +18,30 @@ pub fn GrantsCard(
     on_change: Callback<()>,
 ) -> impl IntoView {
     let account = use_account();
-    let settings = RwSignal::new(None::<AccountSettings>);
-    let a = account.id.get_untracked();
-    spawn_local(async move {
-        settings.set(api::account_settings(a).await.ok().map(|s| s.value));
+    // The policy's kinds and what this admin may grant; nothing is shown without them.
+    let settings = Load::new(move || {
+        let a = account.id.get();
+        async move { api::account_settings(a).await.ok().map(|s| s.value) }
     });
     let u = tagged.value.clone();
     let role = RwSignal::new(u.role);
     let levels = RwSignal::new(u.authorities.clone());
-    let error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
     let etag = tagged.etag.clone();
     let id = u.id;
-    let save = move |ev: leptos::ev::SubmitEvent| {
+    let save = Act::new(move |changes: &UserChanges| {
+        let (a, etag, changes) = (account.id.get_untracked(), etag.clone(), changes.clone());
+        async move {
+            let result = api::update_user(a, id, &etag, &changes).await.map(|_| ());
+            if result.is_ok() {
+                on_change.run(());
+            }
+            result
+        }
+    });
+    let error = move || save.value().and_then(Result::err);
+    let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(s) = settings.get_untracked() else {
+        let Some(s) = settings.get_untracked().flatten() else {
             return;
         };
         let held = levels.get_untracked();
@@ -47,30 +56,19 @@ pub fn GrantsCard(
             authorities: Some(authorities),
             ..UserChanges::default()
         };
-        let (a, etag) = (account.id.get_untracked(), etag.clone());
-        busy.set(true);
-        spawn_local(async move {
-            match api::update_user(a, id, &etag, &changes).await {
-                Ok(_) => {
-                    error.set(None);
-                    on_change.run(());
-                }
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        save.dispatch(changes);
     };
     let current = u.authorities.clone();
     let current_role = u.role;
     view! {
         <section aria-labelledby="grants-title" class="card">
             <h2 id="grants-title">{t(Key::RoleAndAuthorities)}</h2>
-            {move || settings.get().map(|s| {
+            {move || settings.get().flatten().map(|s| {
                 let roles = s.grantable.roles.clone();
                 let offered_role = move |r: &Role| *r == current_role || roles.contains(r);
                 view! {
-                    <form on:submit=save.clone() novalidate>
-                        {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+                    <form on:submit=submit novalidate>
+                        {move || error().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
                         <div class="field">
                             <label for="grant-role">{t(Key::Role)}</label>
                             <select id="grant-role" on:change=move |ev| {
@@ -115,7 +113,7 @@ pub fn GrantsCard(
                                 </div>
                             }
                         }).collect_view()}
-                        <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::SaveGrants)}</button>
+                        <button type="submit" class="primary" disabled=move || save.pending().get()>{t(Key::SaveGrants)}</button>
                     </form>
                 }
             })}

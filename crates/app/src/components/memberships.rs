@@ -1,13 +1,13 @@
-//! A person's accounts (screen 4): the accounts the admin administers, which of them the person
-//! belongs to, and adding or removing them in several at once ("select all"), a result each.
+//! A person's accounts: the accounts the admin administers, which of them the person belongs to,
+//! and adding or removing them in several at once ("select all"), a result each.
 
 use crate::api::{self, UserDetail};
 use crate::components::frame::use_account;
 use crate::components::results::{Outcome, Results};
+use crate::flow::Act;
 use crate::i18n::{Key, role_label, t};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use roster_domain::authz::Role;
 use std::collections::BTreeSet;
 
@@ -16,8 +16,7 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
     let account = use_account();
     let session = use_session();
     let mine: Vec<(i64, String)> = session
-        .me
-        .get_untracked()
+        .me_untracked()
         .map(|m| {
             m.accounts
                 .into_iter()
@@ -27,48 +26,45 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
         })
         .unwrap_or_default();
     let chosen = RwSignal::new(BTreeSet::<i64>::new());
-    let outcomes = RwSignal::new(Vec::<Outcome>::new());
-    let busy = RwSignal::new(false);
     let names = StoredValue::new(mine.clone());
-    let run = move |add: bool| {
+    // Adds (`true`) or removes the person in the accounts chosen; a result for each.
+    let run = Act::new(move |add: &bool| {
         let accounts: Vec<i64> = chosen.get_untracked().into_iter().collect();
-        let (a, id) = (account.id.get_untracked(), user.id);
-        busy.set(true);
-        spawn_local(async move {
+        let (a, id, add) = (account.id.get_untracked(), user.id, *add);
+        async move {
             match api::change_memberships(a, id, &accounts, add).await {
                 Ok(results) => {
-                    outcomes.set(
-                        results
-                            .into_iter()
-                            .map(|r| {
-                                let name = names
-                                    .get_value()
-                                    .into_iter()
-                                    .find(|(i, _)| *i == r.account)
-                                    .map(|(_, n)| n)
-                                    .unwrap_or_default();
-                                let done = if r.requested {
-                                    t(Key::MembershipRequested)
-                                } else {
-                                    t(Key::Done)
-                                };
-                                Outcome {
-                                    name,
-                                    message: r.code.map_or(done, |c| c.message_en()),
-                                    ok: r.ok,
-                                }
-                            })
-                            .collect(),
-                    );
+                    let outcomes = results
+                        .into_iter()
+                        .map(|r| {
+                            let name = names
+                                .get_value()
+                                .into_iter()
+                                .find(|(i, _)| *i == r.account)
+                                .map(|(_, n)| n)
+                                .unwrap_or_default();
+                            let done = if r.requested {
+                                t(Key::MembershipRequested)
+                            } else {
+                                t(Key::Done)
+                            };
+                            Outcome {
+                                name,
+                                message: r.code.map_or(done, |c| c.message_en()),
+                                ok: r.ok,
+                            }
+                        })
+                        .collect();
                     chosen.set(BTreeSet::new());
                     account.refresh();
                     on_change.run(());
+                    outcomes
                 }
-                Err(e) => outcomes.set(vec![Outcome::of(String::new(), Err(e))]),
+                Err(e) => vec![Outcome::of(String::new(), Err(e))],
             }
-            busy.set(false);
-        });
-    };
+        }
+    });
+    let busy = run.pending();
     let all: Vec<i64> = mine.iter().map(|(id, _)| *id).collect();
     let roles = user.memberships.clone();
     view! {
@@ -97,10 +93,10 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
                 }).collect_view()}
             </fieldset>
             <div class="actions">
-                <button type="button" disabled=move || busy.get() || chosen.get().is_empty() on:click=move |_| run(true)>{t(Key::AddToAccounts)}</button>
-                <button type="button" disabled=move || busy.get() || chosen.get().is_empty() on:click=move |_| run(false)>{t(Key::RemoveFromAccounts)}</button>
+                <button type="button" disabled=move || busy.get() || chosen.get().is_empty() on:click=move |_| { run.dispatch(true); }>{t(Key::AddToAccounts)}</button>
+                <button type="button" disabled=move || busy.get() || chosen.get().is_empty() on:click=move |_| { run.dispatch(false); }>{t(Key::RemoveFromAccounts)}</button>
             </div>
-            <Results outcomes=outcomes />
+            <Results outcomes=Signal::derive(move || run.value().unwrap_or_default()) />
         </section>
     }
 }

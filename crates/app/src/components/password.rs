@@ -41,7 +41,7 @@ impl NewPassword {
     /// What is wrong with the password, if anything (the server's answer first).
     pub fn problem(
         &self,
-        server: RwSignal<Option<ApiError>>,
+        server: Signal<Option<ApiError>>,
         field: &'static str,
     ) -> Signal<Option<&'static str>> {
         let this = *self;
@@ -83,7 +83,8 @@ impl NewPassword {
 pub fn NewPasswordFields(
     fields: NewPassword,
     /// The server's refusal, whose field errors show under the fields.
-    server: RwSignal<Option<ApiError>>,
+    #[prop(into)]
+    server: Signal<Option<ApiError>>,
     /// The name the server gives the password field.
     field: &'static str,
 ) -> impl IntoView {

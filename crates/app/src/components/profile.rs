@@ -2,8 +2,8 @@
 //! verdict on them as typed, and which message each field shows.
 
 use crate::api::{self, ApiError, Group, UserDetail};
+use crate::flow::Load;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use roster_domain::profile::{FieldIssue, ProfileDraft};
 use roster_domain::values::Language;
 
@@ -64,7 +64,7 @@ impl ProfileFields {
     /// then the domain's, once `shown` says the field's problems should show.
     pub fn error_of(
         issues: Memo<Vec<FieldIssue>>,
-        server: RwSignal<Option<ApiError>>,
+        server: Signal<Option<ApiError>>,
         name: &'static str,
         shown: Signal<bool>,
     ) -> Signal<Option<&'static str>> {
@@ -84,12 +84,12 @@ impl ProfileFields {
     }
 }
 
-/// The groups of the current account, loaded when the account changes.
-pub fn use_groups(account: Memo<i64>) -> RwSignal<Vec<Group>> {
-    let groups = RwSignal::new(Vec::new());
-    Effect::new(move |_| {
+/// The groups of the current account, loaded again when the account changes; none (only
+/// none offered) if they cannot be loaded.
+pub fn use_groups(account: Memo<i64>) -> Signal<Vec<Group>> {
+    let groups = Load::new(move || {
         let id = account.get();
-        spawn_local(async move { groups.set(api::groups(id).await.unwrap_or_default()) });
+        async move { api::groups(id).await.unwrap_or_default() }
     });
-    groups
+    Signal::derive(move || groups.get().unwrap_or_default())
 }

@@ -32,7 +32,11 @@ impl Outcome {
 
 /// The list of outcomes, announced to screen readers when it changes.
 #[component]
-pub fn Results(outcomes: RwSignal<Vec<Outcome>>) -> impl IntoView {
+pub fn Results(
+    /// The outcomes of the last action, empty before one.
+    #[prop(into)]
+    outcomes: Signal<Vec<Outcome>>,
+) -> impl IntoView {
     view! {
         <Show when=move || !outcomes.get().is_empty()>
             <section class="results" aria-labelledby="results-title">

@@ -1,10 +1,11 @@
 //! The audit log of an account: every change, newest first, with who made it and what changed.
 
-use crate::api::{self, ApiError, AuditItem, AuditQuery};
+use crate::api::{self, ApiResult, AuditItem, AuditQuery};
 use crate::components::frame::use_account;
+use crate::components::loaded::Loaded;
+use crate::flow::{Act, Load};
 use crate::i18n::{AUDIT_ACTIONS, Key, audit_action_label, t, utc};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use serde_json::Value;
 
 /// The fields that differ between before and after, as `field: old → new`.
@@ -40,33 +41,52 @@ fn changes(entry: &AuditItem) -> Vec<String> {
         .collect()
 }
 
+/// The entries of the action filtered (all if empty) that come before the entry `older`.
+fn query(action: String, older: Option<i64>) -> AuditQuery {
+    AuditQuery {
+        action: (!action.is_empty()).then_some(action),
+        before_id: older,
+        ..AuditQuery::default()
+    }
+}
+
 /// `/accounts/:account/audit`.
 #[component]
 pub fn AuditPage() -> impl IntoView {
     let account = use_account();
     let action = RwSignal::new(String::new());
-    let entries = RwSignal::new(Vec::<AuditItem>::new());
-    let error = RwSignal::new(None::<ApiError>);
-    let fetch = move |older: Option<i64>| {
-        let action = action.get_untracked();
-        let query = AuditQuery {
-            action: (!action.is_empty()).then_some(action),
-            before_id: older,
-            ..AuditQuery::default()
-        };
-        let id = account.id.get_untracked();
-        spawn_local(async move {
-            match api::audit(id, &query).await {
-                Ok(list) if older.is_some() => entries.update(|e| e.extend(list)),
-                Ok(list) => entries.set(list),
-                Err(e) => error.set(Some(e)),
-            }
-        });
-    };
+    // The newest entries, fetched again when the filter changes; then those that "Older"
+    // fetched, one page after another, forgotten when the filter changes.
+    let newest = Load::new(move || {
+        let (id, query) = (account.id.get(), query(action.get(), None));
+        async move { api::audit(id, &query).await }
+    });
+    let older = RwSignal::new(Vec::<AuditItem>::new());
     Effect::new(move |_| {
         let _ = (account.id.get(), action.get());
-        fetch(None);
+        older.set(Vec::new());
     });
+    let more = Act::new(move |before: &i64| {
+        let (id, query) = (
+            account.id.get_untracked(),
+            query(action.get_untracked(), Some(*before)),
+        );
+        async move {
+            let list = api::audit(id, &query).await?;
+            older.update(|e| e.extend(list));
+            ApiResult::Ok(())
+        }
+    });
+    let last = move || {
+        older
+            .with_untracked(|o| o.last().map(|e| e.id))
+            .or_else(|| {
+                newest
+                    .get_untracked()
+                    .and_then(Result::ok)
+                    .and_then(|n| n.last().map(|e| e.id))
+            })
+    };
     view! {
         <h1>{t(Key::AuditTitle)}</h1>
         <form class="filters" on:submit=|ev| ev.prevent_default()>
@@ -78,7 +98,31 @@ pub fn AuditPage() -> impl IntoView {
                 </select>
             </div>
         </form>
-        {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        {move || more.value().and_then(Result::err).map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        <Loaded>
+            {move || newest.get().map(|loaded| loaded.map(|first| view! { <AuditTable first=first older=older /> }))}
+        </Loaded>
+        <button type="button" on:click=move |_| {
+            match last() {
+                Some(before) => {
+                    more.dispatch(before);
+                }
+                None => newest.refetch(),
+            }
+        }>{t(Key::Older)}</button>
+    }
+}
+
+/// The entries: the newest, then the older ones fetched since.
+#[component]
+fn AuditTable(
+    /// The newest entries.
+    first: Vec<AuditItem>,
+    /// The entries fetched with "Older", oldest last.
+    older: RwSignal<Vec<AuditItem>>,
+) -> impl IntoView {
+    let entries = move || first.iter().cloned().chain(older.get()).collect::<Vec<_>>();
+    view! {
         <div class="table-wrap">
             <table class="audit">
                 <thead>
@@ -91,7 +135,7 @@ pub fn AuditPage() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || entries.get() key=|e| e.id let:e>
+                    <For each=entries key=|e| e.id let:e>
                         <tr>
                             <td>{utc(e.at)}</td>
                             <td>{e.actor.clone().unwrap_or_else(|| "Roster".into())}</td>
@@ -106,6 +150,5 @@ pub fn AuditPage() -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <button type="button" on:click=move |_| fetch(entries.get_untracked().last().map(|e| e.id))>{t(Key::Older)}</button>
     }
 }

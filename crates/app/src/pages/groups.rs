@@ -1,48 +1,85 @@
 //! The groups of an account: their members and policies; create, edit and delete them.
 
-use crate::api::{self, ApiError, Group};
+use crate::api::{self, ApiResult, Group};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
+use crate::components::loaded::Loaded;
+use crate::flow::{Act, Load};
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use roster_domain::group_policy::GroupPolicy;
 use roster_domain::values::GroupName;
+
+/// A change to the account's groups.
+#[derive(Debug, Clone)]
+enum Change {
+    Create {
+        name: String,
+        policy: GroupPolicy,
+    },
+    Update {
+        id: i64,
+        version: i64,
+        name: String,
+        policy: GroupPolicy,
+    },
+    /// Deletes the group, moving its members to another one.
+    Delete {
+        id: i64,
+        move_to: Option<i64>,
+    },
+}
 
 /// `/accounts/:account/groups`.
 #[component]
 pub fn GroupsPage() -> impl IntoView {
     let account = use_account();
-    let groups = RwSignal::new(None::<Result<Vec<Group>, ApiError>>);
-    let error = RwSignal::new(None::<ApiError>);
-    let reload = move || {
-        let id = account.id.get_untracked();
-        spawn_local(async move { groups.set(Some(api::groups(id).await)) });
-    };
-    Effect::new(move |_| {
-        let _ = account.id.get();
-        reload();
+    let groups = Load::new(move || {
+        let id = account.id.get();
+        async move { api::groups(id).await }
     });
-    let on_change = Callback::new(move |result: Result<(), ApiError>| {
-        error.set(result.err());
-        reload();
+    // The new group's name, emptied once the group is made.
+    let new_name = RwSignal::new(String::new());
+    // Every change, from any card, answers here and loads the groups again.
+    let change = Act::new(move |change: &Change| {
+        let (a, change) = (account.id.get_untracked(), change.clone());
+        async move {
+            let result = match change {
+                Change::Create { name, policy } => {
+                    let created = api::create_group(a, &name, &policy).await.map(|_| ());
+                    if created.is_ok() {
+                        new_name.set(String::new());
+                    }
+                    created
+                }
+                Change::Update {
+                    id,
+                    version,
+                    name,
+                    policy,
+                } => api::update_group(a, id, version, &name, &policy)
+                    .await
+                    .map(|_| ()),
+                Change::Delete { id, move_to } => api::delete_group(a, id, move_to).await,
+            };
+            groups.refetch();
+            result
+        }
     });
     view! {
         <h1>{t(Key::GroupsTitle)}</h1>
-        {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
-        {move || match groups.get() {
-            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
-            Some(Ok(list)) => {
+        {move || change.value().and_then(Result::err).map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        <Loaded>
+            {move || groups.get().map(|loaded| loaded.map(|list| {
                 let all = list.clone();
                 view! {
                     <div class="cards">
-                        {list.into_iter().map(|g| view! { <GroupCard group=g all=all.clone() on_change=on_change /> }).collect_view()}
+                        {list.into_iter().map(|g| view! { <GroupCard group=g all=all.clone() change=change /> }).collect_view()}
                     </div>
-                }.into_any()
-            }
-        }}
-        <NewGroup on_change=on_change />
+                }
+            }))}
+        </Loaded>
+        <NewGroup name=new_name change=change />
     }
 }
 
@@ -60,10 +97,11 @@ fn policy_error(length: &str, idle: &str) -> Option<&'static str> {
 #[component]
 fn GroupCard(
     group: Group,
+    /// Every group, to move the members to.
     all: Vec<Group>,
-    on_change: Callback<Result<(), ApiError>>,
+    /// The page's changes.
+    change: Act<Change, ApiResult<()>>,
 ) -> impl IntoView {
-    let account = use_account();
     let name = RwSignal::new(group.name.clone());
     let length = RwSignal::new(group.policy.min_password_length().to_string());
     let idle = RwSignal::new(group.policy.idle_timeout_minutes().to_string());
@@ -95,19 +133,18 @@ fn GroupCard(
         ) else {
             return;
         };
-        let (a, n) = (account.id.get_untracked(), name.get_untracked());
-        spawn_local(async move {
-            on_change.run(
-                api::update_group(a, id, version, &n, &policy)
-                    .await
-                    .map(|_| ()),
-            )
+        change.dispatch(Change::Update {
+            id,
+            version,
+            name: name.get_untracked(),
+            policy,
         });
     };
     let delete = move |_| {
-        let a = account.id.get_untracked();
-        let target = move_to.get_untracked().parse().ok();
-        spawn_local(async move { on_change.run(api::delete_group(a, id, target).await) });
+        change.dispatch(Change::Delete {
+            id,
+            move_to: move_to.get_untracked().parse().ok(),
+        });
     };
     let others: Vec<Group> = all.into_iter().filter(|g| g.id != id).collect();
     view! {
@@ -149,9 +186,12 @@ fn GroupCard(
 
 /// The form creating a group.
 #[component]
-fn NewGroup(on_change: Callback<Result<(), ApiError>>) -> impl IntoView {
-    let account = use_account();
-    let name = RwSignal::new(String::new());
+fn NewGroup(
+    /// The name typed.
+    name: RwSignal<String>,
+    /// The page's changes.
+    change: Act<Change, ApiResult<()>>,
+) -> impl IntoView {
     let touched = Signal::derive(move || !name.get().is_empty());
     let name_error = Signal::derive(move || {
         touched
@@ -168,14 +208,9 @@ fn NewGroup(on_change: Callback<Result<(), ApiError>>) -> impl IntoView {
         if GroupName::parse(&name.get_untracked()).is_err() {
             return;
         }
-        let policy = GroupPolicy::default();
-        let (a, n) = (account.id.get_untracked(), name.get_untracked());
-        spawn_local(async move {
-            let result = api::create_group(a, &n, &policy).await.map(|_| ());
-            if result.is_ok() {
-                name.set(String::new());
-            }
-            on_change.run(result);
+        change.dispatch(Change::Create {
+            name: name.get_untracked(),
+            policy: GroupPolicy::default(),
         });
     };
     view! {

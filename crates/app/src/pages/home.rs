@@ -12,13 +12,13 @@ use roster_domain::authz::Role;
 pub fn Home() -> impl IntoView {
     let session = use_session();
     move || {
-        if !session.checked.get() {
+        if !session.checked() {
             return view! { <p class="loading" role="status">{t(Key::Loading)}</p> }.into_any();
         }
-        if session.must_change.get() {
+        if session.must_change() {
             return view! { <Redirect path="/change-password" /> }.into_any();
         }
-        let me = session.me.get();
+        let me = session.me();
         let Some(me) = me else {
             return view! { <Redirect path="/sign-in" /> }.into_any();
         };

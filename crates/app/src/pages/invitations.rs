@@ -1,34 +1,32 @@
-//! Invitations (screen 7): who is waiting for activation, whose link has expired, and resending
-//! or revoking many at once with a result each; then the people asked to join the account, who
-//! appear as users once they accept (of them the account sees only the email typed).
+//! Invitations: who is waiting for activation, whose link has expired, and resending or revoking
+//! many at once with a result each; then the people asked to join the account, who appear as users
+//! once they accept (of them the account sees only the email typed).
 
-use crate::api::{self, ApiError, Invitation, JoinRequest};
+use crate::api::{self, Invitation};
 use crate::components::frame::use_account;
+use crate::components::loaded::Loaded;
 use crate::components::results::{Outcome, Results};
+use crate::flow::{Act, Load};
 use crate::i18n::{Key, t, utc};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use std::collections::BTreeSet;
 
 /// `/accounts/:account/invitations`.
 #[component]
 pub fn InvitationsPage() -> impl IntoView {
     let account = use_account();
-    let list = RwSignal::new(None::<Result<Vec<Invitation>, ApiError>>);
+    let list = Load::new(move || {
+        let a = account.id.get();
+        async move { api::invitations(a).await }
+    });
     let selected = RwSignal::new(BTreeSet::<i64>::new());
-    let outcomes = RwSignal::new(Vec::<Outcome>::new());
-    let busy = RwSignal::new(false);
-    let load = move || {
-        let a = account.id.get_untracked();
-        spawn_local(async move { list.set(Some(api::invitations(a).await)) });
-    };
     Effect::new(move |_| {
         let _ = account.id.get();
         selected.set(BTreeSet::new());
-        load();
     });
-    let run = move |revoke: bool| {
-        let a = account.id.get_untracked();
+    // Resends (`false`) or revokes the invitations chosen, one after the other; a result each.
+    let run = Act::new(move |revoke: &bool| {
+        let (a, revoke) = (account.id.get_untracked(), *revoke);
         let chosen: Vec<Invitation> = list
             .get_untracked()
             .and_then(Result::ok)
@@ -36,8 +34,7 @@ pub fn InvitationsPage() -> impl IntoView {
             .into_iter()
             .filter(|i| selected.get_untracked().contains(&i.id))
             .collect();
-        busy.set(true);
-        spawn_local(async move {
+        async move {
             let mut results = Vec::new();
             for i in chosen {
                 let result = if revoke {
@@ -50,29 +47,30 @@ pub fn InvitationsPage() -> impl IntoView {
                     result,
                 ));
             }
-            outcomes.set(results);
             selected.set(BTreeSet::new());
-            busy.set(false);
-            load();
-        });
-    };
+            list.refetch();
+            results
+        }
+    });
+    let busy = run.pending();
     view! {
         <h1>{t(Key::InvitationsTitle)}</h1>
         <p class="lead">{t(Key::InvitationsLead)}</p>
         <Show when=move || !selected.get().is_empty()>
             <div class="bulk" role="region" aria-label=t(Key::Actions)>
                 <span>{move || format!("{} {}", selected.get().len(), t(Key::Selected))}</span>
-                <button type="button" disabled=move || busy.get() on:click=move |_| run(false)>{t(Key::Resend)}</button>
-                <button type="button" disabled=move || busy.get() on:click=move |_| run(true)>{t(Key::Revoke)}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| { run.dispatch(false); }>{t(Key::Resend)}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| { run.dispatch(true); }>{t(Key::Revoke)}</button>
             </div>
         </Show>
-        <Results outcomes=outcomes />
-        {move || match list.get() {
-            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
-            Some(Ok(items)) if items.is_empty() => view! { <p>{t(Key::NoInvitations)}</p> }.into_any(),
-            Some(Ok(items)) => view! { <InvitationTable items=items selected=selected /> }.into_any(),
-        }}
+        <Results outcomes=Signal::derive(move || run.value().unwrap_or_default()) />
+        <Loaded>
+            {move || list.get().map(|loaded| loaded.map(|items| if items.is_empty() {
+                view! { <p>{t(Key::NoInvitations)}</p> }.into_any()
+            } else {
+                view! { <InvitationTable items=items selected=selected /> }.into_any()
+            }))}
+        </Loaded>
         <JoinRequests />
     }
 }
@@ -81,63 +79,60 @@ pub fn InvitationsPage() -> impl IntoView {
 #[component]
 fn JoinRequests() -> impl IntoView {
     let account = use_account();
-    let list = RwSignal::new(None::<Result<Vec<JoinRequest>, ApiError>>);
-    let problem = RwSignal::new(None::<ApiError>);
-    let load = move || {
-        let a = account.id.get_untracked();
-        spawn_local(async move { list.set(Some(api::join_requests(a).await)) });
-    };
-    Effect::new(move |_| {
-        let _ = account.id.get();
-        load();
+    let list = Load::new(move || {
+        let a = account.id.get();
+        async move { api::join_requests(a).await }
     });
-    let withdraw = move |id: i64| {
-        let a = account.id.get_untracked();
-        spawn_local(async move {
-            problem.set(api::cancel_join_request(a, id).await.err());
-            load();
-        });
-    };
+    let withdraw = Act::new(move |id: &i64| {
+        let (a, id) = (account.id.get_untracked(), *id);
+        async move {
+            let result = api::cancel_join_request(a, id).await;
+            list.refetch();
+            result
+        }
+    });
+    let problem = move || withdraw.value().and_then(Result::err);
     view! {
         <section class="page-section" aria-labelledby="join-requests-title">
             <h2 id="join-requests-title">{t(Key::JoinRequestsTitle)}</h2>
             <p class="lead">{t(Key::JoinRequestsLead)}</p>
-            {move || problem.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
-            {move || match list.get() {
-                None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
-                Some(Ok(items)) if items.is_empty() => view! { <p>{t(Key::NoJoinRequests)}</p> }.into_any(),
-                Some(Ok(items)) => view! {
-                    <div class="table-wrap">
-                        <table>
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t(Key::Email)}</th>
-                                    <th scope="col">{t(Key::RequestedBy)}</th>
-                                    <th scope="col">{t(Key::RequestedAt)}</th>
-                                    <th scope="col">{t(Key::Expires)}</th>
-                                    <th scope="col"><span class="visually-hidden">{t(Key::Actions)}</span></th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {items.into_iter().map(|r| {
-                                    let id = r.id;
-                                    let label = format!("{} {}", t(Key::Withdraw), r.email);
-                                    view! {
-                                        <tr>
-                                            <td>{r.email}</td>
-                                            <td>{r.requested_by.unwrap_or_else(|| "—".into())}</td>
-                                            <td>{utc(r.requested_at)}</td>
-                                            <td>{utc(r.expires_at)}</td>
-                                            <td><button type="button" aria-label=label on:click=move |_| withdraw(id)>{t(Key::Withdraw)}</button></td>
-                                        </tr>
-                                    }
-                                }).collect_view()}
-                            </tbody>
-                        </table>
-                    </div>
-                }.into_any(),
-            }}
+            {move || problem().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+            <Loaded>
+                {move || list.get().map(|loaded| loaded.map(|items| if items.is_empty() {
+                    view! { <p>{t(Key::NoJoinRequests)}</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="table-wrap">
+                            <table>
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t(Key::Email)}</th>
+                                        <th scope="col">{t(Key::RequestedBy)}</th>
+                                        <th scope="col">{t(Key::RequestedAt)}</th>
+                                        <th scope="col">{t(Key::Expires)}</th>
+                                        <th scope="col"><span class="visually-hidden">{t(Key::Actions)}</span></th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {items.into_iter().map(|r| {
+                                        let id = r.id;
+                                        let label = format!("{} {}", t(Key::Withdraw), r.email);
+                                        view! {
+                                            <tr>
+                                                <td>{r.email}</td>
+                                                <td>{r.requested_by.unwrap_or_else(|| "—".into())}</td>
+                                                <td>{utc(r.requested_at)}</td>
+                                                <td>{utc(r.expires_at)}</td>
+                                                <td><button type="button" aria-label=label on:click=move |_| { withdraw.dispatch(id); }>{t(Key::Withdraw)}</button></td>
+                                            </tr>
+                                        }
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        </div>
+                    }.into_any()
+                }))}
+            </Loaded>
         </section>
     }
 }

@@ -4,10 +4,10 @@
 //! "Accept" makes the membership.
 
 use crate::api::{self, ApiError, JoinLinkInfo, Joined};
+use crate::flow::Act;
 use crate::i18n::{Key, role_label, t, utc};
-use crate::pages::link::take_token;
+use crate::pages::set_password::take_token;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 /// Where the page is.
@@ -15,7 +15,6 @@ use leptos_router::components::A;
 enum Step {
     /// Waiting for the click that says a person, not a scanner, is here.
     Confirm,
-    Working,
     /// The request, to accept or decline.
     Asked(JoinLinkInfo),
     Accepted(Joined),
@@ -37,19 +36,19 @@ pub fn JoinPage() -> impl IntoView {
             let _ = h.focus();
         }
     };
-    let check = move |_| {
-        step.set(Step::Working);
-        spawn_local(async move {
-            go(match api::check_join_link(&token.get_value()).await {
+    let check = Act::new(move |_: &()| {
+        let token = token.get_value();
+        async move {
+            go(match api::check_join_link(&token).await {
                 Ok(info) => Step::Asked(info),
                 Err(e) => Step::Failed(e),
             });
-        });
-    };
-    let answer = move |accept: bool| {
-        step.set(Step::Working);
-        spawn_local(async move {
-            let token = token.get_value();
+        }
+    });
+    // Accepts (`true`) or declines the request.
+    let answer = Act::new(move |accept: &bool| {
+        let (token, accept) = (token.get_value(), *accept);
+        async move {
             go(if accept {
                 match api::accept_join(&token).await {
                     Ok(joined) => Step::Accepted(joined),
@@ -61,19 +60,22 @@ pub fn JoinPage() -> impl IntoView {
                     Err(e) => Step::Failed(e),
                 }
             });
-        });
-    };
+        }
+    });
+    // While the server is asked, the page waits as it did for the first click.
+    let working = move || check.pending().get() || answer.pending().get();
+    let shown = move || if working() { Step::Confirm } else { step.get() };
     view! {
         <main id="main" class="narrow" tabindex="-1">
-            <h1 node_ref=heading tabindex="-1">{move || match step.get() {
+            <h1 node_ref=heading tabindex="-1">{move || match shown() {
                 Step::Failed(_) => t(Key::LinkInvalidTitle),
                 _ => t(Key::JoinTitle),
             }}</h1>
-            {move || match step.get() {
-                Step::Confirm | Step::Working => view! {
+            {move || match shown() {
+                Step::Confirm => view! {
                     <p class="lead">{t(Key::JoinConfirmLead)}</p>
-                    <button type="button" class="primary" on:click=check
-                        disabled=move || step.get() == Step::Working>{t(Key::Continue)}</button>
+                    <button type="button" class="primary" on:click=move |_| { check.dispatch(()); }
+                        disabled=working>{t(Key::Continue)}</button>
                 }.into_any(),
                 Step::Asked(info) => view! {
                     <p class="lead"><strong>{info.account_name.clone()}</strong> " " {t(Key::JoinAsks)}</p>
@@ -86,8 +88,8 @@ pub fn JoinPage() -> impl IntoView {
                     </dl>
                     <p>{t(Key::JoinExplain)}</p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| answer(true)>{t(Key::Accept)}</button>
-                        <button type="button" on:click=move |_| answer(false)>{t(Key::Decline)}</button>
+                        <button type="button" class="primary" on:click=move |_| { answer.dispatch(true); }>{t(Key::Accept)}</button>
+                        <button type="button" on:click=move |_| { answer.dispatch(false); }>{t(Key::Decline)}</button>
                     </div>
                 }.into_any(),
                 Step::Accepted(joined) => view! {

@@ -1,34 +1,36 @@
 //! `/mailbox`: the emails Roster wrote, while no SMTP server is configured, so that someone
 //! trying Roster on a laptop can follow an activation link. Links in the emails are clickable.
 
-use crate::api::{self, ApiError, MailboxEmail};
+use crate::api::{self, MailboxEmail};
+use crate::components::loaded::Loaded;
+use crate::flow::Load;
 use crate::i18n::{Key, t, utc};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 /// `/mailbox`.
 #[component]
 pub fn MailboxPage() -> impl IntoView {
-    let emails = RwSignal::new(None::<Result<Vec<MailboxEmail>, ApiError>>);
-    spawn_local(async move { emails.set(Some(api::mailbox().await)) });
+    let emails = Load::new(api::mailbox);
     view! {
         <main id="main" tabindex="-1">
             <p><A href="/">{t(Key::NotFoundHome)}</A></p>
             <h1>{t(Key::MailboxTitle)}</h1>
-            {move || match emails.get() {
-                None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
-                Some(Err(e)) if e.status == 404 => view! { <p>{t(Key::MailboxUnavailable)}</p> }.into_any(),
-                Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
-                Some(Ok(list)) if list.is_empty() => view! {
-                    <p class="lead">{t(Key::MailboxLead)}</p>
-                    <p>{t(Key::MailboxEmpty)}</p>
-                }.into_any(),
-                Some(Ok(list)) => view! {
-                    <p class="lead">{t(Key::MailboxLead)}</p>
-                    {list.into_iter().map(|e| view! { <Email email=e /> }).collect_view()}
-                }.into_any(),
-            }}
+            <Loaded>
+                {move || emails.get().map(|loaded| match loaded {
+                    // Not an error: the server sends email, so there is no mailbox to show.
+                    Err(e) if e.status == 404 => Ok(view! { <p>{t(Key::MailboxUnavailable)}</p> }.into_any()),
+                    Err(e) => Err(e),
+                    Ok(list) if list.is_empty() => Ok(view! {
+                        <p class="lead">{t(Key::MailboxLead)}</p>
+                        <p>{t(Key::MailboxEmpty)}</p>
+                    }.into_any()),
+                    Ok(list) => Ok(view! {
+                        <p class="lead">{t(Key::MailboxLead)}</p>
+                        {list.into_iter().map(|e| view! { <Email email=e /> }).collect_view()}
+                    }.into_any()),
+                })}
+            </Loaded>
         </main>
     }
 }

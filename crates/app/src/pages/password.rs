@@ -1,13 +1,13 @@
 //! Forgotten password (ask for a link by email) and the password change that a temporary
 //! password requires before anything else.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
 use crate::components::password::{NewPassword, NewPasswordFields};
+use crate::flow::Act;
 use crate::i18n::{Key, t};
-use crate::session::use_session;
+use crate::session::{Signed, use_session};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -15,30 +15,27 @@ use leptos_router::hooks::use_navigate;
 #[component]
 pub fn ForgotPasswordPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
-    let sent = RwSignal::new(false);
-    let error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    let request = Act::new(|email: &String| {
+        let email = email.clone();
+        async move { api::request_reset(&email).await }
+    });
+    let busy = request.pending();
+    let sent = move || matches!(request.value(), Some(Ok(())));
+    let error = move || request.value().and_then(Result::err);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() || email.get_untracked().trim().is_empty() {
             return;
         }
-        busy.set(true);
-        spawn_local(async move {
-            match api::request_reset(email.get_untracked().trim()).await {
-                Ok(()) => sent.set(true),
-                Err(e) => error.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        request.dispatch(email.get_untracked().trim().to_owned());
     };
     view! {
         <main id="main" class="narrow" tabindex="-1">
             <h1>{t(Key::ForgotTitle)}</h1>
-            <Show when=move || !sent.get() fallback=|| view! { <p class="notice" role="status">{t(Key::ResetSent)}</p> }>
+            <Show when=move || !sent() fallback=|| view! { <p class="notice" role="status">{t(Key::ResetSent)}</p> }>
                 <p class="lead">{t(Key::ForgotLead)}</p>
                 <form on:submit=submit novalidate>
-                    {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+                    {move || error().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
                     <TextField id="email" label=t(Key::Email) value=email error=Signal::derive(|| None) kind="email" autocomplete="email" required=true />
                     <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::SendLink)}</button>
                 </form>
@@ -56,8 +53,22 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let current = RwSignal::new(String::new());
     // The server applies the strictest rule of the person's groups; 8 is the least any allows.
     let fields = NewPassword::new(8);
-    let server = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    // Changes the password, then learns who is signed in now and goes home.
+    let change = Act::new(move |_: &()| {
+        let navigate = navigate.clone();
+        let (old, new) = (current.get_untracked(), fields.password.get_untracked());
+        async move {
+            api::change_password(&old, &new).await?;
+            session.set(match api::me().await {
+                Ok(me) => Signed::In(me),
+                Err(_) => Signed::Out,
+            });
+            navigate("/", Default::default());
+            ApiResult::Ok(())
+        }
+    });
+    let busy = change.pending();
+    let server = Signal::derive(move || change.value().and_then(Result::err));
     let current_error = Signal::derive(move || {
         server
             .get()
@@ -69,23 +80,9 @@ pub fn ChangePasswordPage() -> impl IntoView {
         if !fields.ready() || busy.get_untracked() {
             return;
         }
-        busy.set(true);
-        server.set(None);
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let result =
-                api::change_password(&current.get_untracked(), &fields.password.get_untracked())
-                    .await;
-            match result {
-                Ok(()) => {
-                    session.must_change.set(false);
-                    session.me.set(api::me().await.ok());
-                    navigate("/", Default::default());
-                }
-                Err(e) => server.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        // The refusal goes while the new attempt is sent.
+        change.clear();
+        change.dispatch(());
     };
     view! {
         <main id="main" class="narrow" tabindex="-1">

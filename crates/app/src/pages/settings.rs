@@ -1,13 +1,14 @@
-//! Account settings (screen 10): seats bought, approved email domains, invitation lifetime, and
-//! the authorization policy, shown to every admin and changed only by one holding the top level
-//! of every authority (the others see them read-only, and why).
+//! Account settings: seats bought, approved email domains, invitation lifetime, and the
+//! authorization policy, shown to every admin and changed only by one holding the top level of
+//! every authority (the others see them read-only, and why).
 
-use crate::api::{self, AccountSettings, ApiError, SettingsChanges, Tagged};
+use crate::api::{self, AccountSettings, ApiResult, SettingsChanges, Tagged};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
+use crate::components::loaded::Loaded;
+use crate::flow::{Act, Load};
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use roster_domain::Coded;
 use roster_domain::authz::{AuthorityKind, AuthzPolicy};
 
@@ -15,35 +16,43 @@ use roster_domain::authz::{AuthorityKind, AuthzPolicy};
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let account = use_account();
-    let loaded = RwSignal::new(None::<Result<Tagged<AccountSettings>, ApiError>>);
+    let settings = Load::new(move || {
+        let a = account.id.get();
+        async move { api::account_settings(a).await }
+    });
     // Held here, so that "Saved." outlives the reload that follows a save.
-    let saved = RwSignal::new(false);
-    let load = move || {
-        let a = account.id.get_untracked();
-        spawn_local(async move { loaded.set(Some(api::account_settings(a).await)) });
-    };
+    let save = Act::new(move |(etag, changes): &(String, SettingsChanges)| {
+        let (a, etag, changes) = (account.id.get_untracked(), etag.clone(), changes.clone());
+        async move {
+            let result = api::update_account_settings(a, &etag, &changes)
+                .await
+                .map(|_| ());
+            if result.is_ok() {
+                account.refresh();
+                settings.refetch();
+            }
+            result
+        }
+    });
+    // Another account's settings: no word on this one's save.
     Effect::new(move |_| {
         let _ = account.id.get();
-        saved.set(false);
-        load();
+        save.clear();
     });
     view! {
         <h1>{t(Key::SettingsTitle)}</h1>
-        {move || match loaded.get() {
-            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
-            Some(Ok(tagged)) => view! { <SettingsForm tagged=tagged saved=saved on_saved=Callback::new(move |()| load()) /> }.into_any(),
-        }}
+        <Loaded>
+            {move || settings.get().map(|loaded| loaded.map(|tagged| view! { <SettingsForm tagged=tagged save=save /> }))}
+        </Loaded>
     }
 }
 
 #[component]
 fn SettingsForm(
     tagged: Tagged<AccountSettings>,
-    saved: RwSignal<bool>,
-    on_saved: Callback<()>,
+    /// Saves the settings with their ETag; the page's, so that its answer outlives the reload.
+    save: Act<(String, SettingsChanges), ApiResult<()>>,
 ) -> impl IntoView {
-    let account = use_account();
     let s = tagged.value.clone();
     let seats = RwSignal::new(s.seats.to_string());
     let domains = RwSignal::new(s.approved_domains.join("\n"));
@@ -82,11 +91,11 @@ fn SettingsForm(
             .map(Some)
             .map_err(|e| e.code().message_en())
     };
-    let server = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    let server = move || save.value().and_then(Result::err);
+    let saved = move || matches!(save.value(), Some(Ok(())));
     let field_error = move |name: &'static str| {
         Signal::derive(move || {
-            server.get().and_then(|e| {
+            server().and_then(|e| {
                 e.fields
                     .iter()
                     .find(|f| f.field == name || f.field.starts_with(&format!("{name}[")))
@@ -122,28 +131,16 @@ fn SettingsForm(
                 return;
             }
         }
-        let (a, etag) = (account.id.get_untracked(), etag.clone());
-        busy.set(true);
-        saved.set(false);
-        server.set(None);
-        spawn_local(async move {
-            match api::update_account_settings(a, &etag, &changes).await {
-                Ok(_) => {
-                    saved.set(true);
-                    account.refresh();
-                    on_saved.run(());
-                }
-                Err(e) => server.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        // Neither "Saved." nor the last refusal while this one is sent.
+        save.clear();
+        save.dispatch((etag.clone(), changes));
     };
     if !may_change {
         return view! {
             <section class="card" aria-labelledby="seats-title">
                 <h2 id="seats-title">{t(Key::SeatsAndInvitations)}</h2>
                 // A save can be the last change its author may make (a level above their own).
-                {move || saved.get().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
+                {move || saved().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
                 <p class="hint">{t(Key::SettingsReadOnly)}</p>
                 <dl class="profile">
                     <dt>{t(Key::SeatsUsed)}</dt><dd>{format!("{} / {}", s.seats_used, s.seats)}</dd>
@@ -167,7 +164,7 @@ fn SettingsForm(
         <form on:submit=submit novalidate>
         <section class="card" aria-labelledby="seats-title">
             <h2 id="seats-title">{t(Key::SeatsAndInvitations)}</h2>
-            {move || saved.get().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
+            {move || saved().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
             <p>{format!("{}: {} / {}", t(Key::SeatsUsed), s.seats_used, s.seats)}</p>
             <TextField id="seats" label=t(Key::SeatsBought) value=seats error=field_error("seats") kind="number" />
             <div class="field" class:invalid=move || field_error("approved_domains").get().is_some()>
@@ -188,7 +185,7 @@ fn SettingsForm(
                 <TextField id=format!("levels-{key}") label=format!("{} ({key})", t(Key::PolicyLevels)) value=text error=Signal::derive(|| None) />
             }).collect_view()}
         </section>
-        <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::Save)}</button>
+        <button type="submit" class="primary" disabled=move || save.pending().get()>{t(Key::Save)}</button>
         </form>
     }
     .into_any()

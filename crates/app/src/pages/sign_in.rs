@@ -1,11 +1,11 @@
 //! Signing in with username (or email) and password.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::components::field::TextField;
+use crate::flow::Act;
 use crate::i18n::{Key, t};
-use crate::session::use_session;
+use crate::session::{Signed, use_session};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
@@ -17,40 +17,44 @@ pub fn SignIn() -> impl IntoView {
     let query = use_query_map();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    // Signs in and goes on; the refusal, if any, is the action's value.
+    let sign_in = Act::new(move |_: &()| {
+        let navigate = navigate.clone();
+        let next = query
+            .get_untracked()
+            .get("next")
+            .filter(|n| n.starts_with('/') && !n.starts_with("//"));
+        let (name, secret) = (username.get_untracked(), password.get_untracked());
+        async move {
+            match api::sign_in(&name, &secret).await {
+                Ok(me) if me.must_change_password => {
+                    session.set(Signed::MustChangePassword);
+                    navigate("/change-password", Default::default());
+                    None
+                }
+                Ok(me) => {
+                    session.set(Signed::In(me));
+                    navigate(&next.unwrap_or_else(|| "/".into()), Default::default());
+                    None
+                }
+                Err(err) => {
+                    password.set(String::new());
+                    Some(err)
+                }
+            }
+        }
+    });
+    let busy = sign_in.pending();
+    let error = move || sign_in.value().flatten();
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
             return;
         }
-        busy.set(true);
-        error.set(None);
-        let navigate = navigate.clone();
-        let next = query
-            .get_untracked()
-            .get("next")
-            .filter(|n| n.starts_with('/') && !n.starts_with("//"));
-        spawn_local(async move {
-            match api::sign_in(&username.get_untracked(), &password.get_untracked()).await {
-                Ok(me) if me.must_change_password => {
-                    session.must_change.set(true);
-                    session.checked.set(true);
-                    navigate("/change-password", Default::default());
-                }
-                Ok(me) => {
-                    session.me.set(Some(me));
-                    session.checked.set(true);
-                    navigate(&next.unwrap_or_else(|| "/".into()), Default::default());
-                }
-                Err(err) => {
-                    password.set(String::new());
-                    error.set(Some(err));
-                }
-            }
-            busy.set(false);
-        });
+        // The alert goes, so that a second refusal is announced again.
+        sign_in.clear();
+        sign_in.dispatch(());
     };
 
     view! {
@@ -58,7 +62,7 @@ pub fn SignIn() -> impl IntoView {
             <h1>{t(Key::SignInTitle)}</h1>
             <p class="lead">{t(Key::SignInLead)}</p>
             <form on:submit=submit novalidate>
-                {move || error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+                {move || error().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
                 <TextField id="username" label=t(Key::Username) value=username error=Signal::derive(|| None) autocomplete="username" required=true />
                 <TextField id="password" label=t(Key::Password) value=password error=Signal::derive(|| None) kind="password" autocomplete="current-password" required=true />
                 <button type="submit" class="primary" disabled=move || busy.get()>

@@ -3,16 +3,17 @@
 //! belongs to accounts the admin may not manage them in is offered only the changes to their
 //! membership here (the server decides either way), and the page says why.
 
-use crate::api::{self, ApiError, Tagged, UserAction, UserChanges, UserDetail};
+use crate::api::{self, Tagged, UserAction, UserChanges, UserDetail};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::grants::GrantsCard;
+use crate::components::loaded::Loaded;
 use crate::components::memberships::MembershipsCard;
 use crate::components::profile::{ProfileFields, use_groups};
+use crate::flow::{Act, Load};
 use crate::i18n::{Key, action_label, role_label, t, user_state_label};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use roster_domain::ErrorCode;
@@ -54,32 +55,29 @@ pub fn UserPage() -> impl IntoView {
             .and_then(|u| u.parse::<i64>().ok())
             .unwrap_or(0)
     });
-    let user = RwSignal::new(None::<Result<Tagged<UserDetail>, ApiError>>);
+    let user = Load::new(move || {
+        let (a, u) = (account.id.get(), user_id.get());
+        async move { api::user(a, u).await }
+    });
     let editing = RwSignal::new(false);
     let notice = RwSignal::new(None::<&'static str>);
     // Held here, not in the view, so that it outlives the reload that follows setting it.
     let temporary = RwSignal::new(None::<String>);
-
-    let reload = move || {
-        let (a, u) = (account.id.get_untracked(), user_id.get_untracked());
-        spawn_local(async move { user.set(Some(api::user(a, u).await)) });
-    };
+    // Another user: close the form, and forget the password shown for the previous one.
     Effect::new(move |_| {
         let _ = (account.id.get(), user_id.get());
         editing.set(false);
         temporary.set(None);
-        reload();
     });
+    let on_change = Callback::new(move |()| user.refetch());
 
     view! {
         <p><A href=move || format!("/accounts/{}/users", account.id.get())>{t(Key::BackToUsers)}</A></p>
-        {move || match user.get() {
-            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
-            Some(Ok(tagged)) => view! {
-                <UserView tagged=tagged editing=editing notice=notice temporary=temporary on_change=Callback::new(move |()| reload()) />
-            }.into_any(),
-        }}
+        <Loaded>
+            {move || user.get().map(|loaded| loaded.map(|tagged| view! {
+                <UserView tagged=tagged editing=editing notice=notice temporary=temporary on_change=on_change />
+            }))}
+        </Loaded>
     }
 }
 
@@ -97,7 +95,6 @@ fn UserView(
     let navigate = use_navigate();
     let u = tagged.value.clone();
     let id = u.id;
-    let action_error = RwSignal::new(None::<ApiError>);
     let mut offered: Vec<Offer> = ACTIONS
         .into_iter()
         .filter(|a| u.allowed_actions.contains(a))
@@ -106,19 +103,11 @@ fn UserView(
     if u.state != UserState::Deprovisioned {
         offered.insert(0, Offer::Licence(!u.licensed));
     }
-    let me = use_session().me.get_untracked().map(|m| m.id);
-    let act = move |offer: Offer| {
-        let a = account.id.get_untracked();
+    let me = use_session().me_untracked().map(|m| m.id);
+    let act = Act::new(move |offer: &Offer| {
+        let (a, offer) = (account.id.get_untracked(), *offer);
         let navigate = navigate.clone();
-        let deleting = offer == Offer::Lifecycle(Action::DeleteForGood);
-        if deleting
-            && !window()
-                .confirm_with_message(t(Key::ConfirmDelete))
-                .unwrap_or(false)
-        {
-            return;
-        }
-        spawn_local(async move {
+        async move {
             let result = match offer {
                 Offer::Licence(assign) => api::set_licence(a, id, assign).await,
                 Offer::Lifecycle(Action::DeleteForGood) => api::delete_user(a, id).await,
@@ -133,10 +122,10 @@ fn UserView(
                     None => Ok(()),
                 },
             };
-            match result {
-                Ok(()) if deleting => navigate(&format!("/accounts/{a}/users"), Default::default()),
-                Ok(()) => {
-                    action_error.set(None);
+            if result.is_ok() {
+                if offer == Offer::Lifecycle(Action::DeleteForGood) {
+                    navigate(&format!("/accounts/{a}/users"), Default::default());
+                } else {
                     notice.set(Some(t(if offer == Offer::Lifecycle(Action::Invite) {
                         Key::InvitationSent
                     } else {
@@ -145,10 +134,21 @@ fn UserView(
                     account.refresh();
                     on_change.run(());
                 }
-                Err(e) => action_error.set(Some(e)),
             }
-        });
+            result
+        }
+    });
+    let run = move |offer: Offer| {
+        if offer == Offer::Lifecycle(Action::DeleteForGood)
+            && !window()
+                .confirm_with_message(t(Key::ConfirmDelete))
+                .unwrap_or(false)
+        {
+            return;
+        }
+        act.dispatch(offer);
     };
+    let action_error = move || act.value().and_then(Result::err);
     let name = format!("{} {}", u.first_name, u.last_name);
     let invited = u.state == UserState::Invited;
     let badge = user_state_label(u.state, u.invitation_expires_at);
@@ -164,14 +164,13 @@ fn UserView(
                 <p><code class="secret">{p}</code></p>
             </div>
         })}
-        {move || action_error.get().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        {move || action_error().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
         {u.shared.then(|| view! { <p class="info" role="note">{t(Key::PersonShared)}</p> })}
         <section aria-labelledby="actions-title" class="card">
             <h2 id="actions-title">{t(Key::Actions)}</h2>
             <div class="actions">
                 {(u.editable || u.shared).then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
                 {offered.into_iter().map(|offer| {
-                    let act = act.clone();
                     let label = match offer {
                         Offer::Lifecycle(Action::Invite) if invited => t(Key::ResendInvitation),
                         Offer::Licence(true) => t(Key::AssignLicence),
@@ -179,7 +178,7 @@ fn UserView(
                         Offer::Lifecycle(action) => action_label(action),
                     };
                     let danger = offer == Offer::Lifecycle(Action::DeleteForGood);
-                    view! { <button type="button" class=if danger { "danger" } else { "" } on:click=move |_| act(offer)>{label}</button> }
+                    view! { <button type="button" class=if danger { "danger" } else { "" } on:click=move |_| run(offer)>{label}</button> }
                 }).collect_view()}
             </div>
         </section>
@@ -228,8 +227,25 @@ fn EditForm(
     } = fields;
     let group = RwSignal::new(u.group.to_string());
     let groups = use_groups(account.id);
-    let server = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    let save = Act::new(move |changes: &UserChanges| {
+        let (a, id, etag, changes) = (
+            account.id.get_untracked(),
+            u.id,
+            etag.clone(),
+            changes.clone(),
+        );
+        async move {
+            let result = api::update_user(a, id, &etag, &changes).await.map(|_| ());
+            if result.is_ok() {
+                editing.set(false);
+                notice.set(Some(t(Key::Saved)));
+                on_change.run(());
+            }
+            result
+        }
+    });
+    let server = Signal::derive(move || save.value().and_then(Result::err));
+    let busy = save.pending();
     let issues = fields.issues();
     let error_of = move |name: &'static str| {
         ProfileFields::error_of(issues, server, name, Signal::derive(|| true))
@@ -255,19 +271,7 @@ fn EditForm(
             changes.phone = Some(phone.get_untracked().trim().to_owned());
             changes.username = activated.then(|| username.get_untracked());
         }
-        let (a, id, etag) = (account.id.get_untracked(), u.id, etag.clone());
-        busy.set(true);
-        spawn_local(async move {
-            match api::update_user(a, id, &etag, &changes).await {
-                Ok(_) => {
-                    editing.set(false);
-                    notice.set(Some(t(Key::Saved)));
-                    on_change.run(());
-                }
-                Err(e) => server.set(Some(e)),
-            }
-            busy.set(false);
-        });
+        save.dispatch(changes);
     };
     view! {
         <section aria-labelledby="edit-title" class="card">

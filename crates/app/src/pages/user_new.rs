@@ -3,13 +3,13 @@
 //! person who already has a login in accounts the admin does not manage is not added but asked
 //! to join: the page then says it waits for them to accept, and shows nothing else of them.
 
-use crate::api::{self, ApiError, Created, JoinRequest, NewUser};
+use crate::api::{self, ApiResult, Created, NewUser};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::profile::{ProfileFields, blank_to_none, use_groups};
+use crate::flow::Act;
 use crate::i18n::{Key, role_label, t};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use roster_domain::authz::Role;
@@ -33,9 +33,29 @@ pub fn NewUserPage() -> impl IntoView {
     let role = RwSignal::new(Role::User);
     let groups = use_groups(account.id);
     let submitted = RwSignal::new(false);
-    let server = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
-    let requested = RwSignal::new(None::<JoinRequest>);
+    // Adds the user and opens their page; or, for a login of accounts the admin does not
+    // manage, the request to join is the action's value.
+    let create = Act::new(move |form: &NewUser| {
+        let (id, form) = (account.id.get_untracked(), form.clone());
+        let navigate = navigate.clone();
+        async move {
+            let created = api::create_user(id, &form).await?;
+            if let Created::Member(user) = &created {
+                account.refresh();
+                navigate(
+                    &format!("/accounts/{id}/users/{}", user.id),
+                    Default::default(),
+                );
+            }
+            ApiResult::Ok(created)
+        }
+    });
+    let busy = create.pending();
+    let server = Signal::derive(move || create.value().and_then(Result::err));
+    let requested = move || match create.value() {
+        Some(Ok(Created::Requested(request))) => Some(request),
+        _ => None,
+    };
     let issues = fields.issues();
     // A field's problem shows once it has been typed in, or after a first attempt to save.
     let error_of = move |name: &'static str, value: RwSignal<String>| {
@@ -45,7 +65,9 @@ pub fn NewUserPage() -> impl IntoView {
     // Any edit clears the server's verdict, which was about the old values.
     Effect::new(move |_| {
         let _ = fields.draft();
-        server.set(None);
+        if server.get_untracked().is_some() {
+            create.clear();
+        }
     });
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -65,23 +87,7 @@ pub fn NewUserPage() -> impl IntoView {
             role: Some(role.get_untracked()),
             ..NewUser::default()
         };
-        let id = account.id.get_untracked();
-        let navigate = navigate.clone();
-        busy.set(true);
-        spawn_local(async move {
-            match api::create_user(id, &form).await {
-                Ok(Created::Member(user)) => {
-                    account.refresh();
-                    navigate(
-                        &format!("/accounts/{id}/users/{}", user.id),
-                        Default::default(),
-                    );
-                }
-                Ok(Created::Requested(request)) => requested.set(Some(request)),
-                Err(err) => server.set(Some(err)),
-            }
-            busy.set(false);
-        });
+        create.dispatch(form);
     };
 
     let another = move |_| {
@@ -89,12 +95,12 @@ pub fn NewUserPage() -> impl IntoView {
             value.set(String::new());
         }
         submitted.set(false);
-        requested.set(None);
+        create.clear();
     };
     view! {
         <div class="narrow">
             <h1>{t(Key::AddUserTitle)}</h1>
-            {move || requested.get().map(|request| view! {
+            {move || requested().map(|request| view! {
                 <section class="card" role="status" aria-labelledby="requested-title">
                     <h2 id="requested-title">{t(Key::JoinRequestedTitle)}</h2>
                     <p><strong>{request.email}</strong> " " {t(Key::JoinRequestedLead)}</p>
@@ -105,7 +111,7 @@ pub fn NewUserPage() -> impl IntoView {
                 </section>
             })}
             // Hidden rather than dropped, so "Add another user" brings the very form back.
-            <div hidden=move || requested.get().is_some()>
+            <div hidden=move || requested().is_some()>
             <p class="lead">{t(Key::AddUserLead)}</p>
             <form on:submit=submit novalidate>
                 {move || {

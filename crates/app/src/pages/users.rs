@@ -3,12 +3,13 @@
 
 use crate::api::{self, ApiResult, ListPage, ListQuery, UserAction, UserChanges};
 use crate::components::frame::use_account;
+use crate::components::loaded::Loaded;
 use crate::components::profile::use_groups;
 use crate::components::results::{Outcome, Results};
+use crate::flow::{Act, Load};
 use crate::i18n::{Key, role_label, state_label, t, user_action_label, user_state_label};
-use gloo_timers::future::TimeoutFuture;
+use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use roster_domain::authz::Role;
 use roster_domain::lifecycle::UserState;
@@ -37,49 +38,37 @@ pub fn UsersPage() -> impl IntoView {
         page: Some(1),
         ..ListQuery::default()
     });
-    let page = RwSignal::new(None::<ApiResult<ListPage>>);
+    // Fetched again whenever the account or the query changes; the resource keeps only the
+    // answer to the latest request, however late an earlier one arrives.
+    let page = Load::new(move || {
+        let (id, q) = (account.id.get(), query.get());
+        async move { api::users(id, &q).await }
+    });
     let groups = use_groups(account.id);
     let selected = RwSignal::new(BTreeSet::<i64>::new());
-    let outcomes = RwSignal::new(Vec::<Outcome>::new());
     let move_target = RwSignal::new(String::new());
-    let busy = RwSignal::new(false);
-    let generation = StoredValue::new(0u64);
-
-    // Search as you type: only the last keystroke after a pause sends a request.
-    let typing = StoredValue::new(0u64);
     Effect::new(move |_| {
-        let text = typed.get();
-        let ticket = typing.get_value() + 1;
-        typing.set_value(ticket);
-        spawn_local(async move {
-            TimeoutFuture::new(DEBOUNCE_MS).await;
+        let _ = (account.id.get(), query.get());
+        selected.set(BTreeSet::new());
+    });
+
+    // Search as you type: a request once typing pauses. Each keystroke replaces the pending
+    // timeout, and dropping a timeout cancels it (leaving the page drops the last one).
+    let pause = StoredValue::new_local(None::<Timeout>);
+    let search = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        typed.set(text.clone());
+        let timeout = Timeout::new(DEBOUNCE_MS, move || {
             let text = (!text.trim().is_empty()).then_some(text);
-            if typing.get_value() == ticket && query.get_untracked().q != text {
+            if query.get_untracked().q != text {
                 query.update(|q| {
                     q.q = text;
                     q.page = Some(1);
                 });
             }
         });
-    });
-
-    // Fetch whenever the account or the query changes; a slower older answer never wins.
-    let load = move || {
-        let (id, q) = (account.id.get_untracked(), query.get_untracked());
-        let ticket = generation.get_value() + 1;
-        generation.set_value(ticket);
-        spawn_local(async move {
-            let result = api::users(id, &q).await;
-            if generation.get_value() == ticket {
-                page.set(Some(result));
-            }
-        });
+        pause.set_value(Some(timeout));
     };
-    Effect::new(move |_| {
-        let _ = (account.id.get(), query.get());
-        selected.set(BTreeSet::new());
-        load();
-    });
 
     // A filter's choice, empty for any; an unknown value (never offered) counts as any.
     let set = move |apply: fn(&mut ListQuery, &str)| {
@@ -92,22 +81,20 @@ pub fn UsersPage() -> impl IntoView {
         }
     };
 
-    let rows = move || {
-        page.get()
-            .and_then(|r| r.ok())
+    // One action on the users chosen, one after the other; a result for each.
+    let bulk = Act::new(move |bulk: &Bulk| {
+        let ids: Vec<i64> = selected.get_untracked().into_iter().collect();
+        let names: Vec<(i64, String)> = page
+            .get_untracked()
+            .and_then(Result::ok)
             .map(|p| p.items)
             .unwrap_or_default()
-    };
-    let run_bulk = move |bulk: Bulk| {
-        let ids: Vec<i64> = selected.get_untracked().into_iter().collect();
-        let names: Vec<(i64, String)> = rows()
             .into_iter()
             .map(|u| (u.id, format!("{} {}", u.first_name, u.last_name)))
             .collect();
         let target_group = move_target.get_untracked().parse::<i64>().ok();
-        let id = account.id.get_untracked();
-        busy.set(true);
-        spawn_local(async move {
+        let (id, bulk) = (account.id.get_untracked(), *bulk);
+        async move {
             let mut results = Vec::new();
             for user in ids {
                 let result = match bulk {
@@ -122,11 +109,14 @@ pub fn UsersPage() -> impl IntoView {
                     .unwrap_or_default();
                 results.push(Outcome::of(name, result));
             }
-            outcomes.set(results);
-            busy.set(false);
             account.refresh();
-            load();
-        });
+            page.refetch();
+            results
+        }
+    });
+    let busy = bulk.pending();
+    let run_bulk = move |b: Bulk| {
+        bulk.dispatch(b);
     };
 
     view! {
@@ -142,7 +132,7 @@ pub fn UsersPage() -> impl IntoView {
             <div class="field grow">
                 <label for="q">{t(Key::Search)}</label>
                 <input id="q" type="search" placeholder=t(Key::SearchHint) autocomplete="off"
-                    prop:value=move || typed.get() on:input=move |ev| typed.set(event_target_value(&ev)) />
+                    prop:value=move || typed.get() on:input=search />
             </div>
             <div class="field">
                 <label for="state">{t(Key::FilterState)}</label>
@@ -210,13 +200,14 @@ pub fn UsersPage() -> impl IntoView {
                 <button type="button" disabled=move || busy.get() || move_target.get().is_empty() on:click=move |_| run_bulk(Bulk::Move)>{t(Key::Move)}</button>
             </div>
         </Show>
-        <Results outcomes=outcomes />
+        <Results outcomes=Signal::derive(move || bulk.value().unwrap_or_default()) />
 
-        {move || match page.get() {
-            None => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
-            Some(Err(e)) => view! { <p class="alert" role="alert">{e.message()}</p> }.into_any(),
-            Some(Ok(p)) => view! { <UserTable page=p selected=selected /> <Pager query=query total=page /> }.into_any(),
-        }}
+        <Loaded>
+            {move || page.get().map(|loaded| loaded.map(|p| {
+                let total = p.total;
+                view! { <UserTable page=p selected=selected /> <Pager query=query total=total /> }
+            }))}
+        </Loaded>
     }
 }
 
@@ -308,24 +299,19 @@ fn UserTable(page: ListPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView
 /// Previous and next page, and where we are.
 #[component]
 fn Pager(
+    /// The query, whose page the buttons change.
     query: RwSignal<ListQuery>,
-    total: RwSignal<Option<ApiResult<ListPage>>>,
+    /// How many users the query finds.
+    total: i64,
 ) -> impl IntoView {
-    let count = move || {
-        total
-            .get()
-            .and_then(|r| r.ok())
-            .map(|p| p.total)
-            .unwrap_or(0)
-    };
     let current = move || query.get().page.unwrap_or(1);
-    let last = move || ((count() + PER_PAGE - 1) / PER_PAGE).max(1);
+    let last = move || ((total + PER_PAGE - 1) / PER_PAGE).max(1);
     let at_start = move || current() <= 1;
     let at_end = move || current() >= last();
     view! {
         <nav class="pager" aria-label="Pages">
             <button type="button" disabled=at_start on:click=move |_| query.update(|q| q.page = Some(q.page.unwrap_or(1) - 1))>{t(Key::Previous)}</button>
-            <span role="status">{move || format!("{} {} / {} · {} {}", t(Key::PageOf), current(), last(), count(), if count() == 1 { t(Key::UserTotalOne) } else { t(Key::UsersTotal) })}</span>
+            <span role="status">{move || format!("{} {} / {} · {} {}", t(Key::PageOf), current(), last(), total, if total == 1 { t(Key::UserTotalOne) } else { t(Key::UsersTotal) })}</span>
             <button type="button" disabled=at_end on:click=move |_| query.update(|q| q.page = Some(q.page.unwrap_or(1) + 1))>{t(Key::Next)}</button>
         </nav>
     }

@@ -5,9 +5,9 @@
 
 use super::{Import, Stage, files};
 use crate::api::{self, ChunkRow, RowOutcome, RowResult};
+use crate::flow::Act;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use roster_domain::import::{MAX_CHUNK_ROWS, write};
 
@@ -33,12 +33,12 @@ impl Run {
 }
 
 /// The state of sending, shared by the page's parts.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub(super) struct Sending {
     run: StoredValue<Run>,
     results: RwSignal<Vec<RowResult>>,
-    failed: RwSignal<Option<&'static str>>,
-    busy: RwSignal<bool>,
+    /// Sends the chunks not sent yet; its value is the failure that stopped it, if one did.
+    send: Act<Import, Option<&'static str>>,
 }
 
 impl Sending {
@@ -46,9 +46,21 @@ impl Sending {
         Sending {
             run: StoredValue::new(Run::default()),
             results: RwSignal::new(Vec::new()),
-            failed: RwSignal::new(None),
-            busy: RwSignal::new(false),
+            send: Act::new(|import: &Import| send_rest(*import)),
         }
+    }
+
+    /// Whether chunks are being sent.
+    fn busy(&self) -> bool {
+        self.send.pending().get()
+    }
+
+    /// Why sending stopped, until it is tried again.
+    fn failed(&self) -> Option<&'static str> {
+        if self.busy() {
+            return None;
+        }
+        self.send.value().flatten()
     }
 }
 
@@ -92,40 +104,34 @@ pub(super) fn start(import: Import) {
     sending.results.set(Vec::new());
     import.cancelled.set_value(false);
     import.stage.set(Stage::Creating);
-    send_rest(import, sending);
+    sending.send.dispatch(import);
 }
 
-/// Sends the chunks not sent yet, one after the other; stops at a failure or a cancel.
-fn send_rest(import: Import, sending: Sending) {
-    sending.failed.set(None);
-    sending.busy.set(true);
+/// Sends the chunks not sent yet, one after the other; stops at a failure, with its message,
+/// or a cancel.
+async fn send_rest(import: Import) -> Option<&'static str> {
+    let sending = import.sending;
     let account = import.account.get_untracked();
-    spawn_local(async move {
-        let next = || {
-            sending.run.with_value(|run| {
-                run.next_chunk()
-                    .map(|(key, rows)| (key, chunk_rows(import, rows)))
-            })
-        };
-        while let Some((key, chunk)) = next() {
-            if import.cancelled.get_value() {
-                break;
-            }
-            match api::import_chunk(account, &key, chunk).await {
-                Ok(results) => {
-                    sending.results.update(|r| r.extend(results));
-                    sending.run.update_value(|r| r.next += 1);
-                }
-                Err(e) => {
-                    sending.failed.set(Some(e.message()));
-                    sending.busy.set(false);
-                    return;
-                }
-            }
+    let next = || {
+        sending.run.with_value(|run| {
+            run.next_chunk()
+                .map(|(key, rows)| (key, chunk_rows(import, rows)))
+        })
+    };
+    while let Some((key, chunk)) = next() {
+        if import.cancelled.get_value() {
+            break;
         }
-        sending.busy.set(false);
-        import.stage.set(Stage::Done);
-    });
+        match api::import_chunk(account, &key, chunk).await {
+            Ok(results) => {
+                sending.results.update(|r| r.extend(results));
+                sending.run.update_value(|r| r.next += 1);
+            }
+            Err(e) => return Some(e.message()),
+        }
+    }
+    import.stage.set(Stage::Done);
+    None
 }
 
 /// Counts of the results: created, added, asked to join, refused.
@@ -169,8 +175,9 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
     let navigate = use_navigate();
     let total = sending.run.with_value(|r| r.rows.len());
     let sent = move || sending.results.get().len();
+    // Invited and not invited so far, counted as the invitations go out one by one.
     let invited = RwSignal::new(None::<(usize, usize)>);
-    let invite = move |_| {
+    let invite = Act::new(move |_: &()| {
         let account = import.account.get_untracked();
         let ids: Vec<i64> = sending
             .results
@@ -180,7 +187,7 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
             .filter_map(|r| r.user)
             .collect();
         invited.set(Some((0, 0)));
-        spawn_local(async move {
+        async move {
             let (mut ok, mut failed) = (0, 0);
             for id in ids {
                 match api::invite(account, id).await {
@@ -189,8 +196,8 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
                 }
                 invited.set(Some((ok, failed)));
             }
-        });
-    };
+        }
+    });
     let finish = move |_| {
         let account = import.account.get_untracked();
         navigate(&format!("/accounts/{account}/users"), Default::default());
@@ -202,11 +209,11 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
                 <label for="sending">{move || format!("{} {} / {total}", t(Key::ImportSent), sent())}</label>
                 <progress id="sending" max=total.max(1) value=sent></progress>
             </div>
-            <Show when=move || sending.failed.get().is_some()>
-                <p class="alert" role="alert">{move || sending.failed.get()} " " {t(Key::ImportRetryHint)}</p>
-                <button type="button" class="primary" on:click=move |_| send_rest(import, sending)>{t(Key::TryAgain)}</button>
+            <Show when=move || sending.failed().is_some()>
+                <p class="alert" role="alert">{move || sending.failed()} " " {t(Key::ImportRetryHint)}</p>
+                <button type="button" class="primary" on:click=move |_| { sending.send.dispatch(import); }>{t(Key::TryAgain)}</button>
             </Show>
-            <Show when=move || import.stage.get() == Stage::Creating && sending.busy.get()>
+            <Show when=move || import.stage.get() == Stage::Creating && sending.busy()>
                 <button type="button" on:click=move |_| import.cancelled.set_value(true)>{t(Key::Cancel)}</button>
             </Show>
             <Show when=move || import.stage.get() == Stage::Done>
@@ -234,7 +241,7 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
                 </ul>
                 <div class="actions">
                     <button type="button" on:click=move |_| files::download("roster-import-results.csv", &results_csv(&sending.results.get_untracked()))>{t(Key::ImportDownloadResults)}</button>
-                    <button type="button" class="primary" disabled=move || invited.get().is_some() || counts(&sending.results.get()).0 == 0 on:click=invite>{t(Key::ImportInvite)}</button>
+                    <button type="button" class="primary" disabled=move || invited.get().is_some() || counts(&sending.results.get()).0 == 0 on:click=move |_| { invite.dispatch(()); }>{t(Key::ImportInvite)}</button>
                     <button type="button" on:click=finish.clone()>{t(Key::ImportFinish)}</button>
                 </div>
                 {move || invited.get().map(|(ok, failed)| view! {

@@ -1,7 +1,7 @@
-//! Import users (screen 6; seed 001): download the template, choose or drop a file, see every
-//! problem in place and fix it there, create the accounts a chunk at a time, then finish or
-//! invite. The file is read and checked here, with the domain crate, in slices that never keep
-//! the page busy for more than a frame or two; the server checks every row again.
+//! Import users: download the template, choose or drop a file, see every problem in place and fix
+//! it there, create the accounts a chunk at a time, then finish or invite. The file is read and
+//! checked here, with the domain crate, in slices that never keep the page busy for more than a
+//! frame or two; the server checks every row again.
 
 mod create;
 mod files;
@@ -9,6 +9,7 @@ mod grid;
 
 use crate::api::{self, AccountSettings};
 use crate::components::frame::use_account;
+use crate::flow::Act;
 use crate::i18n::{Key, t};
 use files::{SLICE_MS, breathe, now};
 use leptos::prelude::*;
@@ -33,7 +34,7 @@ enum Stage {
 }
 
 /// The import's shared state, handed to the parts of the page.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 struct Import {
     account: Signal<i64>,
     stage: RwSignal<Stage>,
@@ -227,6 +228,9 @@ pub fn ImportPage() -> impl IntoView {
 fn Choose(import: Import) -> impl IntoView {
     let take = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
+        // A task of its own, not an action: reading and checking is the page's scheduler, which
+        // slices the work (`in_slices`), shows its progress and hands over the checker through
+        // the import's state; there is no single answer to wait for.
         spawn_local(async move {
             match files::read(&file).await {
                 Ok(bytes) => process(import, bytes).await,
@@ -234,9 +238,10 @@ fn Choose(import: Import) -> impl IntoView {
             }
         });
     };
-    let template = move |_| {
+    // The template has a column for each authority kind of the account's policy.
+    let template = Act::new(move |_: &()| {
         let account = import.account.get_untracked();
-        spawn_local(async move {
+        async move {
             match api::account_settings(account).await {
                 Ok(settings) => files::download(
                     "roster-users-template.csv",
@@ -244,13 +249,13 @@ fn Choose(import: Import) -> impl IntoView {
                 ),
                 Err(e) => import.problem.set(Some(e.message())),
             }
-        });
-    };
+        }
+    });
     view! {
         <ol class="steps">
             <li>
                 <p>{t(Key::ImportStepTemplate)}</p>
-                <button type="button" on:click=template>{t(Key::ImportDownloadTemplate)}</button>
+                <button type="button" on:click=move |_| { template.dispatch(()); }>{t(Key::ImportDownloadTemplate)}</button>
             </li>
             <li>
                 <p>{t(Key::ImportStepFill)}</p>

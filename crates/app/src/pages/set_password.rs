@@ -1,14 +1,15 @@
-//! The pages of single-use links, built for a phone first: activation (screen 8) and password
-//! reset. Both read the token from the address's fragment (it never reaches a server log), wait
-//! for a click before using it (mail scanners open links), then take the new password.
+//! The pages of single-use links that set a password, built for a phone first: activation and
+//! password reset. Both read the token from the address's fragment (it never reaches a server
+//! log), wait for a click before using it (mail scanners open links), then take the new
+//! password.
 
 use crate::api::{self, ApiError, Link, LinkInfo};
 use crate::components::field::TextField;
 use crate::components::password::{NewPassword, NewPasswordFields};
+use crate::flow::Act;
 use crate::i18n::{Key, t};
-use crate::session::use_session;
+use crate::session::{Signed, use_session};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
@@ -27,9 +28,8 @@ pub fn ResetPasswordPage() -> impl IntoView {
 /// Where the page is.
 #[derive(Debug, Clone, PartialEq)]
 enum Step {
-    /// Waiting for the click that says a person, not a scanner, is here.
+    /// Waiting for the click that says a person, not a scanner, is here (and while checking).
     Confirm,
-    Checking,
     Form(LinkInfo),
     /// The link no longer works (or never did).
     Invalid(ApiError),
@@ -64,15 +64,16 @@ fn LinkPage(link: Link) -> impl IntoView {
         Link::Activation => t(Key::ActivateTitle),
         Link::PasswordReset => t(Key::ResetTitle),
     };
-    let start = move |_| {
-        step.set(Step::Checking);
-        spawn_local(async move {
-            step.set(match api::check_link(link, &token.get_value()).await {
+    let check = Act::new(move |_: &()| {
+        let token = token.get_value();
+        async move {
+            step.set(match api::check_link(link, &token).await {
                 Ok(info) => Step::Form(info),
                 Err(e) => Step::Invalid(e),
             });
-        });
-    };
+        }
+    });
+    let checking = check.pending();
     view! {
         <main id="main" class="narrow" tabindex="-1">
             <h1>{move || match step.get() {
@@ -80,13 +81,13 @@ fn LinkPage(link: Link) -> impl IntoView {
                 _ => title,
             }}</h1>
             {move || match step.get() {
-                Step::Confirm | Step::Checking => view! {
+                Step::Confirm => view! {
                     <p class="lead">{match link {
                         Link::Activation => t(Key::ActivateConfirmLead),
                         Link::PasswordReset => t(Key::ResetConfirmLead),
                     }}</p>
-                    <button type="button" class="primary" on:click=start
-                        disabled=move || step.get() == Step::Checking>{t(Key::Continue)}</button>
+                    <button type="button" class="primary" on:click=move |_| { check.dispatch(()); }
+                        disabled=move || checking.get()>{t(Key::Continue)}</button>
                 }.into_any(),
                 Step::Form(info) => view! { <PasswordForm link=link token=token info=info step=step /> }.into_any(),
                 Step::Invalid(e) => view! {
@@ -113,8 +114,35 @@ fn PasswordForm(
     let fields = NewPassword::new(info.min_password_length);
     let question = RwSignal::new(String::new());
     let answer = RwSignal::new(String::new());
-    let server = RwSignal::new(None::<ApiError>);
-    let busy = RwSignal::new(false);
+    // Sets the password; the refusal to show under the form, if any, is the action's value.
+    let set = Act::new(move |password: &String| {
+        let navigate = navigate.clone();
+        let (password, token) = (password.clone(), token.get_value());
+        let (question, answer) = (question.get_untracked(), answer.get_untracked());
+        async move {
+            let result = match link {
+                Link::Activation => api::activate(&token, &password, &question, &answer)
+                    .await
+                    .map(|me| {
+                        session.set(Signed::In(me));
+                        navigate("/", Default::default());
+                    }),
+                Link::PasswordReset => api::complete_reset(&token, &password)
+                    .await
+                    .map(|()| step.set(Step::Reset)),
+            };
+            match result {
+                Err(e) if e.status == 410 => {
+                    step.set(Step::Invalid(e));
+                    None
+                }
+                Err(e) => Some(e),
+                Ok(()) => None,
+            }
+        }
+    });
+    let busy = set.pending();
+    let server = Signal::derive(move || set.value().flatten());
     let field_error = move |name: &'static str| {
         Signal::derive(move || {
             server
@@ -128,35 +156,9 @@ fn PasswordForm(
         if !fields.ready() || busy.get_untracked() {
             return;
         }
-        busy.set(true);
-        server.set(None);
-        let navigate = navigate.clone();
-        let (password, token) = (fields.password.get_untracked(), token.get_value());
-        spawn_local(async move {
-            let result = match link {
-                Link::Activation => api::activate(
-                    &token,
-                    &password,
-                    &question.get_untracked(),
-                    &answer.get_untracked(),
-                )
-                .await
-                .map(|me| {
-                    session.me.set(Some(me));
-                    session.checked.set(true);
-                    navigate("/", Default::default());
-                }),
-                Link::PasswordReset => api::complete_reset(&token, &password)
-                    .await
-                    .map(|()| step.set(Step::Reset)),
-            };
-            match result {
-                Err(e) if e.status == 410 => step.set(Step::Invalid(e)),
-                Err(e) => server.set(Some(e)),
-                Ok(()) => {}
-            }
-            busy.set(false);
-        });
+        // The refusal goes while the new attempt is sent.
+        set.clear();
+        set.dispatch(fields.password.get_untracked());
     };
     view! {
         <p class="lead">{match link {
