@@ -30,7 +30,8 @@ mod settings;
 mod spa;
 mod startup;
 mod state;
-pub(crate) mod store;
+/// Public for the tests and the benchmark, which arrange and read facts underneath the API.
+pub mod store;
 mod tokens;
 mod users;
 

@@ -18,10 +18,7 @@ struct SummaryRow {
 }
 
 /// The accounts `user` belongs to, by name, with their seats and the user's role.
-pub(crate) async fn summaries_of(
-    conn: &mut Conn,
-    user: i64,
-) -> Result<Vec<AccountSummary>, AppError> {
+pub async fn summaries_of(conn: &mut Conn, user: i64) -> Result<Vec<AccountSummary>, AppError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT a.id, a.name, a.seats,
                 (SELECT count(*) FROM memberships x WHERE x.account_id = a.id AND x.licensed) AS seats_used,
@@ -46,7 +43,7 @@ pub(crate) async fn summaries_of(
 }
 
 /// The accounts `user` belongs to, by name, with their role.
-pub(crate) async fn mine(conn: &mut Conn, user: i64) -> Result<Vec<MyAccount>, AppError> {
+pub async fn mine(conn: &mut Conn, user: i64) -> Result<Vec<MyAccount>, AppError> {
     Ok(summaries_of(conn, user)
         .await?
         .into_iter()
@@ -59,7 +56,7 @@ pub(crate) async fn mine(conn: &mut Conn, user: i64) -> Result<Vec<MyAccount>, A
 }
 
 /// The account's authorization policy.
-pub(crate) async fn policy(conn: &mut Conn, account: i64) -> Result<AuthzPolicy, AppError> {
+pub async fn policy(conn: &mut Conn, account: i64) -> Result<AuthzPolicy, AppError> {
     let (json,): (String,) = sqlx::query_as("SELECT policy FROM accounts WHERE id = ?1")
         .bind(account)
         .fetch_one(&mut *conn)
@@ -69,7 +66,7 @@ pub(crate) async fn policy(conn: &mut Conn, account: i64) -> Result<AuthzPolicy,
 }
 
 /// The account's approved email domains (none: any address is allowed).
-pub(crate) async fn approved_domains(
+pub async fn approved_domains(
     conn: &mut Conn,
     account: i64,
 ) -> Result<Vec<ApprovedDomain>, AppError> {
@@ -82,7 +79,7 @@ pub(crate) async fn approved_domains(
 }
 
 /// The account's name.
-pub(crate) async fn name(conn: &mut Conn, account: i64) -> Result<String, AppError> {
+pub async fn name(conn: &mut Conn, account: i64) -> Result<String, AppError> {
     let (name,): (String,) = sqlx::query_as("SELECT name FROM accounts WHERE id = ?1")
         .bind(account)
         .fetch_one(&mut *conn)
@@ -91,7 +88,7 @@ pub(crate) async fn name(conn: &mut Conn, account: i64) -> Result<String, AppErr
 }
 
 /// The names of `accounts`, in order of name.
-pub(crate) async fn names(conn: &mut Conn, accounts: &[i64]) -> Result<Vec<String>, AppError> {
+pub async fn names(conn: &mut Conn, accounts: &[i64]) -> Result<Vec<String>, AppError> {
     let ids = serde_json::to_string(accounts).map_err(|e| AppError::Internal(e.to_string()))?;
     let rows: Vec<(String,)> = sqlx::query_as(
         "SELECT name FROM accounts WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY name",
@@ -103,10 +100,7 @@ pub(crate) async fn names(conn: &mut Conn, accounts: &[i64]) -> Result<Vec<Strin
 }
 
 /// How long the account's single-use links work, in hours.
-pub(crate) async fn invitation_lifetime_hours(
-    conn: &mut Conn,
-    account: i64,
-) -> Result<i64, AppError> {
+pub async fn invitation_lifetime_hours(conn: &mut Conn, account: i64) -> Result<i64, AppError> {
     let (hours,): (i64,) =
         sqlx::query_as("SELECT invitation_lifetime_hours FROM accounts WHERE id = ?1")
             .bind(account)
@@ -116,7 +110,7 @@ pub(crate) async fn invitation_lifetime_hours(
 }
 
 /// The account's seats bought and in use.
-pub(crate) async fn seat_counts(conn: &mut Conn, account: i64) -> Result<(i64, i64), AppError> {
+pub async fn seat_counts(conn: &mut Conn, account: i64) -> Result<(i64, i64), AppError> {
     Ok(sqlx::query_as(
         "SELECT a.seats, (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed)
          FROM accounts a WHERE a.id = ?1",
@@ -127,7 +121,7 @@ pub(crate) async fn seat_counts(conn: &mut Conn, account: i64) -> Result<(i64, i
 }
 
 /// The ids of the accounts named `name`, ignoring case (the command line names accounts).
-pub(crate) async fn ids_named(conn: &mut Conn, name: &str) -> Result<Vec<i64>, AppError> {
+pub async fn ids_named(conn: &mut Conn, name: &str) -> Result<Vec<i64>, AppError> {
     let found: Vec<(i64,)> =
         sqlx::query_as("SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE")
             .bind(name)
@@ -150,7 +144,7 @@ struct SettingsRow {
 }
 
 /// The account's settings; what a reader may grant and change is left for the caller to fill.
-pub(crate) async fn settings(conn: &mut Conn, account: i64) -> Result<AccountSettings, AppError> {
+pub async fn settings(conn: &mut Conn, account: i64) -> Result<AccountSettings, AppError> {
     let row: SettingsRow = sqlx::query_as(
         "SELECT id, name, seats,
                 (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed) AS seats_used,
@@ -180,7 +174,7 @@ pub(crate) async fn settings(conn: &mut Conn, account: i64) -> Result<AccountSet
 }
 
 /// The account's settings become these; a new version.
-pub(crate) async fn update_settings(
+pub async fn update_settings(
     conn: &mut Conn,
     account: i64,
     seats: i64,

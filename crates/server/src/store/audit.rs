@@ -45,7 +45,7 @@ impl From<ItemRow> for AuditItem {
 }
 
 /// The entries of `account` that `q` filters, newest first, at most `limit`.
-pub(crate) async fn page(
+pub async fn page(
     conn: &mut Conn,
     account: i64,
     q: &AuditQuery,
@@ -79,7 +79,7 @@ pub(crate) async fn page(
 
 /// One entry to write.
 #[derive(Debug)]
-pub(crate) struct NewEntry<'a> {
+pub struct NewEntry<'a> {
     pub at: i64,
     pub actor_id: Option<i64>,
     pub account_id: Option<i64>,
@@ -92,7 +92,7 @@ pub(crate) struct NewEntry<'a> {
 }
 
 /// Writes `entry`, in the transaction of the change it records.
-pub(crate) async fn insert(tx: &mut super::Tx<'_>, entry: &NewEntry<'_>) -> Result<(), AppError> {
+pub async fn insert(tx: &mut super::Tx<'_>, entry: &NewEntry<'_>) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO audit (at, actor_id, account_id, target_user_id, target_group_id, action, before,
                             after, origin_account_id)

@@ -5,7 +5,7 @@ use super::Tx;
 use crate::error::AppError;
 
 /// How many accounts there are.
-pub(crate) async fn account_count(db: &super::Pool) -> Result<i64, AppError> {
+pub async fn account_count(db: &super::Pool) -> Result<i64, AppError> {
     let (accounts,): (i64,) = sqlx::query_as("SELECT count(*) FROM accounts")
         .fetch_one(db)
         .await?;
@@ -13,7 +13,7 @@ pub(crate) async fn account_count(db: &super::Pool) -> Result<i64, AppError> {
 }
 
 /// Gives the person whose address is `email` the password `hash`, and ends any lockout.
-pub(crate) async fn refresh_sign_in(
+pub async fn refresh_sign_in(
     tx: &mut Tx<'_>,
     email: &str,
     hash: &str,
@@ -40,7 +40,7 @@ pub(crate) async fn refresh_sign_in(
 }
 
 /// The account named `name` and its default group.
-pub(crate) async fn account_and_default_group(
+pub async fn account_and_default_group(
     db: &super::Pool,
     name: &str,
 ) -> Result<(i64, i64), AppError> {
@@ -54,12 +54,12 @@ pub(crate) async fn account_and_default_group(
 }
 
 /// Refreshes the planner's statistics, after many rows were written at once.
-pub(crate) async fn analyze(db: &super::Pool) -> Result<(), AppError> {
+pub async fn analyze(db: &super::Pool) -> Result<(), AppError> {
     sqlx::query("ANALYZE").execute(db).await?;
     Ok(())
 }
 
-pub(crate) async fn insert_account(
+pub async fn insert_account(
     tx: &mut Tx<'_>,
     name: &str,
     seats: i64,
@@ -79,7 +79,7 @@ pub(crate) async fn insert_account(
     Ok(id)
 }
 
-pub(crate) async fn insert_group(
+pub async fn insert_group(
     tx: &mut Tx<'_>,
     account: i64,
     name: &str,
@@ -97,7 +97,7 @@ pub(crate) async fn insert_group(
     Ok(id)
 }
 
-pub(crate) async fn insert_user(
+pub async fn insert_user(
     tx: &mut Tx<'_>,
     first: &str,
     last: &str,
@@ -129,7 +129,7 @@ pub(crate) async fn insert_user(
 }
 
 #[allow(clippy::too_many_arguments)]
-pub(crate) async fn insert_member(
+pub async fn insert_member(
     tx: &mut Tx<'_>,
     account: i64,
     user: i64,

@@ -47,7 +47,7 @@ impl TryFrom<GroupRow> for Group {
 }
 
 /// The groups of `account` by name: all of them, or only `id` when given.
-pub(crate) async fn of_account(
+pub async fn of_account(
     conn: &mut Conn,
     account: i64,
     id: Option<i64>,
@@ -79,7 +79,7 @@ fn name_taken(err: sqlx::Error) -> AppError {
 }
 
 /// Makes a group of `account` named `name` (its folded `key`) with `policy`; its id.
-pub(crate) async fn insert(
+pub async fn insert(
     conn: &mut Conn,
     account: i64,
     name: &str,
@@ -104,7 +104,7 @@ pub(crate) async fn insert(
 }
 
 /// Renames group `id` and sets its policy; a new version.
-pub(crate) async fn update(
+pub async fn update(
     conn: &mut Conn,
     account: i64,
     id: i64,
@@ -131,7 +131,7 @@ pub(crate) async fn update(
 }
 
 /// Moves every member of group `from` of `account` into group `to`.
-pub(crate) async fn move_members(
+pub async fn move_members(
     conn: &mut Conn,
     account: i64,
     from: i64,
@@ -147,7 +147,7 @@ pub(crate) async fn move_members(
 }
 
 /// Deletes group `id` of `account` (empty by then).
-pub(crate) async fn delete(conn: &mut Conn, account: i64, id: i64) -> Result<(), AppError> {
+pub async fn delete(conn: &mut Conn, account: i64, id: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM groups WHERE account_id = ?1 AND id = ?2")
         .bind(account)
         .bind(id)
@@ -158,7 +158,7 @@ pub(crate) async fn delete(conn: &mut Conn, account: i64, id: i64) -> Result<(),
 
 /// The group of `account` named by id, or its default group when `id` is `None`; `None` when
 /// there is no such group in the account.
-pub(crate) async fn id_in(
+pub async fn id_in(
     conn: &mut Conn,
     account: i64,
     id: Option<i64>,
@@ -182,11 +182,7 @@ pub(crate) async fn id_in(
 }
 
 /// The group `id` of `account` if it still exists, else the account's default group.
-pub(crate) async fn or_default(
-    conn: &mut Conn,
-    account: i64,
-    id: Option<i64>,
-) -> Result<i64, AppError> {
+pub async fn or_default(conn: &mut Conn, account: i64, id: Option<i64>) -> Result<i64, AppError> {
     let (group,): (i64,) = sqlx::query_as(
         "SELECT id FROM groups WHERE account_id = ?1 AND (id = ?2 OR is_default)
          ORDER BY id = ?2 DESC LIMIT 1",
@@ -200,10 +196,7 @@ pub(crate) async fn or_default(
 
 /// The groups of `account`: id, name, and whether it is the default (an import's rows name
 /// them).
-pub(crate) async fn names(
-    conn: &mut Conn,
-    account: i64,
-) -> Result<Vec<(i64, String, bool)>, AppError> {
+pub async fn names(conn: &mut Conn, account: i64) -> Result<Vec<(i64, String, bool)>, AppError> {
     Ok(sqlx::query_as(
         "SELECT id, name, is_default FROM groups WHERE account_id = ?1 ORDER BY name",
     )
@@ -214,7 +207,7 @@ pub(crate) async fn names(
 
 /// The longest minimum password length of `user`'s groups, in `account` when given, else in
 /// all of them; `None` when they belong to none.
-pub(crate) async fn longest_min_password(
+pub async fn longest_min_password(
     conn: &mut Conn,
     user: i64,
     account: Option<i64>,

@@ -7,7 +7,8 @@ use crate::error::AppError;
 use roster_domain::authz::Grants;
 
 /// A chunk answered before under the same key.
-pub(crate) struct Answered {
+#[derive(Debug)]
+pub struct Answered {
     pub actor: i64,
     pub request_hash: String,
     pub response: String,
@@ -15,7 +16,7 @@ pub(crate) struct Answered {
 
 /// Forgets the answers kept from before `before`, then returns the one kept for `key` in
 /// `account`, if any.
-pub(crate) async fn answered(
+pub async fn answered(
     conn: &mut Conn,
     account: i64,
     key: &str,
@@ -40,7 +41,7 @@ pub(crate) async fn answered(
 }
 
 /// Keeps the answer given to a chunk under `key`, so that sending it again replays it.
-pub(crate) async fn keep_answer(
+pub async fn keep_answer(
     conn: &mut Conn,
     account: i64,
     key: &str,
@@ -64,7 +65,7 @@ pub(crate) async fn keep_answer(
 
 /// For each of these username keys that has a login: its key, the person's id, and whether they
 /// are a member of `account`.
-pub(crate) async fn logins(
+pub async fn logins(
     conn: &mut Conn,
     account: i64,
     keys: &[impl serde::Serialize],
@@ -83,7 +84,7 @@ pub(crate) async fn logins(
 
 /// One member as exported.
 #[derive(Debug, sqlx::FromRow)]
-pub(crate) struct Exported {
+pub struct Exported {
     pub email: String,
     pub first_name: String,
     pub last_name: String,
@@ -100,7 +101,7 @@ pub(crate) struct Exported {
 }
 
 /// The members of `account` by last and first name.
-pub(crate) async fn exported(conn: &mut Conn, account: i64) -> Result<Vec<Exported>, AppError> {
+pub async fn exported(conn: &mut Conn, account: i64) -> Result<Vec<Exported>, AppError> {
     Ok(sqlx::query_as(
         "SELECT u.email, u.first_name, u.last_name, u.username, u.phone, u.language,
                 g.name AS group_name, m.role, m.licensed, m.authorities, u.exchange_domain,

@@ -38,7 +38,7 @@ const WAITING: &str = "FROM memberships m JOIN users u ON u.id = m.user_id
 
 /// A page of the invited members of `account` (only those whose link has lapsed, or only the
 /// others, when `expired` says), soonest to expire first, and how many there are in all.
-pub(crate) async fn page(
+pub async fn page(
     conn: &mut Conn,
     account: i64,
     expired: Option<bool>,

@@ -34,7 +34,7 @@ const SELECT: &str = "SELECT j.id, j.email, j.role, u.username AS requested_by,
                       FROM join_requests j LEFT JOIN users u ON u.id = j.requested_by";
 
 /// Request `id` of `account`: 404 when it does not exist or is another account's.
-pub(crate) async fn find(conn: &mut Conn, account: i64, id: i64) -> Result<JoinRequest, AppError> {
+pub async fn find(conn: &mut Conn, account: i64, id: i64) -> Result<JoinRequest, AppError> {
     let row: Option<RequestRow> =
         sqlx::query_as(&format!("{SELECT} WHERE j.account_id = ?1 AND j.id = ?2"))
             .bind(account)
@@ -45,10 +45,7 @@ pub(crate) async fn find(conn: &mut Conn, account: i64, id: i64) -> Result<JoinR
 }
 
 /// The requests of `account`, newest first.
-pub(crate) async fn of_account(
-    conn: &mut Conn,
-    account: i64,
-) -> Result<Vec<JoinRequest>, AppError> {
+pub async fn of_account(conn: &mut Conn, account: i64) -> Result<Vec<JoinRequest>, AppError> {
     let rows: Vec<RequestRow> = sqlx::query_as(&format!(
         "{SELECT} WHERE j.account_id = ?1 ORDER BY j.created_at DESC, j.id DESC"
     ))
@@ -60,7 +57,7 @@ pub(crate) async fn of_account(
 
 /// A request as its link finds it: everything to make the membership asked for.
 #[derive(Debug, sqlx::FromRow)]
-pub(crate) struct Pending {
+pub struct Pending {
     pub account_id: i64,
     pub user_id: i64,
     /// The email the administrator typed.
@@ -79,11 +76,7 @@ const PENDING: &str =
     "account_id, user_id, email, requested_by, role, group_id, authorities, licensed, expires_at";
 
 /// The request whose link's token hashes to `hash`, while it works.
-pub(crate) async fn live(
-    conn: &mut Conn,
-    hash: &str,
-    now: i64,
-) -> Result<Option<Pending>, AppError> {
+pub async fn live(conn: &mut Conn, hash: &str, now: i64) -> Result<Option<Pending>, AppError> {
     Ok(sqlx::query_as(&format!(
         "SELECT {PENDING} FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2"
     ))
@@ -95,11 +88,7 @@ pub(crate) async fn live(
 
 /// Uses up the live request whose link's token hashes to `hash`: of two answers at once,
 /// exactly one gets it.
-pub(crate) async fn take(
-    tx: &mut Tx<'_>,
-    hash: &str,
-    now: i64,
-) -> Result<Option<Pending>, AppError> {
+pub async fn take(tx: &mut Tx<'_>, hash: &str, now: i64) -> Result<Option<Pending>, AppError> {
     Ok(sqlx::query_as(&format!(
         "DELETE FROM join_requests WHERE token_hash = ?1 AND expires_at > ?2 RETURNING {PENDING}"
     ))
@@ -110,7 +99,7 @@ pub(crate) async fn take(
 }
 
 /// Forgets the requests that expired before `before`.
-pub(crate) async fn prune(conn: &mut Conn, before: i64) -> Result<(), AppError> {
+pub async fn prune(conn: &mut Conn, before: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM join_requests WHERE expires_at < ?1")
         .bind(before)
         .execute(&mut *conn)
@@ -120,7 +109,7 @@ pub(crate) async fn prune(conn: &mut Conn, before: i64) -> Result<(), AppError> 
 
 /// A request for `user` to join `account`, asked by `actor`.
 #[derive(Debug)]
-pub(crate) struct NewRequest<'a> {
+pub struct NewRequest<'a> {
     pub account: i64,
     pub user: i64,
     /// The email typed.
@@ -138,7 +127,7 @@ pub(crate) struct NewRequest<'a> {
 
 /// Saves `request`, replacing an earlier one of the same person and account (and its link);
 /// its id.
-pub(crate) async fn upsert(tx: &mut Tx<'_>, request: &NewRequest<'_>) -> Result<i64, AppError> {
+pub async fn upsert(tx: &mut Tx<'_>, request: &NewRequest<'_>) -> Result<i64, AppError> {
     let grants =
         serde_json::to_string(request.grants).map_err(|e| AppError::Internal(e.to_string()))?;
     let (id,): (i64,) = sqlx::query_as(
@@ -169,7 +158,7 @@ pub(crate) async fn upsert(tx: &mut Tx<'_>, request: &NewRequest<'_>) -> Result<
 }
 
 /// Withdraws request `id` of `account`.
-pub(crate) async fn delete(conn: &mut Conn, account: i64, id: i64) -> Result<(), AppError> {
+pub async fn delete(conn: &mut Conn, account: i64, id: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM join_requests WHERE account_id = ?1 AND id = ?2")
         .bind(account)
         .bind(id)

@@ -33,7 +33,7 @@ const MEMBER: &str = "SELECT m.account_id, m.user_id, m.role, u.state, m.authori
                       FROM memberships m JOIN users u ON u.id = m.user_id";
 
 /// `user`'s membership of `account`, as the rules see it.
-pub(crate) async fn member(
+pub async fn member(
     conn: &mut Conn,
     account: i64,
     user: i64,
@@ -49,7 +49,7 @@ pub(crate) async fn member(
 }
 
 /// The members of group `group` of `account`.
-pub(crate) async fn of_group(
+pub async fn of_group(
     conn: &mut Conn,
     account: i64,
     group: i64,
@@ -67,10 +67,7 @@ pub(crate) async fn of_group(
 }
 
 /// The memberships of `users`, each with its account, by account then user.
-pub(crate) async fn of_users(
-    conn: &mut Conn,
-    users: &[i64],
-) -> Result<Vec<(i64, Member<i64>)>, AppError> {
+pub async fn of_users(conn: &mut Conn, users: &[i64]) -> Result<Vec<(i64, Member<i64>)>, AppError> {
     let ids = serde_json::to_string(users).map_err(|e| AppError::Internal(e.to_string()))?;
     let rows: Vec<MemberRow> = sqlx::query_as(&format!(
         "{MEMBER} WHERE m.user_id IN (SELECT value FROM json_each(?1)) ORDER BY m.account_id, m.user_id"
@@ -82,7 +79,7 @@ pub(crate) async fn of_users(
 }
 
 /// The account's active admins.
-pub(crate) async fn active_admins(conn: &mut Conn, account: i64) -> Result<usize, AppError> {
+pub async fn active_admins(conn: &mut Conn, account: i64) -> Result<usize, AppError> {
     let (n,): (i64,) = sqlx::query_as(
         "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id
          WHERE m.account_id = ?1 AND m.role = 'admin' AND u.state = 'active'",
@@ -94,7 +91,7 @@ pub(crate) async fn active_admins(conn: &mut Conn, account: i64) -> Result<usize
 }
 
 /// The accounts `user` belongs to.
-pub(crate) async fn accounts_of(conn: &mut Conn, user: i64) -> Result<Vec<i64>, AppError> {
+pub async fn accounts_of(conn: &mut Conn, user: i64) -> Result<Vec<i64>, AppError> {
     let rows: Vec<(i64,)> =
         sqlx::query_as("SELECT account_id FROM memberships WHERE user_id = ?1 ORDER BY account_id")
             .bind(user)
@@ -104,11 +101,7 @@ pub(crate) async fn accounts_of(conn: &mut Conn, user: i64) -> Result<Vec<i64>, 
 }
 
 /// `user`'s role in `account`, or `None` when they are not a member.
-pub(crate) async fn role_in(
-    conn: &mut Conn,
-    account: i64,
-    user: i64,
-) -> Result<Option<Role>, AppError> {
+pub async fn role_in(conn: &mut Conn, account: i64, user: i64) -> Result<Option<Role>, AppError> {
     let role: Option<(String,)> =
         sqlx::query_as("SELECT role FROM memberships WHERE account_id = ?1 AND user_id = ?2")
             .bind(account)
@@ -119,7 +112,7 @@ pub(crate) async fn role_in(
 }
 
 /// Whether `user` is a member of `account`.
-pub(crate) async fn exists(conn: &mut Conn, account: i64, user: i64) -> Result<bool, AppError> {
+pub async fn exists(conn: &mut Conn, account: i64, user: i64) -> Result<bool, AppError> {
     let (member,): (bool,) = sqlx::query_as(
         "SELECT EXISTS (SELECT 1 FROM memberships WHERE account_id = ?1 AND user_id = ?2)",
     )
@@ -132,7 +125,7 @@ pub(crate) async fn exists(conn: &mut Conn, account: i64, user: i64) -> Result<b
 
 /// A membership about to be made.
 #[derive(Debug)]
-pub(crate) struct NewMember<'a> {
+pub struct NewMember<'a> {
     pub role: Role,
     pub group: i64,
     pub grants: &'a Grants,
@@ -142,7 +135,7 @@ pub(crate) struct NewMember<'a> {
 }
 
 /// Makes `user` a member of `account`.
-pub(crate) async fn insert(
+pub async fn insert(
     conn: &mut Conn,
     account: i64,
     user: i64,
@@ -168,7 +161,7 @@ pub(crate) async fn insert(
 }
 
 /// Takes `user` out of `account`.
-pub(crate) async fn delete(conn: &mut Conn, account: i64, user: i64) -> Result<(), AppError> {
+pub async fn delete(conn: &mut Conn, account: i64, user: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM memberships WHERE account_id = ?1 AND user_id = ?2")
         .bind(account)
         .bind(user)
@@ -178,7 +171,7 @@ pub(crate) async fn delete(conn: &mut Conn, account: i64, user: i64) -> Result<(
 }
 
 /// Sets `user`'s role and authorities in `account`.
-pub(crate) async fn set_grants(
+pub async fn set_grants(
     conn: &mut Conn,
     account: i64,
     user: i64,
@@ -199,7 +192,7 @@ pub(crate) async fn set_grants(
 }
 
 /// Puts `user` in group `group` of `account`.
-pub(crate) async fn set_group(
+pub async fn set_group(
     conn: &mut Conn,
     account: i64,
     user: i64,
@@ -215,7 +208,7 @@ pub(crate) async fn set_group(
 }
 
 /// Gives `user` a seat in `account`, or takes theirs.
-pub(crate) async fn set_licensed(
+pub async fn set_licensed(
     conn: &mut Conn,
     account: i64,
     user: i64,
@@ -231,7 +224,7 @@ pub(crate) async fn set_licensed(
 }
 
 /// Takes `user`'s seats in every account (they are deprovisioned).
-pub(crate) async fn release_all_seats(tx: &mut Tx<'_>, user: i64) -> Result<(), AppError> {
+pub async fn release_all_seats(tx: &mut Tx<'_>, user: i64) -> Result<(), AppError> {
     sqlx::query("UPDATE memberships SET licensed = 0 WHERE user_id = ?1")
         .bind(user)
         .execute(&mut **tx)

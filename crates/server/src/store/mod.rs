@@ -7,20 +7,20 @@
 //! ignoring case, the triggers of the search index's change log) is named in one function each,
 //! so a second database means a second body for those few functions.
 
-pub(crate) mod accounts;
-pub(crate) mod audit;
-pub(crate) mod demo;
-pub(crate) mod groups;
-pub(crate) mod imports;
-pub(crate) mod invitations;
-pub(crate) mod join_requests;
-pub(crate) mod memberships;
-pub(crate) mod outbox;
-pub(crate) mod people;
-pub(crate) mod search;
-pub(crate) mod sessions;
+pub mod accounts;
+pub mod audit;
+pub mod demo;
+pub mod groups;
+pub mod imports;
+pub mod invitations;
+pub mod join_requests;
+pub mod memberships;
+pub mod outbox;
+pub mod people;
+pub mod search;
+pub mod sessions;
 pub mod text;
-pub(crate) mod tokens;
+pub mod tokens;
 
 use crate::error::AppError;
 use serde::de::DeserializeOwned;
@@ -107,7 +107,7 @@ pub async fn begin_write(
 
 /// A value stored as text (a state, a role, a language) read back as the domain's type: its
 /// serde name is what was written. Anything else is a corrupt database.
-pub(crate) fn decode<T: DeserializeOwned>(what: &str, text: &str) -> Result<T, AppError> {
+pub fn decode<T: DeserializeOwned>(what: &str, text: &str) -> Result<T, AppError> {
     serde_json::from_value(serde_json::Value::String(text.to_owned()))
         .map_err(|e| AppError::Internal(format!("stored {what} {text:?}: {e}")))
 }

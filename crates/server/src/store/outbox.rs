@@ -21,7 +21,7 @@ struct MailRow {
 
 /// Up to `limit` emails older than `before` (by id), newest first, to `to` when given (ignoring
 /// case), each with its recipient's user id. The bodies are as stored: sealed.
-pub(crate) async fn older_than(
+pub async fn older_than(
     conn: &mut Conn,
     to: Option<&str>,
     before: i64,
@@ -72,7 +72,7 @@ pub struct Email {
 
 /// Writes an email to the outbox, its bodies as given (already sealed); returns its id. Due at
 /// once.
-pub(crate) async fn insert(
+pub async fn insert(
     conn: &mut Conn,
     email: &Email,
     text: &str,
@@ -113,7 +113,7 @@ pub struct Outgoing {
 
 /// Returns the emails left `sending` (by a run that stopped while sending) to `pending`; returns
 /// how many.
-pub(crate) async fn recover(db: &Pool) -> Result<u64, super::Error> {
+pub async fn recover(db: &Pool) -> Result<u64, super::Error> {
     let done = sqlx::query("UPDATE outbox SET status = 'pending' WHERE status = 'sending'")
         .execute(db)
         .await?;
@@ -122,7 +122,7 @@ pub(crate) async fn recover(db: &Pool) -> Result<u64, super::Error> {
 
 /// Marks up to `limit` due emails `sending` and returns them, oldest first. One statement in a
 /// write transaction: two workers never claim the same email.
-pub(crate) async fn claim(db: &Pool, now: i64, limit: i64) -> Result<Vec<Outgoing>, super::Error> {
+pub async fn claim(db: &Pool, now: i64, limit: i64) -> Result<Vec<Outgoing>, super::Error> {
     let mut tx = super::begin_write(db).await?;
     let mut claimed: Vec<Outgoing> = sqlx::query_as(
         "UPDATE outbox SET status = 'sending'
@@ -140,7 +140,7 @@ pub(crate) async fn claim(db: &Pool, now: i64, limit: i64) -> Result<Vec<Outgoin
 }
 
 /// Hands back claimed emails that were not tried (the server is stopping).
-pub(crate) async fn release(db: &Pool, emails: &[Outgoing]) -> Result<(), super::Error> {
+pub async fn release(db: &Pool, emails: &[Outgoing]) -> Result<(), super::Error> {
     let mut tx = super::begin_write(db).await?;
     for email in emails {
         sqlx::query("UPDATE outbox SET status = 'pending' WHERE id = ?1 AND status = 'sending'")
@@ -152,14 +152,15 @@ pub(crate) async fn release(db: &Pool, emails: &[Outgoing]) -> Result<(), super:
 }
 
 /// How one claimed email's attempt ended, as recorded.
-pub(crate) enum Outcome<'a> {
+#[derive(Debug)]
+pub enum Outcome<'a> {
     Sent { at: i64 },
     Retry { at: i64, error: &'a str },
     Failed { error: &'a str },
 }
 
 /// Records the outcome of attempt number `attempts` of the claimed email `id`.
-pub(crate) async fn record(
+pub async fn record(
     db: &Pool,
     id: i64,
     attempts: i64,
@@ -195,7 +196,7 @@ pub(crate) async fn record(
 }
 
 /// When the next pending email is due, if any is.
-pub(crate) async fn next_due(db: &Pool) -> Result<Option<i64>, super::Error> {
+pub async fn next_due(db: &Pool) -> Result<Option<i64>, super::Error> {
     let (due,): (Option<i64>,) =
         sqlx::query_as("SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'pending'")
             .fetch_one(db)

@@ -66,7 +66,7 @@ impl DetailRow {
 }
 
 /// `user` as a member of `account`, or `None` when they are not one.
-pub(crate) async fn member_detail(
+pub async fn member_detail(
     conn: &mut Conn,
     account: i64,
     user: i64,
@@ -96,7 +96,7 @@ struct MembershipRow {
 }
 
 /// `user`'s memberships of the accounts `viewer` administers, by account name.
-pub(crate) async fn memberships_seen_by(
+pub async fn memberships_seen_by(
     conn: &mut Conn,
     user: i64,
     viewer: i64,
@@ -140,7 +140,7 @@ struct ListRow {
 
 /// The members `ids` of `account` as rows of the users list, in no particular order (not yet
 /// flagged against the approved domains).
-pub(crate) async fn list_rows(
+pub async fn list_rows(
     conn: &mut Conn,
     account: i64,
     ids: &[i64],
@@ -189,7 +189,7 @@ struct MeRow {
 }
 
 /// The person `user` as they see themselves (their accounts still to fill in).
-pub(crate) async fn me(conn: &mut Conn, user: i64) -> Result<Me, AppError> {
+pub async fn me(conn: &mut Conn, user: i64) -> Result<Me, AppError> {
     let r: MeRow = sqlx::query_as(
         "SELECT username, email, first_name, last_name, language, must_change_password
          FROM users WHERE id = ?1",
@@ -210,7 +210,7 @@ pub(crate) async fn me(conn: &mut Conn, user: i64) -> Result<Me, AppError> {
 }
 
 /// `user`'s password hash, if they have one.
-pub(crate) async fn password_hash(conn: &mut Conn, user: i64) -> Result<Option<String>, AppError> {
+pub async fn password_hash(conn: &mut Conn, user: i64) -> Result<Option<String>, AppError> {
     let (stored,): (Option<String>,) =
         sqlx::query_as("SELECT password_hash FROM users WHERE id = ?1")
             .bind(user)
@@ -220,7 +220,7 @@ pub(crate) async fn password_hash(conn: &mut Conn, user: i64) -> Result<Option<S
 }
 
 /// `user`'s own new password (hashed): no longer to be changed, and a lockout ends with it.
-pub(crate) async fn set_own_password(
+pub async fn set_own_password(
     tx: &mut Tx<'_>,
     user: i64,
     hash: &str,
@@ -241,7 +241,7 @@ pub(crate) async fn set_own_password(
 }
 
 /// A temporary password (hashed) for `user`, who becomes `state` and must change it.
-pub(crate) async fn set_temporary_password(
+pub async fn set_temporary_password(
     tx: &mut Tx<'_>,
     user: i64,
     state: UserState,
@@ -265,7 +265,7 @@ pub(crate) async fn set_temporary_password(
 
 /// `user` activates with their password and, if they chose one, a challenge question and the
 /// hash of its answer.
-pub(crate) async fn activate(
+pub async fn activate(
     tx: &mut Tx<'_>,
     user: i64,
     hash: &str,
@@ -289,7 +289,7 @@ pub(crate) async fn activate(
 }
 
 /// `user`'s state.
-pub(crate) async fn state(conn: &mut Conn, user: i64) -> Result<UserState, AppError> {
+pub async fn state(conn: &mut Conn, user: i64) -> Result<UserState, AppError> {
     let (state,): (String,) = sqlx::query_as("SELECT state FROM users WHERE id = ?1")
         .bind(user)
         .fetch_one(&mut *conn)
@@ -298,7 +298,7 @@ pub(crate) async fn state(conn: &mut Conn, user: i64) -> Result<UserState, AppEr
 }
 
 /// `user`'s first name and username, as a link's page greets them.
-pub(crate) async fn greeting(conn: &mut Conn, user: i64) -> Result<(String, String), AppError> {
+pub async fn greeting(conn: &mut Conn, user: i64) -> Result<(String, String), AppError> {
     Ok(
         sqlx::query_as("SELECT first_name, username FROM users WHERE id = ?1")
             .bind(user)
@@ -308,7 +308,7 @@ pub(crate) async fn greeting(conn: &mut Conn, user: i64) -> Result<(String, Stri
 }
 
 /// `user`'s full name.
-pub(crate) async fn full_name(conn: &mut Conn, user: i64) -> Result<String, AppError> {
+pub async fn full_name(conn: &mut Conn, user: i64) -> Result<String, AppError> {
     let (first, last): (String, String) =
         sqlx::query_as("SELECT first_name, last_name FROM users WHERE id = ?1")
             .bind(user)
@@ -319,7 +319,7 @@ pub(crate) async fn full_name(conn: &mut Conn, user: i64) -> Result<String, AppE
 
 /// The logins with this email (lower case) who may sign in: a reset link goes to each (at most
 /// ten, should an address be shared).
-pub(crate) async fn who_may_reset(conn: &mut Conn, email: &str) -> Result<Vec<i64>, AppError> {
+pub async fn who_may_reset(conn: &mut Conn, email: &str) -> Result<Vec<i64>, AppError> {
     let users: Vec<(i64,)> = sqlx::query_as(
         "SELECT id FROM users WHERE lower(email) = ?1 AND state IN ('active', 'locked') LIMIT 10",
     )
@@ -330,7 +330,7 @@ pub(crate) async fn who_may_reset(conn: &mut Conn, email: &str) -> Result<Vec<i6
 }
 
 /// A new version of `user`'s resource (a membership of theirs changed what it shows).
-pub(crate) async fn bump_version(conn: &mut Conn, user: i64, now: i64) -> Result<(), AppError> {
+pub async fn bump_version(conn: &mut Conn, user: i64, now: i64) -> Result<(), AppError> {
     sqlx::query("UPDATE users SET version = version + 1, updated_at = ?2 WHERE id = ?1")
         .bind(user)
         .bind(now)
@@ -340,7 +340,7 @@ pub(crate) async fn bump_version(conn: &mut Conn, user: i64, now: i64) -> Result
 }
 
 /// `user` moves to `state` (a lockout, if any, ends with it), with the must-change flag as given.
-pub(crate) async fn set_state(
+pub async fn set_state(
     conn: &mut Conn,
     user: i64,
     state: UserState,
@@ -361,7 +361,7 @@ pub(crate) async fn set_state(
 }
 
 /// Deletes `user` for good (their memberships and links go with them).
-pub(crate) async fn delete(conn: &mut Conn, user: i64) -> Result<(), AppError> {
+pub async fn delete(conn: &mut Conn, user: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM users WHERE id = ?1")
         .bind(user)
         .execute(&mut *conn)
@@ -397,11 +397,7 @@ fn bind_profile<'q, O>(query: SqlQuery<'q, O>, profile: &'q Profile) -> SqlQuery
 }
 
 /// A new login with `profile`, `staged`; its id.
-pub(crate) async fn insert_staged(
-    conn: &mut Conn,
-    profile: &Profile,
-    now: i64,
-) -> Result<i64, AppError> {
+pub async fn insert_staged(conn: &mut Conn, profile: &Profile, now: i64) -> Result<i64, AppError> {
     let insert = sqlx::query_as(
         "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
                             identity_provider, exchange_domain, exchange_username, search, state,
@@ -416,7 +412,7 @@ pub(crate) async fn insert_staged(
 }
 
 /// `user`'s profile becomes `profile`; a new version. `Ok(false)` when the username is taken.
-pub(crate) async fn update_profile(
+pub async fn update_profile(
     conn: &mut Conn,
     user: i64,
     profile: &Profile,
@@ -440,7 +436,7 @@ pub(crate) async fn update_profile(
 }
 
 /// The login with this username key, with its email.
-pub(crate) async fn by_username(
+pub async fn by_username(
     conn: &mut Conn,
     username_key: &str,
 ) -> Result<Option<(i64, String)>, AppError> {
@@ -454,7 +450,7 @@ pub(crate) async fn by_username(
 
 /// Whether `username_key` is the email of a login other than `except`: as a username it would
 /// shadow that person's sign-in by email.
-pub(crate) async fn is_email_of_another(
+pub async fn is_email_of_another(
     conn: &mut Conn,
     username_key: &str,
     except: Option<i64>,
@@ -470,7 +466,7 @@ pub(crate) async fn is_email_of_another(
 }
 
 /// `user`'s email.
-pub(crate) async fn email(conn: &mut Conn, user: i64) -> Result<String, AppError> {
+pub async fn email(conn: &mut Conn, user: i64) -> Result<String, AppError> {
     let (email,): (String,) = sqlx::query_as("SELECT email FROM users WHERE id = ?1")
         .bind(user)
         .fetch_one(&mut *conn)
@@ -480,7 +476,7 @@ pub(crate) async fn email(conn: &mut Conn, user: i64) -> Result<String, AppError
 
 /// Who an email goes to: their address, first name, language and state.
 #[derive(Debug, sqlx::FromRow)]
-pub(crate) struct Addressee {
+pub struct Addressee {
     pub email: String,
     pub first_name: String,
     pub language: String,
@@ -488,7 +484,7 @@ pub(crate) struct Addressee {
 }
 
 /// `user` as an email addresses them.
-pub(crate) async fn addressee(conn: &mut Conn, user: i64) -> Result<Addressee, AppError> {
+pub async fn addressee(conn: &mut Conn, user: i64) -> Result<Addressee, AppError> {
     Ok(
         sqlx::query_as("SELECT email, first_name, language, state FROM users WHERE id = ?1")
             .bind(user)
@@ -498,7 +494,7 @@ pub(crate) async fn addressee(conn: &mut Conn, user: i64) -> Result<Addressee, A
 }
 
 /// `user` moves to `state` (an invitation sent or revoked); a new version.
-pub(crate) async fn set_state_only(
+pub async fn set_state_only(
     conn: &mut Conn,
     user: i64,
     state: UserState,

@@ -5,8 +5,8 @@ use super::Conn;
 use crate::error::AppError;
 
 /// One membership as the index holds it.
-#[derive(sqlx::FromRow)]
-pub(crate) struct IndexRow {
+#[derive(Debug, sqlx::FromRow)]
+pub struct IndexRow {
     pub account_id: i64,
     pub user_id: i64,
     pub search: String,
@@ -25,7 +25,7 @@ const ROWS: &str = "SELECT m.account_id, u.id AS user_id, u.search, u.first_name
     FROM memberships m JOIN users u ON u.id = m.user_id";
 
 /// The number of the last change committed (0 before any).
-pub(crate) async fn latest_change(conn: &mut Conn) -> Result<i64, AppError> {
+pub async fn latest_change(conn: &mut Conn) -> Result<i64, AppError> {
     let (latest,): (i64,) = sqlx::query_as("SELECT coalesce(max(seq), 0) FROM search_changes")
         .fetch_one(&mut *conn)
         .await?;
@@ -33,11 +33,7 @@ pub(crate) async fn latest_change(conn: &mut Conn) -> Result<i64, AppError> {
 }
 
 /// The users changed after change `seen`, at most `limit` of them.
-pub(crate) async fn changed_since(
-    conn: &mut Conn,
-    seen: i64,
-    limit: i64,
-) -> Result<Vec<i64>, AppError> {
+pub async fn changed_since(conn: &mut Conn, seen: i64, limit: i64) -> Result<Vec<i64>, AppError> {
     let changed: Vec<(i64,)> =
         sqlx::query_as("SELECT user_id FROM search_changes WHERE seq > ?1 LIMIT ?2")
             .bind(seen)
@@ -48,7 +44,7 @@ pub(crate) async fn changed_since(
 }
 
 /// Every membership of the users changed after change `seen`, or of everyone when `None`.
-pub(crate) async fn rows(conn: &mut Conn, seen: Option<i64>) -> Result<Vec<IndexRow>, AppError> {
+pub async fn rows(conn: &mut Conn, seen: Option<i64>) -> Result<Vec<IndexRow>, AppError> {
     Ok(match seen {
         None => sqlx::query_as(ROWS).fetch_all(&mut *conn).await?,
         Some(seen) => {

@@ -5,7 +5,7 @@ use crate::error::AppError;
 
 /// A login as a sign-in finds it.
 #[derive(Debug, sqlx::FromRow)]
-pub(crate) struct Candidate {
+pub struct Candidate {
     pub id: i64,
     pub state: String,
     pub password_hash: Option<String>,
@@ -15,7 +15,7 @@ pub(crate) struct Candidate {
 /// The login a sign-in names: by username first, else by email (both compared as typed,
 /// lower-cased). A username that is someone's email is refused when it is made, so at most one
 /// person answers to a text.
-pub(crate) async fn candidate(conn: &mut Conn, login: &str) -> Result<Option<Candidate>, AppError> {
+pub async fn candidate(conn: &mut Conn, login: &str) -> Result<Option<Candidate>, AppError> {
     Ok(sqlx::query_as(
         "SELECT id, state, password_hash, locked_until FROM users
          WHERE username_key = ?1 OR lower(email) = ?1 ORDER BY username_key = ?1 DESC LIMIT 1",
@@ -27,7 +27,7 @@ pub(crate) async fn candidate(conn: &mut Conn, login: &str) -> Result<Option<Can
 
 /// Ends `user`'s lockout if it has run out and they are still locked (an administrator may have
 /// changed their state meanwhile); answers whether it did.
-pub(crate) async fn end_lockout(tx: &mut Tx<'_>, user: i64, now: i64) -> Result<bool, AppError> {
+pub async fn end_lockout(tx: &mut Tx<'_>, user: i64, now: i64) -> Result<bool, AppError> {
     let unlocked = sqlx::query(
         "UPDATE users SET state = 'active', locked_until = NULL, version = version + 1, updated_at = ?2
          WHERE id = ?1 AND state = 'locked' AND coalesce(locked_until, 0) <= ?2",
@@ -44,7 +44,7 @@ pub(crate) async fn end_lockout(tx: &mut Tx<'_>, user: i64, now: i64) -> Result<
 }
 
 /// Forgets `user`'s failed sign-ins.
-pub(crate) async fn clear_failures(conn: &mut Conn, user: i64) -> Result<(), AppError> {
+pub async fn clear_failures(conn: &mut Conn, user: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
         .bind(user)
         .execute(&mut *conn)
@@ -53,7 +53,7 @@ pub(crate) async fn clear_failures(conn: &mut Conn, user: i64) -> Result<(), App
 }
 
 /// Counts a failed sign-in of `user`; answers how many there were since `since`.
-pub(crate) async fn add_failure(
+pub async fn add_failure(
     tx: &mut Tx<'_>,
     user: i64,
     now: i64,
@@ -74,7 +74,7 @@ pub(crate) async fn add_failure(
 }
 
 /// Locks `user`, if active, until `until`, and ends their sessions.
-pub(crate) async fn lock(tx: &mut Tx<'_>, user: i64, until: i64, now: i64) -> Result<(), AppError> {
+pub async fn lock(tx: &mut Tx<'_>, user: i64, until: i64, now: i64) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE users SET state = 'locked', locked_until = ?2, version = version + 1, updated_at = ?3
          WHERE id = ?1 AND state = 'active'",
@@ -88,7 +88,7 @@ pub(crate) async fn lock(tx: &mut Tx<'_>, user: i64, until: i64, now: i64) -> Re
 }
 
 /// Opens a session (by its token's hash) for `user` if they are still active; answers whether.
-pub(crate) async fn open(
+pub async fn open(
     conn: &mut Conn,
     token_hash: &str,
     user: i64,
@@ -107,7 +107,7 @@ pub(crate) async fn open(
 }
 
 /// Ends one session.
-pub(crate) async fn end(conn: &mut Conn, token_hash: &str) -> Result<(), AppError> {
+pub async fn end(conn: &mut Conn, token_hash: &str) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = ?1")
         .bind(token_hash)
         .execute(&mut *conn)
@@ -116,7 +116,7 @@ pub(crate) async fn end(conn: &mut Conn, token_hash: &str) -> Result<(), AppErro
 }
 
 /// Ends every session of `user`.
-pub(crate) async fn end_all(conn: &mut Conn, user: i64) -> Result<(), AppError> {
+pub async fn end_all(conn: &mut Conn, user: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE user_id = ?1")
         .bind(user)
         .execute(&mut *conn)
@@ -125,11 +125,7 @@ pub(crate) async fn end_all(conn: &mut Conn, user: i64) -> Result<(), AppError> 
 }
 
 /// Ends every session of `user` but `keep`, when given (the one changing its own password).
-pub(crate) async fn end_others(
-    conn: &mut Conn,
-    user: i64,
-    keep: Option<&str>,
-) -> Result<(), AppError> {
+pub async fn end_others(conn: &mut Conn, user: i64, keep: Option<&str>) -> Result<(), AppError> {
     sqlx::query("DELETE FROM sessions WHERE user_id = ?1 AND token_hash IS NOT ?2")
         .bind(user)
         .bind(keep)
@@ -140,7 +136,7 @@ pub(crate) async fn end_others(
 
 /// A session with its user, as a request's cookie names it.
 #[derive(Debug, sqlx::FromRow)]
-pub(crate) struct Session {
+pub struct Session {
     pub user_id: i64,
     pub last_seen_at: i64,
     pub state: String,
@@ -150,7 +146,7 @@ pub(crate) struct Session {
 }
 
 /// The session of `token_hash`, if any.
-pub(crate) async fn find(conn: &mut Conn, token_hash: &str) -> Result<Option<Session>, AppError> {
+pub async fn find(conn: &mut Conn, token_hash: &str) -> Result<Option<Session>, AppError> {
     Ok(sqlx::query_as(
         "SELECT s.user_id, s.last_seen_at, u.state, u.must_change_password,
                 (SELECT min(g.idle_timeout_minutes) FROM memberships m JOIN groups g ON g.id = m.group_id
@@ -163,7 +159,7 @@ pub(crate) async fn find(conn: &mut Conn, token_hash: &str) -> Result<Option<Ses
 }
 
 /// Notes that the session was used at `now`.
-pub(crate) async fn touch(conn: &mut Conn, token_hash: &str, now: i64) -> Result<(), AppError> {
+pub async fn touch(conn: &mut Conn, token_hash: &str, now: i64) -> Result<(), AppError> {
     sqlx::query("UPDATE sessions SET last_seen_at = ?2 WHERE token_hash = ?1")
         .bind(token_hash)
         .bind(now)

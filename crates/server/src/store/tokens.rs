@@ -5,7 +5,7 @@ use super::{Conn, Tx};
 use crate::error::AppError;
 
 /// Makes `hash` the live link of `purpose` for `user`, replacing any.
-pub(crate) async fn replace(
+pub async fn replace(
     tx: &mut Tx<'_>,
     hash: &str,
     purpose: &str,
@@ -31,7 +31,7 @@ pub(crate) async fn replace(
 }
 
 /// Ends `user`'s link of `purpose`, if any.
-pub(crate) async fn revoke(conn: &mut Conn, purpose: &str, user: i64) -> Result<(), AppError> {
+pub async fn revoke(conn: &mut Conn, purpose: &str, user: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM tokens WHERE user_id = ?1 AND purpose = ?2")
         .bind(user)
         .bind(purpose)
@@ -41,7 +41,7 @@ pub(crate) async fn revoke(conn: &mut Conn, purpose: &str, user: i64) -> Result<
 }
 
 /// The user and account of the live link `hash`, without using it up.
-pub(crate) async fn peek(
+pub async fn peek(
     conn: &mut Conn,
     purpose: &str,
     hash: &str,
@@ -58,7 +58,7 @@ pub(crate) async fn peek(
 }
 
 /// Uses up the live link `hash`: of two requests with the same token, exactly one gets its user.
-pub(crate) async fn take(
+pub async fn take(
     tx: &mut Tx<'_>,
     purpose: &str,
     hash: &str,

@@ -1,35 +1,38 @@
-//! Facts read or set underneath the API, with SQL: ids by name, counts, an admin made, and a
-//! scan of the whole database for a text. The SQL stays here, out of the tests.
+//! Facts read or set underneath the API: ids by name, counts, an admin made, through the
+//! server's own store where it has the query; the few queries of the tests' own (a number by
+//! SQL, a scan of every column) stay here, out of the tests.
 
 use super::TestApp;
+use roster_domain::authz::{Grants, Role};
+use roster_server::store;
 
 impl TestApp {
     /// The id of the demo account called `name`.
     pub async fn account_id(&self, name: &str) -> i64 {
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE name = ?1")
-            .bind(name)
-            .fetch_one(&self.db)
-            .await
-            .unwrap();
-        id
+        let mut conn = self.db.acquire().await.unwrap();
+        let ids = store::accounts::ids_named(&mut conn, name).await.unwrap();
+        assert_eq!(ids.len(), 1, "one account named {name}");
+        ids[0]
     }
 
     /// The id of the person whose username is `username`.
     pub async fn user_id(&self, username: &str) -> i64 {
-        let (id,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE username_key = ?1")
-            .bind(username)
-            .fetch_one(&self.db)
-            .await
-            .unwrap();
-        id
+        let mut conn = self.db.acquire().await.unwrap();
+        let found = store::people::by_username(&mut conn, &username.to_lowercase()).await;
+        found
+            .unwrap()
+            .unwrap_or_else(|| panic!("no login {username}"))
+            .0
     }
 
     /// The id of the group called `name` in `account`.
     pub async fn group_id(&self, account: i64, name: &str) -> i64 {
-        let sql = "SELECT id FROM groups WHERE account_id = ?1 AND name = ?2";
-        let query = sqlx::query_as(sql).bind(account).bind(name);
-        let (id,): (i64,) = query.fetch_one(&self.db).await.unwrap();
-        id
+        let mut conn = self.db.acquire().await.unwrap();
+        let groups = store::groups::names(&mut conn, account).await.unwrap();
+        let found = groups.into_iter().find(|(_, n, _)| n == name);
+        found
+            .unwrap_or_else(|| panic!("no group {name} in {account}"))
+            .0
     }
 
     /// One number about `id`, read underneath the API.
@@ -53,33 +56,27 @@ impl TestApp {
 
     /// The active admins of `account`, read underneath the API.
     pub async fn active_admins(&self, account: i64) -> usize {
-        let (n,): (i64,) = sqlx::query_as(
-            "SELECT count(*) FROM memberships m JOIN users u ON u.id = m.user_id
-             WHERE m.account_id = ?1 AND m.role = 'admin' AND u.state = 'active'",
-        )
-        .bind(account)
-        .fetch_one(&self.db)
-        .await
-        .unwrap();
-        usize::try_from(n).unwrap()
+        let mut conn = self.db.acquire().await.unwrap();
+        store::memberships::active_admins(&mut conn, account)
+            .await
+            .unwrap()
     }
 
     /// Makes `email` an admin of `account` holding every top level (arranged underneath the API).
     pub async fn make_top_admin(&self, account: i64, email: &str) {
         let user = self.user_id(email).await;
-        sqlx::query(
-            "UPDATE memberships SET role = 'admin',
-                    authorities = '{\"records\":\"E\",\"interaction\":\"approve\",\"dr\":\"DR4\"}'
-             WHERE account_id = ?1 AND user_id = ?2",
-        )
-        .bind(account)
-        .bind(user)
-        .execute(&self.db)
-        .await
+        let top: Grants = serde_json::from_value(serde_json::json!(
+            {"records": "E", "interaction": "approve", "dr": "DR4"}
+        ))
         .unwrap();
+        let mut conn = self.db.acquire().await.unwrap();
+        store::memberships::set_grants(&mut conn, account, user, Role::Admin, &top)
+            .await
+            .unwrap();
     }
 
-    /// Every `table.column` of the database in which `text` appears.
+    /// Every `table.column` of the database in which `text` appears. SQLite's own catalogue: a
+    /// second database would read its own.
     pub async fn places_holding(&self, text: &str) -> Vec<String> {
         let columns: Vec<(String, String)> = sqlx::query_as(
             "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c

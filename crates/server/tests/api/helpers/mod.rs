@@ -33,7 +33,7 @@ pub const EUROPE: &str = "Acme Europe";
 #[derive(Debug)]
 pub struct TestApp {
     pub base: String,
-    pub db: sqlx::SqlitePool,
+    pub db: roster_server::store::Pool,
     pub sealer: std::sync::Arc<roster_server::seal::Sealer>,
     /// The database's URL, for the command line's tests.
     pub database_url: String,
