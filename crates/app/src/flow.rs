@@ -3,6 +3,8 @@
 //! an [`Act`] a Leptos `Action` (dispatched, pending, its last value), each typed as the page
 //! wants.
 //!
+//! An effect that resets a page's state when what it shows changes is an [`effect()`].
+//!
 //! Underneath, every resource is the same `LocalResource<Value>` and every action the same
 //! `Action<Value, Value>`: the types are erased here and put back when read. Leptos' resource and
 //! action code is generic over the value and the closure, so with types of their own each of the
@@ -153,4 +155,17 @@ impl<I: 'static, O: Clone + 'static> Act<I, O> {
     pub fn clear(&self) {
         self.inner.clear();
     }
+}
+
+/// Runs `effect` now, and again whenever a signal it reads changes: a Leptos `Effect`.
+///
+/// Boxed, for the same reason as the resources and actions: `Effect::new` is generic over its
+/// closure, and each page's effect was its own copy of it.
+pub fn effect(effect: impl Fn() + 'static) {
+    local_effect(Box::new(effect));
+}
+
+/// The one `Effect` of the app's pages.
+fn local_effect(effect: Box<dyn Fn()>) {
+    Effect::new(move |_| effect());
 }

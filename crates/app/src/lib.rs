@@ -4,6 +4,13 @@
 //! Import users page (`roster-import`), whose file reading, checking and grid would otherwise
 //! add a fifth to what every visit downloads. Each bundle loads the other's pages by a full page
 //! load ([`FullLoad`]); the server answers each page's address with its bundle.
+//!
+//! The app's bundle is held under 300 KB (brotli). Leptos' code is generic, compiled once for
+//! each type it is used with, so the app uses it with few types: resources, actions and effects
+//! go through `flow`; the parts of a page that show or hide are `AnyView`s, behind `Shown`
+//! rather than `<Show>`; links take an `Href`; lists are plain lists, never a keyed `<For>`,
+//! whose diffing alone is some 5 KB of compressed wasm (the import's grid, in its own bundle,
+//! has one).
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};

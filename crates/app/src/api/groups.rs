@@ -1,17 +1,16 @@
 //! Groups and the audit log.
 
-use super::{ApiResult, BASE, get, get_with, json, send, with_body};
+use super::{ApiResult, BASE, get, get_with, receive, send, with_body};
 use gloo_net::http::Request;
 use roster_api::audit::{AuditItem, AuditPage, AuditQuery};
 use roster_api::groups::{Group, GroupChanges, GroupList, NewGroup, PolicyChanges};
 use roster_domain::group_policy::GroupPolicy;
 
 pub async fn groups(account: i64) -> ApiResult<Vec<Group>> {
-    Ok(
-        json::<GroupList>(send(get(&format!("/accounts/{account}/groups"))).await?)
-            .await?
-            .items,
-    )
+    Ok(receive(get(&format!("/accounts/{account}/groups")))
+        .await?
+        .json::<GroupList>()?
+        .items)
 }
 
 /// Every value of `policy`, as a request sends it.
@@ -29,7 +28,7 @@ pub async fn create_group(account: i64, name: &str, policy: &GroupPolicy) -> Api
         policy: Some(changes_of(policy)),
     };
     let url = format!("{BASE}/accounts/{account}/groups");
-    json(send(with_body(Request::post(&url), &body)).await?).await
+    receive(with_body(Request::post(&url), &body)).await?.json()
 }
 
 pub async fn update_group(
@@ -44,14 +43,12 @@ pub async fn update_group(
         policy: Some(changes_of(policy)),
     };
     let url = format!("{BASE}/accounts/{account}/groups/{group}");
-    json(
-        send(with_body(
-            Request::patch(&url).header("If-Match", &format!("\"{version}\"")),
-            &body,
-        ))
-        .await?,
-    )
-    .await
+    receive(with_body(
+        Request::patch(&url).header("If-Match", &format!("\"{version}\"")),
+        &body,
+    ))
+    .await?
+    .json()
 }
 
 pub async fn delete_group(account: i64, group: i64, move_to: Option<i64>) -> ApiResult<()> {
@@ -68,8 +65,9 @@ pub async fn audit(account: i64, query: &AuditQuery) -> ApiResult<Vec<AuditItem>
         ..query.clone()
     };
     Ok(
-        json::<AuditPage>(send(get_with(&format!("/accounts/{account}/audit"), &query)).await?)
+        receive(get_with(&format!("/accounts/{account}/audit"), &query))
             .await?
+            .json::<AuditPage>()?
             .items,
     )
 }

@@ -1,6 +1,6 @@
 //! Importing: the one lookup of a file's logins, and sending its rows a chunk at a time.
 
-use super::{ApiResult, BASE, json, send, with_body};
+use super::{ApiResult, BASE, receive, with_body};
 use gloo_net::http::Request;
 use roster_api::imports::{
     ChunkAnswer, ChunkRow, ImportChunk, LookupAnswer, LookupRequest, RowResult,
@@ -15,7 +15,9 @@ pub async fn lookup_logins(account: i64, usernames: &[&str]) -> ApiResult<Logins
     let body = LookupRequest {
         usernames: usernames.iter().map(|k| Cow::Borrowed(*k)).collect(),
     };
-    let answer: LookupAnswer = json(send(with_body(Request::post(&url), &body)).await?).await?;
+    let answer: LookupAnswer = receive(with_body(Request::post(&url), &body))
+        .await?
+        .json()?;
     let here = answer.here.into_iter().map(|k| (k, Existing::Here));
     let elsewhere = answer
         .elsewhere
@@ -34,8 +36,9 @@ pub async fn import_chunk(
     let url = format!("{BASE}/accounts/{account}/imports");
     let request = Request::post(&url).header("Idempotency-Key", key);
     let body = ImportChunk { rows };
-    Ok(json::<ChunkAnswer>(send(with_body(request, &body)).await?)
+    Ok(receive(with_body(request, &body))
         .await?
+        .json::<ChunkAnswer>()?
         .results)
 }
 

@@ -1,6 +1,6 @@
 //! Invitations, activation, passwords and the local mailbox.
 
-use super::{ApiResult, BASE, get, get_with, json, send, with_body};
+use super::{ApiResult, BASE, get, get_with, receive, send, with_body};
 use gloo_net::http::Request;
 use roster_api::invitations::{Invitation, InvitationList, InvitationQuery};
 use roster_api::mailbox::{Mailbox, MailboxEmail};
@@ -24,11 +24,10 @@ pub async fn revoke_invitation(account: i64, user: i64) -> ApiResult<()> {
 /// Sets a temporary password and returns it (shown once, never emailed).
 pub async fn temporary_password(account: i64, user: i64) -> ApiResult<String> {
     let url = format!("{BASE}/accounts/{account}/users/{user}/temporary-password");
-    Ok(
-        json::<TemporaryPassword>(send(Request::post(&url).build()).await?)
-            .await?
-            .password,
-    )
+    Ok(receive(Request::post(&url).build())
+        .await?
+        .json::<TemporaryPassword>()?
+        .password)
 }
 
 /// The account's invitations, pending and expired (up to 100, soonest to expire first).
@@ -38,8 +37,9 @@ pub async fn invitations(account: i64) -> ApiResult<Vec<Invitation>> {
         ..InvitationQuery::default()
     };
     let path = format!("/accounts/{account}/invitations");
-    Ok(json::<InvitationList>(send(get_with(&path, &query)).await?)
+    Ok(receive(get_with(&path, &query))
         .await?
+        .json::<InvitationList>()?
         .items)
 }
 
@@ -65,7 +65,7 @@ pub async fn check_link(link: Link, token: &str) -> ApiResult<LinkInfo> {
     let body = LinkToken {
         token: token.to_owned(),
     };
-    json(send(with_body(Request::post(&url), &body)).await?).await
+    receive(with_body(Request::post(&url), &body)).await?.json()
 }
 
 /// Activates the account with the link's token; signs the user in.
@@ -82,7 +82,9 @@ pub async fn activate(
         challenge_answer: Some(answer.to_owned()),
     };
     let url = format!("{BASE}/activation");
-    json(send(with_body(Request::post(&url), &payload)).await?).await
+    receive(with_body(Request::post(&url), &payload))
+        .await?
+        .json()
 }
 
 /// Sets a new password with a reset link's token (the user then signs in).
@@ -122,7 +124,5 @@ pub async fn change_password(current: &str, new: &str) -> ApiResult<()> {
 
 /// The local mailbox, newest first.
 pub async fn mailbox() -> ApiResult<Vec<MailboxEmail>> {
-    Ok(json::<Mailbox>(send(get("/dev/mailbox")).await?)
-        .await?
-        .items)
+    Ok(receive(get("/dev/mailbox")).await?.json::<Mailbox>()?.items)
 }

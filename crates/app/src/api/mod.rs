@@ -109,7 +109,10 @@ pub(crate) async fn send(request: Result<Request, gloo_net::Error>) -> ApiResult
     }
     let status = response.status();
     // Anything but problem+json (a proxy's own error page) has no code.
-    let problem = response.json::<Problem>().await.ok();
+    let problem = match response.text().await {
+        Ok(body) => decode::<Problem>(&body).ok(),
+        Err(_) => None,
+    };
     Err(match problem {
         Some(p) => ApiError {
             status,
@@ -124,8 +127,45 @@ pub(crate) async fn send(request: Result<Request, gloo_net::Error>) -> ApiResult
     })
 }
 
-pub(crate) async fn json<T: DeserializeOwned>(response: Response) -> ApiResult<T> {
-    response.json().await.map_err(|_| ApiError::network())
+/// A 2xx answer, its body read in full.
+pub(crate) struct Answer {
+    pub status: u16,
+    etag: String,
+    body: String,
+}
+
+/// Sends the request and reads the answer's body.
+///
+/// Every call that reads a body awaits this one non-generic future, then decodes the body
+/// synchronously: only `T::deserialize` is compiled once per type, not a copy of the request's
+/// and the body's `async` machinery for each (as `Response::json::<T>` would).
+pub(crate) async fn receive(request: Result<Request, gloo_net::Error>) -> ApiResult<Answer> {
+    let response = send(request).await?;
+    let body = response.text().await.map_err(|_| ApiError::network())?;
+    Ok(Answer {
+        status: response.status(),
+        etag: response.headers().get("etag").unwrap_or_default(),
+        body,
+    })
+}
+
+/// The body as JSON; a body that is not the type expected counts as a network failure.
+fn decode<T: DeserializeOwned>(body: &str) -> ApiResult<T> {
+    serde_json::from_str(body).map_err(|_| ApiError::network())
+}
+
+impl Answer {
+    pub(crate) fn json<T: DeserializeOwned>(&self) -> ApiResult<T> {
+        decode(&self.body)
+    }
+
+    /// The body and the ETag, to send back as `If-Match` when changing the resource.
+    pub(crate) fn tagged<T: DeserializeOwned>(&self) -> ApiResult<Tagged<T>> {
+        Ok(Tagged {
+            value: self.json()?,
+            etag: self.etag.clone(),
+        })
+    }
 }
 
 pub(crate) fn get(path: &str) -> Result<Request, gloo_net::Error> {
@@ -145,15 +185,16 @@ pub(crate) fn with_body<B: Serialize>(
     builder.json(body)
 }
 
-/// PATCHes `changes` onto the resource at `path` with `If-Match: etag`; answers the resource
-/// changed, with its new ETag (a 412 means someone else changed it meanwhile).
-pub(crate) async fn patch_tagged<T: DeserializeOwned>(
+/// PATCHes `changes` onto the resource at `path` with `If-Match: etag` (its answer, read with
+/// [`Answer::tagged`], is the resource changed with its new ETag; a 412 means someone else
+/// changed it meanwhile).
+pub(crate) fn patch(
     path: &str,
     etag: &str,
     changes: &impl Serialize,
-) -> ApiResult<Tagged<T>> {
+) -> Result<Request, gloo_net::Error> {
     let request = Request::patch(&format!("{BASE}{path}")).header("If-Match", etag);
-    tagged(send(with_body(request, changes)).await?).await
+    with_body(request, changes)
 }
 
 /// A resource and its ETag, to send back as `If-Match` when changing it.
@@ -163,18 +204,10 @@ pub struct Tagged<T> {
     pub etag: String,
 }
 
-pub(crate) async fn tagged<T: DeserializeOwned>(response: Response) -> ApiResult<Tagged<T>> {
-    let etag = response.headers().get("etag").unwrap_or_default();
-    Ok(Tagged {
-        value: json(response).await?,
-        etag,
-    })
-}
-
 // ---- Signing in -------------------------------------------------------------------------------
 
 pub async fn me() -> ApiResult<Me> {
-    json(send(get("/me")).await?).await
+    receive(get("/me")).await?.json()
 }
 
 pub async fn sign_in(username: &str, password: &str) -> ApiResult<Me> {
@@ -182,7 +215,9 @@ pub async fn sign_in(username: &str, password: &str) -> ApiResult<Me> {
         username: username.to_owned(),
         password: password.to_owned(),
     };
-    json(send(with_body(Request::post(&format!("{BASE}/session")), &body)).await?).await
+    receive(with_body(Request::post(&format!("{BASE}/session")), &body))
+        .await?
+        .json()
 }
 
 pub async fn sign_out() -> ApiResult<()> {
@@ -194,15 +229,18 @@ pub async fn sign_out() -> ApiResult<()> {
 // ---- Accounts ---------------------------------------------------------------------------------
 
 pub async fn accounts() -> ApiResult<Vec<AccountSummary>> {
-    Ok(json::<AccountList>(send(get("/accounts")).await?)
+    Ok(receive(get("/accounts"))
         .await?
+        .json::<AccountList>()?
         .items)
 }
 
 // ---- Account settings and seats ----------------------------------------------------------------
 
 pub async fn account_settings(account: i64) -> ApiResult<Tagged<AccountSettings>> {
-    tagged(send(get(&format!("/accounts/{account}"))).await?).await
+    receive(get(&format!("/accounts/{account}")))
+        .await?
+        .tagged()
 }
 
 /// Saves settings with `If-Match`.
@@ -211,7 +249,9 @@ pub async fn update_account_settings(
     etag: &str,
     changes: &SettingsChanges,
 ) -> ApiResult<Tagged<AccountSettings>> {
-    patch_tagged(&format!("/accounts/{account}"), etag, changes).await
+    receive(patch(&format!("/accounts/{account}"), etag, changes))
+        .await?
+        .tagged()
 }
 
 /// Gives the user a licence seat, or frees theirs.

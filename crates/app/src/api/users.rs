@@ -1,6 +1,6 @@
 //! Users: search, read, add, edit, state actions, their accounts, and join requests.
 
-use super::{ApiResult, BASE, Tagged, get, get_with, json, patch_tagged, send, tagged, with_body};
+use super::{ApiResult, BASE, Tagged, get, get_with, patch, receive, send, with_body};
 use gloo_net::http::Request;
 use roster_api::join::{JoinLinkInfo, JoinRequest, JoinRequestAnswer, JoinRequestList, Joined};
 use roster_api::passwords::LinkToken;
@@ -10,11 +10,15 @@ use roster_api::users::{
 };
 
 pub async fn users(account: i64, query: &ListQuery) -> ApiResult<ListPage> {
-    json(send(get_with(&format!("/accounts/{account}/users"), query)).await?).await
+    receive(get_with(&format!("/accounts/{account}/users"), query))
+        .await?
+        .json()
 }
 
 pub async fn user(account: i64, user: i64) -> ApiResult<Tagged<UserDetail>> {
-    tagged(send(get(&format!("/accounts/{account}/users/{user}"))).await?).await
+    receive(get(&format!("/accounts/{account}/users/{user}")))
+        .await?
+        .tagged()
 }
 
 /// What adding a user made.
@@ -28,12 +32,12 @@ pub enum Created {
 
 pub async fn create_user(account: i64, form: &NewUser) -> ApiResult<Created> {
     let url = format!("{BASE}/accounts/{account}/users");
-    let response = send(with_body(Request::post(&url), form)).await?;
-    if response.status() == 202 {
-        let answer: JoinRequestAnswer = json(response).await?;
+    let answer = receive(with_body(Request::post(&url), form)).await?;
+    if answer.status == 202 {
+        let answer: JoinRequestAnswer = answer.json()?;
         return Ok(Created::Requested(answer.join_request));
     }
-    Ok(Created::Member(Box::new(json(response).await?)))
+    Ok(Created::Member(Box::new(answer.json()?)))
 }
 
 /// Saves changes with `If-Match`; a 412 means someone else changed the user meanwhile.
@@ -43,7 +47,13 @@ pub async fn update_user(
     etag: &str,
     changes: &UserChanges,
 ) -> ApiResult<Tagged<UserDetail>> {
-    patch_tagged(&format!("/accounts/{account}/users/{user}"), etag, changes).await
+    receive(patch(
+        &format!("/accounts/{account}/users/{user}"),
+        etag,
+        changes,
+    ))
+    .await?
+    .tagged()
 }
 
 /// A state action (suspend, unsuspend, unlock, remove, deprovision, restore).
@@ -74,19 +84,16 @@ pub async fn change_memberships(
     } else {
         Request::delete(&url)
     };
-    Ok(
-        json::<AccountOutcomes>(send(with_body(builder, &body)).await?)
-            .await?
-            .results,
-    )
+    Ok(receive(with_body(builder, &body))
+        .await?
+        .json::<AccountOutcomes>()?
+        .results)
 }
 
 /// The account's requests waiting for the person to accept.
 pub async fn join_requests(account: i64) -> ApiResult<Vec<JoinRequest>> {
     let path = format!("/accounts/{account}/join-requests");
-    Ok(json::<JoinRequestList>(send(get(&path)).await?)
-        .await?
-        .items)
+    Ok(receive(get(&path)).await?.json::<JoinRequestList>()?.items)
 }
 
 /// Withdraws a request: its link stops working.
@@ -105,11 +112,11 @@ fn join_link(path: &str, token: &str) -> Result<Request, gloo_net::Error> {
 
 /// Which account asks, by a join link's token (the link is not used up).
 pub async fn check_join_link(token: &str) -> ApiResult<JoinLinkInfo> {
-    json(send(join_link("check", token)).await?).await
+    receive(join_link("check", token)).await?.json()
 }
 
 pub async fn accept_join(token: &str) -> ApiResult<Joined> {
-    json(send(join_link("accept", token)).await?).await
+    receive(join_link("accept", token)).await?.json()
 }
 
 pub async fn decline_join(token: &str) -> ApiResult<()> {

@@ -59,7 +59,8 @@ pub fn TextField(
                 aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
                 aria-describedby=described
             />
-            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> })}
+            // An `AnyView`: see `alert`.
+            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> }.into_any())}
         </div>
     }
 }

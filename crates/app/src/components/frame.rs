@@ -2,7 +2,8 @@
 //! "Seats used: X of N" panel and sign-out; then the page.
 
 use crate::api::{self, AccountSummary as Account};
-use crate::flow::{Act, Load};
+use crate::components::shown::Shown;
+use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, t};
 use crate::session::{Signed, sign_in_path, use_session};
 use leptos::prelude::*;
@@ -35,7 +36,19 @@ impl CurrentAccount {
     pub fn refresh(&self) {
         self.accounts.refetch();
     }
+
+    /// The address of `page` of the account (`users`, `users/7`…), for `<A href>`: it follows
+    /// the account.
+    pub fn href(&self, page: &str) -> Href {
+        let (id, page) = (self.id, page.to_owned());
+        Box::new(move || format!("/accounts/{}/{page}", id.get()))
+    }
 }
+
+/// An address that follows the signals it reads, boxed: `<A>` and its resolving of the address
+/// are generic over the type of `href`, and with a closure type per link they were compiled once
+/// per link.
+pub type Href = Box<dyn Fn() -> String + Send + Sync>;
 
 /// The account in context.
 pub fn use_account() -> CurrentAccount {
@@ -58,16 +71,18 @@ pub fn AccountFrame() -> impl IntoView {
     let current = CurrentAccount::new(id);
     provide_context(current);
     // After moving to another page, put the keyboard and screen-reader focus on its content,
-    // as a page load would.
-    Effect::new(move |previous: Option<String>| {
+    // as a page load would. The path before is kept beside the effect, so that it is an
+    // `effect` like the pages' (see there), not a copy of Leptos' for its own closure.
+    let previous = StoredValue::new_local(None::<String>);
+    effect(move || {
         let path = location.pathname.get();
-        if previous.is_some_and(|p| p != path)
+        let before = previous.try_update_value(|p| p.replace(path.clone()));
+        if before.flatten().is_some_and(|p| p != path)
             && let Some(main) = document().get_element_by_id("main")
             && let Ok(main) = main.dyn_into::<web_sys::HtmlElement>()
         {
             let _ = main.focus();
         }
-        path
     });
 
     move || {
@@ -116,35 +131,36 @@ fn Header(current: CurrentAccount) -> impl IntoView {
         let _ = api::sign_out().await;
         session.set(Signed::Out);
     });
-    let link = move |page: &str| format!("/accounts/{}/{page}", current.id.get());
     view! {
         <header class="masthead">
             <a class="brand" href="/">{t(Key::ProductName)}</a>
-            <Show when=move || { administered().len() > 1 }>
+            <Shown when=move || { administered().len() > 1 }>
                 <label class="switcher">
                     <span>{t(Key::Account)}</span>
                     <select on:change=switch.clone()>
-                        <For each=administered key=|a| a.id let:account>
+                        // A plain list rather than a keyed `<For>` (see the crate's header): the
+                        // options are rebuilt in place when the accounts load again.
+                        {move || administered().into_iter().map(|account| view! {
                             <option value=account.id.to_string() selected=move || account.id == current.id.get()>
-                                {account.name.clone()}
+                                {account.name}
                             </option>
-                        </For>
+                        }).collect_view()}
                     </select>
                 </label>
-            </Show>
-            <Show when=move || { administered().len() <= 1 }>
+            </Shown>
+            <Shown when=move || { administered().len() <= 1 }>
                 <span class="account-name">{move || this().map(|a| a.name).unwrap_or_default()}</span>
-            </Show>
+            </Shown>
             <p class="seats" role="status" aria-live="polite">
                 {move || this().map(|a| format!("{}: {} of {}", t(Key::SeatsUsed), a.seats_used, a.seats)).unwrap_or_default()}
-                " " <A href=move || link("settings")>{t(Key::Manage)}</A>
+                " " <A href=current.href("settings")>{t(Key::Manage)}</A>
             </p>
             <nav aria-label=t(Key::MainNavigation)>
-                <A href=move || link("users")>{t(Key::NavUsers)}</A>
-                <A href=move || link("invitations")>{t(Key::NavInvitations)}</A>
-                <A href=move || link("groups")>{t(Key::NavGroups)}</A>
-                <A href=move || link("audit")>{t(Key::NavAudit)}</A>
-                <A href=move || link("settings")>{t(Key::NavSettings)}</A>
+                <A href=current.href("users")>{t(Key::NavUsers)}</A>
+                <A href=current.href("invitations")>{t(Key::NavInvitations)}</A>
+                <A href=current.href("groups")>{t(Key::NavGroups)}</A>
+                <A href=current.href("audit")>{t(Key::NavAudit)}</A>
+                <A href=current.href("settings")>{t(Key::NavSettings)}</A>
                 <A href="/mailbox">{t(Key::NavMailbox)}</A>
             </nav>
             <span class="who">{move || session.me().map(|m| m.username).unwrap_or_default()}</span>

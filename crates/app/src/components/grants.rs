@@ -4,6 +4,7 @@
 use crate::api::{self, Tagged};
 use crate::api::{UserChanges, UserDetail};
 use crate::components::frame::use_account;
+use crate::components::loaded::alert;
 use crate::flow::{Act, Load};
 use crate::i18n::{Key, role_label, t};
 use leptos::prelude::*;
@@ -45,12 +46,12 @@ pub fn GrantsCard(
             return;
         };
         let held = levels.get_untracked();
-        let authorities: BTreeMap<String, Option<String>> = s
-            .policy
-            .kinds()
-            .iter()
-            .map(|k| (k.key.clone(), held.level(&k.key).map(str::to_owned)))
-            .collect();
+        // Inserted one by one: collecting into a `BTreeMap` sorts first, and the sort adds 3 KB
+        // of wasm for this one map.
+        let mut authorities = BTreeMap::new();
+        for k in s.policy.kinds() {
+            authorities.insert(k.key.clone(), held.level(&k.key).map(str::to_owned));
+        }
         let changes = UserChanges {
             role: Some(role.get_untracked()),
             authorities: Some(authorities),
@@ -68,7 +69,7 @@ pub fn GrantsCard(
                 let offered_role = move |r: &Role| *r == current_role || roles.contains(r);
                 view! {
                     <form on:submit=submit novalidate>
-                        {move || error().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+                        {move || error().map(|e| alert(e.message()))}
                         <div class="field">
                             <label for="grant-role">{t(Key::Role)}</label>
                             <select id="grant-role" on:change=move |ev| {
@@ -116,6 +117,8 @@ pub fn GrantsCard(
                         <button type="submit" class="primary" disabled=move || save.pending().get()>{t(Key::SaveGrants)}</button>
                     </form>
                 }
+                // An `AnyView`: see `alert`.
+                .into_any()
             })}
         </section>
     }

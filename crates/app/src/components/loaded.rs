@@ -9,7 +9,9 @@ use leptos::prelude::*;
 /// Data read from resources inside: a `Result` that is an `Err` shows as its message.
 ///
 /// One component for every page, so that the transition and the error boundary are built once
-/// into the app rather than once per page.
+/// into the app rather than once per page. For the same reason every page's children give the
+/// same type, `Option<Result<AnyView, ApiError>>` (each view `.into_any()`): the code that
+/// renders them, and throws the errors to the boundary, is generic over that type.
 #[component]
 pub fn Loaded(children: Children) -> impl IntoView {
     view! {
@@ -35,8 +37,17 @@ pub fn ErrorAlerts(
                 let message = error
                     .downcast_ref::<ApiError>()
                     .map_or_else(|| t(Key::NetworkError), ApiError::message);
-                view! { <p class="alert" role="alert">{message}</p> }
+                alert(message)
             })
             .collect_view()
     }
+}
+
+/// `message` as an alert, announced to screen readers.
+///
+/// An `AnyView`, as is every part of a page that a closure shows or hides
+/// (`move || x.map(|x| view! { … }.into_any())`): the code rendering a closure's output is
+/// generic over its type, and each element type of its own was one more copy of it.
+pub fn alert(message: &'static str) -> AnyView {
+    view! { <p class="alert" role="alert">{message}</p> }.into_any()
 }

@@ -2,6 +2,7 @@
 //! and adding or removing them in several at once ("select all"), a result each.
 
 use crate::api::{self, UserDetail};
+use crate::components::every;
 use crate::components::frame::use_account;
 use crate::components::results::{Outcome, Results};
 use crate::flow::Act;
@@ -75,7 +76,7 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
                 <label>
                     <input type="checkbox"
                         prop:checked={let all = all.clone(); move || all.iter().all(|id| chosen.get().contains(id))}
-                        on:change={let all = all.clone(); move |ev| chosen.set(if event_target_checked(&ev) { all.iter().copied().collect() } else { BTreeSet::new() })} />
+                        on:change={let all = all.clone(); move |ev| chosen.set(if event_target_checked(&ev) { every(&all) } else { BTreeSet::new() })} />
                     " " {t(Key::SelectAllAccounts)}
                 </label>
                 {mine.into_iter().map(|(id, name)| {

@@ -93,3 +93,30 @@ pub fn use_groups(account: Memo<i64>) -> Signal<Vec<Group>> {
     });
     Signal::derive(move || groups.get().unwrap_or_default())
 }
+
+/// The groups as the options of a `<select>`. With `chosen`, the group chosen is selected, and
+/// the account's default group while none is.
+///
+/// One component for every list of groups, and a plain list rather than a keyed `<For>` (see the
+/// crate's header): the options are rebuilt in place when the groups load again.
+#[component]
+pub fn GroupOptions(
+    groups: Signal<Vec<Group>>,
+    /// The id of the group chosen, if the select has one.
+    #[prop(optional)]
+    chosen: Option<RwSignal<String>>,
+) -> impl IntoView {
+    move || {
+        groups
+            .get()
+            .into_iter()
+            .map(|g| {
+                view! {
+                    <option value=g.id.to_string() selected=move || chosen.is_some_and(|c| c.with(|c| {
+                        if c.is_empty() { g.is_default } else { *c == g.id.to_string() }
+                    }))>{g.name}</option>
+                }
+            })
+            .collect_view()
+    }
+}

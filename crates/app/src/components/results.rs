@@ -1,6 +1,7 @@
 //! The results of an action on many people at once: one line each, success or the reason.
 
 use crate::api::ApiResult;
+use crate::components::shown::Shown;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 
@@ -38,15 +39,17 @@ pub fn Results(
     outcomes: Signal<Vec<Outcome>>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || !outcomes.get().is_empty()>
+        <Shown when=move || !outcomes.get().is_empty()>
             <section class="results" aria-labelledby="results-title">
                 <h2 id="results-title">{t(Key::ResultsTitle)}</h2>
+                // A plain list rather than a keyed `<For>` (see the crate's header): each action
+                // replaces it whole.
                 <ul role="status">
-                    <For each=move || outcomes.get() key=|o| (o.name.clone(), o.message) let:o>
+                    {move || outcomes.get().into_iter().map(|o| view! {
                         <li class:ok=o.ok class:failed=!o.ok>{format!("{}: {}", o.name, o.message)}</li>
-                    </For>
+                    }).collect_view()}
                 </ul>
             </section>
-        </Show>
+        </Shown>
     }
 }

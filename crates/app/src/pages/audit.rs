@@ -2,8 +2,8 @@
 
 use crate::api::{self, ApiResult, AuditItem, AuditQuery};
 use crate::components::frame::use_account;
-use crate::components::loaded::Loaded;
-use crate::flow::{Act, Load};
+use crate::components::loaded::{Loaded, alert};
+use crate::flow::{Act, Load, effect};
 use crate::i18n::{AUDIT_ACTIONS, Key, audit_action_label, t, utc};
 use leptos::prelude::*;
 use serde_json::Value;
@@ -26,10 +26,14 @@ fn changes(entry: &AuditItem) -> Vec<String> {
         Some(Value::String(s)) => s.clone(),
         Some(other) => other.to_string(),
     };
-    let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
-    keys.sort();
-    keys.dedup();
-    keys.into_iter()
+    // Both maps' keys in order, once each: serde_json's `Map` (a `BTreeMap`, without its
+    // `preserve_order` feature) keeps its keys sorted, and the app has its code already, whereas
+    // sorting a `Vec` of them is 3 KB of wasm.
+    let mut keys = serde_json::Map::new();
+    for key in before.keys().chain(after.keys()) {
+        keys.insert(key.clone(), Value::Null);
+    }
+    keys.keys()
         .filter(|k| {
             let (b, a) = (
                 before.get(*k).filter(|v| !v.is_null()),
@@ -62,7 +66,7 @@ pub fn AuditPage() -> impl IntoView {
         async move { api::audit(id, &query).await }
     });
     let older = RwSignal::new(Vec::<AuditItem>::new());
-    Effect::new(move |_| {
+    effect(move || {
         let _ = (account.id.get(), action.get());
         older.set(Vec::new());
     });
@@ -98,9 +102,9 @@ pub fn AuditPage() -> impl IntoView {
                 </select>
             </div>
         </form>
-        {move || more.value().and_then(Result::err).map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        {move || more.value().and_then(Result::err).map(|e| alert(e.message()))}
         <Loaded>
-            {move || newest.get().map(|loaded| loaded.map(|first| view! { <AuditTable first=first older=older /> }))}
+            {move || newest.get().map(|loaded| loaded.map(|first| view! { <AuditTable first=first older=older /> }.into_any()))}
         </Loaded>
         <button type="button" on:click=move |_| {
             match last() {
@@ -121,7 +125,6 @@ fn AuditTable(
     /// The entries fetched with "Older", oldest last.
     older: RwSignal<Vec<AuditItem>>,
 ) -> impl IntoView {
-    let entries = move || first.iter().cloned().chain(older.get()).collect::<Vec<_>>();
     view! {
         <div class="table-wrap">
             <table class="audit">
@@ -134,21 +137,29 @@ fn AuditTable(
                         <th scope="col">{t(Key::Changes)}</th>
                     </tr>
                 </thead>
+                // The newest once, then the older ones as they come: plain lists rather than a
+                // keyed `<For>` (see the crate's header), as rows are only ever added.
                 <tbody>
-                    <For each=entries key=|e| e.id let:e>
-                        <tr>
-                            <td>{utc(e.at)}</td>
-                            <td>{e.actor.clone().unwrap_or_else(|| "Roster".into())}</td>
-                            <td>
-                                {audit_action_label(&e.action)}
-                                {e.origin_account.clone().map(|a| view! { <span class="meta">" (" {t(Key::MadeFrom)} " " {a} ")"</span> })}
-                            </td>
-                            <td>{e.target.clone().unwrap_or_default()}</td>
-                            <td><ul class="changes">{changes(&e).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></td>
-                        </tr>
-                    </For>
+                    {first.into_iter().map(row).collect_view()}
+                    {move || older.get().into_iter().map(row).collect_view()}
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// One entry of the log.
+fn row(e: AuditItem) -> impl IntoView {
+    view! {
+        <tr>
+            <td>{utc(e.at)}</td>
+            <td>{e.actor.clone().unwrap_or_else(|| "Roster".into())}</td>
+            <td>
+                {audit_action_label(&e.action)}
+                {e.origin_account.clone().map(|a| view! { <span class="meta">" (" {t(Key::MadeFrom)} " " {a} ")"</span> })}
+            </td>
+            <td>{e.target.clone().unwrap_or_default()}</td>
+            <td><ul class="changes">{changes(&e).into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul></td>
+        </tr>
     }
 }

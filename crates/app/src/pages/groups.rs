@@ -3,7 +3,7 @@
 use crate::api::{self, ApiResult, Group};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{Loaded, alert};
 use crate::flow::{Act, Load};
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
@@ -68,7 +68,7 @@ pub fn GroupsPage() -> impl IntoView {
     });
     view! {
         <h1>{t(Key::GroupsTitle)}</h1>
-        {move || change.value().and_then(Result::err).map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        {move || change.value().and_then(Result::err).map(|e| alert(e.message()))}
         <Loaded>
             {move || groups.get().map(|loaded| loaded.map(|list| {
                 let all = list.clone();
@@ -77,6 +77,7 @@ pub fn GroupsPage() -> impl IntoView {
                         {list.into_iter().map(|g| view! { <GroupCard group=g all=all.clone() change=change /> }).collect_view()}
                     </div>
                 }
+                .into_any()
             }))}
         </Loaded>
         <NewGroup name=new_name change=change />

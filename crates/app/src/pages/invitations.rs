@@ -3,10 +3,12 @@
 //! once they accept (of them the account sees only the email typed).
 
 use crate::api::{self, Invitation};
+use crate::components::every;
 use crate::components::frame::use_account;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{Loaded, alert};
 use crate::components::results::{Outcome, Results};
-use crate::flow::{Act, Load};
+use crate::components::shown::Shown;
+use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, t, utc};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -20,7 +22,7 @@ pub fn InvitationsPage() -> impl IntoView {
         async move { api::invitations(a).await }
     });
     let selected = RwSignal::new(BTreeSet::<i64>::new());
-    Effect::new(move |_| {
+    effect(move || {
         let _ = account.id.get();
         selected.set(BTreeSet::new());
     });
@@ -56,13 +58,13 @@ pub fn InvitationsPage() -> impl IntoView {
     view! {
         <h1>{t(Key::InvitationsTitle)}</h1>
         <p class="lead">{t(Key::InvitationsLead)}</p>
-        <Show when=move || !selected.get().is_empty()>
+        <Shown when=move || !selected.get().is_empty()>
             <div class="bulk" role="region" aria-label=t(Key::Actions)>
                 <span>{move || format!("{} {}", selected.get().len(), t(Key::Selected))}</span>
                 <button type="button" disabled=move || busy.get() on:click=move |_| { run.dispatch(false); }>{t(Key::Resend)}</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| { run.dispatch(true); }>{t(Key::Revoke)}</button>
             </div>
-        </Show>
+        </Shown>
         <Results outcomes=Signal::derive(move || run.value().unwrap_or_default()) />
         <Loaded>
             {move || list.get().map(|loaded| loaded.map(|items| if items.is_empty() {
@@ -96,7 +98,7 @@ fn JoinRequests() -> impl IntoView {
         <section class="page-section" aria-labelledby="join-requests-title">
             <h2 id="join-requests-title">{t(Key::JoinRequestsTitle)}</h2>
             <p class="lead">{t(Key::JoinRequestsLead)}</p>
-            {move || problem().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+            {move || problem().map(|e| alert(e.message()))}
             <Loaded>
                 {move || list.get().map(|loaded| loaded.map(|items| if items.is_empty() {
                     view! { <p>{t(Key::NoJoinRequests)}</p> }.into_any()
@@ -146,11 +148,7 @@ fn InvitationTable(items: Vec<Invitation>, selected: RwSignal<BTreeSet<i64>>) ->
     };
     let toggle_all = move |ev: leptos::ev::Event| {
         let on = event_target_checked(&ev);
-        selected.set(if on {
-            all.iter().copied().collect()
-        } else {
-            BTreeSet::new()
-        });
+        selected.set(if on { every(&all) } else { BTreeSet::new() });
     };
     view! {
         <div class="table-wrap">

@@ -4,6 +4,7 @@
 //! "Accept" makes the membership.
 
 use crate::api::{self, ApiError, JoinLinkInfo, Joined};
+use crate::components::loaded::alert;
 use crate::flow::Act;
 use crate::i18n::{Key, role_label, t, utc};
 use crate::pages::set_password::take_token;
@@ -99,9 +100,7 @@ pub fn JoinPage() -> impl IntoView {
                 Step::Declined => view! {
                     <p class="notice" role="status">{t(Key::JoinDeclined)}</p>
                 }.into_any(),
-                Step::Failed(e) => view! {
-                    <p class="alert" role="alert">{e.message()}</p>
-                }.into_any(),
+                Step::Failed(e) => alert(e.message()),
             }}
         </main>
     }

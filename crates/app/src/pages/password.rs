@@ -3,7 +3,9 @@
 
 use crate::api::{self, ApiResult};
 use crate::components::field::TextField;
+use crate::components::loaded::alert;
 use crate::components::password::{NewPassword, NewPasswordFields};
+use crate::components::shown::Shown;
 use crate::flow::Act;
 use crate::i18n::{Key, t};
 use crate::session::{Signed, use_session};
@@ -32,14 +34,14 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     view! {
         <main id="main" class="narrow" tabindex="-1">
             <h1>{t(Key::ForgotTitle)}</h1>
-            <Show when=move || !sent() fallback=|| view! { <p class="notice" role="status">{t(Key::ResetSent)}</p> }>
+            <Shown when=move || !sent() fallback=|| view! { <p class="notice" role="status">{t(Key::ResetSent)}</p> }>
                 <p class="lead">{t(Key::ForgotLead)}</p>
                 <form on:submit=submit novalidate>
-                    {move || error().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+                    {move || error().map(|e| alert(e.message()))}
                     <TextField id="email" label=t(Key::Email) value=email error=Signal::derive(|| None) kind="email" autocomplete="email" required=true />
                     <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::SendLink)}</button>
                 </form>
-            </Show>
+            </Shown>
             <p><A href="/sign-in">{t(Key::BackToSignIn)}</A></p>
         </main>
     }
@@ -89,7 +91,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
             <h1>{t(Key::ChangePasswordTitle)}</h1>
             <p class="lead">{t(Key::ChangePasswordLead)}</p>
             <form on:submit=submit novalidate>
-                {move || server.get().filter(|e| e.fields.is_empty()).map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+                {move || server.get().filter(|e| e.fields.is_empty()).map(|e| alert(e.message()))}
                 <TextField id="current-password" label=t(Key::CurrentPassword) value=current error=current_error kind="password" autocomplete="current-password" required=true />
                 <NewPasswordFields fields=fields server=server field="new_password" />
                 <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::ChangePassword)}</button>

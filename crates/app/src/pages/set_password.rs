@@ -5,6 +5,7 @@
 
 use crate::api::{self, ApiError, Link, LinkInfo};
 use crate::components::field::TextField;
+use crate::components::loaded::alert;
 use crate::components::password::{NewPassword, NewPasswordFields};
 use crate::flow::Act;
 use crate::i18n::{Key, t};
@@ -90,9 +91,7 @@ fn LinkPage(link: Link) -> impl IntoView {
                         disabled=move || checking.get()>{t(Key::Continue)}</button>
                 }.into_any(),
                 Step::Form(info) => view! { <PasswordForm link=link token=token info=info step=step /> }.into_any(),
-                Step::Invalid(e) => view! {
-                    <p class="alert" role="alert">{e.message()}</p>
-                }.into_any(),
+                Step::Invalid(e) => alert(e.message()),
                 Step::Reset => view! {
                     <p class="notice" role="status">{t(Key::ResetDone)}</p>
                     <p><A href="/sign-in">{t(Key::SignIn)}</A></p>
@@ -169,12 +168,12 @@ fn PasswordForm(
             <dt>{t(Key::UsernameLabel)}</dt><dd>{info.username.clone()}</dd>
         </dl>
         <form on:submit=submit novalidate>
-            {move || server.get().filter(|e| e.fields.is_empty()).map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+            {move || server.get().filter(|e| e.fields.is_empty()).map(|e| alert(e.message()))}
             <NewPasswordFields fields=fields server=server field="password" />
-            <Show when=move || link == Link::Activation>
+            {(link == Link::Activation).then(|| view! {
                 <TextField id="challenge-question" label=t(Key::ChallengeQuestion) value=question error=field_error("challenge_question") />
                 <TextField id="challenge-answer" label=t(Key::ChallengeAnswer) value=answer error=field_error("challenge_answer") />
-            </Show>
+            })}
             <button type="submit" class="primary" disabled=move || busy.get()>
                 {move || if busy.get() { t(Key::Working) } else if link == Link::Activation { t(Key::ActivateButton) } else { t(Key::SetPassword) }}
             </button>

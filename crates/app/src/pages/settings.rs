@@ -5,8 +5,8 @@
 use crate::api::{self, AccountSettings, ApiResult, SettingsChanges, Tagged};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
-use crate::components::loaded::Loaded;
-use crate::flow::{Act, Load};
+use crate::components::loaded::{Loaded, alert};
+use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::Coded;
@@ -35,14 +35,14 @@ pub fn SettingsPage() -> impl IntoView {
         }
     });
     // Another account's settings: no word on this one's save.
-    Effect::new(move |_| {
+    effect(move || {
         let _ = account.id.get();
         save.clear();
     });
     view! {
         <h1>{t(Key::SettingsTitle)}</h1>
         <Loaded>
-            {move || settings.get().map(|loaded| loaded.map(|tagged| view! { <SettingsForm tagged=tagged save=save /> }))}
+            {move || settings.get().map(|loaded| loaded.map(|tagged| view! { <SettingsForm tagged=tagged save=save /> }.into_any()))}
         </Loaded>
     }
 }
@@ -140,7 +140,8 @@ fn SettingsForm(
             <section class="card" aria-labelledby="seats-title">
                 <h2 id="seats-title">{t(Key::SeatsAndInvitations)}</h2>
                 // A save can be the last change its author may make (a level above their own).
-                {move || saved().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
+                // (Each part shown or hidden here is an `AnyView`: see `alert`.)
+                {move || saved().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any())}
                 <p class="hint">{t(Key::SettingsReadOnly)}</p>
                 <dl class="profile">
                     <dt>{t(Key::SeatsUsed)}</dt><dd>{format!("{} / {}", s.seats_used, s.seats)}</dd>
@@ -164,7 +165,7 @@ fn SettingsForm(
         <form on:submit=submit novalidate>
         <section class="card" aria-labelledby="seats-title">
             <h2 id="seats-title">{t(Key::SeatsAndInvitations)}</h2>
-            {move || saved().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> })}
+            {move || saved().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any())}
             <p>{format!("{}: {} / {}", t(Key::SeatsUsed), s.seats_used, s.seats)}</p>
             <TextField id="seats" label=t(Key::SeatsBought) value=seats error=field_error("seats") kind="number" />
             <div class="field" class:invalid=move || field_error("approved_domains").get().is_some()>
@@ -173,13 +174,13 @@ fn SettingsForm(
                 <textarea id="approved-domains" rows="4" aria-describedby="approved-domains-hint"
                     prop:value=move || domains.get()
                     on:input=move |ev| domains.set(event_target_value(&ev))></textarea>
-                {move || field_error("approved_domains").get().map(|e| view! { <p class="error">{e}</p> })}
+                {move || field_error("approved_domains").get().map(|e| view! { <p class="error">{e}</p> }.into_any())}
             </div>
             <TextField id="invitation-lifetime" label=t(Key::InvitationLifetime) value=lifetime error=field_error("invitation_lifetime_hours") kind="number" />
         </section>
         <section class="card" aria-labelledby="policy-title">
             <h2 id="policy-title">{t(Key::PolicyTitle)}</h2>
-            {move || policy_error.get().map(|e| view! { <p class="alert" role="alert">{e}</p> })}
+            {move || policy_error.get().map(alert)}
             <p class="hint">{t(Key::PolicyLevelsHint)}</p>
             {levels.into_iter().map(|(key, text)| view! {
                 <TextField id=format!("levels-{key}") label=format!("{} ({key})", t(Key::PolicyLevels)) value=text error=Signal::derive(|| None) />

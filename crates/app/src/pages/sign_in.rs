@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::field::TextField;
+use crate::components::loaded::alert;
 use crate::flow::Act;
 use crate::i18n::{Key, t};
 use crate::session::{Signed, use_session};
@@ -62,7 +63,7 @@ pub fn SignIn() -> impl IntoView {
             <h1>{t(Key::SignInTitle)}</h1>
             <p class="lead">{t(Key::SignInLead)}</p>
             <form on:submit=submit novalidate>
-                {move || error().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+                {move || error().map(|e| alert(e.message()))}
                 <TextField id="username" label=t(Key::Username) value=username error=Signal::derive(|| None) autocomplete="username" required=true />
                 <TextField id="password" label=t(Key::Password) value=password error=Signal::derive(|| None) kind="password" autocomplete="current-password" required=true />
                 <button type="submit" class="primary" disabled=move || busy.get()>

@@ -7,10 +7,11 @@ use crate::api::{self, Tagged, UserAction, UserChanges, UserDetail};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::grants::GrantsCard;
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{Loaded, alert};
 use crate::components::memberships::MembershipsCard;
-use crate::components::profile::{ProfileFields, use_groups};
-use crate::flow::{Act, Load};
+use crate::components::profile::{GroupOptions, ProfileFields, use_groups};
+use crate::components::shown::Shown;
+use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, action_label, role_label, t, user_state_label};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -64,7 +65,7 @@ pub fn UserPage() -> impl IntoView {
     // Held here, not in the view, so that it outlives the reload that follows setting it.
     let temporary = RwSignal::new(None::<String>);
     // Another user: close the form, and forget the password shown for the previous one.
-    Effect::new(move |_| {
+    effect(move || {
         let _ = (account.id.get(), user_id.get());
         editing.set(false);
         temporary.set(None);
@@ -72,11 +73,11 @@ pub fn UserPage() -> impl IntoView {
     let on_change = Callback::new(move |()| user.refetch());
 
     view! {
-        <p><A href=move || format!("/accounts/{}/users", account.id.get())>{t(Key::BackToUsers)}</A></p>
+        <p><A href=account.href("users")>{t(Key::BackToUsers)}</A></p>
         <Loaded>
             {move || user.get().map(|loaded| loaded.map(|tagged| view! {
                 <UserView tagged=tagged editing=editing notice=notice temporary=temporary on_change=on_change />
-            }))}
+            }.into_any()))}
         </Loaded>
     }
 }
@@ -157,14 +158,17 @@ fn UserView(
             <h1>{name}</h1>
             <span class=format!("badge state-{}", u.state.as_str())>{badge}</span>
         </div>
-        {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> })}
+        // Each an `AnyView`: see `alert`.
+        {move || notice.get().map(|n| view! { <p class="notice" role="status">{n}</p> }.into_any())}
         {move || temporary.get().map(|p| view! {
             <div class="notice" role="status">
                 <p>{t(Key::TemporaryPasswordShown)}</p>
                 <p><code class="secret">{p}</code></p>
             </div>
-        })}
-        {move || action_error().map(|e| view! { <p class="alert" role="alert">{e.message()}</p> })}
+        }
+        // An `AnyView`: see `alert`.
+        .into_any())}
+        {move || action_error().map(|e| alert(e.message()))}
         {u.shared.then(|| view! { <p class="info" role="note">{t(Key::PersonShared)}</p> })}
         <section aria-labelledby="actions-title" class="card">
             <h2 id="actions-title">{t(Key::Actions)}</h2>
@@ -183,9 +187,9 @@ fn UserView(
             </div>
         </section>
         {(me != Some(u.id)).then(|| view! { <GrantsCard tagged=tagged.clone() on_change=on_change /> })}
-        <Show when=move || editing.get() fallback=move || ()>
+        <Shown when=move || editing.get()>
             <EditForm tagged=tagged.clone() editing=editing notice=notice on_change=on_change />
-        </Show>
+        </Shown>
         <section aria-labelledby="profile-title" class="card">
             <h2 id="profile-title">{t(Key::Profile)}</h2>
             <dl class="profile">
@@ -277,25 +281,23 @@ fn EditForm(
         <section aria-labelledby="edit-title" class="card">
             <h2 id="edit-title">{t(Key::EditUser)}</h2>
             <form on:submit=submit novalidate>
-                {move || server.get().map(|e| view! { <p class="alert" role="alert">{if stale() { t(Key::StaleTitle) } else { e.message() }}</p> })}
-                <Show when=stale>
+                {move || server.get().map(|e| alert(if stale() { t(Key::StaleTitle) } else { e.message() }))}
+                <Shown when=stale>
                     <button type="button" on:click=move |_| on_change.run(())>{t(Key::Reload)}</button>
-                </Show>
-                <Show when=move || profile>
+                </Shown>
+                {profile.then(|| view! {
                     <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) kind="email" required=true />
-                    <Show when=move || activated>
+                    {activated.then(|| view! {
                         <TextField id=field::USERNAME label=t(Key::UsernameLabel) value=username error=error_of(field::USERNAME) />
-                    </Show>
+                    })}
                     <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME) required=true />
                     <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME) required=true />
                     <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=phone error=error_of(field::PHONE) kind="tel" />
-                </Show>
+                })}
                 <div class="field">
                     <label for="edit-group">{t(Key::Group)}</label>
                     <select id="edit-group" on:change=move |ev| group.set(event_target_value(&ev))>
-                        <For each=move || groups.get() key=|g| g.id let:g>
-                            <option value=g.id.to_string() selected=move || group.get() == g.id.to_string()>{g.name.clone()}</option>
-                        </For>
+                        <GroupOptions groups=groups chosen=group />
                     </select>
                 </div>
                 <div class="form-actions">

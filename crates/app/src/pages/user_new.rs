@@ -6,8 +6,9 @@
 use crate::api::{self, ApiResult, Created, NewUser};
 use crate::components::field::TextField;
 use crate::components::frame::use_account;
-use crate::components::profile::{ProfileFields, blank_to_none, use_groups};
-use crate::flow::Act;
+use crate::components::loaded::alert;
+use crate::components::profile::{GroupOptions, ProfileFields, blank_to_none, use_groups};
+use crate::flow::{Act, effect};
 use crate::i18n::{Key, role_label, t};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -63,7 +64,7 @@ pub fn NewUserPage() -> impl IntoView {
         ProfileFields::error_of(issues, server, name, shown)
     };
     // Any edit clears the server's verdict, which was about the old values.
-    Effect::new(move |_| {
+    effect(move || {
         let _ = fields.draft();
         if server.get_untracked().is_some() {
             create.clear();
@@ -105,11 +106,13 @@ pub fn NewUserPage() -> impl IntoView {
                     <h2 id="requested-title">{t(Key::JoinRequestedTitle)}</h2>
                     <p><strong>{request.email}</strong> " " {t(Key::JoinRequestedLead)}</p>
                     <div class="actions">
-                        <A href=move || format!("/accounts/{}/invitations", account.id.get())>{t(Key::SeeJoinRequests)}</A>
+                        <A href=account.href("invitations")>{t(Key::SeeJoinRequests)}</A>
                         <button type="button" on:click=another>{t(Key::AddAnother)}</button>
                     </div>
                 </section>
-            })}
+            }
+            // An `AnyView`: see `alert`.
+            .into_any())}
             // Hidden rather than dropped, so "Add another user" brings the very form back.
             <div hidden=move || requested().is_some()>
             <p class="lead">{t(Key::AddUserLead)}</p>
@@ -117,7 +120,7 @@ pub fn NewUserPage() -> impl IntoView {
                 {move || {
                     let summary = server.get().map(|e| e.message())
                         .or_else(|| (submitted.get() && !issues.get().is_empty()).then(|| t(Key::FixFields)));
-                    summary.map(|m| view! { <p class="alert" role="alert">{m}</p> })
+                    summary.map(alert)
                 }}
                 <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL, email) kind="email" required=true />
                 <TextField id=field::USERNAME label=t(Key::UsernameSameAsEmail) value=username error=error_of(field::USERNAME, username) />
@@ -134,9 +137,7 @@ pub fn NewUserPage() -> impl IntoView {
                 <div class="field">
                     <label for="group">{t(Key::Group)}</label>
                     <select id="group" on:change=move |ev| group.set(event_target_value(&ev))>
-                        <For each=move || groups.get() key=|g| g.id let:g>
-                            <option value=g.id.to_string() selected=g.is_default>{g.name.clone()}</option>
-                        </For>
+                        <GroupOptions groups=groups chosen=group />
                     </select>
                 </div>
                 <div class="field">
@@ -155,7 +156,7 @@ pub fn NewUserPage() -> impl IntoView {
                     <button type="submit" class="primary" disabled=move || busy.get()>
                         {move || if busy.get() { t(Key::Saving) } else { t(Key::SaveWithoutInviting) }}
                     </button>
-                    <A href=move || format!("/accounts/{}/users", account.id.get())>{t(Key::Cancel)}</A>
+                    <A href=account.href("users")>{t(Key::Cancel)}</A>
                 </div>
             </form>
             </div>

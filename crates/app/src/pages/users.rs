@@ -4,9 +4,10 @@
 use crate::api::{self, ApiResult, ListPage, ListQuery, UserAction, UserChanges};
 use crate::components::frame::use_account;
 use crate::components::loaded::Loaded;
-use crate::components::profile::use_groups;
+use crate::components::profile::{GroupOptions, use_groups};
 use crate::components::results::{Outcome, Results};
-use crate::flow::{Act, Load};
+use crate::components::shown::Shown;
+use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, role_label, state_label, t, user_action_label, user_state_label};
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
@@ -47,7 +48,7 @@ pub fn UsersPage() -> impl IntoView {
     let groups = use_groups(account.id);
     let selected = RwSignal::new(BTreeSet::<i64>::new());
     let move_target = RwSignal::new(String::new());
-    Effect::new(move |_| {
+    effect(move || {
         let _ = (account.id.get(), query.get());
         selected.set(BTreeSet::new());
     });
@@ -124,8 +125,8 @@ pub fn UsersPage() -> impl IntoView {
             <h1>{t(Key::UsersTitle)}</h1>
             <div class="head-actions">
                 <a href=move || api::export_url(account.id.get()) class="button" download="users.csv">{t(Key::ExportUsers)}</a>
-                <A href=move || format!("/accounts/{}/users/import", account.id.get()) attr:class="button">{t(Key::ImportUsers)}</A>
-                <A href=move || format!("/accounts/{}/users/new", account.id.get()) attr:class="button primary">{t(Key::AddUser)}</A>
+                <A href=account.href("users/import") attr:class="button">{t(Key::ImportUsers)}</A>
+                <A href=account.href("users/new") attr:class="button primary">{t(Key::AddUser)}</A>
             </div>
         </div>
         <form class="filters" role="search" on:submit=|ev| ev.prevent_default()>
@@ -156,9 +157,7 @@ pub fn UsersPage() -> impl IntoView {
                 <label for="group">{t(Key::FilterGroup)}</label>
                 <select id="group" on:change=set(|q, v| q.group = v.parse().ok())>
                     <option value="">{t(Key::Any)}</option>
-                    <For each=move || groups.get() key=|g| g.id let:g>
-                        <option value=g.id.to_string()>{g.name.clone()}</option>
-                    </For>
+                    <GroupOptions groups=groups />
                 </select>
             </div>
             <div class="field">
@@ -181,7 +180,7 @@ pub fn UsersPage() -> impl IntoView {
             </div>
         </form>
 
-        <Show when=move || !selected.get().is_empty()>
+        <Shown when=move || !selected.get().is_empty()>
             <div class="bulk" role="region" aria-label=t(Key::Actions)>
                 <span>{move || format!("{} {}", selected.get().len(), t(Key::Selected))}</span>
                 <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Invite)>{t(Key::InviteOrResend)}</button>
@@ -192,20 +191,18 @@ pub fn UsersPage() -> impl IntoView {
                     <span>{t(Key::MoveToGroup)}</span>
                     <select on:change=move |ev| move_target.set(event_target_value(&ev))>
                         <option value="">"—"</option>
-                        <For each=move || groups.get() key=|g| g.id let:g>
-                            <option value=g.id.to_string()>{g.name.clone()}</option>
-                        </For>
+                        <GroupOptions groups=groups />
                     </select>
                 </label>
                 <button type="button" disabled=move || busy.get() || move_target.get().is_empty() on:click=move |_| run_bulk(Bulk::Move)>{t(Key::Move)}</button>
             </div>
-        </Show>
+        </Shown>
         <Results outcomes=Signal::derive(move || bulk.value().unwrap_or_default()) />
 
         <Loaded>
             {move || page.get().map(|loaded| loaded.map(|p| {
                 let total = p.total;
-                view! { <UserTable page=p selected=selected /> <Pager query=query total=total /> }
+                view! { <UserTable page=p selected=selected /> <Pager query=query total=total /> }.into_any()
             }))}
         </Loaded>
     }
@@ -277,7 +274,7 @@ fn UserTable(page: ListPage, selected: RwSignal<BTreeSet<i64>>) -> impl IntoView
                                         } />
                                 </td>
                                 <td>
-                                    <A href=move || format!("/accounts/{}/users/{id}", account.id.get())>{name.clone()}</A>
+                                    <A href=account.href(&format!("users/{id}"))>{name.clone()}</A>
                                     <span class="sub">{u.email.clone()}</span>
                                 </td>
                                 <td class="email">{u.email}</td>
