@@ -41,7 +41,7 @@ pub enum AppError {
     /// Anything else; the detail is logged, not sent.
     Internal(String),
     /// A change the rules of authority refused: answers as `answer` does, and is written to the
-    /// audit log of the accounts it concerns (see [`Refused`]).
+    /// audit log of the accounts it concerns (see `Refused`).
     Refused(Box<Refused>),
 }
 

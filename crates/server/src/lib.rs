@@ -30,7 +30,7 @@ mod settings;
 mod spa;
 mod startup;
 mod state;
-/// Public for the tests and the benchmark, which arrange and read facts underneath the API.
+// Public for the tests and the benchmark, which arrange and read facts underneath the API.
 pub mod store;
 mod tokens;
 mod users;

@@ -1,7 +1,7 @@
 //! Accounts: the ones a person belongs to, with their seats and the person's role.
 
-use super::Conn;
 use super::decode;
+use super::{Conn, in_list, list};
 use crate::error::AppError;
 use roster_api::accounts::{AccountSettings, AccountSummary};
 use roster_api::session::MyAccount;
@@ -89,13 +89,14 @@ pub async fn name(conn: &mut Conn, account: i64) -> Result<String, AppError> {
 
 /// The names of `accounts`, in order of name.
 pub async fn names(conn: &mut Conn, accounts: &[i64]) -> Result<Vec<String>, AppError> {
-    let ids = serde_json::to_string(accounts).map_err(|e| AppError::Internal(e.to_string()))?;
-    let rows: Vec<(String,)> = sqlx::query_as(
-        "SELECT name FROM accounts WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY name",
-    )
-    .bind(ids)
-    .fetch_all(&mut *conn)
-    .await?;
+    let sql = format!(
+        "SELECT name FROM accounts WHERE id {} ORDER BY name",
+        in_list(1)
+    );
+    let rows: Vec<(String,)> = sqlx::query_as(&sql)
+        .bind(list(accounts)?)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows.into_iter().map(|(n,)| n).collect())
 }
 
@@ -123,7 +124,7 @@ pub async fn seat_counts(conn: &mut Conn, account: i64) -> Result<(i64, i64), Ap
 /// The ids of the accounts named `name`, ignoring case (the command line names accounts).
 pub async fn ids_named(conn: &mut Conn, name: &str) -> Result<Vec<i64>, AppError> {
     let found: Vec<(i64,)> =
-        sqlx::query_as("SELECT id FROM accounts WHERE name = ?1 COLLATE NOCASE")
+        sqlx::query_as("SELECT id FROM accounts WHERE lower(name) = lower(?1)")
             .bind(name)
             .fetch_all(&mut *conn)
             .await?;

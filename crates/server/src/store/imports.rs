@@ -2,7 +2,7 @@
 //! chunk's idempotency key, the existing logins of a file's usernames, and an account's members
 //! in the import template's terms, for the export.
 
-use super::Conn;
+use super::{Conn, in_list, list};
 use crate::error::AppError;
 use roster_domain::authz::Grants;
 
@@ -70,14 +70,14 @@ pub async fn logins(
     account: i64,
     keys: &[impl serde::Serialize],
 ) -> Result<Vec<(String, i64, bool)>, AppError> {
-    let keys = serde_json::to_string(keys).map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(sqlx::query_as(
+    Ok(sqlx::query_as(&format!(
         "SELECT u.username_key, u.id,
                 EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.account_id = ?1)
-         FROM users u WHERE u.username_key IN (SELECT value FROM json_each(?2))",
-    )
+         FROM users u WHERE u.username_key {}",
+        in_list(2)
+    ))
     .bind(account)
-    .bind(keys)
+    .bind(list(keys)?)
     .fetch_all(&mut *conn)
     .await?)
 }
@@ -107,7 +107,7 @@ pub async fn exported(conn: &mut Conn, account: i64) -> Result<Vec<Exported>, Ap
                 g.name AS group_name, m.role, m.licensed, m.authorities, u.exchange_domain,
                 u.exchange_username
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
-         WHERE m.account_id = ?1 ORDER BY u.last_name COLLATE NOCASE, u.first_name COLLATE NOCASE, u.id",
+         WHERE m.account_id = ?1 ORDER BY lower(u.last_name), lower(u.first_name), u.id",
     )
     .bind(account)
     .fetch_all(&mut *conn)

@@ -1,7 +1,7 @@
 //! Memberships: a person in an account, with their role, group, seat and authorities; and the
 //! facts the rules of authority read from them.
 
-use super::{Conn, Tx, decode};
+use super::{Conn, Tx, decode, in_list, list};
 use crate::error::AppError;
 use roster_domain::authz::{Grants, Member, Role};
 
@@ -68,11 +68,11 @@ pub async fn of_group(
 
 /// The memberships of `users`, each with its account, by account then user.
 pub async fn of_users(conn: &mut Conn, users: &[i64]) -> Result<Vec<(i64, Member<i64>)>, AppError> {
-    let ids = serde_json::to_string(users).map_err(|e| AppError::Internal(e.to_string()))?;
     let rows: Vec<MemberRow> = sqlx::query_as(&format!(
-        "{MEMBER} WHERE m.user_id IN (SELECT value FROM json_each(?1)) ORDER BY m.account_id, m.user_id"
+        "{MEMBER} WHERE m.user_id {} ORDER BY m.account_id, m.user_id",
+        in_list(1)
     ))
-    .bind(ids)
+    .bind(list(users)?)
     .fetch_all(&mut *conn)
     .await?;
     rows.into_iter().map(MemberRow::into_member).collect()

@@ -3,9 +3,11 @@
 //! SQL.
 //!
 //! The database is SQLite, embedded: opened (created when missing) with WAL and foreign keys, and
-//! migrated at start. What is particular to SQLite (taking the write lock at once, comparing
-//! ignoring case, the triggers of the search index's change log) is named in one function each,
-//! so a second database means a second body for those few functions.
+//! migrated at start. The queries are plain SQL with SQLite's `?N` placeholders (PostgreSQL's are
+//! `$N`); beyond those, what is particular to SQLite is named once: taking the write lock at once
+//! ([`begin_write`]), a list bound as one parameter ([`list`], [`in_list`]), reading the planner's
+//! statistics ([`open`]), and the triggers of the search index's change log (migration 0003).
+//! Text is compared ignoring case with `lower()`, which both databases have.
 
 pub mod accounts;
 pub mod audit;
@@ -103,6 +105,16 @@ pub async fn begin_write(
     pool: &Pool,
 ) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
     pool.begin_with("BEGIN IMMEDIATE").await
+}
+
+/// A list of values bound as one parameter, named in the SQL by [`in_list`].
+pub fn list<T: serde::Serialize>(values: &[T]) -> Result<String, AppError> {
+    serde_json::to_string(values).map_err(|e| AppError::Internal(e.to_string()))
+}
+
+/// `IN` the list bound as parameter `n` by [`list`]: SQLite reads it as a JSON array.
+pub fn in_list(n: u8) -> String {
+    format!("IN (SELECT value FROM json_each(?{n}))")
 }
 
 /// A value stored as text (a state, a role, a language) read back as the domain's type: its

@@ -1,7 +1,7 @@
 //! People: a user as one account's administrator sees them (the login and their membership of
 //! that account), and the accounts of theirs the viewer administers.
 
-use super::{Conn, Tx, decode};
+use super::{Conn, Tx, decode, in_list, list};
 use crate::error::AppError;
 use roster_api::session::Me;
 use roster_api::users::{ListItem, Membership, UserDetail};
@@ -145,17 +145,17 @@ pub async fn list_rows(
     account: i64,
     ids: &[i64],
 ) -> Result<Vec<ListItem>, AppError> {
-    let ids = serde_json::to_string(ids).map_err(|e| AppError::Internal(e.to_string()))?;
-    let rows: Vec<ListRow> = sqlx::query_as(
+    let rows: Vec<ListRow> = sqlx::query_as(&format!(
         "SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.state, m.role,
                 m.group_id AS \"group\", g.name AS group_name, m.licensed,
                 (SELECT t.expires_at FROM tokens t
                  WHERE t.user_id = u.id AND t.purpose = 'activation') AS invitation_expires_at
          FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
-         WHERE m.account_id = ?1 AND m.user_id IN (SELECT value FROM json_each(?2))",
-    )
+         WHERE m.account_id = ?1 AND m.user_id {}",
+        in_list(2)
+    ))
     .bind(account)
-    .bind(ids)
+    .bind(list(ids)?)
     .fetch_all(&mut *conn)
     .await?;
     rows.into_iter()
@@ -456,7 +456,7 @@ pub async fn is_email_of_another(
     except: Option<i64>,
 ) -> Result<bool, AppError> {
     let (taken,): (bool,) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = ?1 AND id IS NOT ?2)",
+        "SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = ?1 AND (?2 IS NULL OR id <> ?2))",
     )
     .bind(username_key)
     .bind(except)
