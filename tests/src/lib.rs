@@ -193,6 +193,15 @@ impl Browser {
         .await
     }
 
+    /// Waits until the users list's pager tells this total (`"10 users"`, `"1 user"`).
+    pub async fn wait_for_total(&self, total: &str) -> Element {
+        self.wait_for(Locator::XPath(&format!(
+            "//nav[@aria-label='Pages']//span[contains(., {})]",
+            xpath_literal(&format!(" {total}"))
+        )))
+        .await
+    }
+
     /// The input labelled `label`, found through its `<label for>` the way a person finds it.
     pub async fn field(&self, label: &str) -> Element {
         let xpath = format!("//label[normalize-space(.)={}]", xpath_literal(label));

@@ -131,7 +131,7 @@ pub async fn activate(
     else {
         return Err(gone());
     };
-    let current = crate::store::people::state(&mut tx, taken).await?;
+    let current = crate::store::logins::state(&mut tx, taken).await?;
     if transition(current, Action::Activate).is_err() {
         return Err(gone());
     }
@@ -139,7 +139,7 @@ pub async fn activate(
         .as_ref()
         .zip(answer_hash.as_deref())
         .map(|((question, _), answer)| (question.as_str(), answer));
-    crate::store::people::activate(&mut tx, taken, &hash, chosen, now).await?;
+    crate::store::logins::activate(&mut tx, taken, &hash, chosen, now).await?;
     audit::record(
         &mut tx,
         audit::Entry {

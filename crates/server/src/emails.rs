@@ -181,12 +181,12 @@ pub async fn notify(
     facts: &Facts,
 ) -> Result<(), AppError> {
     for notice in recipients(event, requester, subject) {
-        let store::people::Addressee {
+        let store::logins::Addressee {
             email: address,
             first_name,
             language,
             state,
-        } = store::people::addressee(tx, notice.to).await?;
+        } = store::logins::addressee(tx, notice.to).await?;
         // Someone not yet invited has not heard of Roster: their invitation is the first email
         // they get, not a notice about details they never saw. (A request to join another
         // account is theirs to answer all the same.)

@@ -66,7 +66,7 @@ async fn finish(
     action: &'static str,
     now: i64,
 ) -> Result<UserDetail, AppError> {
-    store::people::set_state_only(&mut tx, before.id, next, now).await?;
+    store::logins::set_state_only(&mut tx, before.id, next, now).await?;
     let after = model::load(&mut tx, account, before.id, me).await?;
     let entry = model::audit_entry(me, account, action, &before, Some(&after));
     let accounts = guard::accounts_of(&mut tx, before.id).await?;

@@ -51,7 +51,7 @@ async fn set_licensed(
     licensed: bool,
 ) -> Result<(), AppError> {
     store::memberships::set_licensed(conn, account, user, licensed).await?;
-    store::people::bump_version(conn, user, crate::clock::now().unix_seconds()).await
+    store::logins::bump_version(conn, user, crate::clock::now().unix_seconds()).await
 }
 
 /// Assigns or releases `user`'s seat; answers the user after it.

@@ -57,7 +57,7 @@ pub async fn check(
     let request = live(&mut conn, &body.token, now).await?;
     let account_name = store::accounts::name(&mut conn, request.account_id).await?;
     let requested_by = match request.requested_by {
-        Some(id) => Some(store::people::full_name(&mut conn, id).await?),
+        Some(id) => Some(store::logins::full_name(&mut conn, id).await?),
         None => None,
     };
     Ok(axum::Json(JoinLinkInfo {
@@ -105,7 +105,7 @@ pub async fn accept(
         return Err(AppError::Conflict(ErrorCode::JoinNoLongerValid));
     }
     // The account's approved domains may have changed since it asked.
-    let email = store::people::email(&mut tx, request.user_id).await?;
+    let email = store::logins::email(&mut tx, request.user_id).await?;
     let approved = accounts::approved_domains(&mut tx, account).await?;
     if Email::parse(&email).map_or(true, |e| check_approved(&e, &approved).is_err()) {
         withdrawn(&mut tx, &request, "join.withdrawn").await?;
@@ -123,7 +123,7 @@ pub async fn accept(
         };
         store::memberships::insert(&mut tx, account, request.user_id, &asked, now).await?;
     }
-    store::people::bump_version(&mut tx, request.user_id, now).await?;
+    store::logins::bump_version(&mut tx, request.user_id, now).await?;
     let after =
         crate::users::model::load(&mut tx, account, request.user_id, request.user_id).await?;
     let entry = audit::Entry {

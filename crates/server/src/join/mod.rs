@@ -101,7 +101,7 @@ pub(crate) async fn request(
     let facts = Facts {
         account: Some(account_name),
         link: Some((tokens::page_link(&state.public_url, PAGE, &token), hours)),
-        requester_name: Some(store::people::full_name(tx, actor).await?),
+        requester_name: Some(store::logins::full_name(tx, actor).await?),
         ..Facts::default()
     };
     emails::notify(

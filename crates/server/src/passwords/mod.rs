@@ -137,7 +137,7 @@ pub async fn temporary(
         ));
     };
     let now = crate::clock::now().unix_seconds();
-    crate::store::people::set_temporary_password(&mut tx, user, next, &hash, now).await?;
+    crate::store::logins::set_temporary_password(&mut tx, user, next, &hash, now).await?;
     end_sessions(&mut tx, user, None).await?;
     tokens::revoke(&mut tx, Purpose::Activation, user).await?;
     let after = model::load(&mut tx, account, user, me.id).await?;

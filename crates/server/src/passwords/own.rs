@@ -40,7 +40,7 @@ pub(super) async fn save_password(
     audit_action: &'static str,
 ) -> Result<(), AppError> {
     let now = crate::clock::now().unix_seconds();
-    store::people::set_own_password(tx, user, &hash, now).await?;
+    store::logins::set_own_password(tx, user, &hash, now).await?;
     end_sessions(tx, user, keep_session).await?;
     audit::record(
         tx,
@@ -85,7 +85,7 @@ pub async fn change_own(
     me: CurrentUser,
     Json(body): Json<PasswordChange>,
 ) -> Result<Response, AppError> {
-    let stored = store::people::password_hash(&mut *state.db.acquire().await?, me.id).await?;
+    let stored = store::logins::password_hash(&mut *state.db.acquire().await?, me.id).await?;
     if !verify_password(stored, body.current_password.clone()).await {
         return Err(AppError::Invalid(vec![FieldError::new(
             "current_password",

@@ -42,7 +42,7 @@ pub async fn request_reset(
 ) -> Result<Response, AppError> {
     let email = body.email.trim().to_lowercase();
     let mut tx = crate::store::begin_write(&state.db).await?;
-    let users = crate::store::people::who_may_reset(&mut tx, &email).await?;
+    let users = crate::store::logins::who_may_reset(&mut tx, &email).await?;
     let now = crate::clock::now().unix_seconds();
     for user in &users {
         let token = tokens::issue(
@@ -99,7 +99,7 @@ pub async fn link_info(
         .await?
         .ok_or(AppError::Gone(gone))?;
     let (first_name, username): (String, String) =
-        crate::store::people::greeting(&mut conn, user).await?;
+        crate::store::logins::greeting(&mut conn, user).await?;
     let policy = rule(&mut conn, user, account).await?;
     Ok(LinkInfo {
         first_name,

@@ -16,6 +16,7 @@ pub mod groups;
 pub mod imports;
 pub mod invitations;
 pub mod join_requests;
+pub mod logins;
 pub mod memberships;
 pub mod outbox;
 pub mod people;

@@ -128,7 +128,7 @@ pub(crate) async fn perform(
     let audit_action = if remove && accounts.len() > 1 {
         // Removal from one of several accounts: the membership goes, the person stays.
         store::memberships::delete(tx, account, user).await?;
-        store::people::bump_version(tx, user, now).await?;
+        store::logins::bump_version(tx, user, now).await?;
         "user.removed_from_account"
     } else {
         let Outcome::Becomes {
@@ -143,7 +143,7 @@ pub(crate) async fn perform(
             PasswordFlag::Set => true,
             PasswordFlag::Clear => false,
         };
-        store::people::set_state(tx, user, next, must_change, now).await?;
+        store::logins::set_state(tx, user, next, must_change, now).await?;
         if action == Action::Unlock {
             store::sessions::clear_failures(tx, user).await?;
         }
@@ -215,7 +215,7 @@ pub async fn delete_for_good(
     };
     guard::authorize(&mut tx, account, me.id, user, &change).await?;
     let accounts = guard::accounts_of(&mut tx, user).await?;
-    store::people::delete(&mut tx, user).await?;
+    store::logins::delete(&mut tx, user).await?;
     let entry = audit::Entry {
         actor_id: Some(me.id),
         account_id: Some(account),

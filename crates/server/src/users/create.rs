@@ -157,7 +157,7 @@ pub(crate) async fn add_member(
     asked: NewMember<'_>,
     now: i64,
 ) -> Result<Added, AppError> {
-    let existing = store::people::by_username(tx, &profile.username.key()).await?;
+    let existing = store::logins::by_username(tx, &profile.username.key()).await?;
     if let Some((user, email)) = existing {
         // The same username with another email is another person: never join (or ask) them in
         // the place of the one typed, whose username anyone could otherwise register first.
@@ -174,10 +174,10 @@ pub(crate) async fn add_member(
         };
         return add_existing(tx, state, adding).await;
     }
-    if store::people::is_email_of_another(tx, &profile.username.key(), None).await? {
+    if store::logins::is_email_of_another(tx, &profile.username.key(), None).await? {
         return Ok(Added::UsernameTaken);
     }
-    let id = store::people::insert_staged(tx, profile, now).await?;
+    let id = store::logins::insert_staged(tx, profile, now).await?;
     store::memberships::insert(tx, account, id, &asked, now).await?;
     let detail = audit_added(tx, account, actor, id, "user.created").await?;
     Ok(Added::Created(detail))
@@ -200,7 +200,7 @@ pub(crate) async fn add_existing(
     }
     store::memberships::insert(tx, account, user, &adding.asked, now).await?;
     // A new membership changes what this user's resource shows: a new version.
-    store::people::bump_version(tx, user, now).await?;
+    store::logins::bump_version(tx, user, now).await?;
     let detail = audit_added(tx, account, actor, user, "user.added_to_account").await?;
     Ok(Added::Joined(detail))
 }

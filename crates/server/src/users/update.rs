@@ -120,7 +120,7 @@ pub async fn update(
         None => before.group,
     };
     let now = crate::clock::now().unix_seconds();
-    if !store::people::update_profile(&mut tx, user, &profile, now).await? {
+    if !store::logins::update_profile(&mut tx, user, &profile, now).await? {
         return Err(AppError::Invalid(vec![FieldError::new(
             "username",
             ErrorCode::UserUsernameTaken,
@@ -196,7 +196,7 @@ async fn checked_profile(
         }
     }
     if username_changes
-        && store::people::is_email_of_another(tx, &profile.username.key(), Some(before.id)).await?
+        && store::logins::is_email_of_another(tx, &profile.username.key(), Some(before.id)).await?
     {
         return Err(AppError::Invalid(vec![FieldError::new(
             "username",

@@ -12,6 +12,7 @@ mod helpers;
 mod imports;
 mod imports_cli;
 mod invitations;
+mod join;
 mod logins;
 mod matrix;
 mod memberships;

@@ -18,7 +18,7 @@ impl TestApp {
     /// The id of the person whose username is `username`.
     pub async fn user_id(&self, username: &str) -> i64 {
         let mut conn = self.db.acquire().await.unwrap();
-        let found = store::people::by_username(&mut conn, &username.to_lowercase()).await;
+        let found = store::logins::by_username(&mut conn, &username.to_lowercase()).await;
         found
             .unwrap()
             .unwrap_or_else(|| panic!("no login {username}"))
