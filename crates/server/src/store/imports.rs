@@ -113,3 +113,14 @@ pub async fn exported(conn: &mut Conn, account: i64) -> Result<Vec<Exported>, Ap
     .fetch_all(&mut *conn)
     .await?)
 }
+
+/// Makes the answers kept under `key` `seconds` older. Used by the tests to age an answer past
+/// the day it is kept.
+pub async fn age_answers(conn: &mut Conn, key: &str, seconds: i64) -> Result<(), AppError> {
+    sqlx::query("UPDATE import_chunks SET created_at = created_at - ?2 WHERE key = ?1")
+        .bind(key)
+        .bind(seconds)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -166,3 +166,11 @@ pub async fn delete(conn: &mut Conn, account: i64, id: i64) -> Result<(), AppErr
         .await?;
     Ok(())
 }
+
+/// How many requests wait, in every account. Used by the tests to check that none was made.
+pub async fn count(conn: &mut Conn) -> Result<i64, AppError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM join_requests")
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(n)
+}

@@ -307,3 +307,54 @@ pub async fn set_state_only(
     .await?;
     Ok(())
 }
+
+/// A login as the tests pick people and compare them before and after a change.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Login {
+    pub id: i64,
+    pub email: String,
+    pub state: String,
+    pub version: i64,
+    /// Whether a password is set (the demo gives one to its sign-ins only).
+    pub has_password: bool,
+}
+
+/// Every login, by id. Used by the tests to pick people by their standing and to see whom a
+/// change reached.
+pub async fn everyone(conn: &mut Conn) -> Result<Vec<Login>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT id, email, state, version, password_hash IS NOT NULL AS has_password
+         FROM users ORDER BY id",
+    )
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Puts `user` in `state` as stored and changes nothing else (no new version): locked until
+/// `locked_until` when given, else with no lockout. Used by the tests to arrange a person's state
+/// underneath the lifecycle's rules.
+pub async fn put_in_state(
+    conn: &mut Conn,
+    user: i64,
+    state: UserState,
+    locked_until: Option<i64>,
+) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET state = ?2, locked_until = ?3 WHERE id = ?1")
+        .bind(user)
+        .bind(state.as_str())
+        .bind(locked_until)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Sets `user`'s password hash and nothing else (no new version). Used by the tests to give a
+/// person the password of the demo's sign-ins.
+pub async fn set_password_hash(conn: &mut Conn, user: i64, hash: &str) -> Result<(), AppError> {
+    sqlx::query("UPDATE users SET password_hash = ?2 WHERE id = ?1")
+        .bind(user)
+        .bind(hash)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

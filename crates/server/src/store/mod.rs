@@ -124,3 +124,34 @@ pub fn decode<T: DeserializeOwned>(what: &str, text: &str) -> Result<T, AppError
     serde_json::from_value(serde_json::Value::String(text.to_owned()))
         .map_err(|e| AppError::Internal(format!("stored {what} {text:?}: {e}")))
 }
+
+/// Every `(table, column)` of the database, read from SQLite's own catalogue (`sqlite_master`,
+/// `pragma_table_info`): particular to SQLite, as PostgreSQL lists its columns in
+/// `information_schema.columns`. Used by the tests, with [`column_holds`], to prove that a
+/// secret is stored nowhere.
+pub async fn columns(conn: &mut Conn) -> Result<Vec<(String, String)>, Error> {
+    sqlx::query_as(
+        "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
+         WHERE m.type = 'table'",
+    )
+    .fetch_all(&mut *conn)
+    .await
+}
+
+/// Whether `text` appears in `column` of `table` (one of [`columns`]), in any row, whatever the
+/// column's type. SQLite's `instr()` (PostgreSQL's is `strpos()`). Used by the tests.
+pub async fn column_holds(
+    conn: &mut Conn,
+    table: &str,
+    column: &str,
+    text: &str,
+) -> Result<bool, Error> {
+    let sql = format!(
+        "SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE instr(CAST(\"{column}\" AS TEXT), ?1) > 0)"
+    );
+    let (found,): (bool,) = sqlx::query_as(&sql)
+        .bind(text)
+        .fetch_one(&mut *conn)
+        .await?;
+    Ok(found)
+}

@@ -203,3 +203,38 @@ pub async fn next_due(db: &Pool) -> Result<Option<i64>, super::Error> {
             .await?;
     Ok(due)
 }
+
+/// Where the delivery of one email stands.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Delivery {
+    pub id: i64,
+    pub to_address: String,
+    /// `pending`, `sending`, `sent` or `failed`.
+    pub status: String,
+    /// Attempts made so far.
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub sent_at: Option<i64>,
+    pub created_at: i64,
+}
+
+/// Every email of the outbox with where its delivery stands, by id. Used by the tests to watch
+/// the delivery worker.
+pub async fn deliveries(db: &Pool) -> Result<Vec<Delivery>, super::Error> {
+    sqlx::query_as(
+        "SELECT id, to_address, status, attempts, last_error, sent_at, created_at
+         FROM outbox ORDER BY id",
+    )
+    .fetch_all(db)
+    .await
+}
+
+/// Leaves email `id` `sending`, as a run that stopped after claiming it does. Used by the tests
+/// to arrange what a crash leaves behind.
+pub async fn leave_sending(db: &Pool, id: i64) -> Result<(), super::Error> {
+    sqlx::query("UPDATE outbox SET status = 'sending' WHERE id = ?1")
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -74,3 +74,13 @@ pub async fn take(
     .fetch_optional(&mut **tx)
     .await?)
 }
+
+/// Moves the expiry of `user`'s links `seconds` earlier. Used by the tests to let a link run out.
+pub async fn expire_earlier(conn: &mut Conn, user: i64, seconds: i64) -> Result<(), AppError> {
+    sqlx::query("UPDATE tokens SET expires_at = expires_at - ?2 WHERE user_id = ?1")
+        .bind(user)
+        .bind(seconds)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}

@@ -78,12 +78,8 @@ async fn five_failed_sign_ins_lock_the_user() {
 
     assert_eq!(res.status(), 401);
     assert_eq!(problem_code(res).await, "auth.locked");
-    let (state,): (String,) =
-        sqlx::query_as("SELECT state FROM users WHERE username_key = 'delegate@acme.test'")
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
-    assert_eq!(state, "locked");
+    let delegate = app.user_id("delegate@acme.test").await;
+    assert_eq!(app.state_of(delegate).await.as_str(), "locked");
 }
 
 #[tokio::test]
@@ -93,10 +89,13 @@ async fn starting_the_demo_again_gives_its_sign_ins_the_password_printed() {
     for _ in 0..5 {
         app.sign_in(&client, "admin@acme.test", "guess").await;
     }
-    let others = "SELECT count(*), sum(version) FROM users WHERE email NOT IN \
-                  ('admin@acme.test', 'delegate@acme.test', 'eu-admin@acme.test', \
-                   'eu-ops@acme.test')";
-    let before: (i64, i64) = sqlx::query_as(others).fetch_one(&app.db).await.unwrap();
+    let sign_ins = [
+        "admin@acme.test",
+        "delegate@acme.test",
+        "eu-admin@acme.test",
+        "eu-ops@acme.test",
+    ];
+    let before = app.logins_besides(&sign_ins).await;
     let again = DemoPassword {
         password: "a new demo password".into(),
         generated: true,
@@ -104,12 +103,7 @@ async fn starting_the_demo_again_gives_its_sign_ins_the_password_printed() {
 
     demo::seed(&app.db, &again).await.unwrap();
 
-    for user in [
-        "admin@acme.test",
-        "delegate@acme.test",
-        "eu-admin@acme.test",
-        "eu-ops@acme.test",
-    ] {
+    for user in sign_ins {
         let res = app.sign_in(&client, user, "a new demo password").await;
         assert_eq!(
             res.status(),
@@ -119,15 +113,10 @@ async fn starting_the_demo_again_gives_its_sign_ins_the_password_printed() {
         let res = app.sign_in(&client, user, PASSWORD).await;
         assert_eq!(res.status(), 401, "{user}: the old password is gone");
     }
-    let (accounts, members): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT count(*) FROM accounts), (SELECT count(*) FROM memberships)",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let (accounts, members) = (app.account_count().await, app.membership_count().await);
     assert_eq!(accounts, 2, "the demo is not seeded twice");
     assert!(members > 100, "the people stay: {members}");
-    let after: (i64, i64) = sqlx::query_as(others).fetch_one(&app.db).await.unwrap();
+    let after = app.logins_besides(&sign_ins).await;
     assert_eq!(after, before, "nobody else changed");
 }
 
@@ -234,10 +223,7 @@ async fn anything_of_an_account_i_do_not_belong_to_is_not_found() {
         1,
         "the delegate is only in Acme Records"
     );
-    let (europe,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE name = 'Acme Europe'")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let europe = app.account_id("Acme Europe").await;
 
     let foreign = delegate
         .get(app.url(&format!("/accounts/{europe}/audit")))

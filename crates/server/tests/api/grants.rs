@@ -2,34 +2,12 @@
 //! decision, escalation is refused through each path, and an account keeps an active admin.
 
 use crate::helpers::{TestApp, json, problem_code, spawn_app};
-use roster_domain::authz::{AuthzPolicy, AuthzRefusal, Change, Grants, Member, Role, decide};
-use roster_domain::lifecycle::UserState;
+use roster_domain::authz::{AuthzPolicy, AuthzRefusal, Change, Member, Role, decide};
 use serde_json::{Value, json};
 
 /// A member as the rules see them, read from the database.
 async fn member(app: &TestApp, account: i64, user: i64) -> Member<i64> {
-    let (role, state, authorities): (String, String, String) = sqlx::query_as(
-        "SELECT m.role, u.state, m.authorities FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND m.user_id = ?2",
-    )
-    .bind(account)
-    .bind(user)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
-    Member {
-        user,
-        role: if role == "admin" {
-            Role::Admin
-        } else {
-            Role::User
-        },
-        state: UserState::ALL
-            .into_iter()
-            .find(|s| s.as_str() == state)
-            .unwrap(),
-        grants: serde_json::from_str::<Grants>(&authorities).unwrap(),
-    }
+    app.member(account, user).await.unwrap()
 }
 
 /// The status and code the API answers a refusal with.
@@ -78,17 +56,15 @@ async fn every_grant_the_api_answers_is_the_domains_decision() {
     // Targets: plain users holding records A, B and C, and the other demo admin.
     let mut targets = Vec::new();
     for level in ["A", "B", "C"] {
-        let (id,): (i64,) = sqlx::query_as(
-            "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
-             WHERE m.account_id = ?1 AND m.role = 'user' AND u.state = 'active'
-               AND json_extract(m.authorities, '$.records') = ?2 LIMIT 1",
-        )
-        .bind(records)
-        .bind(level)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-        targets.push(id);
+        let mut id = None;
+        for person in app.plain_users_of(records).await {
+            let held = member(&app, records, person.id).await;
+            if held.grants.level("records") == Some(level) {
+                id = Some(person.id);
+                break;
+            }
+        }
+        targets.push(id.unwrap());
     }
     let mut checked = 0;
     for actor_name in ["delegate@acme.test", "admin@acme.test"] {
@@ -272,21 +248,9 @@ async fn an_account_always_keeps_an_active_admin() {
     assert_eq!(back.status(), 200);
 
     // Suspending the last active admin of Records (once the others are gone) is refused.
-    let others: Vec<(i64,)> = sqlx::query_as(
-        "SELECT user_id FROM memberships WHERE account_id = ?1 AND role = 'admin' AND user_id <> ?2",
-    )
-    .bind(records)
-    .bind(admin_id)
-    .fetch_all(&app.db)
-    .await
-    .unwrap();
-    for (other,) in others {
-        sqlx::query("UPDATE memberships SET role = 'user' WHERE account_id = ?1 AND user_id = ?2")
-            .bind(records)
-            .bind(other)
-            .execute(&app.db)
-            .await
-            .unwrap();
+    let others = app.admins_of(records).await;
+    for other in others.into_iter().filter(|&other| other != admin_id) {
+        app.set_role(records, other, Role::User).await;
     }
     let self_suspend = admin
         .post(app.url(&format!("/accounts/{records}/users/{admin_id}/suspend")))

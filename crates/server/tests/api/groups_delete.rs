@@ -44,8 +44,8 @@ async fn deleting_with_move_to_moves_the_members_then_deletes_the_group() {
     let finance = app.group_id(records, "Finance").await;
     let operations = app.group_id(records, "Operations").await;
     let (in_finance, in_operations) = (
-        app.members_of(finance).await,
-        app.members_of(operations).await,
+        app.members_of(records, finance).await,
+        app.members_of(records, operations).await,
     );
     assert!(in_finance > 0);
     let admin = app.signed_in(ADMIN).await;
@@ -57,7 +57,7 @@ async fn deleting_with_move_to_moves_the_members_then_deletes_the_group() {
     .await;
 
     assert_eq!(res.status(), 204);
-    assert_eq!(app.members_of(finance).await, 0);
+    assert_eq!(app.members_of(records, finance).await, 0);
     assert_eq!(
         get(&admin, app.group_url(records, finance)).await.status(),
         404
@@ -94,7 +94,7 @@ async fn the_default_group_cannot_be_deleted_even_with_move_to() {
     let records = app.account_id(RECORDS).await;
     let default = app.group_id(records, "Default").await;
     let finance = app.group_id(records, "Finance").await;
-    let before = app.members_of(default).await;
+    let before = app.members_of(records, default).await;
     let admin = app.signed_in(ADMIN).await;
     let url = app.group_url(records, default);
 
@@ -105,7 +105,7 @@ async fn the_default_group_cannot_be_deleted_even_with_move_to() {
         assert_eq!(res.status(), 409);
         assert_eq!(problem_code(res).await, "group.default_not_deletable");
     }
-    assert_eq!(app.members_of(default).await, before);
+    assert_eq!(app.members_of(records, default).await, before);
 }
 
 #[tokio::test]

@@ -1,28 +1,10 @@
 //! Importing over the API: every row checked again whatever the client claims, a chunk retried
 //! with its key creating nothing twice, the one lookup of existing logins, and the export.
 
-use crate::helpers::{TestApp, json, problem_code, row, spawn_app};
+use crate::helpers::{json, problem_code, row, spawn_app};
 use roster_domain::authz::AuthzPolicy;
 use roster_domain::import::read;
 use serde_json::{Value, json};
-
-async fn count_users(app: &TestApp) -> i64 {
-    let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM users")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    n
-}
-
-/// How many answers are stored for `key` (0 or 1).
-async fn stored_answers(app: &TestApp, key: &str) -> i64 {
-    let (n,): (i64,) = sqlx::query_as("SELECT count(*) FROM import_chunks WHERE key = ?1")
-        .bind(key)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    n
-}
 
 /// Each result's (row, outcome, codes).
 fn outcomes(answer: &Value) -> Vec<(u64, String, Vec<String>)> {
@@ -89,7 +71,7 @@ async fn rows_a_browser_would_refuse_are_refused_when_a_client_skips_the_browser
             json!({"licence": "perhaps", "role": "owner"}),
         ),
     ];
-    let before = count_users(&app).await;
+    let before = app.login_count().await;
     let res = app.send_chunk(&delegate, records, "chunk-1", rows).await;
     assert_eq!(res.status(), 200);
     let answer = json(res).await;
@@ -118,20 +100,12 @@ async fn rows_a_browser_would_refuse_are_refused_when_a_client_skips_the_browser
         ]
     );
     assert_eq!(
-        count_users(&app).await,
+        app.login_count().await,
         before + 1,
         "only row 1 is a new login"
     );
     let new_id = answer["results"][0]["user"].as_i64().unwrap();
-    let (state, group): (String, String) = sqlx::query_as(
-        "SELECT u.state, g.name FROM users u JOIN memberships m ON m.user_id = u.id
-         JOIN groups g ON g.id = m.group_id WHERE u.id = ?1 AND m.account_id = ?2",
-    )
-    .bind(new_id)
-    .bind(records)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let (state, group) = app.state_and_group(records, new_id).await;
     assert_eq!((state.as_str(), group.as_str()), ("staged", "Finance"));
     let message = &answer["results"][1]["findings"][0]["message"];
     assert!(
@@ -150,14 +124,14 @@ async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
             .map(|n| row(n, &format!("retry{n}@acme.test"), "Retry", json!({})))
             .collect::<Vec<_>>()
     };
-    let before = count_users(&app).await;
+    let before = app.login_count().await;
     let first = json(app.send_chunk(&admin, records, "k-42", rows()).await).await;
     // The answer was lost on the way: the client sends the very same chunk again.
     let again = app.send_chunk(&admin, records, "k-42", rows()).await;
     assert_eq!(again.status(), 200);
     assert_eq!(again.headers()["idempotent-replayed"], "true");
     assert_eq!(json(again).await, first);
-    assert_eq!(count_users(&app).await, before + 3);
+    assert_eq!(app.login_count().await, before + 3);
     // A new key for rows already imported: each is a member already, nobody is created.
     let other = json(app.send_chunk(&admin, records, "k-43", rows()).await).await;
     assert!(
@@ -165,7 +139,7 @@ async fn a_chunk_sent_again_with_its_key_creates_nobody_twice() {
             .iter()
             .all(|(_, o, c)| o == "refused" && c == &["email user.already_member"])
     );
-    assert_eq!(count_users(&app).await, before + 3);
+    assert_eq!(app.login_count().await, before + 3);
 
     // The same key with other rows, no key, too many rows: refused as a whole.
     let changed = app
@@ -221,17 +195,12 @@ async fn answers_are_kept_a_day_and_a_later_retry_still_creates_nobody_twice() {
     let rows = || vec![row(1, "old.retry@acme.test", "Old", json!({}))];
     app.send_chunk(&admin, records, "k-yesterday", rows()).await;
     app.send_chunk(&admin, records, "k-today", vec![]).await;
-    let kept = |key| stored_answers(&app, key);
+    let kept = |key| app.answers_kept(records, key);
     // Both answers are kept while they are fresh.
     assert_eq!((kept("k-yesterday").await, kept("k-today").await), (1, 1));
     // A day and a minute later, the next chunk sent takes the old answer away.
-    sqlx::query(
-        "UPDATE import_chunks SET created_at = created_at - 86460 WHERE key = 'k-yesterday'",
-    )
-    .execute(&app.db)
-    .await
-    .unwrap();
-    let before = count_users(&app).await;
+    app.age_answers("k-yesterday", 86_460).await;
+    let before = app.login_count().await;
     app.send_chunk(&admin, records, "k-later", vec![]).await;
     assert_eq!((kept("k-yesterday").await, kept("k-today").await), (0, 1));
     // Retried with its key after that, the chunk is answered afresh: nobody twice.
@@ -246,7 +215,7 @@ async fn answers_are_kept_a_day_and_a_later_retry_still_creates_nobody_twice() {
             vec!["email user.already_member".to_owned()]
         )]
     );
-    assert_eq!(count_users(&app).await, before);
+    assert_eq!(app.login_count().await, before);
 }
 
 #[tokio::test]
@@ -334,12 +303,7 @@ async fn the_lookup_tells_here_from_elsewhere_and_the_export_reads_back() {
     assert!(text.contains("formula@acme.test,\"'=HYPERLINK(\"\"http://evil.test\"\")\",Imported,,\"'+33123456789\""), "{text}");
     // The export is an import file: every member reads back, valid, with their values.
     let sheet = read(text.as_bytes(), &AuthzPolicy::default()).unwrap();
-    let (members,): (i64,) =
-        sqlx::query_as("SELECT count(*) FROM memberships WHERE account_id = ?1")
-            .bind(records)
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
+    let members = app.member_count(records).await;
     assert_eq!(sheet.rows.len() as i64, members);
     let formula = sheet
         .rows

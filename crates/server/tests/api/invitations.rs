@@ -24,11 +24,7 @@ async fn an_invitation_mails_a_single_link_that_a_resend_replaces_and_a_revoke_e
     assert_eq!(res.status(), 200);
     let invited = json(res).await;
     assert_eq!(invited["state"], "invited");
-    let (sent,): (i64,) = sqlx::query_as("SELECT created_at FROM tokens WHERE user_id = ?1")
-        .bind(user)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let sent = app.invitation_sent_at(records, user).await;
     let lifetime = invited["invitation_expires_at"].as_i64().unwrap() - sent;
     assert_eq!(lifetime, 168 * 3600, "the account's invitation lifetime");
     let first = app
@@ -165,11 +161,7 @@ async fn expired_and_made_up_links_get_the_same_answer() {
     let token = app
         .mailed_token(&admin, "nina.neuer@acme.test", "activate")
         .await;
-    sqlx::query("UPDATE tokens SET expires_at = expires_at - 8 * 24 * 3600 WHERE user_id = ?1")
-        .bind(user)
-        .execute(&app.db)
-        .await
-        .unwrap();
+    app.expire_links_earlier(user, 8 * 24 * 3600).await;
     for bad in [token.as_str(), "made-up", ""] {
         let res = app
             .client()

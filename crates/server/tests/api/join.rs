@@ -2,6 +2,7 @@
 //! and links that are single-use, never stored readable, and can be declined.
 
 use crate::helpers::{json, problem_code, spawn_app};
+use roster_domain::authz::{Grants, Role};
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -12,15 +13,9 @@ async fn adding_to_another_account_asks_a_person_the_admin_does_not_manage_every
     // admin@acme.test administers Acme Europe too, but only at records C: Eva, its top
     // administrator, is not theirs to manage.
     let admin_id = app.user_id("admin@acme.test").await;
-    sqlx::query(
-        "UPDATE memberships SET role = 'admin', authorities = '{\"records\":\"C\"}'
-         WHERE account_id = ?1 AND user_id = ?2",
-    )
-    .bind(europe)
-    .bind(admin_id)
-    .execute(&app.db)
-    .await
-    .unwrap();
+    let records_c = Grants::new().with("records", "C");
+    app.set_grants(europe, admin_id, Role::Admin, &records_c)
+        .await;
     let eva = app.user_id("eu-admin@acme.test").await;
     let admin = app.signed_in("admin@acme.test").await;
 

@@ -3,6 +3,7 @@
 //! approved by every account of the person. Found by a review of safe delegation.
 
 use crate::helpers::{PASSWORD, json, problem_code, row, spawn_app};
+use roster_domain::lifecycle::UserState;
 use serde_json::json;
 
 #[tokio::test]
@@ -52,11 +53,7 @@ async fn a_username_another_account_registered_first_is_not_the_person_typed() {
         imported["results"][0]["findings"][0]["code"],
         "user.username_taken"
     );
-    let (requests,): (i64,) = sqlx::query_as("SELECT count(*) FROM join_requests")
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(requests, 0);
+    assert_eq!(app.join_request_count().await, 0);
 }
 
 #[tokio::test]
@@ -81,15 +78,7 @@ async fn a_username_is_never_another_persons_email() {
         .await
         .unwrap();
     // So would renaming someone else to it.
-    let (other,): (i64,) = sqlx::query_as(
-        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND m.role = 'user' AND u.state = 'active'
-           AND (SELECT count(*) FROM memberships x WHERE x.user_id = u.id) = 1 LIMIT 1",
-    )
-    .bind(records)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let other = app.plain_users_only_in(records).await[0].id;
     let other_url = app.url(&format!("/accounts/{records}/users/{other}"));
     let rename = app
         .patch_current(
@@ -179,28 +168,15 @@ async fn a_deprovisioned_person_joins_without_a_seat() {
     let europe = app.account_id("Acme Europe").await;
     app.make_top_admin(europe, "admin@acme.test").await;
     // A deprovisioned person of Records only, whom Ada manages everywhere.
-    let (email,): (String,) = sqlx::query_as(
-        "SELECT u.email FROM users u WHERE u.state = 'deprovisioned'
-           AND (SELECT count(*) FROM memberships m WHERE m.user_id = u.id) = 1 LIMIT 1",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let gone = app.people_in(UserState::Deprovisioned, 1).await;
+    let (gone, email) = (gone[0].id, gone[0].email.clone());
     let admin = app.signed_in("admin@acme.test").await;
 
     let rows = vec![row(1, &email, "Gone", json!({"licence": "yes"}))];
     let answer = json(app.send_chunk(&admin, europe, "gone-1", rows).await).await;
 
     assert_eq!(answer["results"][0]["outcome"], "added");
-    let (licensed,): (bool,) = sqlx::query_as(
-        "SELECT m.licensed FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE u.email = ?1 AND m.account_id = ?2",
-    )
-    .bind(&email)
-    .bind(europe)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let licensed = app.is_licensed(europe, gone).await;
     assert!(!licensed, "a deprovisioned person holds no seat");
 }
 

@@ -18,16 +18,8 @@ async fn a_person_is_added_to_and_removed_from_several_accounts_with_a_result_ea
     assert_eq!(res.status(), 200);
 
     let admin = app.signed_in("admin@acme.test").await;
-    let (person,): (i64,) = sqlx::query_as(
-        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND u.state = 'active' AND m.role = 'user'
-           AND m.user_id NOT IN (SELECT user_id FROM memberships WHERE account_id = ?2) LIMIT 1",
-    )
-    .bind(records)
-    .bind(europe)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let users = app.plain_users_of(records).await;
+    let person = users.iter().find(|p| !p.is_member_of(europe)).unwrap().id;
     let memberships = app.url(&format!("/accounts/{records}/users/{person}/memberships"));
     let added = json(
         admin
@@ -62,11 +54,7 @@ async fn a_person_is_added_to_and_removed_from_several_accounts_with_a_result_ea
     .await;
     assert_eq!(removed["results"][0]["ok"], true);
     assert_eq!(removed["results"][1]["code"], "request.not_found");
-    let (left,): (i64,) = sqlx::query_as("SELECT count(*) FROM memberships WHERE user_id = ?1")
-        .bind(person)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    let left = app.memberships_of(person).await.len();
     assert_eq!(left, 1, "still in Acme Records");
     let email: String = detail["email"].as_str().unwrap().to_owned();
     let emails = app.mailbox(&admin).await;

@@ -34,17 +34,16 @@ async fn racing_requests_for_the_last_seats_never_oversell() {
         .unwrap();
     assert_eq!(res.status(), 200);
 
-    let unlicensed: Vec<(i64,)> = sqlx::query_as(
-        "SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND NOT m.licensed AND m.role = 'user' AND u.state = 'active'
-         LIMIT 24",
-    )
-    .bind(records)
-    .fetch_all(&app.db)
-    .await
-    .unwrap();
+    let unlicensed: Vec<i64> = app
+        .plain_users_of(records)
+        .await
+        .into_iter()
+        .filter(|p| !p.is_licensed_in(records))
+        .map(|p| p.id)
+        .take(24)
+        .collect();
     assert_eq!(unlicensed.len(), 24);
-    let requests = unlicensed.iter().map(|(user,)| {
+    let requests = unlicensed.iter().map(|user| {
         admin
             .put(app.url(&format!("/accounts/{records}/users/{user}/licence")))
             .send()
@@ -57,18 +56,12 @@ async fn racing_requests_for_the_last_seats_never_oversell() {
     assert_eq!(after["seats_used"], after["seats"]);
 
     // A transfer moves a seat in one step, from a holder to someone without one.
-    let (holder,): (i64,) = sqlx::query_as(
-        "SELECT user_id FROM memberships WHERE account_id = ?1 AND licensed AND role = 'user' LIMIT 1",
-    )
-    .bind(records)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let holder = app.seat_holders(records).await[0];
     let receiver = unlicensed
         .iter()
         .zip(&answers)
         .find(|(_, status)| **status == 409)
-        .map(|((id,), _)| *id)
+        .map(|(id, _)| *id)
         .unwrap();
     let transfer = |from: i64, to: i64| {
         admin

@@ -2,27 +2,14 @@
 //! it was on the demo, and what an administrator of every account of theirs may do.
 
 use crate::helpers::{TestApp, json, problem_code, spawn_app};
+use roster_domain::lifecycle::UserState;
 use serde_json::{Value, json};
 
 /// An active plain user of both demo accounts, with the demo password.
 async fn shared_user(app: &TestApp) -> (i64, String) {
-    let (id, email): (i64, String) = sqlx::query_as(
-        "SELECT u.id, u.email FROM users u WHERE u.state = 'active' AND u.password_hash IS NULL
-           AND (SELECT count(*) FROM memberships m WHERE m.user_id = u.id AND m.role = 'user') = 2
-         ORDER BY u.id LIMIT 1",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
-    sqlx::query(
-        "UPDATE users SET password_hash =
-             (SELECT password_hash FROM users WHERE email = 'admin@acme.test') WHERE id = ?1",
-    )
-    .bind(id)
-    .execute(&app.db)
-    .await
-    .unwrap();
-    (id, email)
+    let person = app.shared_plain_users().await.remove(0);
+    app.give_demo_password(person.id).await;
+    (person.id, person.email)
 }
 
 #[tokio::test]
@@ -82,13 +69,7 @@ async fn an_administrator_of_another_account_cannot_take_over_a_shared_person() 
 async fn a_staged_shared_person_is_neither_invited_nor_deleted_from_one_account() {
     let app = spawn_app().await;
     let europe = app.account_id("Acme Europe").await;
-    let (person,): (i64,) = sqlx::query_as(
-        "SELECT u.id FROM users u WHERE u.state = 'staged'
-           AND (SELECT count(*) FROM memberships m WHERE m.user_id = u.id) = 2 LIMIT 1",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let person = app.people_in(UserState::Staged, 2).await[0].id;
     let eu = app.signed_in("eu-admin@acme.test").await;
     let url = app.url(&format!("/accounts/{europe}/users/{person}"));
 
@@ -99,12 +80,7 @@ async fn a_staged_shared_person_is_neither_invited_nor_deleted_from_one_account(
         assert_eq!(res.status(), 403);
         assert_eq!(problem_code(res).await, "authz.person_shared");
     }
-    let (state,): (String,) = sqlx::query_as("SELECT state FROM users WHERE id = ?1")
-        .bind(person)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    assert_eq!(state, "staged");
+    assert_eq!(app.state_of(person).await.as_str(), "staged");
 }
 
 #[tokio::test]
@@ -150,14 +126,7 @@ async fn a_delegate_cannot_pull_another_accounts_admin_into_theirs() {
         .await
         .unwrap();
     assert_eq!(temporary.status(), 404);
-    let (members,): (i64,) =
-        sqlx::query_as("SELECT count(*) FROM memberships WHERE account_id = ?1 AND user_id = ?2")
-            .bind(records)
-            .bind(europe_admin)
-            .fetch_one(&app.db)
-            .await
-            .unwrap();
-    assert_eq!(members, 0);
+    assert!(!app.is_member(records, europe_admin).await);
     // The request waits in the account's list; its link went to the person only.
     let listed = json(
         delegate
@@ -210,14 +179,8 @@ async fn a_delegate_cannot_reach_a_superior_through_side_doors() {
 
     // admin@acme.test moves into Finance; the delegate may neither move them out by deleting
     // it nor change its rules.
-    let (finance, default): (i64, i64) = sqlx::query_as(
-        "SELECT (SELECT id FROM groups WHERE account_id = ?1 AND name = 'Finance'),
-                (SELECT id FROM groups WHERE account_id = ?1 AND is_default)",
-    )
-    .bind(records)
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
+    let finance = app.group_id(records, "Finance").await;
+    let default = app.default_group(records).await;
     let me = app.url(&format!("/accounts/{records}/users/{admin_id}"));
     let moved = app
         .patch_current(&admin, &me, json!({ "group": finance }))

@@ -1,14 +1,19 @@
 //! The one test app: `spawn_app()` boots the real server on port 0 with a fresh database seeded
 //! with the demo, and every helper a test needs is a method of its [`TestApp`] or a free function
 //! here, so that no test module borrows from another. By area: the answers and requests of the
-//! API (`http`), facts read or set underneath it with SQL (`facts`), the mailbox and its links
-//! (`mail`), an account's users, groups and audit log (`accounts`), and imports (`imports`).
+//! API (`http`), facts read underneath it through the server's store (`facts`), people picked by
+//! their standing (`people`), facts set underneath it through the store (`arrange`), the mailbox
+//! and its links (`mail`), an account's users, groups and audit log (`accounts`), and imports
+//! (`imports`). No test holds SQL: what it reads or sets underneath the API is a method here,
+//! built on `roster_server::store`.
 
 mod accounts;
+mod arrange;
 mod facts;
 mod http;
 mod imports;
 mod mail;
+mod people;
 
 pub use accounts::policy;
 pub use http::{delete, get, json, patch, post, problem_code};

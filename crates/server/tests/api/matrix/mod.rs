@@ -6,10 +6,10 @@
 //! operation under `/accounts/{account}` that changes something and has no entry in `ENTRIES`
 //! fails `every_changing_operation_has_an_entry`, and the matrix runs the probes of each
 //! documented operation against a fresh server per case. The expected answer is computed with the
-//! domain crate over facts this module reads with its own SQL (policies, memberships, states,
-//! active admins), never through the server's guard, so a server that skips a check, or reads the
-//! facts wrongly, answers differently and the case names the operation, the relation and both
-//! answers.
+//! domain crate over facts read underneath the API (policies, memberships, states, active
+//! admins), never through the server's guard, so a server that skips a check, or asks about the
+//! wrong account or person, answers differently and the case names the operation, the relation
+//! and both answers.
 //!
 //! The parts: the table of operations and its checks against the document (`entries`), the world
 //! of one case (`scene`), the domain's expected answer (`oracle`), and trying a probe against the
@@ -25,7 +25,7 @@ use entries::{Entry, Probe, entries_of};
 use oracle::{Answer, refused};
 use probe::{Observed, state_before, try_probe};
 use roster_domain::lifecycle::UserState;
-use scene::{Relation, arrange, set_state};
+use scene::{Relation, arrange};
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex};
 
@@ -53,7 +53,7 @@ async fn run(entry: &'static Entry, probe: Probe, relation: Relation) -> Outcome
     if s.target != s.actor {
         let state = state_before(probe);
         if state != UserState::Active {
-            set_state(&s.app, s.target, state).await;
+            s.app.put_in_state(s.target, state).await;
         }
     }
     let (expected, observed) = try_probe(&s, probe).await;

@@ -1,17 +1,16 @@
 //! The oracle: the [`Answer`] the domain decides for a case, computed with `roster_domain` over
-//! facts read with this module's own SQL (policies, memberships, states, active admins), never
-//! through the server's guard, so that a server that skips a check, or reads a fact wrongly,
-//! answers otherwise.
+//! facts read underneath the API (policies, memberships, states, active admins: the store's plain
+//! reads of the rows), never through the server's guard, so that a server that skips a check, or
+//! asks about the wrong account or person, answers otherwise.
 
 use super::scene::Scene;
 use crate::helpers::TestApp;
 use roster_domain::Coded;
 use roster_domain::authz::{
-    AuthzPolicy, AuthzRefusal, Change, Grants, Joining, Member, Role, Standing, decide_group,
+    AuthzPolicy, AuthzRefusal, Change, Grants, Joining, Member, Standing, decide_group,
     decide_new_membership, decide_shared, joining,
 };
-use roster_domain::lifecycle::{Action, UserState, transition};
-use serde_json::json;
+use roster_domain::lifecycle::{Action, transition};
 use std::fmt;
 
 /// An answer, as the domain decides it and as the server gives it.
@@ -63,38 +62,7 @@ pub(super) fn decided(result: Result<(), AuthzRefusal>) -> Answer {
 }
 
 // ----------------------------------------------------------------------------------------------
-// The facts the domain needs, read with this module's own SQL.
-
-fn member(user: i64, role: &str, state: &str, authorities: &str) -> Member<i64> {
-    Member {
-        user,
-        role: serde_json::from_value::<Role>(json!(role)).unwrap(),
-        state: serde_json::from_value::<UserState>(json!(state)).unwrap(),
-        grants: serde_json::from_str::<Grants>(authorities).unwrap(),
-    }
-}
-
-pub(super) async fn member_of(app: &TestApp, account: i64, user: i64) -> Option<Member<i64>> {
-    let row: Option<(String, String, String)> = sqlx::query_as(
-        "SELECT m.role, u.state, m.authorities FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.account_id = ?1 AND m.user_id = ?2",
-    )
-    .bind(account)
-    .bind(user)
-    .fetch_optional(&app.db)
-    .await
-    .unwrap();
-    row.map(|(role, state, authorities)| member(user, &role, &state, &authorities))
-}
-
-async fn policy_of(app: &TestApp, account: i64) -> AuthzPolicy {
-    let (policy,): (String,) = sqlx::query_as("SELECT policy FROM accounts WHERE id = ?1")
-        .bind(account)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
-    serde_json::from_str(&policy).unwrap()
-}
+// The facts the domain needs, read underneath the API.
 
 /// One account as the domain sees it for a change by `actor`.
 pub(super) struct Seat {
@@ -105,8 +73,8 @@ pub(super) struct Seat {
 
 pub(super) async fn seat(app: &TestApp, account: i64, actor: i64) -> Seat {
     Seat {
-        policy: policy_of(app, account).await,
-        actor: member_of(app, account, actor).await,
+        policy: app.policy_of(account).await,
+        actor: app.member(account, actor).await,
         admins: app.active_admins(account).await,
     }
 }
@@ -148,21 +116,12 @@ impl Place {
 
 /// `target` in every account they belong to, as `actor` sees them.
 async fn places(app: &TestApp, actor: i64, target: i64) -> Vec<Place> {
-    let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-        "SELECT m.account_id, m.role, u.state, m.authorities
-         FROM memberships m JOIN users u ON u.id = m.user_id
-         WHERE m.user_id = ?1 ORDER BY m.account_id",
-    )
-    .bind(target)
-    .fetch_all(&app.db)
-    .await
-    .unwrap();
     let mut places = Vec::new();
-    for (account, role, state, authorities) in rows {
+    for (account, member) in app.memberships_of(target).await {
         places.push(Place {
             account,
             seat: seat(app, account, actor).await,
-            target: member(target, &role, &state, &authorities),
+            target: member,
         });
     }
     places
@@ -219,7 +178,7 @@ pub(super) async fn expect_through_path(
 ) -> Answer {
     match seat(&s.app, s.account, s.actor).await.gate() {
         Some(gated) => gated,
-        None if member_of(&s.app, s.account, s.target).await.is_none() => not_found(),
+        None if s.app.member(s.account, s.target).await.is_none() => not_found(),
         None => decision.await,
     }
 }
@@ -234,7 +193,7 @@ pub(super) async fn expect_joining(s: &Scene, account: i64, lookup: bool) -> Ans
     if let Err(refusal) = decide_new_membership(&here.policy, here.actor.as_ref(), &Grants::new()) {
         return decided(Err(refusal));
     }
-    if member_of(&s.app, account, s.target).await.is_some() {
+    if s.app.member(account, s.target).await.is_some() {
         return if lookup {
             Answer::Member
         } else {
@@ -256,23 +215,10 @@ pub(super) async fn expect_group(s: &Scene, group: Option<i64>) -> Answer {
     if let Some(gated) = here.gate() {
         return gated;
     }
-    let mut members = Vec::new();
-    if let Some(group) = group {
-        let rows: Vec<(i64, String, String, String)> = sqlx::query_as(
-            "SELECT m.user_id, m.role, u.state, m.authorities
-             FROM memberships m JOIN users u ON u.id = m.user_id
-             WHERE m.account_id = ?1 AND m.group_id = ?2",
-        )
-        .bind(s.account)
-        .bind(group)
-        .fetch_all(&s.app.db)
-        .await
-        .unwrap();
-        members = rows
-            .iter()
-            .map(|(user, role, state, authorities)| member(*user, role, state, authorities))
-            .collect();
-    }
+    let members = match group {
+        Some(group) => s.app.group_members(s.account, group).await,
+        None => Vec::new(),
+    };
     decided(decide_group(
         &here.policy,
         here.actor.as_ref(),

@@ -2,7 +2,7 @@
 //! the relay is down; `failed` when it refuses; once even after a crash or with several servers.
 
 use super::smtp_sink::{SmtpSink, free_port};
-use super::{FROM, PATIENT, enqueue, enqueue_all, outbox_until, rows, smtp};
+use super::{FROM, PATIENT, enqueue, enqueue_all, outbox_until, smtp};
 use crate::helpers::spawn_app_with;
 use roster_server::outbox::Retry;
 use serde_json::json;
@@ -34,7 +34,7 @@ async fn every_email_arrives_once_with_its_text_and_html() {
     let messages = sink.wait_for(5).await;
 
     assert_once_each(&sink, 5).await;
-    let rows = outbox_until(&app.db, "all sent", |rows| {
+    let rows = outbox_until(&app, "all sent", |rows| {
         rows.iter().all(|r| r.status == "sent")
     })
     .await;
@@ -103,7 +103,7 @@ async fn emails_wait_while_the_relay_is_down_then_each_goes_once() {
         enqueue(&app, &format!("p{n}@acme.test"), &format!("Email {n}")).await;
     }
 
-    let waiting = outbox_until(&app.db, "retried twice each", |rows| {
+    let waiting = outbox_until(&app, "retried twice each", |rows| {
         rows.iter().all(|r| r.attempts >= 2)
     })
     .await;
@@ -115,7 +115,7 @@ async fn emails_wait_while_the_relay_is_down_then_each_goes_once() {
 
     sink.wait_for(3).await;
     assert_once_each(&sink, 3).await;
-    let rows = rows(&app.db).await;
+    let rows = app.outbox().await;
     assert!(rows.iter().all(|r| r.status == "sent"), "{rows:#?}");
 }
 
@@ -132,7 +132,7 @@ async fn a_refusal_fails_an_email_at_once_and_a_delay_after_the_last_attempt() {
     let never = enqueue(&app, "reject@acme.test", "Unknown").await;
     let fine = enqueue(&app, "fine@acme.test", "Fine").await;
 
-    let rows = outbox_until(&app.db, "all done", |rows| {
+    let rows = outbox_until(&app, "all done", |rows| {
         rows.iter()
             .all(|r| r.status == "sent" || r.status == "failed")
     })
@@ -164,11 +164,7 @@ async fn an_email_a_crash_left_sending_goes_out_after_a_restart() {
     let stuck = enqueue(&before, "stuck@acme.test", "Stuck").await;
     let waiting = enqueue(&before, "waiting@acme.test", "Waiting").await;
     // The crash: claimed, perhaps handed to the relay, never recorded.
-    sqlx::query("UPDATE outbox SET status = 'sending' WHERE id = ?1")
-        .bind(stuck)
-        .execute(&before.db)
-        .await
-        .unwrap();
+    before.leave_sending(stuck).await;
     let sink = SmtpSink::start().await;
 
     let after = spawn_app_with(|c| {
@@ -179,7 +175,7 @@ async fn an_email_a_crash_left_sending_goes_out_after_a_restart() {
 
     sink.wait_for(2).await;
     assert_once_each(&sink, 2).await;
-    let rows = rows(&after.db).await;
+    let rows = after.outbox().await;
     let sent: Vec<i64> = rows
         .iter()
         .filter(|r| r.status == "sent")
@@ -219,7 +215,7 @@ async fn three_servers_on_one_database_never_send_an_email_twice() {
 
     sink.wait_for(60).await;
     assert_once_each(&sink, 60).await;
-    let rows = rows(&one.db).await;
+    let rows = one.outbox().await;
     assert!(
         rows.iter().all(|r| r.status == "sent" && r.attempts == 1),
         "{rows:#?}"

@@ -4,21 +4,15 @@
 use super::smtp_sink::free_port;
 use super::{PATIENT, enqueue, smtp};
 use crate::helpers::{PASSWORD, TestApp, json, problem_code, spawn_app, spawn_app_with};
+use roster_domain::lifecycle::UserState;
 use roster_domain::notify::EmailKind;
 use roster_server::outbox::{self, Email};
 
 /// Signed in as `email`, an active member who administers no account.
 async fn plain_member(app: &TestApp, email: &str) -> reqwest::Client {
-    // Their password is the demo's, so that they can sign in.
-    sqlx::query(
-        "UPDATE users SET password_hash = (SELECT password_hash FROM users
-                                           WHERE email = 'admin@acme.test')
-         WHERE email = ?1",
-    )
-    .bind(email)
-    .execute(&app.db)
-    .await
-    .unwrap();
+    // Their password is the demo's, so that they can sign in; their address is their
+    // username, as for everyone of the demo.
+    app.give_demo_password(app.user_id(email).await).await;
     let client = app.client();
     let res = app.sign_in(&client, email, PASSWORD).await;
     assert_eq!(res.status(), 200, "sign-in of {email}");
@@ -26,11 +20,8 @@ async fn plain_member(app: &TestApp, email: &str) -> reqwest::Client {
 }
 /// Writes an email of `kind` to the person with address `to`, as a change would.
 async fn enqueue_to(app: &TestApp, to: &str, subject: &str, kind: EmailKind) -> i64 {
-    let (user,): (i64,) = sqlx::query_as("SELECT id FROM users WHERE email = ?1")
-        .bind(to)
-        .fetch_one(&app.db)
-        .await
-        .unwrap();
+    // Their address is their username, as for everyone of the demo.
+    let user = app.user_id(to).await;
     let email = Email {
         to_address: to.into(),
         user_id: Some(user),
@@ -50,25 +41,15 @@ async fn enqueue_to(app: &TestApp, to: &str, subject: &str, kind: EmailKind) -> 
 /// The addresses of two active people of Acme Records only (so admin@acme.test manages them
 /// everywhere), and of one shared with Acme Europe (where admin@acme.test is a plain user).
 async fn people(app: &TestApp) -> (String, String, String) {
-    let only_records: Vec<(String,)> = sqlx::query_as(
-        "SELECT u.email FROM users u JOIN memberships m ON m.user_id = u.id
-         JOIN accounts a ON a.id = m.account_id
-         WHERE a.name = 'Acme Records' AND m.role = 'user' AND u.state = 'active'
-           AND (SELECT count(*) FROM memberships x WHERE x.user_id = u.id) = 1
-         ORDER BY u.id LIMIT 2",
+    let records = app.account_id("Acme Records").await;
+    let only_records = app.plain_users_only_in(records).await;
+    let shared = app.people_in(UserState::Active, 2).await;
+    let shared = shared.into_iter().find(|p| !p.has_password).unwrap();
+    (
+        only_records[0].email.clone(),
+        only_records[1].email.clone(),
+        shared.email,
     )
-    .fetch_all(&app.db)
-    .await
-    .unwrap();
-    let (shared,): (String,) = sqlx::query_as(
-        "SELECT u.email FROM users u WHERE u.state = 'active' AND u.password_hash IS NULL
-           AND (SELECT count(*) FROM memberships x WHERE x.user_id = u.id) = 2
-         ORDER BY u.id LIMIT 1",
-    )
-    .fetch_one(&app.db)
-    .await
-    .unwrap();
-    (only_records[0].0.clone(), only_records[1].0.clone(), shared)
 }
 
 #[tokio::test]

@@ -9,7 +9,7 @@ use crate::helpers::TestApp;
 use roster_domain::notify::EmailKind;
 use roster_server::Config;
 use roster_server::outbox::{self, Email, Retry};
-use sqlx::SqlitePool;
+use roster_server::store::outbox::Delivery;
 use std::time::{Duration, Instant};
 
 const FROM: &str = "Roster Tests <roster@roster.test>";
@@ -60,32 +60,15 @@ async fn enqueue_all(
     ids
 }
 
-#[derive(Debug, sqlx::FromRow)]
-struct Row {
-    id: i64,
-    to_address: String,
-    status: String,
-    attempts: i64,
-    last_error: Option<String>,
-    sent_at: Option<i64>,
-    created_at: i64,
-}
-
-async fn rows(db: &SqlitePool) -> Vec<Row> {
-    sqlx::query_as(
-        "SELECT id, to_address, status, attempts, last_error, sent_at, created_at
-         FROM outbox ORDER BY id",
-    )
-    .fetch_all(db)
-    .await
-    .unwrap()
-}
-
-/// Waits (at most 20 s) until the outbox rows satisfy `done`, and returns them.
-async fn outbox_until(db: &SqlitePool, what: &str, done: impl Fn(&[Row]) -> bool) -> Vec<Row> {
+/// Waits (at most 20 s) until the outbox's emails satisfy `done`, and returns them.
+async fn outbox_until(
+    app: &TestApp,
+    what: &str,
+    done: impl Fn(&[Delivery]) -> bool,
+) -> Vec<Delivery> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        let rows = rows(db).await;
+        let rows = app.outbox().await;
         if done(&rows) {
             return rows;
         }

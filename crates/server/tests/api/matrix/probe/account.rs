@@ -4,7 +4,7 @@
 
 use super::super::entries::Probe;
 use super::super::oracle::{Answer, decided, expect_group, seat};
-use super::super::scene::{Scene, default_group, join_request, matrix_group};
+use super::super::scene::{Scene, matrix_group};
 use super::{Observed, Reading, observe};
 use reqwest::Method;
 use roster_domain::authz::may_change_policy;
@@ -44,7 +44,7 @@ pub(super) async fn change_group(s: &Scene, probe: Probe) -> (Answer, Observed) 
         }
         _ => {
             let expected = expect_group(s, Some(group)).await;
-            let to = default_group(&s.app, account).await;
+            let to = s.app.default_group(account).await;
             let url = format!("{url}?move_to={to}");
             (expected, s.send(Method::DELETE, url, None).await)
         }
@@ -68,7 +68,7 @@ pub(super) async fn settings(s: &Scene) -> (Answer, Observed) {
 pub(super) async fn cancel_join_request(s: &Scene) -> (Answer, Observed) {
     let account = s.account;
     // The request holds nothing of the person: any admin of the account withdraws it.
-    let request = join_request(&s.app, account).await;
+    let request = s.app.waiting_join_request(account).await;
     let here = seat(&s.app, account, s.actor).await;
     let expected = here.gate().unwrap_or(Answer::Done);
     let url = s.url(&format!("/accounts/{account}/join-requests/{request}"));

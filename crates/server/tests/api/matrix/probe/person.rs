@@ -2,8 +2,8 @@
 //! `decide_shared` over every account of the target (`Kind::Person`).
 
 use super::super::entries::Probe;
-use super::super::oracle::{Answer, expect_change, expect_removal, expect_through_path, member_of};
-use super::super::scene::{Scene, bystander, matrix_group, set_licensed};
+use super::super::oracle::{Answer, expect_change, expect_removal, expect_through_path};
+use super::super::scene::{Scene, bystander, matrix_group};
 use super::{Observed, Reading, memberships, observe, state_action};
 use reqwest::Method;
 use roster_domain::authz::{Change, Role};
@@ -18,7 +18,7 @@ async fn person(s: &Scene, change: Change) -> Answer {
 /// `PATCH …/users/{user}`: the profile, the group, the role or an authority of the target.
 pub(super) async fn edit(s: &Scene, probe: Probe) -> (Answer, Observed) {
     let account = s.account;
-    let held = member_of(&s.app, account, s.target).await.unwrap();
+    let held = s.app.member(account, s.target).await.unwrap();
     let (change, body) = match probe {
         Probe::EditProfile => (Change::EditProfile, json!({"last_name": "Matrix"})),
         Probe::SetGroup => {
@@ -98,7 +98,7 @@ pub(super) async fn licence(s: &Scene, probe: Probe) -> (Answer, Observed) {
     let account = s.account;
     let assign = probe == Probe::AssignLicence;
     // Assigning needs a seat not held yet, releasing one held.
-    set_licensed(&s.app, account, s.target, !assign).await;
+    s.app.set_licensed(account, s.target, !assign).await;
     let (change, method) = if assign {
         (Change::AssignLicence, Method::PUT)
     } else {
@@ -118,8 +118,8 @@ pub(super) async fn transfer(s: &Scene, probe: Probe) -> (Answer, Observed) {
     } else {
         (other, s.target)
     };
-    set_licensed(&s.app, account, from, true).await;
-    set_licensed(&s.app, account, to, false).await;
+    s.app.set_licensed(account, from, true).await;
+    s.app.set_licensed(account, to, false).await;
     // Decided for both members, the giving one first.
     let mut expected = Answer::Done;
     for member in [from, to] {
