@@ -1,5 +1,7 @@
 //! Optimistic concurrency: a resource's ETag is its version; updates must send it back in
-//! `If-Match` (428 when missing, 412 when someone changed the resource in the meantime).
+//! `If-Match`. Without one, or with `*` (which would match any version and so protects nothing),
+//! the answer is 428; with tags of which none is the current version (an older one, or one this
+//! server never issued), 412 (RFC 9110, 13.1.1).
 
 use crate::error::AppError;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -16,23 +18,44 @@ pub fn with_etag(status: StatusCode, version: i64, body: impl Serialize) -> Resp
     (status, [(header::ETAG, etag(version))], axum::Json(body)).into_response()
 }
 
-/// The version named by `If-Match`: 428 when it is missing or unreadable.
-pub fn if_match(headers: &HeaderMap) -> Result<i64, AppError> {
-    headers
-        .get(header::IF_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| v.trim().trim_start_matches("W/").trim_matches('"'))
-        .and_then(|v| v.parse().ok())
-        .ok_or(AppError::PreconditionRequired)
+/// The versions an `If-Match` header names.
+#[derive(Debug)]
+pub struct IfMatch(Vec<i64>);
+
+impl IfMatch {
+    /// 412 unless one of the named versions is `current`.
+    pub fn check(&self, current: i64) -> Result<(), AppError> {
+        if self.0.contains(&current) {
+            Ok(())
+        } else {
+            Err(AppError::Stale)
+        }
+    }
 }
 
-/// Checks `If-Match` against the current version: 412 when stale.
+/// The versions named by `If-Match`: 428 when it is missing, empty or `*`. Tags this server
+/// could not have issued are kept out, so that they match nothing.
+pub fn if_match(headers: &HeaderMap) -> Result<IfMatch, AppError> {
+    let value = headers
+        .get(header::IF_MATCH)
+        .map(|v| v.to_str().unwrap_or("\"\""))
+        .map(str::trim)
+        .filter(|v| !v.is_empty() && *v != "*")
+        .ok_or(AppError::PreconditionRequired)?;
+    let versions = value
+        .split(',')
+        .filter_map(|tag| {
+            let tag = tag.trim();
+            let tag = tag.strip_prefix("W/").unwrap_or(tag);
+            tag.strip_prefix('"')?.strip_suffix('"')?.parse().ok()
+        })
+        .collect();
+    Ok(IfMatch(versions))
+}
+
+/// Checks `If-Match` against the current version: 428 without one, 412 when stale.
 pub fn check(headers: &HeaderMap, current: i64) -> Result<(), AppError> {
-    if if_match(headers)? == current {
-        Ok(())
-    } else {
-        Err(AppError::Stale)
-    }
+    if_match(headers)?.check(current)
 }
 
 #[cfg(test)]
@@ -47,12 +70,21 @@ mod tests {
 
     #[test]
     fn a_missing_if_match_is_required_and_a_stale_one_refused() {
-        assert!(matches!(
-            check(&HeaderMap::new(), 3),
-            Err(AppError::PreconditionRequired)
-        ));
-        assert!(matches!(check(&headers("\"2\""), 3), Err(AppError::Stale)));
-        assert!(check(&headers("\"3\""), 3).is_ok());
+        for required in [HeaderMap::new(), headers("*"), headers(" ")] {
+            assert!(matches!(
+                check(&required, 3),
+                Err(AppError::PreconditionRequired)
+            ));
+        }
+        for stale in ["\"2\"", "\"anything-stale\"", "3", "\"3", "W/\"4\""] {
+            assert!(
+                matches!(check(&headers(stale), 3), Err(AppError::Stale)),
+                "{stale}"
+            );
+        }
+        for current in ["\"3\"", "W/\"3\"", "\"2\", \"3\""] {
+            assert!(check(&headers(current), 3).is_ok(), "{current}");
+        }
         assert_eq!(etag(3), "\"3\"");
     }
 }

@@ -100,12 +100,10 @@ pub async fn update(
     Json(changes): Json<SettingsChanges>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let expected = etag::if_match(&headers)?;
+    let precondition = etag::if_match(&headers)?;
     let mut tx = crate::store::begin_write(&state.db).await?;
     let before = load(&mut tx, account, me.id).await?;
-    if before.version != expected {
-        return Err(AppError::Stale);
-    }
+    precondition.check(before.version)?;
     // Decided before the values are read: what is refused is the attempt, whatever it sent.
     let acting = guard::member(&mut tx, account, me.id).await?;
     may_change_policy(&before.policy, acting.as_ref()).map_err(|r| {

@@ -88,12 +88,10 @@ pub async fn update(
     Json(changes): Json<UserChanges>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let expected = etag::if_match(&headers)?;
+    let precondition = etag::if_match(&headers)?;
     let mut tx = crate::store::begin_write(&state.db).await?;
     let before = model::load(&mut tx, account, user, me.id).await?;
-    if before.version != expected {
-        return Err(AppError::Stale);
-    }
+    precondition.check(before.version)?;
     if touches_profile(&changes) || changes.username.is_some() {
         guard::authorize(&mut tx, account, me.id, user, &Change::EditProfile).await?;
     }
