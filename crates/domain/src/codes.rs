@@ -93,6 +93,9 @@ error_codes! {
     PasswordTooShort = "password.too_short", "This password is shorter than your group's minimum length.";
     PasswordTooLong = "password.too_long", "A password can be at most 128 characters long.";
     PasswordSameAsCurrent = "password.same_as_current", "Choose a password different from your current one.";
+    PasswordCommon = "password.common", "This password is one of the most common ones, which are tried first. Choose one that is harder to guess.";
+    PasswordPersonal = "password.personal", "A password cannot be your username, email address or name. Choose one that is harder to guess.";
+    PasswordPattern = "password.pattern", "This password is a repeated pattern or a simple sequence. Choose one that is harder to guess.";
     PasswordChallengeIncomplete = "password.challenge_incomplete", "Give both a challenge question and its answer, or leave both empty.";
 
     // Invitations.
@@ -139,6 +142,8 @@ error_codes! {
     RequestPreconditionRequired = "request.precondition_required", "Send the version you are changing (If-Match) so that nobody else's changes are overwritten.";
     RequestStale = "request.stale", "Someone else changed this in the meantime. Reload to see their changes, then make yours again.";
     RequestTooMany = "request.too_many", "Too many requests. Wait a moment and try again.";
+    RequestTooLarge = "request.too_large", "The request is too large.";
+    RequestTimeout = "request.timeout", "The request took too long to arrive.";
     RequestInvalid = "request.invalid", "Some fields need attention.";
     ServerInternal = "server.internal", "Something went wrong on our side. Nothing was changed; please try again.";
 
@@ -149,6 +154,7 @@ error_codes! {
     AuthForbidden = "auth.forbidden", "You do not have access to this.";
     AuthPasswordChangeRequired = "auth.password_change_required", "Choose a new password before you continue.";
     AuthCurrentPasswordWrong = "auth.current_password_wrong", "Your current password is not right.";
+    AuthThrottled = "auth.throttled", "Too many attempts. Wait a little, then try again.";
 
     // Uniqueness and groups.
     UserUsernameTaken = "user.username_taken", "This username is already taken.";

@@ -11,6 +11,7 @@ pub mod import;
 pub mod invitation;
 pub mod lifecycle;
 pub mod notify;
+pub mod password;
 pub mod profile;
 pub mod seats;
 pub mod time;

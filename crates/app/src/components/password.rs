@@ -1,12 +1,14 @@
-//! A new password and its confirmation, checked as they are typed with the domain's own rule
-//! (the server checks it again).
+//! A new password and its confirmation, checked as they are typed with the domain's own rules
+//! (the server checks them again, and also refuses the common passwords, a list the browser does
+//! not download).
 
 use crate::api::ApiError;
 use crate::components::field::TextField;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::Coded;
-use roster_domain::group_policy::{GroupPolicy, check_password};
+use roster_domain::group_policy::GroupPolicy;
+use roster_domain::password::check_new_password;
 
 /// The two fields' values and the rule they answer to.
 #[derive(Debug, Clone, Copy)]
@@ -16,16 +18,29 @@ pub struct NewPassword {
     /// Set once the person tried to submit: from then on, empty fields are flagged too.
     pub tried: RwSignal<bool>,
     min_length: u16,
+    /// What the page knows of the person (username, email, names): not a password of theirs.
+    personal: StoredValue<Vec<String>>,
 }
 
 impl NewPassword {
-    pub fn new(min_length: u16) -> NewPassword {
+    pub fn new(min_length: u16, personal: Vec<String>) -> NewPassword {
         NewPassword {
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
             tried: RwSignal::new(false),
             min_length,
+            personal: StoredValue::new(personal),
         }
+    }
+
+    /// The refusal of the rules that the browser can check, if any.
+    fn refusal(&self, password: &str) -> Option<&'static str> {
+        self.personal.with_value(|personal| {
+            let personal: Vec<&str> = personal.iter().map(String::as_str).collect();
+            check_new_password(password, &self.policy(), &personal, |_| false)
+                .err()
+                .map(|e| e.code().message_en())
+        })
     }
 
     fn policy(&self) -> GroupPolicy {
@@ -53,9 +68,7 @@ impl NewPassword {
             if password.is_empty() && !this.tried.get() {
                 return None;
             }
-            check_password(&password, &this.policy())
-                .err()
-                .map(|e| e.code().message_en())
+            this.refusal(&password)
         })
     }
 
@@ -73,8 +86,7 @@ impl NewPassword {
     pub fn ready(&self) -> bool {
         self.tried.set(true);
         let password = self.password.get_untracked();
-        check_password(&password, &self.policy()).is_ok()
-            && password == self.confirm.get_untracked()
+        self.refusal(&password).is_none() && password == self.confirm.get_untracked()
     }
 }
 

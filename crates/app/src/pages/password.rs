@@ -54,7 +54,10 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let navigate = use_navigate();
     let current = RwSignal::new(String::new());
     // The server applies the strictest rule of the person's groups; 8 is the least any allows.
-    let fields = NewPassword::new(8);
+    let personal = session.me_untracked().map_or_else(Vec::new, |me| {
+        vec![me.username, me.email, me.first_name, me.last_name]
+    });
+    let fields = NewPassword::new(8, personal);
     // Changes the password, then learns who is signed in now and goes home.
     let change = Act::new(move |_: &()| {
         let navigate = navigate.clone();

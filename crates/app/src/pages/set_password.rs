@@ -110,7 +110,10 @@ fn PasswordForm(
 ) -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
-    let fields = NewPassword::new(info.min_password_length);
+    let fields = NewPassword::new(
+        info.min_password_length,
+        vec![info.username.clone(), info.first_name.clone()],
+    );
     let question = RwSignal::new(String::new());
     let answer = RwSignal::new(String::new());
     // Sets the password; the refusal to show under the form, if any, is the action's value.

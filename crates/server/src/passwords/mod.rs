@@ -22,9 +22,11 @@ use axum::routing::post;
 use roster_api::passwords::TemporaryPassword;
 use roster_domain::Coded;
 use roster_domain::authz::Change;
-use roster_domain::group_policy::{GroupPolicy, check_password};
+use roster_domain::group_policy::GroupPolicy;
 use roster_domain::lifecycle::{Action, Outcome, transition};
+use roster_domain::password::check_new_password;
 
+pub(crate) mod common;
 pub(crate) mod own;
 pub(crate) mod reset;
 
@@ -45,29 +47,42 @@ pub fn router() -> Router<AppState> {
         .route("/password-reset/complete", post(complete_reset))
 }
 
+/// What a new password of one person must satisfy: their group's policy, and not being guessable
+/// from what others know of them.
+#[derive(Debug)]
+pub struct Rule {
+    pub policy: GroupPolicy,
+    /// Their username, email address, first name and each word of their full name.
+    personal: Vec<String>,
+}
+
 /// The password rule for `user`: their group's in `account` when given, else the strictest of
 /// their groups (the longest minimum).
-pub async fn rule(
-    conn: &mut Conn,
-    user: i64,
-    account: Option<i64>,
-) -> Result<GroupPolicy, AppError> {
+pub async fn rule(conn: &mut Conn, user: i64, account: Option<i64>) -> Result<Rule, AppError> {
     let min = crate::store::groups::longest_min_password(conn, user, account).await?;
     let default = GroupPolicy::default();
     let min = min.map_or(default.min_password_length(), |m| {
         u16::try_from(m).unwrap_or(u16::MAX)
     });
-    GroupPolicy::new(
+    let policy = GroupPolicy::new(
         min,
         default.idle_timeout_minutes(),
         default.members_may_edit_own_details(),
     )
-    .map_err(|e| AppError::Internal(format!("stored password rule: {e}")))
+    .map_err(|e| AppError::Internal(format!("stored password rule: {e}")))?;
+    let (first_name, username) = crate::store::logins::greeting(conn, user).await?;
+    let email = crate::store::logins::email(conn, user).await?;
+    let full_name = crate::store::logins::full_name(conn, user).await?;
+    let mut personal = vec![username, email, first_name, full_name.clone()];
+    personal.extend(full_name.split_whitespace().map(str::to_owned));
+    Ok(Rule { policy, personal })
 }
 
-/// Checks `password` against `policy`, naming `field` when it falls short.
-pub fn check(field: &str, password: &str, policy: &GroupPolicy) -> Result<(), AppError> {
-    check_password(password, policy).map_err(|e| AppError::field(field, &e))
+/// Checks `password` against `rule` and the common passwords, naming `field` when it falls short.
+pub fn check(field: &str, password: &str, rule: &Rule) -> Result<(), AppError> {
+    let personal: Vec<&str> = rule.personal.iter().map(String::as_str).collect();
+    check_new_password(password, &rule.policy, &personal, common::is_common)
+        .map_err(|e| AppError::field(field, &e))
 }
 
 /// A new temporary password: letters and digits that cannot be mistaken for one another when
@@ -120,7 +135,7 @@ pub async fn temporary(
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let mut conn = state.db.acquire().await?;
-    let policy = rule(&mut conn, user, None).await?;
+    let policy = rule(&mut conn, user, None).await?.policy;
     drop(conn);
     let password = generate(policy.min_password_length())?;
     let hash = hash_password(password.clone()).await?;

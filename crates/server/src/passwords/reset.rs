@@ -100,7 +100,7 @@ pub async fn link_info(
         .ok_or(AppError::Gone(gone))?;
     let (first_name, username): (String, String) =
         crate::store::logins::greeting(&mut conn, user).await?;
-    let policy = rule(&mut conn, user, account).await?;
+    let policy = rule(&mut conn, user, account).await?.policy;
     Ok(LinkInfo {
         first_name,
         username,
