@@ -166,12 +166,39 @@ impl Browser {
         }
     }
 
-    /// Opens `path` of `app`.
+    /// Opens `path` of `app`, after checking that the page before broke no rule of the
+    /// Content-Security-Policy, and starts listening for such breaches on the new one.
     pub async fn open(&self, app: &TestApp, path: &str) {
+        self.assert_no_policy_violations().await;
         self.client
             .goto(&format!("{}{path}", app.base))
             .await
             .unwrap_or_else(|err| panic!("open {path}: {err}"));
+        self.client
+            .execute(
+                "window.__violations = [];
+                 document.addEventListener('securitypolicyviolation', e =>
+                     window.__violations.push(e.violatedDirective + ' blocked ' + e.blockedURI
+                         + ' at ' + e.sourceFile + ':' + e.lineNumber));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("listening for policy violations: {err}"));
+    }
+
+    /// Fails the test if the page broke a rule of its Content-Security-Policy (the server's, which
+    /// the tests run under as users do).
+    pub async fn assert_no_policy_violations(&self) {
+        let seen = self
+            .client
+            .execute("return window.__violations || [];", vec![])
+            .await
+            .unwrap_or_default();
+        let seen = seen.as_array().cloned().unwrap_or_default();
+        assert!(
+            seen.is_empty(),
+            "Content-Security-Policy violations: {seen:?}"
+        );
     }
 
     /// Waits for an element (the wasm app renders after the page loads).
@@ -292,6 +319,7 @@ impl Browser {
 
     /// Closes the browser and stops chromedriver.
     pub async fn close(mut self) {
+        self.assert_no_policy_violations().await;
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();

@@ -17,12 +17,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
 
-/// Failed sign-ins within this window lock the user...
-pub const FAILURE_WINDOW_SECONDS: i64 = 15 * 60;
-/// ...once there are this many.
-pub const FAILURES_TO_LOCK: i64 = 5;
 /// How long a lockout lasts unless an administrator unlocks the user sooner (the message of
-/// `auth.locked` says 15 minutes).
+/// `auth.locked` says 15 minutes). Failed sign-ins no longer lock anyone (they are throttled
+/// instead); a login locked before then keeps its lock until it runs out.
 pub const LOCKOUT_SECONDS: i64 = 15 * 60;
 
 /// Where a user is in their life.

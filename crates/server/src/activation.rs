@@ -12,6 +12,7 @@ use crate::extract::Json;
 use crate::passwords::{check, link_info, rule};
 use crate::secrets::hash_password;
 use crate::state::AppState;
+use crate::throttle::{Attempt, Source};
 use crate::tokens::{self, Purpose};
 use axum::Router;
 use axum::extract::State;
@@ -46,8 +47,10 @@ pub fn router() -> Router<AppState> {
 )]
 pub async fn check_link(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<LinkToken>,
 ) -> Result<axum::Json<LinkInfo>, AppError> {
+    state.throttle.check(source, &Attempt::Link)?;
     Ok(axum::Json(
         link_info(&state, Purpose::Activation, &body.token).await?,
     ))
@@ -73,8 +76,10 @@ pub async fn check_link(
 )]
 pub async fn activate(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<Activation>,
 ) -> Result<Response, AppError> {
+    state.throttle.check(source, &Attempt::Link)?;
     let gone = || AppError::Gone(ErrorCode::InvitationLinkInvalid);
     let now = crate::clock::now().unix_seconds();
     let mut conn = state.db.acquire().await?;

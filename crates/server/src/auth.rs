@@ -1,19 +1,20 @@
-//! Signing in and out, who I am, and the lockout after repeated failures.
+//! Signing in and out, and who I am.
 //!
-//! An unknown user and a wrong password get the very same answer, and take about as long (a
-//! dummy hash is verified). The session itself is [`crate::session`]'s.
+//! An unknown user and a wrong password get the very same answer, take about as long (a dummy
+//! hash is verified) and are throttled alike ([`crate::throttle`]): failures never lock a login
+//! nor end its sessions, so nobody can keep its owner out. The session itself is
+//! [`crate::session`]'s.
 
 use crate::error::{AppError, PROBLEM, Problem};
 use crate::extract::{CurrentUser, Json};
 use crate::secrets::verify_password;
 use crate::state::AppState;
+use crate::throttle::{Attempt, Source};
 use crate::{audit, clock, session, store};
 use axum::extract::State;
 use axum::response::Response;
 use roster_api::session::{Me, SignIn};
 use roster_domain::ErrorCode;
-
-use roster_domain::lifecycle::{FAILURE_WINDOW_SECONDS, FAILURES_TO_LOCK, LOCKOUT_SECONDS};
 
 /// `POST /api/v1/session`: signs in with username (or email) and password.
 #[utoipa::path(
@@ -27,7 +28,8 @@ use roster_domain::lifecycle::{FAILURE_WINDOW_SECONDS, FAILURES_TO_LOCK, LOCKOUT
         (status = 200, description = "Signed in: me, and the session cookie.", body = Me,
             headers(("Set-Cookie" = String, description = "The HttpOnly session cookie."))),
         (status = 401, description = "Wrong credentials (the same answer for an unknown user), \
-            or the user is locked out.", body = Problem, content_type = PROBLEM),
+            or the right password of a user an administrator must unlock.", body = Problem,
+            content_type = PROBLEM),
         (status = 403, description = "A cross-origin request.", body = Problem,
             content_type = PROBLEM),
         (status = 422, description = "A field of the wrong type, or an unknown one.",
@@ -36,8 +38,12 @@ use roster_domain::lifecycle::{FAILURE_WINDOW_SECONDS, FAILURES_TO_LOCK, LOCKOUT
 )]
 pub async fn sign_in(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<SignIn>,
 ) -> Result<Response, AppError> {
+    state
+        .throttle
+        .check(source, &Attempt::SignIn(&body.username))?;
     let now = clock::now().unix_seconds();
     let login = body.username.trim().to_lowercase();
     let mut conn = state.db.acquire().await?;
@@ -52,7 +58,11 @@ pub async fn sign_in(
         return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
     };
 
+    if !password_ok {
+        return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
+    }
     if user.state == "locked" {
+        // Only someone who knows the password learns that the login is locked.
         if user.locked_until.is_some_and(|until| until > now) {
             return Err(AppError::SignIn(ErrorCode::AuthLocked));
         }
@@ -73,31 +83,7 @@ pub async fn sign_in(
         // Staged, invited, suspended or removed users cannot sign in; they get the same answer.
         return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
     }
-
-    if !password_ok {
-        record_failure(&state, user.id, now).await?;
-        return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
-    }
-
-    store::sessions::clear_failures(&mut *state.db.acquire().await?, user.id).await?;
     session::start(&state, user.id).await
-}
-
-/// Counts a failed sign-in and locks the user after too many in the window.
-async fn record_failure(state: &AppState, user_id: i64, now: i64) -> Result<(), AppError> {
-    let mut tx = store::begin_write(&state.db).await?;
-    let recent =
-        store::sessions::add_failure(&mut tx, user_id, now, now - FAILURE_WINDOW_SECONDS).await?;
-    if recent >= FAILURES_TO_LOCK {
-        store::sessions::lock(&mut tx, user_id, now + LOCKOUT_SECONDS, now).await?;
-        audit::record(
-            &mut tx,
-            audit::Entry::system(user_id, "user.locked_after_failed_signins"),
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok(())
 }
 
 /// `DELETE /api/v1/session`: ends this session.

@@ -36,8 +36,12 @@ pub enum AppError {
     Stale,
     /// A sign-in that did not succeed (401 with its code).
     SignIn(ErrorCode),
-    /// Too many requests; retry after this many seconds (429).
+    /// Too many attempts; retry after this many seconds (429 with `Retry-After`).
     TooMany { retry_after: u64 },
+    /// The body is larger than the route allows (413).
+    TooLarge,
+    /// The body did not arrive in time (408).
+    Timeout,
     /// Anything else; the detail is logged, not sent.
     Internal(String),
     /// A change the rules of authority refused: answers as `answer` does, and is written to the
@@ -120,7 +124,9 @@ impl AppError {
             ),
             AppError::Stale => (StatusCode::PRECONDITION_FAILED, ErrorCode::RequestStale),
             AppError::SignIn(code) => (StatusCode::UNAUTHORIZED, *code),
-            AppError::TooMany { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RequestTooMany),
+            AppError::TooMany { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::AuthThrottled),
+            AppError::TooLarge => (StatusCode::PAYLOAD_TOO_LARGE, ErrorCode::RequestTooLarge),
+            AppError::Timeout => (StatusCode::REQUEST_TIMEOUT, ErrorCode::RequestTimeout),
             AppError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::ServerInternal),
             AppError::Refused(refused) => (refused.status, refused.code),
         }

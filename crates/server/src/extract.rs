@@ -5,9 +5,10 @@ use crate::error::{AppError, FieldError};
 pub use crate::session::CurrentUser;
 use crate::state::AppState;
 use axum::body::Bytes;
-use axum::extract::{FromRef, FromRequest, FromRequestParts, Request};
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{FromRef, FromRequest, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, Method, header};
+use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use roster_domain::ErrorCode;
@@ -29,11 +30,25 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Json<T> {
         if !json {
             return Err(AppError::UnsupportedMediaType);
         }
-        let bytes = Bytes::from_request(req, state)
-            .await
-            .map_err(|_| AppError::BadRequest(ErrorCode::RequestMalformedJson))?;
+        let bytes = Bytes::from_request(req, state).await.map_err(unread)?;
         parse_json(&bytes).map(Json)
     }
+}
+
+/// Why a body could not be read: longer than the route allows (413, see `limits`), too slow to
+/// arrive (408), or cut short (400).
+fn unread(rejection: BytesRejection) -> AppError {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return AppError::TooLarge;
+    }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&rejection);
+    while let Some(error) = source {
+        if error.is::<tower_http::timeout::TimeoutError>() {
+            return AppError::Timeout;
+        }
+        source = error.source();
+    }
+    AppError::BadRequest(ErrorCode::RequestMalformedJson)
 }
 
 /// Parses a JSON body, naming the field at fault when the shape is wrong.
@@ -163,20 +178,25 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
 }
 
 /// Refuses unsafe methods that a browser did not send from Roster's own pages: the `Origin` must
-/// be this server's, or `Sec-Fetch-Site` must say same-origin. With neither header the request
-/// cannot prove where it came from and is refused too.
-pub async fn same_origin(req: Request, next: Next) -> Result<Response, AppError> {
+/// be Roster's own, that of its public URL (or of the address it listens on when none is
+/// configured), or `Sec-Fetch-Site` must say same-origin. `Host` plays no part: a page of another
+/// site whose name was made to resolve to this server (DNS rebinding) sends its own name there,
+/// and its own origin. With neither header the request cannot prove where it came from and is
+/// refused too.
+pub async fn same_origin(
+    State(state): State<AppState>,
+    req: Request,
+    next: Next,
+) -> Result<Response, AppError> {
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return Ok(next.run(req).await);
     }
     let headers = req.headers();
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
     let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
     let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     let allowed = match (origin, fetch_site) {
         (Some(origin), _) => {
-            let origin_host = origin.split_once("://").map(|(_, rest)| rest);
-            origin_host.is_some() && origin_host == host
+            origin_of(origin).is_some_and(|o| Some(o) == origin_of(&state.public_url))
         }
         (None, Some(site)) => site == "same-origin" || site == "none",
         (None, None) => false,
@@ -186,6 +206,24 @@ pub async fn same_origin(req: Request, next: Next) -> Result<Response, AppError>
     } else {
         Err(AppError::Forbidden(ErrorCode::RequestCrossOrigin))
     }
+}
+
+/// The origin of a URL, compared as browsers do: scheme and host in lower case, the port only when
+/// it is not the scheme's default; `None` when it is not an http(s) URL.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    let default = match scheme.as_str() {
+        "http" => ":80",
+        "https" => ":443",
+        _ => return None,
+    };
+    let authority = authority.strip_suffix(default).unwrap_or(&authority);
+    Some(format!("{scheme}://{authority}"))
 }
 
 #[cfg(test)]
@@ -254,5 +292,28 @@ mod tests {
             "a=1; roster_session=tok; b=2".parse().unwrap(),
         );
         assert_eq!(session_token(&headers).as_deref(), Some("tok"));
+    }
+
+    #[test]
+    fn origins_compare_as_browsers_compare_them() {
+        assert_eq!(
+            origin_of("HTTPS://Roster.Example:443/app/").as_deref(),
+            Some("https://roster.example")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080").as_deref(),
+            Some("http://127.0.0.1:8080")
+        );
+        assert_ne!(
+            origin_of("http://roster.example"),
+            origin_of("https://roster.example")
+        );
+        assert_ne!(
+            origin_of("http://roster.example:8080"),
+            origin_of("http://roster.example")
+        );
+        assert_eq!(origin_of("null"), None);
+        assert_eq!(origin_of("ftp://roster.example"), None);
+        assert_eq!(origin_of("http://user@roster.example"), None);
     }
 }

@@ -5,14 +5,21 @@ use crate::error::AppError;
 use crate::state::{AppState, Config};
 use crate::store::{self, Pool};
 use crate::{
-    accounts, activation, audit, auth, demo, extract, groups, import, invitations, join, licences,
-    openapi, outbox, passwords, seal, settings, spa, users,
+    accounts, activation, audit, auth, demo, extract, groups, headers, import, invitations, join,
+    licences, limits, openapi, outbox, passwords, seal, settings, spa, users,
 };
 use axum::Router;
+use axum::extract::{ConnectInfo, DefaultBodyLimit};
 use axum::routing::{get, post};
+use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+use hyper_util::server::conn::auto;
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
+use tower::ServiceExt;
+use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// A server bound to its address, ready to run.
 #[derive(Debug)]
@@ -48,6 +55,7 @@ impl Application {
             .public_url
             .as_deref()
             .is_some_and(|u| u.starts_with("https://"));
+        let headers = headers::Headers::for_dist(&config.dist, secure_cookies)?;
         let public_url = match &config.public_url {
             Some(url) => url.trim_end_matches('/').into(),
             None => format!(
@@ -64,6 +72,8 @@ impl Application {
             sealer: Arc::new(seal::Sealer::for_database(&config.database_url)?),
             config: Arc::new(config),
             search: Arc::default(),
+            headers: Arc::new(headers),
+            throttle: Arc::default(),
         };
         // Load the search index now rather than on the first search.
         state
@@ -112,16 +122,52 @@ impl Application {
     }
 
     /// Serves until the process is interrupted, then stops delivering emails.
+    ///
+    /// The accept loop is hyper-util's, as `axum::serve`'s is, with a timer so that a client
+    /// that does not send its headers within [`limits::HEADER_READ_TIMEOUT`] is cut off; each
+    /// request learns the address it came from (`ConnectInfo`, for throttling).
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        let served = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(async {
-                let _ = tokio::signal::ctrl_c().await;
-            })
-            .await;
+        let mut builder = auto::Builder::new(TokioExecutor::new());
+        builder
+            .http1()
+            .timer(TokioTimer::new())
+            .header_read_timeout(limits::HEADER_READ_TIMEOUT);
+        let graceful = GracefulShutdown::new();
+        let mut interrupted = std::pin::pin!(tokio::signal::ctrl_c());
+        loop {
+            let (stream, remote) = tokio::select! {
+                accepted = self.listener.accept() => match accepted {
+                    Ok(accepted) => accepted,
+                    Err(err) => {
+                        // Out of file descriptors and the like: wait rather than spin.
+                        tracing::warn!(%err, "cannot accept a connection");
+                        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                        continue;
+                    }
+                },
+                _ = &mut interrupted => break,
+            };
+            let router = self.router.clone();
+            let service = TowerToHyperService::new(router.map_request(
+                move |mut req: axum::http::Request<_>| {
+                    req.extensions_mut().insert(ConnectInfo(remote));
+                    req
+                },
+            ));
+            let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+            let connection = graceful.watch(connection.into_owned());
+            tokio::spawn(async move {
+                if let Err(err) = connection.await {
+                    tracing::debug!(%err, "connection ended");
+                }
+            });
+        }
+        drop(self.listener);
+        graceful.shutdown().await;
         if let Some(delivery) = self.delivery {
             delivery.stop().await;
         }
-        served
+        Ok(())
     }
 }
 
@@ -145,7 +191,14 @@ pub fn app(state: AppState) -> Router {
         .merge(groups::router())
         .merge(import::router())
         .fallback(|| async { AppError::NotFound })
-        .layer(axum::middleware::from_fn(extract::same_origin))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            extract::same_origin,
+        ))
+        .layer(axum::middleware::from_fn(limits::body))
+        .layer(DefaultBodyLimit::disable())
+        .layer(RequestBodyTimeoutLayer::new(limits::BODY_READ_TIMEOUT))
+        .layer(axum::middleware::from_fn(headers::api_answer))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             audit::refusals,
@@ -154,4 +207,8 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api)
         .fallback_service(spa::service(&state.config.dist))
+        .layer(axum::middleware::from_fn_with_state(
+            state.headers.clone(),
+            headers::every_answer,
+        ))
 }

@@ -2,7 +2,7 @@
 
 use crate::outbox::retry::Retry;
 use crate::store::Pool;
-use crate::{demo, seal, search};
+use crate::{demo, headers, seal, search, throttle};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -49,4 +49,8 @@ pub struct AppState {
     pub mail: Arc<tokio::sync::Notify>,
     /// Seals the outbox's email bodies with a key kept outside the database.
     pub sealer: Arc<seal::Sealer>,
+    /// The headers of every answer (the pages' Content-Security-Policy among them).
+    pub headers: Arc<headers::Headers>,
+    /// The limits on guessing passwords and links.
+    pub throttle: Arc<throttle::Throttle>,
 }

@@ -53,3 +53,44 @@ async fn a_wrong_password_is_explained_on_the_sign_in_page() {
     );
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_script_slipped_into_a_page_is_blocked_by_its_policy_and_reported() {
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    browser.open(&app, "/").await;
+    browser.wait_for_heading("Sign in to Roster").await;
+
+    // What an injection would do: an inline script, and an inline style attribute.
+    browser
+        .client
+        .execute(
+            "const s = document.createElement('script');
+             s.textContent = 'window.__ran = true';
+             document.body.appendChild(s);
+             document.body.setAttribute('style', 'background: red');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+
+    let ran = browser
+        .client
+        .execute("return window.__ran === true;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(ran, false, "the inline script ran");
+    let seen = browser
+        .client
+        .execute(
+            "const v = window.__violations; window.__violations = []; return v;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let seen = format!("{seen}");
+    assert!(seen.contains("script-src"), "{seen}");
+    assert!(seen.contains("style-src"), "{seen}");
+    browser.close().await;
+}

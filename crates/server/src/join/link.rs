@@ -9,6 +9,7 @@ use crate::secrets::token_hash;
 use crate::state::AppState;
 use crate::store::join_requests::Pending;
 use crate::store::{self, Conn, Tx};
+use crate::throttle::{Attempt, Source};
 use crate::{accounts, audit, guard, licences, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -50,8 +51,10 @@ async fn take(tx: &mut Tx<'_>, token: &str, now: i64) -> Result<Pending, AppErro
 )]
 pub async fn check(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<LinkToken>,
 ) -> Result<axum::Json<JoinLinkInfo>, AppError> {
+    state.throttle.check(source, &Attempt::Link)?;
     let now = crate::clock::now().unix_seconds();
     let mut conn = state.db.acquire().await?;
     let request = live(&mut conn, &body.token, now).await?;
@@ -88,8 +91,10 @@ pub async fn check(
 )]
 pub async fn accept(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<LinkToken>,
 ) -> Result<axum::Json<Joined>, AppError> {
+    state.throttle.check(source, &Attempt::Link)?;
     let now = crate::clock::now().unix_seconds();
     let mut tx = crate::store::begin_write(&state.db).await?;
     let request = take(&mut tx, &body.token, now).await?;
@@ -177,8 +182,10 @@ async fn withdrawn(
 )]
 pub async fn decline(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<LinkToken>,
 ) -> Result<StatusCode, AppError> {
+    state.throttle.check(source, &Attempt::Link)?;
     let now = crate::clock::now().unix_seconds();
     let mut tx = crate::store::begin_write(&state.db).await?;
     let request = take(&mut tx, &body.token, now).await?;

@@ -10,6 +10,7 @@ use crate::seal::Sealer;
 use crate::secrets::{hash_password, verify_password};
 use crate::state::AppState;
 use crate::store::{self, Conn, Tx};
+use crate::throttle::{Attempt, Source};
 use crate::{audit, outbox};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -82,9 +83,13 @@ pub(super) async fn save_password(
 )]
 pub async fn change_own(
     State(state): State<AppState>,
+    source: Source,
     me: CurrentUser,
     Json(body): Json<PasswordChange>,
 ) -> Result<Response, AppError> {
+    state
+        .throttle
+        .check(source, &Attempt::CurrentPassword(me.id))?;
     let stored = store::logins::password_hash(&mut *state.db.acquire().await?, me.id).await?;
     if !verify_password(stored, body.current_password.clone()).await {
         return Err(AppError::Invalid(vec![FieldError::new(

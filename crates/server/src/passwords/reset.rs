@@ -9,6 +9,7 @@ use crate::error::{AppError, Problem};
 use crate::extract::Json;
 use crate::secrets::hash_password;
 use crate::state::AppState;
+use crate::throttle::{Attempt, Source};
 use crate::tokens::{self, Purpose};
 use crate::{audit, outbox};
 use axum::extract::State;
@@ -38,8 +39,12 @@ const RESET_LIFETIME_SECONDS: i64 = 3600;
 )]
 pub async fn request_reset(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<ResetRequest>,
 ) -> Result<Response, AppError> {
+    state
+        .throttle
+        .check(source, &Attempt::ResetRequest(&body.email))?;
     let email = body.email.trim().to_lowercase();
     let mut tx = crate::store::begin_write(&state.db).await?;
     let users = crate::store::logins::who_may_reset(&mut tx, &email).await?;
@@ -124,8 +129,10 @@ pub async fn link_info(
 )]
 pub async fn check_reset(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<LinkToken>,
 ) -> Result<axum::Json<LinkInfo>, AppError> {
+    state.throttle.check(source, &Attempt::Link)?;
     Ok(axum::Json(
         link_info(&state, Purpose::PasswordReset, &body.token).await?,
     ))
@@ -150,8 +157,10 @@ pub async fn check_reset(
 )]
 pub async fn complete_reset(
     State(state): State<AppState>,
+    source: Source,
     Json(body): Json<ResetCompletion>,
 ) -> Result<Response, AppError> {
+    state.throttle.check(source, &Attempt::Link)?;
     let gone = AppError::Gone(ErrorCode::PasswordResetLinkInvalid);
     let now = crate::clock::now().unix_seconds();
     let mut conn = state.db.acquire().await?;

@@ -8,6 +8,7 @@ mod auth;
 mod grants;
 mod groups;
 mod groups_delete;
+mod hardening;
 mod helpers;
 mod imports;
 mod imports_cli;

@@ -78,10 +78,12 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             (first, all.len(), all[first..end].to_vec())
         })
     });
-    let top = move || window.with(|(first, _, _)| format!("height:{}px", *first as f64 * ROW_PX));
+    // Heights set through the CSS object model (`style:`), which the page's Content-Security-Policy
+    // allows, unlike a `style` attribute.
+    let top = move || window.with(|(first, _, _)| format!("{}px", *first as f64 * ROW_PX));
     let bottom = move || {
         window.with(|(first, total, shown)| {
-            format!("height:{}px", (total - first - shown.len()) as f64 * ROW_PX)
+            format!("{}px", (total - first - shown.len()) as f64 * ROW_PX)
         })
     };
     let focused = RwSignal::new(None::<usize>);
@@ -118,13 +120,13 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <tr aria-hidden="true" class="spacer" style=top></tr>
+                    <tr aria-hidden="true" class="spacer" style:height=top></tr>
                     <For each=move || window.with(|(first, _, shown)| shown.iter().enumerate().map(|(n, &i)| (first + n, i)).collect::<Vec<_>>())
                         key=|(position, index)| (*position, *index)
                         children=move |(position, index)| {
                             view! { <GridRow import=import index=index position=position columns=columns.clone() rows=rows focused=focused /> }
                         } />
-                    <tr aria-hidden="true" class="spacer" style=bottom></tr>
+                    <tr aria-hidden="true" class="spacer" style:height=bottom></tr>
                 </tbody>
             </table>
         </div>

@@ -1,0 +1,85 @@
+//! How much a request may send, and how long it may take to send it.
+//!
+//! A body may hold 1 MB, except the import's, which carry a whole file's rows (at most
+//! [`roster_domain::import::MAX_BYTES`], written as JSON). A declared length over the limit is
+//! refused with 413 before a byte of the body is read; a body that turns out longer is cut off at
+//! the limit with the same answer. Headers must arrive within [`HEADER_READ_TIMEOUT`] and a body
+//! within [`BODY_READ_TIMEOUT`], so that slow or silent clients cannot hold connections.
+
+use crate::error::AppError;
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{Method, header};
+use axum::middleware::Next;
+use axum::response::Response;
+use std::time::Duration;
+
+/// The most a request body may hold.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+/// The most an import request (a chunk of rows, or the usernames to look up) may hold: the file's
+/// own limit, twice over for the JSON it is written in.
+pub const IMPORT_BODY_LIMIT: usize = 2 * roster_domain::import::MAX_BYTES;
+/// How long a client has to send a request's headers.
+pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long a client has to send a request's body.
+pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The body limit of a request to `path` (under `/api/v1`).
+fn limit_for(method: &Method, path: &str) -> usize {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let import = matches!(
+        parts.as_slice(),
+        ["", "api", "v1", "accounts", _, "imports"]
+            | ["", "api", "v1", "accounts", _, "imports", "lookup"]
+    );
+    if *method == Method::POST && import {
+        IMPORT_BODY_LIMIT
+    } else {
+        BODY_LIMIT
+    }
+}
+
+/// Refuses a declared length over the limit at once, and cuts a longer body off at it (the JSON
+/// extractor answers 413 then).
+pub async fn body(req: Request, next: Next) -> Result<Response, AppError> {
+    let limit = limit_for(req.method(), req.uri().path());
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > limit as u64) {
+        return Err(AppError::TooLarge);
+    }
+    let (parts, body) = req.into_parts();
+    let body = Body::new(http_body_util::Limited::new(body, limit));
+    Ok(next.run(Request::from_parts(parts, body)).await)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_import_posts_may_send_more() {
+        let post = Method::POST;
+        assert_eq!(
+            limit_for(&post, "/api/v1/accounts/3/imports"),
+            IMPORT_BODY_LIMIT
+        );
+        assert_eq!(
+            limit_for(&post, "/api/v1/accounts/3/imports/lookup"),
+            IMPORT_BODY_LIMIT
+        );
+        assert_eq!(limit_for(&post, "/api/v1/accounts/3/users"), BODY_LIMIT);
+        assert_eq!(limit_for(&post, "/api/v1/session"), BODY_LIMIT);
+        assert_eq!(
+            limit_for(&Method::PATCH, "/api/v1/accounts/3/imports"),
+            BODY_LIMIT
+        );
+        assert_eq!(
+            limit_for(&post, "/api/v1/accounts/3/imports/other"),
+            BODY_LIMIT
+        );
+    }
+}
