@@ -19,15 +19,13 @@ use roster_api::passwords::PasswordChange;
 use roster_domain::ErrorCode;
 use roster_domain::notify::Event;
 
-/// Ends `user`'s sessions, all but `keep`; with their sign-in failures, which a new password
-/// makes moot.
+/// Ends `user`'s sessions, all but `keep`.
 pub(super) async fn end_sessions(
     conn: &mut Conn,
     user: i64,
     keep: Option<&str>,
 ) -> Result<(), AppError> {
-    store::sessions::end_others(conn, user, keep).await?;
-    store::sessions::clear_failures(conn, user).await
+    store::sessions::end_others(conn, user, keep).await
 }
 
 /// Saves `user`'s new password (already checked and hashed), clears the must-change flag, ends

@@ -20,12 +20,6 @@ pub async fn refresh_sign_in(
     now: i64,
 ) -> Result<(), AppError> {
     sqlx::query(
-        "DELETE FROM signin_failures WHERE user_id IN (SELECT id FROM users WHERE email = ?1)",
-    )
-    .bind(email)
-    .execute(&mut **tx)
-    .await?;
-    sqlx::query(
         "UPDATE users SET password_hash = ?2, must_change_password = 0, locked_until = NULL,
              state = CASE state WHEN 'locked' THEN 'active' ELSE state END,
              version = version + 1, updated_at = ?3

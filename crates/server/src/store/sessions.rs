@@ -36,55 +36,7 @@ pub async fn end_lockout(tx: &mut Tx<'_>, user: i64, now: i64) -> Result<bool, A
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    if unlocked.rows_affected() == 0 {
-        return Ok(false);
-    }
-    clear_failures(tx, user).await?;
-    Ok(true)
-}
-
-/// Forgets `user`'s failed sign-ins.
-pub async fn clear_failures(conn: &mut Conn, user: i64) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM signin_failures WHERE user_id = ?1")
-        .bind(user)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
-}
-
-/// Counts a failed sign-in of `user`; answers how many there were since `since`.
-pub async fn add_failure(
-    tx: &mut Tx<'_>,
-    user: i64,
-    now: i64,
-    since: i64,
-) -> Result<i64, AppError> {
-    sqlx::query("INSERT INTO signin_failures (user_id, at) VALUES (?1, ?2)")
-        .bind(user)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
-    let (recent,): (i64,) =
-        sqlx::query_as("SELECT count(*) FROM signin_failures WHERE user_id = ?1 AND at > ?2")
-            .bind(user)
-            .bind(since)
-            .fetch_one(&mut **tx)
-            .await?;
-    Ok(recent)
-}
-
-/// Locks `user`, if active, until `until`, and ends their sessions.
-pub async fn lock(tx: &mut Tx<'_>, user: i64, until: i64, now: i64) -> Result<(), AppError> {
-    sqlx::query(
-        "UPDATE users SET state = 'locked', locked_until = ?2, version = version + 1, updated_at = ?3
-         WHERE id = ?1 AND state = 'active'",
-    )
-    .bind(user)
-    .bind(until)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    end_all(tx, user).await
+    Ok(unlocked.rows_affected() > 0)
 }
 
 /// Opens a session (by its token's hash) for `user` if they are still active; answers whether.

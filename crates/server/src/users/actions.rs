@@ -144,9 +144,6 @@ pub(crate) async fn perform(
             PasswordFlag::Clear => false,
         };
         store::logins::set_state(tx, user, next, must_change, now).await?;
-        if action == Action::Unlock {
-            store::sessions::clear_failures(tx, user).await?;
-        }
         if action == Action::Deprovision {
             // Removed from every account: the memberships stay as a record (so the user can be
             // found and restored) but hold no licence.
