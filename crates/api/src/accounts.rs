@@ -53,11 +53,22 @@ pub struct AccountSettings {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SettingsChanges {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Never fewer than the seats in use (409 `seats.below_used`).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::seats_or_null))]
+    #[serde(
+        default,
+        deserialize_with = "crate::whole::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub seats: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_domains: Option<Vec<String>>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::invitation_lifetime_hours_or_null))]
+    #[serde(
+        default,
+        deserialize_with = "crate::whole::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub invitation_lifetime_hours: Option<i64>,
     /// A whole new policy, checked by the domain's rules (an invalid one is a field error, not a
     /// malformed body).

@@ -41,6 +41,7 @@ pub struct GroupList {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NewGroup {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::group_name))]
     pub name: String,
     /// Values left out take the default policy's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,6 +53,7 @@ pub struct NewGroup {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct GroupChanges {
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::group_name_or_null))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,9 +66,19 @@ pub struct GroupChanges {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PolicyChanges {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::min_password_length_or_null))]
+    #[serde(
+        default,
+        deserialize_with = "crate::whole::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub min_password_length: Option<i64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::idle_timeout_minutes_or_null))]
+    #[serde(
+        default,
+        deserialize_with = "crate::whole::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub idle_timeout_minutes: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub members_may_edit_own_details: Option<bool>,

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 pub struct LookupRequest<'a> {
     /// At most 50,000. (Borrowed where it is written, so the app sends a file's keys without
     /// copying them; read as owned text.)
+    #[cfg_attr(feature = "openapi", schema(max_items = 50_000))]
     pub usernames: Vec<std::borrow::Cow<'a, str>>,
 }
 
@@ -34,6 +35,7 @@ pub struct LookupAnswer {
 #[serde(deny_unknown_fields)]
 pub struct ImportChunk {
     /// At most 500 rows.
+    #[cfg_attr(feature = "openapi", schema(max_items = 500))]
     pub rows: Vec<ChunkRow>,
 }
 
@@ -42,6 +44,7 @@ pub struct ImportChunk {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChunkRow {
+    #[serde(deserialize_with = "crate::whole::int")]
     pub row: u32,
     /// `email`, `first_name`, `last_name`, `username`, `phone`, `language`, `group` (a name),
     /// `role`, `licence` (yes/no), `authorities` ({kind: level}), `exchange_domain`,

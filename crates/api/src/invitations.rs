@@ -20,12 +20,15 @@ pub enum InvitationStatus {
 #[serde(deny_unknown_fields)]
 pub struct InvitationQuery {
     /// Both when absent.
+    #[cfg_attr(feature = "openapi", param(inline))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<InvitationStatus>,
     /// From 1.
+    #[cfg_attr(feature = "openapi", param(minimum = 1))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<i64>,
     /// 1 to 100; 50 when absent.
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub per_page: Option<i64>,
 }

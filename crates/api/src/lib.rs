@@ -10,6 +10,8 @@
 
 pub mod accounts;
 pub mod audit;
+#[cfg(feature = "openapi")]
+pub mod doc;
 pub mod groups;
 pub mod imports;
 pub mod invitations;
@@ -19,3 +21,4 @@ pub mod passwords;
 pub mod problem;
 pub mod session;
 pub mod users;
+mod whole;

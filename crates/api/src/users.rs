@@ -16,18 +16,19 @@ pub struct ListQuery {
     /// Matches first and last name, email and username, ignoring case and accents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub q: Option<String>,
-    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, example = "active"))]
+    #[cfg_attr(feature = "openapi", param(schema_with = crate::doc::user_state))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub state: Option<UserState>,
     /// A group id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<i64>,
-    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, example = "admin"))]
+    #[cfg_attr(feature = "openapi", param(schema_with = crate::doc::role))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub licensed: Option<bool>,
     /// `name`, `email`, `state`, `created`; a leading `-` sorts descending.
+    #[cfg_attr(feature = "openapi", param(schema_with = crate::doc::user_sort))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<String>,
     /// From 1 (the default).
@@ -136,11 +137,14 @@ pub struct NewUser {
     pub email: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::person_name))]
     pub first_name: String,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::person_name))]
     pub last_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
     /// `en` or `fr`.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::language_or_null))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,14 +154,18 @@ pub struct NewUser {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange_username: Option<String>,
     /// A group of this account; the default group when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::whole::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub group: Option<i64>,
     /// `user` when absent.
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "user"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::role_or_null))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     /// Authority kind → level, each one the acting admin may grant.
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>, example = json!({"records": "B"})))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<BTreeMap<String, String>>, example = json!({"records": "B"})))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorities: Option<Grants>,
 }
@@ -172,12 +180,16 @@ pub struct UserChanges {
     pub email: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub username: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::person_name_or_null))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::person_name_or_null))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone: Option<String>,
+    /// `en` or `fr`.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::language_or_null))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -186,13 +198,17 @@ pub struct UserChanges {
     pub exchange_domain: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exchange_username: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::whole::opt_int",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub group: Option<i64>,
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "admin"))]
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::role_or_null))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
     /// Authority kind → level (`{"records": "C", "dr": null}`); `null` revokes.
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>, example = json!({"records": "C", "interaction": null})))]
+    #[cfg_attr(feature = "openapi", schema(example = json!({"records": "C", "interaction": null})))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authorities: Option<BTreeMap<String, Option<String>>>,
 }
@@ -203,6 +219,7 @@ pub struct UserChanges {
 #[serde(deny_unknown_fields)]
 pub struct AccountChoice {
     /// The accounts to add the person to, or remove them from.
+    #[serde(deserialize_with = "crate::whole::list")]
     pub accounts: Vec<i64>,
 }
 
@@ -232,7 +249,9 @@ pub struct AccountOutcomes {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Transfer {
+    #[serde(deserialize_with = "crate::whole::int")]
     pub from: i64,
+    #[serde(deserialize_with = "crate::whole::int")]
     pub to: i64,
 }
 

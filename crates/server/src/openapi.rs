@@ -11,8 +11,11 @@ use crate::{
     accounts, activation, audit, auth, groups, import, invitations, join, licences, outbox,
     passwords, settings, users,
 };
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
-use utoipa::openapi::{Content, OpenApi as Document, Ref, ResponseBuilder};
+use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::path::{Operation, ParameterIn};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
 /// The name of the session-cookie security scheme (`security(("session" = []))` above).
@@ -96,9 +99,49 @@ const SESSION: &str = "session";
 struct ApiDoc;
 
 /// What the annotations cannot say once for all: the session cookie every operation needs unless
-/// it says otherwise, and that any other error is a problem too.
+/// it says otherwise, and every answer that comes from a rule shared by many operations rather
+/// than from the handler itself. Each is added where the annotation has not said it already, so
+/// that the document lists every status an operation can answer (and no `default`, which would
+/// let any status pass for documented):
+///
+/// - 401 and 403 (`auth.password_change_required`) where a session is needed;
+/// - 403 (`request.cross_origin`) on every unsafe method;
+/// - 404 where the path names something;
+/// - 400, 408, 413, 415 and 422 where a JSON body is read, 422 where query parameters are;
+/// - 412 and 428 where `If-Match` is taken, whose values are entity tags (never `*`);
+/// - 429 with `Retry-After` on the operations that are throttled;
+/// - 500 everywhere.
 #[derive(Debug)]
 struct Conventions;
+
+/// The operations that answer 429 once a client tries too often (`auth.throttled`): those that
+/// take a password or a single-use link's token, which could be guessed (`crate::throttle`).
+const THROTTLED: &[&str] = &[
+    "sign_in",
+    "change_my_password",
+    "request_password_reset",
+    "check_password_reset",
+    "complete_password_reset",
+    "check_activation",
+    "activate",
+    "check_join_request",
+    "accept_join_request",
+    "decline_join_request",
+];
+
+/// The operations a session may still use while its password must be changed.
+const OPEN_BEFORE_PASSWORD_CHANGE: &[&str] = &["change_my_password", "sign_out"];
+
+/// A list of entity tags (RFC 9110, 8.8.3), as `If-Match` takes them: `"3"`, `W/"3"`, or several
+/// separated by commas. `*` is not one: it would match any version, and is answered 428.
+const ENTITY_TAGS: &str = r#"^(W/)?"[!#-~]*"( *, *(W/)?"[!#-~]*")*$"#;
+
+/// One reason for a status, and the word that tells an annotation already gave it.
+struct Reason {
+    status: &'static str,
+    keyword: &'static str,
+    text: &'static str,
+}
 
 impl Modify for Conventions {
     fn modify(&self, doc: &mut Document) {
@@ -110,27 +153,185 @@ impl Modify for Conventions {
                 "The HttpOnly cookie `POST /session` sets.",
             ))),
         );
-        let other = ResponseBuilder::new()
-            .description("Any other error, e.g. a malformed body (400), one not JSON (415), 500.")
-            .content(
-                PROBLEM,
-                Content::new(Some(Ref::from_schema_name(Problem::name()))),
-            )
-            .build();
         for item in doc.paths.paths.values_mut() {
             let operations = [
-                &mut item.get,
-                &mut item.post,
-                &mut item.put,
-                &mut item.patch,
-                &mut item.delete,
+                (false, &mut item.get),
+                (true, &mut item.post),
+                (true, &mut item.put),
+                (true, &mut item.patch),
+                (true, &mut item.delete),
             ];
-            for operation in operations.into_iter().flatten() {
-                let responses = &mut operation.responses.responses;
-                responses.insert("default".to_owned(), other.clone().into());
+            for (unsafe_method, operation) in operations {
+                if let Some(operation) = operation {
+                    conventions(operation, unsafe_method);
+                }
             }
         }
     }
+}
+
+/// Adds the shared answers to one operation.
+fn conventions(operation: &mut Operation, unsafe_method: bool) {
+    let id = operation.operation_id.clone().unwrap_or_default();
+    let public = operation
+        .security
+        .as_ref()
+        .is_some_and(|s| s.iter().all(|r| *r == SecurityRequirement::default()));
+    let parameters = operation.parameters.get_or_insert_with(Vec::new);
+    let has = |place: ParameterIn| parameters.iter().any(|p| p.parameter_in == place);
+    let (in_path, in_query) = (has(ParameterIn::Path), has(ParameterIn::Query));
+    let mut if_match = false;
+    for parameter in parameters.iter_mut() {
+        if parameter.parameter_in == ParameterIn::Header && parameter.name == "If-Match" {
+            if_match = true;
+            parameter.schema = Some(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .pattern(Some(ENTITY_TAGS))
+                    .into(),
+            );
+        }
+    }
+    if operation.parameters.as_ref().is_some_and(Vec::is_empty) {
+        operation.parameters = None;
+    }
+    let body = operation.request_body.is_some();
+
+    let mut reasons = Vec::new();
+    let mut reason = |status, keyword, text| {
+        reasons.push(Reason {
+            status,
+            keyword,
+            text,
+        })
+    };
+    if !public {
+        reason(
+            "401",
+            "signed in",
+            "Not signed in, or the session ended (`auth.unauthenticated`).",
+        );
+        if !OPEN_BEFORE_PASSWORD_CHANGE.contains(&id.as_str()) {
+            reason(
+                "403",
+                "password",
+                "The session's password must be changed first (`auth.password_change_required`).",
+            );
+        }
+    }
+    if unsafe_method {
+        reason(
+            "403",
+            "cross-origin",
+            "A cross-origin request: an unsafe method needs this server's `Origin` \
+             (`request.cross_origin`).",
+        );
+    }
+    if in_path {
+        reason(
+            "404",
+            "",
+            "Nothing of that id here, or not mine to see (`request.not_found`).",
+        );
+    }
+    if body {
+        reason(
+            "400",
+            "",
+            "The body is not JSON (`request.malformed_json`).",
+        );
+        reason(
+            "408",
+            "",
+            "The body took longer than 30 seconds to arrive (`request.timeout`).",
+        );
+        reason(
+            "413",
+            "",
+            "The body is larger than the server takes (`request.too_large`): 1 MB, more for an \
+             import.",
+        );
+        reason(
+            "415",
+            "",
+            "The body is not `application/json` (`request.unsupported_media_type`).",
+        );
+    }
+    if body || in_query {
+        reason(
+            "422",
+            "",
+            "A field or parameter of the wrong type, out of its values, or unknown; named in \
+             `errors`.",
+        );
+    }
+    if if_match {
+        reason(
+            "412",
+            "",
+            "`If-Match` names no current version: someone changed it since (`request.stale`).",
+        );
+        reason(
+            "428",
+            "",
+            "`If-Match` is missing, or `*` (`request.precondition_required`).",
+        );
+    }
+    if THROTTLED.contains(&id.as_str()) {
+        reason(
+            "429",
+            "",
+            "Too many attempts: try again after `Retry-After` seconds (`auth.throttled`).",
+        );
+    }
+    reason(
+        "500",
+        "",
+        "An error of the server's own; logged there, not described (`server.internal`).",
+    );
+
+    let responses = &mut operation.responses.responses;
+    responses.remove("default");
+    for Reason {
+        status,
+        keyword,
+        text,
+    } in reasons
+    {
+        match responses.get_mut(status) {
+            // An annotation that says it already, in its own words, keeps them.
+            Some(RefOr::T(response))
+                if keyword.is_empty() || response.description.contains(keyword) => {}
+            Some(RefOr::T(response)) => {
+                response.description = format!("{} Or: {text}", response.description);
+            }
+            Some(RefOr::Ref(_)) => {}
+            None => {
+                responses.insert(status.to_owned(), problem(status, text).into());
+            }
+        }
+    }
+}
+
+/// A problem answer.
+fn problem(status: &str, description: &str) -> Response {
+    let mut builder = ResponseBuilder::new().description(description).content(
+        PROBLEM,
+        Content::new(Some(Ref::from_schema_name(Problem::name()))),
+    );
+    if status == "429" {
+        let seconds = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(0));
+        builder = builder.header(
+            "Retry-After",
+            HeaderBuilder::new()
+                .schema(seconds)
+                .description(Some("Seconds to wait before trying again."))
+                .build(),
+        );
+    }
+    builder.build()
 }
 
 /// `GET /api/v1/openapi.json`: this document.

@@ -38,8 +38,9 @@ const ANSWERS_KEPT_SECONDS: i64 = 24 * 60 * 60;
     tag = "imports",
     params(
         ("account" = i64, Path, description = "The account's id."),
-        ("Idempotency-Key" = String, Header, description = "Names this chunk (1 to 200 visible \
-            characters); the same key and rows sent again answer the first answer."),
+        ("Idempotency-Key" = String, Header, pattern = "^[!-~]{1,200}$",
+            description = "Names this chunk (1 to 200 visible ASCII characters); the same key \
+            and rows sent again answer the first answer."),
     ),
     request_body = ImportChunk,
     responses(
