@@ -94,3 +94,27 @@ async fn a_script_slipped_into_a_page_is_blocked_by_its_policy_and_reported() {
     assert!(seen.contains("style-src"), "{seen}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_password_made_of_ones_own_name_is_refused_before_it_is_sent() {
+    let app = spawn_app().await;
+    for (viewport, name) in [
+        (Viewport::Desktop, "password-personal-desktop"),
+        (Viewport::Phone, "password-personal-phone"),
+    ] {
+        let browser = Browser::start(viewport).await;
+        browser.sign_in(&app, "delegate@acme.test").await;
+        browser.open(&app, "/change-password").await;
+        browser.wait_for_heading("Choose a new password").await;
+
+        browser.fill("New password", "Delegate@acme.test").await;
+
+        browser
+            .wait_for(Locator::XPath(
+                "//*[contains(text(), 'A password cannot be your username')]",
+            ))
+            .await;
+        browser.screenshot(name).await;
+        browser.close().await;
+    }
+}

@@ -19,28 +19,26 @@ pub struct NewPassword {
     pub tried: RwSignal<bool>,
     min_length: u16,
     /// What the page knows of the person (username, email, names): not a password of theirs.
-    personal: StoredValue<Vec<String>>,
+    personal: Signal<Vec<String>>,
 }
 
 impl NewPassword {
-    pub fn new(min_length: u16, personal: Vec<String>) -> NewPassword {
+    pub fn new(min_length: u16, personal: Signal<Vec<String>>) -> NewPassword {
         NewPassword {
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
             tried: RwSignal::new(false),
             min_length,
-            personal: StoredValue::new(personal),
+            personal,
         }
     }
 
     /// The refusal of the rules that the browser can check, if any.
-    fn refusal(&self, password: &str) -> Option<&'static str> {
-        self.personal.with_value(|personal| {
-            let personal: Vec<&str> = personal.iter().map(String::as_str).collect();
-            check_new_password(password, &self.policy(), &personal, |_| false)
-                .err()
-                .map(|e| e.code().message_en())
-        })
+    fn refusal(&self, password: &str, personal: &[String]) -> Option<&'static str> {
+        let personal: Vec<&str> = personal.iter().map(String::as_str).collect();
+        check_new_password(password, &self.policy(), &personal, |_| false)
+            .err()
+            .map(|e| e.code().message_en())
     }
 
     fn policy(&self) -> GroupPolicy {
@@ -68,7 +66,8 @@ impl NewPassword {
             if password.is_empty() && !this.tried.get() {
                 return None;
             }
-            this.refusal(&password)
+            this.personal
+                .with(|personal| this.refusal(&password, personal))
         })
     }
 
@@ -86,7 +85,10 @@ impl NewPassword {
     pub fn ready(&self) -> bool {
         self.tried.set(true);
         let password = self.password.get_untracked();
-        self.refusal(&password).is_none() && password == self.confirm.get_untracked()
+        let refused = self
+            .personal
+            .with_untracked(|personal| self.refusal(&password, personal));
+        refused.is_none() && password == self.confirm.get_untracked()
     }
 }
 

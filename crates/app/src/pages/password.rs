@@ -54,8 +54,11 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let navigate = use_navigate();
     let current = RwSignal::new(String::new());
     // The server applies the strictest rule of the person's groups; 8 is the least any allows.
-    let personal = session.me_untracked().map_or_else(Vec::new, |me| {
-        vec![me.username, me.email, me.first_name, me.last_name]
+    // Known once the session is (the page may open before it is).
+    let personal = Signal::derive(move || {
+        session.me().map_or_else(Vec::new, |me| {
+            vec![me.username, me.email, me.first_name, me.last_name]
+        })
     });
     let fields = NewPassword::new(8, personal);
     // Changes the password, then learns who is signed in now and goes home.

@@ -112,7 +112,7 @@ fn PasswordForm(
     let navigate = use_navigate();
     let fields = NewPassword::new(
         info.min_password_length,
-        vec![info.username.clone(), info.first_name.clone()],
+        Signal::stored(vec![info.username.clone(), info.first_name.clone()]),
     );
     let question = RwSignal::new(String::new());
     let answer = RwSignal::new(String::new());
