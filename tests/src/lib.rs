@@ -54,6 +54,7 @@ pub async fn spawn_app() -> TestApp {
         mailbox: true,
         mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
         mail_retry: roster_server::outbox::Retry::default(),
+        behind_proxy: false,
     };
     let app = Application::build(config)
         .await

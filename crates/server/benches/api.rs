@@ -60,6 +60,7 @@ async fn main() {
         mailbox: true,
         mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
         mail_retry: roster_server::outbox::Retry::default(),
+        behind_proxy: false,
     };
     let app = Application::build(config).await.unwrap();
     let db = app.db();

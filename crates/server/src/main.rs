@@ -53,6 +53,10 @@ enum Command {
         /// The sender of the emails, `Name <address>`.
         #[arg(long, env = "ROSTER_MAIL_FROM", default_value = outbox::DEFAULT_MAIL_FROM)]
         mail_from: String,
+        /// Reached through a reverse proxy that appends the client's address to
+        /// X-Forwarded-For: throttle by that address rather than the proxy's.
+        #[arg(long, env = "ROSTER_BEHIND_PROXY")]
+        behind_proxy: bool,
     },
     /// Work with CSV imports.
     Import {
@@ -87,7 +91,7 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
         )
         .init();
-    let (addr, database, public_url, dist, demo, smtp_url, mailbox, mail_from) =
+    let (addr, database, public_url, dist, demo, smtp_url, mailbox, mail_from, behind_proxy) =
         match Cli::parse().command {
             Command::Serve {
                 addr,
@@ -98,8 +102,17 @@ async fn main() -> ExitCode {
                 smtp_url,
                 mailbox,
                 mail_from,
+                behind_proxy,
             } => (
-                addr, database, public_url, dist, demo, smtp_url, mailbox, mail_from,
+                addr,
+                database,
+                public_url,
+                dist,
+                demo,
+                smtp_url,
+                mailbox,
+                mail_from,
+                behind_proxy,
             ),
             Command::Import {
                 command:
@@ -132,6 +145,7 @@ async fn main() -> ExitCode {
         smtp_url,
         mail_from,
         mail_retry: outbox::Retry::default(),
+        behind_proxy,
     };
     let app = match Application::build(config).await {
         Ok(app) => app,

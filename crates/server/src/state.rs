@@ -31,6 +31,10 @@ pub struct Config {
     pub mail_from: String,
     /// When delivery tries again, and when it gives up.
     pub mail_retry: Retry,
+    /// Roster is reached through a reverse proxy that appends the client's address to
+    /// `X-Forwarded-For`: throttling then counts that address, not the proxy's. Off, the header
+    /// is ignored (anyone can write it).
+    pub behind_proxy: bool,
 }
 
 /// What every handler can reach.

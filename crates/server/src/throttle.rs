@@ -13,6 +13,7 @@
 //! never kept out for long. A refused attempt answers 429 with `Retry-After`, and is logged.
 
 use crate::error::AppError;
+use crate::state::AppState;
 use axum::extract::{ConnectInfo, FromRequestParts};
 use axum::http::request::Parts;
 use governor::clock::{Clock, DefaultClock};
@@ -77,14 +78,32 @@ impl Source {
     }
 }
 
-impl<S: Send + Sync> FromRequestParts<S> for Source {
+/// The address a request comes from: the peer's, or behind a reverse proxy (`behind_proxy`),
+/// the last one of `X-Forwarded-For`, which the proxy appended.
+impl FromRequestParts<AppState> for Source {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Source, Self::Rejection> {
-        let addr = parts
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Source, Self::Rejection> {
+        let peer = parts
             .extensions
             .get::<ConnectInfo<SocketAddr>>()
             .map_or(IpAddr::from([0, 0, 0, 0]), |info| info.0.ip());
+        let forwarded = || {
+            let last = parts
+                .headers
+                .get_all("x-forwarded-for")
+                .iter()
+                .next_back()?;
+            last.to_str().ok()?.rsplit(',').next()?.trim().parse().ok()
+        };
+        let addr = if state.config.behind_proxy {
+            forwarded().unwrap_or(peer)
+        } else {
+            peer
+        };
         Ok(Source::of(addr))
     }
 }

@@ -79,6 +79,49 @@ async fn a_spray_from_one_address_is_throttled_and_the_owner_still_signs_in() {
     assert_eq!(again.status(), 200);
 }
 
+/// Sprays wrong sign-ins from `client`, each request claiming `forwarded` as the client's
+/// address; the attempt that was throttled, if any.
+async fn spray(app: &TestApp, client: &Client, forwarded: impl Fn(u32) -> String) -> Option<u32> {
+    for n in 0..25 {
+        let res = client
+            .post(app.url("/session"))
+            .header("x-forwarded-for", forwarded(n))
+            .json(&json!({ "username": format!("user{n}@acme.test"), "password": "guess" }))
+            .send()
+            .await
+            .unwrap();
+        if res.status() == 429 {
+            return Some(n);
+        }
+    }
+    None
+}
+
+#[tokio::test]
+async fn behind_a_proxy_the_forwarded_address_is_throttled_and_not_the_proxy() {
+    let app = crate::helpers::spawn_app_with(|config| config.behind_proxy = true).await;
+    let proxy = client_from(&app, 8);
+    // What the proxy appends is the client; what the client wrote before it counts for nothing.
+    let throttled = spray(&app, &proxy, |n| format!("198.51.100.{n}, 203.0.113.7")).await;
+    assert_eq!(throttled, Some(20));
+    let other = proxy
+        .post(app.url("/session"))
+        .header("x-forwarded-for", "203.0.113.8")
+        .json(&json!({ "username": ADMIN, "password": PASSWORD }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(other.status(), 200, "another client of the same proxy");
+}
+
+#[tokio::test]
+async fn without_a_proxy_a_forged_forwarded_address_escapes_nothing() {
+    let app = spawn_app().await;
+    let client = client_from(&app, 9);
+    let throttled = spray(&app, &client, |n| format!("203.0.113.{n}")).await;
+    assert_eq!(throttled, Some(20));
+}
+
 #[tokio::test]
 async fn known_and_unknown_logins_are_throttled_alike_and_never_locked() {
     let app = spawn_app().await;

@@ -90,6 +90,7 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         mailbox: true,
         mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
         mail_retry: roster_server::outbox::Retry::default(),
+        behind_proxy: false,
     };
     configure(&mut config);
     let database_url = config.database_url.clone();
