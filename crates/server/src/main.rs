@@ -21,48 +21,52 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Serve the API and the built app.
-    Serve {
-        /// Address to listen on.
-        #[arg(long, env = "ROSTER_ADDR", default_value = "127.0.0.1:8080")]
-        addr: SocketAddr,
-        /// The database (created when missing).
-        #[arg(
-            long,
-            env = "ROSTER_DATABASE_URL",
-            default_value = "sqlite://roster.db"
-        )]
-        database: String,
-        /// The address people reach Roster at, for links in emails (https makes cookies Secure).
-        #[arg(long, env = "ROSTER_PUBLIC_URL")]
-        public_url: Option<String>,
-        /// Folder of the Trunk-built app (index.html and its assets).
-        #[arg(long, env = "ROSTER_DIST", default_value = "dist")]
-        dist: PathBuf,
-        /// Seed demo accounts into an empty database (password: ROSTER_DEMO_PASSWORD, or one
-        /// made up and printed); on a database seeded before, the demo sign-ins take it.
-        #[arg(long)]
-        demo: bool,
-        /// `smtp://[user:password@]host[:port]` of the relay that delivers emails (plain SMTP,
-        /// no TLS); without it they wait in the outbox.
-        #[arg(long, env = "ROSTER_SMTP_URL")]
-        smtp_url: Option<String>,
-        /// Without a relay, show the outbox as a local mailbox at /mailbox, each person seeing
-        /// the emails to themselves and to people they manage everywhere (on with --demo).
-        #[arg(long)]
-        mailbox: bool,
-        /// The sender of the emails, `Name <address>`.
-        #[arg(long, env = "ROSTER_MAIL_FROM", default_value = outbox::DEFAULT_MAIL_FROM)]
-        mail_from: String,
-        /// Reached through a reverse proxy that appends the client's address to
-        /// X-Forwarded-For: throttle by that address rather than the proxy's.
-        #[arg(long, env = "ROSTER_BEHIND_PROXY")]
-        behind_proxy: bool,
-    },
+    Serve(Serve),
     /// Work with CSV imports.
     Import {
         #[command(subcommand)]
         command: ImportCommand,
     },
+}
+
+/// How to serve.
+#[derive(Debug, clap::Args)]
+struct Serve {
+    /// Address to listen on.
+    #[arg(long, env = "ROSTER_ADDR", default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// The database (created when missing).
+    #[arg(
+        long,
+        env = "ROSTER_DATABASE_URL",
+        default_value = "sqlite://roster.db"
+    )]
+    database: String,
+    /// The address people reach Roster at, for links in emails (https makes cookies Secure).
+    #[arg(long, env = "ROSTER_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// Folder of the Trunk-built app (index.html and its assets).
+    #[arg(long, env = "ROSTER_DIST", default_value = "dist")]
+    dist: PathBuf,
+    /// Seed demo accounts into an empty database (password: ROSTER_DEMO_PASSWORD, or one
+    /// made up and printed); on a database seeded before, the demo sign-ins take it.
+    #[arg(long)]
+    demo: bool,
+    /// `smtp://[user:password@]host[:port]` of the relay that delivers emails (plain SMTP,
+    /// no TLS); without it they wait in the outbox.
+    #[arg(long, env = "ROSTER_SMTP_URL")]
+    smtp_url: Option<String>,
+    /// Without a relay, show the outbox as a local mailbox at /mailbox, each person seeing
+    /// the emails to themselves and to people they manage everywhere (on with --demo).
+    #[arg(long)]
+    mailbox: bool,
+    /// The sender of the emails, `Name <address>`.
+    #[arg(long, env = "ROSTER_MAIL_FROM", default_value = outbox::DEFAULT_MAIL_FROM)]
+    mail_from: String,
+    /// Reached through a reverse proxy that appends the client's address to
+    /// X-Forwarded-For: throttle by that address rather than the proxy's.
+    #[arg(long, env = "ROSTER_BEHIND_PROXY")]
+    behind_proxy: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,44 +95,27 @@ async fn main() -> ExitCode {
                 .unwrap_or_else(|_| "info,tower_http=warn,sqlx=warn".into()),
         )
         .init();
-    let (addr, database, public_url, dist, demo, smtp_url, mailbox, mail_from, behind_proxy) =
-        match Cli::parse().command {
-            Command::Serve {
-                addr,
-                database,
-                public_url,
-                dist,
-                demo,
-                smtp_url,
-                mailbox,
-                mail_from,
-                behind_proxy,
-            } => (
-                addr,
-                database,
-                public_url,
-                dist,
-                demo,
-                smtp_url,
-                mailbox,
-                mail_from,
-                behind_proxy,
-            ),
-            Command::Import {
-                command:
-                    ImportCommand::Check {
-                        file,
-                        database,
-                        account,
-                    },
-            } => {
-                let account = database
-                    .zip(account)
-                    .map(|(database, account)| import::cli::AccountRef { database, account });
-                return import::cli::check(&file, account, &mut std::io::stdout().lock()).await;
-            }
-        };
-    let demo = match demo.then(DemoPassword::from_env_or_random).transpose() {
+    let serve = match Cli::parse().command {
+        Command::Serve(serve) => serve,
+        Command::Import {
+            command:
+                ImportCommand::Check {
+                    file,
+                    database,
+                    account,
+                },
+        } => {
+            let account = database
+                .zip(account)
+                .map(|(database, account)| import::cli::AccountRef { database, account });
+            return import::cli::check(&file, account, &mut std::io::stdout().lock()).await;
+        }
+    };
+    let demo = match serve
+        .demo
+        .then(DemoPassword::from_env_or_random)
+        .transpose()
+    {
         Ok(demo) => demo,
         Err(err) => {
             eprintln!("roster: {err}");
@@ -136,16 +123,16 @@ async fn main() -> ExitCode {
         }
     };
     let config = Config {
-        addr,
-        dist,
-        database_url: database,
-        public_url,
-        mailbox: mailbox || demo.is_some(),
+        addr: serve.addr,
+        dist: serve.dist,
+        database_url: serve.database,
+        public_url: serve.public_url,
+        mailbox: serve.mailbox || demo.is_some(),
         demo: demo.clone(),
-        smtp_url,
-        mail_from,
+        smtp_url: serve.smtp_url,
+        mail_from: serve.mail_from,
         mail_retry: outbox::Retry::default(),
-        behind_proxy,
+        behind_proxy: serve.behind_proxy,
     };
     let app = match Application::build(config).await {
         Ok(app) => app,
