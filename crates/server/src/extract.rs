@@ -195,9 +195,12 @@ pub async fn same_origin(
     let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
     let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
     let allowed = match (origin, fetch_site) {
-        (Some(origin), _) => {
-            origin_of(origin).is_some_and(|o| Some(o) == origin_of(&state.public_url))
-        }
+        (Some(origin), _) => origin_of(origin).is_some_and(|origin| {
+            let own = origin_of(&state.public_url);
+            Some(&origin) == own.as_ref()
+                || (state.config.public_url.is_none()
+                    && own.is_some_and(|own| same_loopback(&origin, &own)))
+        }),
         (None, Some(site)) => site == "same-origin" || site == "none",
         (None, None) => false,
     };
@@ -206,6 +209,23 @@ pub async fn same_origin(
     } else {
         Err(AppError::Forbidden(ErrorCode::RequestCrossOrigin))
     }
+}
+
+/// Both origins name this machine's loopback by one of its names (`localhost`, `127.0.0.1`,
+/// `[::1]`) with the same scheme and port: someone who runs Roster on their own machine may open
+/// it as `localhost` though it printed `127.0.0.1`. A name made to resolve there (DNS rebinding)
+/// is none of these.
+fn same_loopback(a: &str, b: &str) -> bool {
+    let split = |origin: &str| -> Option<(String, String)> {
+        let (scheme, authority) = origin.split_once("://")?;
+        let (host, port) = match authority.rsplit_once(':') {
+            Some((host, port)) if !port.contains(']') => (host, port),
+            _ => (authority, ""),
+        };
+        matches!(host, "localhost" | "127.0.0.1" | "[::1]")
+            .then(|| (scheme.to_owned(), port.to_owned()))
+    };
+    matches!((split(a), split(b)), (Some(a), Some(b)) if a == b)
 }
 
 /// The origin of a URL, compared as browsers do: scheme and host in lower case, the port only when
@@ -315,5 +335,20 @@ mod tests {
         assert_eq!(origin_of("null"), None);
         assert_eq!(origin_of("ftp://roster.example"), None);
         assert_eq!(origin_of("http://user@roster.example"), None);
+    }
+
+    #[test]
+    fn loopback_names_are_one_machine_and_nothing_else_is() {
+        let own = "http://127.0.0.1:8080";
+        assert!(same_loopback("http://localhost:8080", own));
+        assert!(same_loopback("http://[::1]:8080", own));
+        assert!(!same_loopback("http://localhost:8081", own));
+        assert!(!same_loopback("https://localhost:8080", own));
+        assert!(!same_loopback("http://evil.test:8080", own));
+        assert!(!same_loopback("http://localhost.evil.test:8080", own));
+        assert!(!same_loopback(
+            "http://localhost:8080",
+            "http://roster.example:8080"
+        ));
     }
 }

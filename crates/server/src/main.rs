@@ -42,7 +42,8 @@ struct Serve {
         default_value = "sqlite://roster.db"
     )]
     database: String,
-    /// The address people reach Roster at, for links in emails (https makes cookies Secure).
+    /// The address people reach Roster at: links in emails point there, and only its pages may
+    /// change anything (https makes cookies Secure and asks browsers to keep to https).
     #[arg(long, env = "ROSTER_PUBLIC_URL")]
     public_url: Option<String>,
     /// Folder of the Trunk-built app (index.html and its assets).
@@ -141,7 +142,7 @@ async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    println!("Roster is running at http://{}/", app.addr());
+    println!("Roster is running at {}/", app.public_url());
     println!("{}", app.mail_notice());
     if let Some(demo) = demo {
         let shown = if demo.generated {

@@ -42,6 +42,16 @@ impl Application {
                 ));
             }
         }
+        if config.public_url.is_none() && config.addr.ip().is_unspecified() {
+            // The origin requests must come from cannot be told from an address that is none.
+            return Err(format!(
+                "listening on every interface ({}) needs --public-url (ROSTER_PUBLIC_URL): the \
+                 address people open Roster at, such as http://roster.example:{}; requests that \
+                 change anything are accepted from pages of that origin only",
+                config.addr,
+                config.addr.port()
+            ));
+        }
         let db = store::open(&config.database_url).await?;
         if let Some(password) = &config.demo {
             demo::seed(&db, password)
@@ -95,6 +105,11 @@ impl Application {
         self.listener
             .local_addr()
             .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 0)))
+    }
+
+    /// Where people reach Roster: the public URL, else the address listened on.
+    pub fn public_url(&self) -> &str {
+        &self.state.public_url
     }
 
     /// The database, for tests that look underneath the API.

@@ -398,3 +398,24 @@ async fn if_match_by_the_book() {
     }
     assert_eq!(patch(Some(&tag)).await.unwrap().status(), 200);
 }
+
+#[tokio::test]
+async fn on_ones_own_machine_localhost_is_the_same_origin_as_127_0_0_1() {
+    let app = spawn_app().await;
+    let port = app.base.rsplit(':').next().unwrap().to_owned();
+    for (origin, status) in [
+        (format!("http://localhost:{port}"), 200),
+        (format!("http://[::1]:{port}"), 200),
+        (format!("http://rebound.evil.test:{port}"), 403),
+        ("http://localhost:1".to_owned(), 403),
+    ] {
+        let res = reqwest::Client::new()
+            .post(app.url("/session"))
+            .header("origin", &origin)
+            .json(&json!({ "username": ADMIN, "password": PASSWORD }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), status, "{origin}");
+    }
+}
