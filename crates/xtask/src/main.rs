@@ -3,8 +3,11 @@
 //! - `cargo xtask run [--addr HOST:PORT]`: installs what is missing, builds the app, serves it.
 //! - `cargo xtask test`: installs what is missing, then every check and test, in order.
 //! - `cargo xtask bench`, `cargo xtask fuzz`: the figures, and the import reader's fuzzing.
+//! - `cargo xtask schemathesis [--seconds N]`: the step of `test` that holds the live server to
+//!   its OpenAPI document, alone.
 
 mod cmd;
+mod contract;
 mod fuzz;
 mod test;
 mod tools;
@@ -18,10 +21,11 @@ fn main() -> ExitCode {
         Some("test") => test::run(),
         Some("bench") => bench(),
         Some("fuzz") => fuzz::run(&args[1..]),
+        Some("schemathesis") => schemathesis(&args[1..]),
         Some("install") => tools::Tools::ensure(tools::Need::Everything).map(|_| ()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <command>\n\n  run [--addr HOST:PORT]  build the app and start Roster with demo data\n  test                    run every check and test (what CI runs)\n  bench                   measure search latency and the app's transfer size\n  fuzz [--seconds N]      fuzz the CSV import reader (nightly, cargo-fuzz; not in CI)\n  install                 install the tools the two commands need"
+                "usage: cargo xtask <command>\n\n  run [--addr HOST:PORT]  build the app and start Roster with demo data\n  test                    run every check and test (what CI runs)\n  bench                   measure search latency and the app's transfer size\n  fuzz [--seconds N]      fuzz the CSV import reader (nightly, cargo-fuzz; not in CI)\n  schemathesis [--seconds N]  only the step of `test` that checks the live API against its OpenAPI document\n  install                 install the tools the two commands need"
             );
             return ExitCode::from(2);
         }
@@ -78,4 +82,25 @@ fn run(args: &[String]) -> Result<(), String> {
     serve.args(&["--dist", dist.to_string_lossy().as_ref()]);
     serve.args_owned(args);
     serve.run()
+}
+
+/// The schemathesis step of `test` alone, with the app built first when `dist/` has none.
+fn schemathesis(args: &[String]) -> Result<(), String> {
+    let seconds = match args {
+        [] => contract::SECONDS,
+        [flag, n] if flag == "--seconds" => n
+            .parse()
+            .map_err(|_| format!("--seconds takes a whole number, not {n}"))?,
+        _ => return Err("usage: cargo xtask schemathesis [--seconds N]".into()),
+    };
+    let tools = tools::Tools::ensure(tools::Need::Everything)?;
+    let python = tools
+        .python
+        .as_ref()
+        .map(|p| p.to_string_lossy().into_owned())
+        .ok_or("no Python with schemathesis was found")?;
+    if !tools::root().join("dist/import/index.html").is_file() {
+        tools.trunk_build()?;
+    }
+    contract::run(&python, seconds, &mut |_| {})
 }

@@ -3,7 +3,8 @@
 
 use crate::tools::{Need, Tools};
 
-/// The running totals, read from each test runner's `test result:` lines.
+/// The running totals, read from each test runner's `test result:` lines, and schemathesis' one
+/// line (each operation it tested counts as a test, failed when any check failed on it).
 #[derive(Debug, Default)]
 struct Totals {
     passed: u64,
@@ -14,6 +15,9 @@ impl Totals {
     /// Adds the counts of a line like `test result: ok. 12 passed; 0 failed; 0 ignored; ...`
     /// (cargo's libtest and wasm-bindgen-test-runner print the same).
     fn read(&mut self, line: &str) {
+        if let Some(rest) = line.trim().strip_prefix("schemathesis: ") {
+            return self.read_schemathesis(rest);
+        }
         let Some(rest) = line.trim().strip_prefix("test result: ") else {
             return;
         };
@@ -28,6 +32,17 @@ impl Totals {
                 "failed" => self.failed += n,
                 _ => {}
             }
+        }
+    }
+
+    /// `N operations passed, N failed`.
+    fn read_schemathesis(&mut self, rest: &str) {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        if let [passed, "operations", "passed,", failed, "failed"] = words.as_slice()
+            && let (Ok(passed), Ok(failed)) = (passed.parse::<u64>(), failed.parse::<u64>())
+        {
+            self.passed += passed;
+            self.failed += failed;
         }
     }
 }
@@ -58,7 +73,7 @@ fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
         .python
         .as_ref()
         .map(|p| p.to_string_lossy().into_owned())
-        .ok_or("no Python with aiosmtpd was found")?;
+        .ok_or("no Python with aiosmtpd and schemathesis was found")?;
     let wasm = "wasm32-unknown-unknown";
 
     tools.cargo(&["fmt", "--all", "--check"]).run()?;
@@ -113,6 +128,9 @@ fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
 
     tools.trunk_build()?;
 
+    // The OpenAPI document is the contract: schemathesis against the live server (needs dist/).
+    crate::contract::run(&python, crate::contract::SECONDS, &mut count)?;
+
     let dist = crate::tools::root().join("dist");
     tools
         .cargo(&["test", "--package", "roster-e2e"])
@@ -134,5 +152,8 @@ mod tests {
         t.read("running 5 tests");
         t.read("test parsing::passed ... ok");
         assert_eq!((t.passed, t.failed), (15, 2));
+        t.read("schemathesis: 41 operations passed, 2 failed");
+        t.read("schemathesis operations: 41 operations, 13423 requests in 91 s");
+        assert_eq!((t.passed, t.failed), (56, 4));
     }
 }

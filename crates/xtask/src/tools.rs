@@ -15,6 +15,8 @@ const BINARYEN_VERSION: &str = "132";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// aiosmtpd, the real SMTP server the email delivery tests send to (`tests/smtp_sink.py`).
 const AIOSMTPD_VERSION: &str = "1.4.6";
+/// Schemathesis, which holds the live server to its OpenAPI document (`schemathesis/` here).
+const SCHEMATHESIS_VERSION: &str = "4.32.5";
 
 pub use crate::cmd::root;
 
@@ -34,7 +36,8 @@ pub struct Tools {
     pub path: String,
     /// chromedriver, when testing.
     pub chromedriver: Option<PathBuf>,
-    /// A Python with aiosmtpd, when testing (`ROSTER_TEST_PYTHON` of the server's tests).
+    /// A Python with aiosmtpd and schemathesis, when testing (`ROSTER_TEST_PYTHON` of the
+    /// server's tests).
     pub python: Option<PathBuf>,
 }
 
@@ -261,9 +264,16 @@ fn ensure_chromium() -> Result<PathBuf, String> {
         .ok_or_else(|| "chromedriver is still missing after apt-get install".into())
 }
 
-/// A Python with aiosmtpd at the pinned version, in a virtual environment in `.tools/python`
-/// (Debian's own Python refuses `pip install` outside one).
+/// A Python with aiosmtpd and schemathesis at their pinned versions, in a virtual environment in
+/// `.tools/python` (Debian's own Python refuses `pip install` outside one).
 fn ensure_python() -> Result<PathBuf, String> {
+    let python = ensure_aiosmtpd()?;
+    ensure_schemathesis(&python)?;
+    Ok(python)
+}
+
+/// The venv's Python, with aiosmtpd.
+fn ensure_aiosmtpd() -> Result<PathBuf, String> {
     let venv = tools_dir().join("python");
     let python = venv.join("bin").join("python");
     let python_str = python.to_string_lossy().into_owned();
@@ -302,6 +312,42 @@ fn ensure_python() -> Result<PathBuf, String> {
         started.elapsed().as_secs_f64()
     );
     Ok(python)
+}
+
+/// Schemathesis at the pinned version, with pip into the venv of `python`.
+fn ensure_schemathesis(python: &std::path::Path) -> Result<(), String> {
+    let python = python.to_string_lossy().into_owned();
+    let installed = Cmd::new(&python)
+        .args(&[
+            "-c",
+            "import importlib.metadata as m; print(m.version('schemathesis'))",
+        ])
+        .output();
+    if installed.as_deref().map(str::trim) == Some(SCHEMATHESIS_VERSION) {
+        return Ok(());
+    }
+    println!(
+        "Installing schemathesis {SCHEMATHESIS_VERSION} (it checks the live server against its OpenAPI document) and its dependencies with pip into .tools/python (about 10 seconds)…"
+    );
+    let started = Instant::now();
+    let package = format!("schemathesis=={SCHEMATHESIS_VERSION}");
+    // Not --quiet: pip's last line names every package it installed.
+    Cmd::new(&python)
+        .args(&[
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--progress-bar",
+            "off",
+            &package,
+        ])
+        .run()?;
+    println!(
+        "Installed schemathesis {SCHEMATHESIS_VERSION} in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 fn which(name: &str) -> Option<PathBuf> {
