@@ -11,7 +11,9 @@ use crate::{
     accounts, activation, audit, auth, groups, import, invitations, join, licences, outbox,
     passwords, settings, users,
 };
+use utoipa::openapi::extensions::Extensions;
 use utoipa::openapi::header::HeaderBuilder;
+use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
@@ -164,9 +166,45 @@ impl Modify for Conventions {
             for (unsafe_method, operation) in operations {
                 if let Some(operation) = operation {
                     conventions(operation, unsafe_method);
+                    versions(operation);
                 }
             }
         }
+    }
+}
+
+/// The operations that change a resource read by an answer with an ETag: `(answer, change,
+/// parameters the change takes from the answer's request)`; the ETag becomes `If-Match`.
+const VERSIONED: &[(&str, &str, &[&str])] = &[
+    ("read_user", "update_user", &["account", "user"]),
+    ("read_user", "act_on_user", &["account", "user"]),
+    ("read_user", "invite_user", &["account", "user"]),
+    ("read_user", "revoke_invitation", &["account", "user"]),
+    ("read_group", "update_group", &["account", "group"]),
+    ("read_account", "update_account", &["account"]),
+];
+
+/// Links from an answer carrying an ETag to the changes that take it back in `If-Match` (OpenAPI
+/// 3.1, 4.8.20): a client, or a tool exploring the API, finds how to change what it just read.
+fn versions(operation: &mut Operation) {
+    let Some(id) = operation.operation_id.as_deref() else {
+        return;
+    };
+    let Some(RefOr::T(ok)) = operation.responses.responses.get_mut("200") else {
+        return;
+    };
+    for (_, change, parameters) in VERSIONED.iter().filter(|(from, ..)| *from == id) {
+        // utoipa 5.5 writes `Link::operation_id` as `operation_id`, which OpenAPI does not know:
+        // the field stays empty (and unwritten), and the name is written as OpenAPI spells it.
+        let target = Extensions::from_iter([("operationId", *change)]);
+        let mut link = LinkBuilder::new()
+            .extensions(Some(target))
+            .description(format!("`{change}` this, as of the version read."))
+            .parameter("header.If-Match", "$response.header.ETag");
+        for name in *parameters {
+            link = link.parameter(format!("path.{name}"), format!("$request.path.{name}"));
+        }
+        ok.links.insert((*change).to_owned(), link.build().into());
     }
 }
 

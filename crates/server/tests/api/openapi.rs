@@ -295,6 +295,20 @@ async fn every_operation_taking_if_match_lists_412_and_428_and_takes_only_entity
         "update_user",
     ];
     assert_eq!(taking, expected.map(str::to_owned).into());
+
+    // And each is linked from the answer that gives the ETag to send.
+    let mut linked = BTreeSet::new();
+    for (_, _, operation) in operations(&doc) {
+        let links = operation["responses"]["200"]["links"].as_object();
+        for link in links.into_iter().flat_map(|l| l.values()) {
+            assert_eq!(
+                link["parameters"]["header.If-Match"],
+                "$response.header.ETag"
+            );
+            linked.insert(link["operationId"].as_str().unwrap().to_owned());
+        }
+    }
+    assert_eq!(linked, taking);
 }
 
 #[tokio::test]
@@ -443,6 +457,17 @@ async fn integers_of_a_body_may_be_written_as_whole_numbers_with_a_fraction_of_z
     let created: Value = whole.json().await.unwrap();
     assert_eq!(created["policy"]["min_password_length"], 12);
     assert_eq!(fraction.status(), 422);
+
+    // A large whole float too, which a parser that is off by a bit would make a fraction: no
+    // such member (404), rather than a value of the wrong type (422).
+    let transfer = admin
+        .post(app.url(&format!("/accounts/{account}/licence-transfers")))
+        .header("content-type", "application/json")
+        .body(r#"{"from": -2251799813685247.0, "to": 9.0}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(transfer.status(), 404);
 }
 
 #[tokio::test]
