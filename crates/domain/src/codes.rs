@@ -143,7 +143,7 @@ error_codes! {
     RequestStale = "request.stale", "Someone else changed this in the meantime. Reload to see their changes, then make yours again.";
     RequestTooMany = "request.too_many", "Too many requests. Wait a moment and try again.";
     RequestTooLarge = "request.too_large", "The request is too large.";
-    RequestTimeout = "request.timeout", "The request took too long to arrive.";
+    RequestTimeout = "request.timeout", "The request took too long. Try again.";
     RequestInvalid = "request.invalid", "Some fields need attention.";
     ServerInternal = "server.internal", "Something went wrong on our side. Nothing was changed; please try again.";
 

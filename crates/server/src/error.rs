@@ -40,7 +40,7 @@ pub enum AppError {
     TooMany { retry_after: u64 },
     /// The body is larger than the route allows (413).
     TooLarge,
-    /// The body did not arrive in time (408).
+    /// The request was not read and answered by its deadline (408).
     Timeout,
     /// Anything else; the detail is logged, not sent.
     Internal(String),

@@ -35,20 +35,14 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Json<T> {
     }
 }
 
-/// Why a body could not be read: longer than the route allows (413, see `limits`), too slow to
-/// arrive (408), or cut short (400).
+/// Why a body could not be read: longer than the route allows (413, see `limits`), or cut short
+/// (400).
 fn unread(rejection: BytesRejection) -> AppError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        return AppError::TooLarge;
+        AppError::TooLarge
+    } else {
+        AppError::BadRequest(ErrorCode::RequestMalformedJson)
     }
-    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(&rejection);
-    while let Some(error) = source {
-        if error.is::<tower_http::timeout::TimeoutError>() {
-            return AppError::Timeout;
-        }
-        source = error.source();
-    }
-    AppError::BadRequest(ErrorCode::RequestMalformedJson)
 }
 
 /// Parses a JSON body, naming the field at fault when the shape is wrong.

@@ -3,8 +3,9 @@
 //! A body may hold 1 MB, except the import's, which carry a whole file's rows (at most
 //! [`roster_domain::import::MAX_BYTES`], written as JSON). A declared length over the limit is
 //! refused with 413 before a byte of the body is read; a body that turns out longer is cut off at
-//! the limit with the same answer. Headers must arrive within [`HEADER_READ_TIMEOUT`] and a body
-//! within [`BODY_READ_TIMEOUT`], so that slow or silent clients cannot hold connections.
+//! the limit with the same answer. Headers must arrive within [`HEADER_READ_TIMEOUT`], and the
+//! whole request must be read and answered within [`REQUEST_DEADLINE`] (408), so that slow or
+//! silent clients cannot hold connections, however they trickle their bytes.
 
 use crate::error::AppError;
 use axum::body::Body;
@@ -21,8 +22,9 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 pub const IMPORT_BODY_LIMIT: usize = 2 * roster_domain::import::MAX_BYTES;
 /// How long a client has to send a request's headers.
 pub const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
-/// How long a client has to send a request's body.
-pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a request may take, from its headers to its answer: sending the body (even a whole
+/// import chunk) and doing the work take well under a second.
+pub const REQUEST_DEADLINE: Duration = Duration::from_secs(30);
 
 /// The body limit of a request to `path` (under `/api/v1`).
 fn limit_for(method: &Method, path: &str) -> usize {
@@ -39,8 +41,8 @@ fn limit_for(method: &Method, path: &str) -> usize {
     }
 }
 
-/// Refuses a declared length over the limit at once, and cuts a longer body off at it (the JSON
-/// extractor answers 413 then).
+/// Refuses a declared length over the limit at once, cuts a longer body off at it (the JSON
+/// extractor answers 413 then), and answers 408 to a request not done by the deadline.
 pub async fn body(req: Request, next: Next) -> Result<Response, AppError> {
     let limit = limit_for(req.method(), req.uri().path());
     let declared = req
@@ -53,7 +55,14 @@ pub async fn body(req: Request, next: Next) -> Result<Response, AppError> {
     }
     let (parts, body) = req.into_parts();
     let body = Body::new(http_body_util::Limited::new(body, limit));
-    Ok(next.run(Request::from_parts(parts, body)).await)
+    let path = parts.uri.path().to_owned();
+    match tokio::time::timeout(REQUEST_DEADLINE, next.run(Request::from_parts(parts, body))).await {
+        Ok(response) => Ok(response),
+        Err(_) => {
+            tracing::warn!(%path, "a request was not done by its deadline");
+            Err(AppError::Timeout)
+        }
+    }
 }
 
 #[cfg(test)]

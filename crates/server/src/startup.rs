@@ -19,7 +19,6 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
-use tower_http::timeout::RequestBodyTimeoutLayer;
 
 /// A server bound to its address, ready to run.
 #[derive(Debug)]
@@ -212,7 +211,6 @@ pub fn app(state: AppState) -> Router {
         ))
         .layer(axum::middleware::from_fn(limits::body))
         .layer(DefaultBodyLimit::disable())
-        .layer(RequestBodyTimeoutLayer::new(limits::BODY_READ_TIMEOUT))
         .layer(axum::middleware::from_fn(headers::api_answer))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

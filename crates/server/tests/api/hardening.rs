@@ -419,3 +419,18 @@ async fn on_ones_own_machine_localhost_is_the_same_origin_as_127_0_0_1() {
         assert_eq!(res.status(), status, "{origin}");
     }
 }
+
+#[tokio::test]
+async fn a_body_that_never_arrives_is_cut_off_by_the_deadline() {
+    let app = spawn_app().await;
+    let request = format!(
+        "POST /api/v1/session HTTP/1.1\r\nHost: {}\r\nOrigin: {}\r\n\
+         Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{{\"usern",
+        app.base.trim_start_matches("http://"),
+        app.base
+    );
+    let (answer, took) = raw(&app, request.as_bytes(), Duration::from_secs(45)).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("request.timeout"), "{answer}");
+    assert!(took < Duration::from_secs(35), "held for {took:?}");
+}
