@@ -61,6 +61,7 @@ pub struct SettingsChanges {
         skip_serializing_if = "Option::is_none"
     )]
     pub seats: Option<i64>,
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::approved_domains))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub approved_domains: Option<Vec<String>>,
     #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::invitation_lifetime_hours_or_null))]
@@ -72,7 +73,7 @@ pub struct SettingsChanges {
     pub invitation_lifetime_hours: Option<i64>,
     /// A whole new policy, checked by the domain's rules (an invalid one is a field error, not a
     /// malformed body).
-    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::doc::PolicyInput>))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub policy: Option<serde_json::Value>,
 }

@@ -3,6 +3,7 @@
 //! names as patterns.
 
 use roster_domain::authz::Role;
+use roster_domain::authz::{MAX_LEVELS, MAX_NAME_CHARS};
 use roster_domain::group_policy::{IDLE_TIMEOUT_MINUTES_RANGE, MIN_PASSWORD_LENGTH_RANGE};
 use roster_domain::invitation::InvitationLifetime;
 use roster_domain::lifecycle::UserState;
@@ -169,4 +170,72 @@ pub fn invitation_lifetime_hours_or_null() -> Object {
 /// [`seats`], or `null`.
 pub fn seats_or_null() -> Object {
     or_null(seats())
+}
+
+/// An authorization policy in a request, as the domain's `AuthzPolicy` reads it: at most 16 kinds,
+/// each with its levels from lowest to highest and the rule for granting them. What a schema
+/// cannot say is checked by the server (422 `authz.policy_invalid`): keys unique, levels unique
+/// ignoring case, a `holds` rule naming a kind and level of the policy.
+#[allow(dead_code, reason = "never built, only described")]
+#[derive(Debug, utoipa::ToSchema)]
+#[schema(as = PolicyInput)]
+pub struct PolicyInput {
+    #[schema(max_items = 16)]
+    kinds: Vec<KindInput>,
+}
+
+/// One kind of authority in a policy.
+#[allow(dead_code, reason = "never built, only described")]
+#[derive(Debug, utoipa::ToSchema)]
+pub struct KindInput {
+    /// Also its column in the import template.
+    #[schema(pattern = "^[a-z][a-z0-9_]{0,31}$")]
+    key: String,
+    /// From lowest to highest.
+    #[schema(schema_with = levels)]
+    levels: Vec<String>,
+    rule: RuleInput,
+}
+
+/// What an administrator must hold to grant or revoke a level of the kind.
+#[allow(dead_code, reason = "never built, only described")]
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+#[serde(tag = "requires", rename_all = "snake_case")]
+pub enum RuleInput {
+    /// The same kind, at the level granted or above.
+    SameKindAtLeast,
+    /// `kind` at `level` or above.
+    Holds { kind: String, level: String },
+}
+
+/// A kind's levels: 1 to 32, each 1 to 32 characters, no control characters, none at the ends
+/// white space.
+fn levels() -> utoipa::openapi::Array {
+    let level = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .min_length(Some(1))
+        .max_length(Some(MAX_NAME_CHARS))
+        .pattern(Some(
+            "^[^\\s\\u0000-\\u001F\\u007F-\\u009F]([^\\u0000-\\u001F\\u007F-\\u009F]*[^\\s\\u0000-\\u001F\\u007F-\\u009F])?$",
+        ));
+    utoipa::openapi::ArrayBuilder::new()
+        .items(level)
+        .min_items(Some(1))
+        .max_items(Some(MAX_LEVELS))
+        .build()
+}
+
+/// An approved email domain, `example.com` or `*.example.com`: letters, digits and hyphens
+/// (an internationalised domain in its `xn--` form), two parts at least, the last one starting
+/// with a letter.
+pub fn approved_domains() -> utoipa::openapi::Array {
+    let domain = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .max_length(Some(253))
+        .pattern(Some(
+            "^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",
+        ));
+    let mut list = utoipa::openapi::ArrayBuilder::new().items(domain).build();
+    list.schema_type = SchemaType::from_iter([Type::Array, Type::Null]);
+    list
 }

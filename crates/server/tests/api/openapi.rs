@@ -471,7 +471,7 @@ async fn integers_of_a_body_may_be_written_as_whole_numbers_with_a_fraction_of_z
 }
 
 #[tokio::test]
-async fn the_import_limits_of_the_document_are_the_domains() {
+async fn the_limits_of_the_document_are_the_domains() {
     // Act
     let doc = openapi_document().await;
     let schemas = &doc["components"]["schemas"];
@@ -484,5 +484,9 @@ async fn the_import_limits_of_the_document_are_the_domains() {
     assert_eq!(
         schemas["LookupRequest"]["properties"]["usernames"]["maxItems"],
         roster_domain::import::MAX_ROWS
+    );
+    assert_eq!(
+        schemas["PolicyInput"]["properties"]["kinds"]["maxItems"],
+        roster_domain::authz::MAX_KINDS
     );
 }
