@@ -134,7 +134,7 @@ def read_reports(reports):
     for path in glob.glob(os.path.join(reports, "*.json")):
         with open(path, encoding="utf-8") as file:
             report = json.load(file)
-        counts["operations"] = report["operations"]["selected"]
+        counts["operations"] = report["operations"]["tested"]
         counts["errors"] = len(report.get("errors") or [])
         counts["warnings"] = {k: v for k, v in (report.get("warnings") or {}).items() if v}
         for failure in report.get("failures") or []:
@@ -195,7 +195,8 @@ def main():
                     args.final_seconds,
                     ("include", SESSION_OPERATIONS),
                     workdir,
-                    extra,
+                    # No stateful phase: the links of the document lead to the other operations.
+                    [*extra, "--phases", "examples,coverage,fuzzing"],
                 ),
             )
         )
