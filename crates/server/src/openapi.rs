@@ -109,10 +109,10 @@ struct ApiDoc;
 /// - 401 and 403 (`auth.password_change_required`) where a session is needed;
 /// - 403 (`request.cross_origin`) on every unsafe method;
 /// - 404 where the path names something;
-/// - 400, 408, 413, 415 and 422 where a JSON body is read, 422 where query parameters are;
+/// - 400, 413, 415 and 422 where a JSON body is read, 422 where query parameters are;
 /// - 412 and 428 where `If-Match` is taken, whose values are entity tags (never `*`);
 /// - 429 with `Retry-After` on the operations that are throttled;
-/// - 500 everywhere.
+/// - 408 and 500 everywhere.
 #[derive(Debug)]
 struct Conventions;
 
@@ -279,11 +279,6 @@ fn conventions(operation: &mut Operation, unsafe_method: bool) {
             "The body is not JSON (`request.malformed_json`).",
         );
         reason(
-            "408",
-            "",
-            "The body took longer than 30 seconds to arrive (`request.timeout`).",
-        );
-        reason(
             "413",
             "",
             "The body is larger than the server takes (`request.too_large`): 1 MB, more for an \
@@ -322,6 +317,11 @@ fn conventions(operation: &mut Operation, unsafe_method: bool) {
             "Too many attempts: try again after `Retry-After` seconds (`auth.throttled`).",
         );
     }
+    reason(
+        "408",
+        "",
+        "The request was not read and answered within 30 seconds (`request.timeout`).",
+    );
     reason(
         "500",
         "",
