@@ -61,7 +61,7 @@ pub async fn page(
     .bind(expired)
     .bind(now)
     .bind(per_page)
-    .bind((page - 1) * per_page)
+    .bind((page - 1).saturating_mul(per_page))
     .fetch_all(&mut *conn)
     .await?;
     Ok((rows.into_iter().map(Invitation::from).collect(), total))
