@@ -209,12 +209,15 @@ async fn main() {
             papa_path.display()
         )
     });
+    // Run as WebDriver's own script: the page's Content-Security-Policy rightly refuses an
+    // inline script element, and `eval`.
     let loaded = browser
         .client
         .execute(
-            "const s = document.createElement('script'); s.textContent = arguments[0]; \
-             document.head.appendChild(s); return typeof window.Papa;",
-            vec![serde_json::Value::String(papa_source)],
+            &format!(
+                "(function () {{ {papa_source}\n }}).call(window); return typeof window.Papa;"
+            ),
+            vec![],
         )
         .await
         .unwrap();
