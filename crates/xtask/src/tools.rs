@@ -6,6 +6,7 @@
 
 use crate::cmd::{Cmd, cargo};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 /// Trunk 0.22 needs a newer rustc than these machines have; 0.21.14 is verified here.
@@ -17,6 +18,12 @@ const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const AIOSMTPD_VERSION: &str = "1.4.6";
 /// Schemathesis, which holds the live server to its OpenAPI document (`schemathesis/` here).
 const SCHEMATHESIS_VERSION: &str = "4.32.5";
+/// geckodriver, which drives Firefox: from crates.io, since npm's package downloads a binary at
+/// install time (refused on these machines). 0.37.1 is verified against Firefox ESR 153.
+const GECKODRIVER_VERSION: &str = "0.37.1";
+/// Where Debian's WebKitGTK puts MiniBrowser, the browser WebKitWebDriver drives; other
+/// architectures and API versions are found by [`find_minibrowser`].
+const MINIBROWSER: &str = "/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser";
 
 pub use crate::cmd::root;
 
@@ -25,7 +32,8 @@ pub use crate::cmd::root;
 pub enum Need {
     /// Building the app: the wasm target, Trunk, wasm-bindgen, wasm-opt.
     Build,
-    /// Building and testing: also Chromium and chromedriver.
+    /// Building and testing: also the three browser engines and their drivers (Chromium,
+    /// Firefox ESR, WebKitGTK), and the Python of the email and API tests.
     Everything,
 }
 
@@ -36,6 +44,16 @@ pub struct Tools {
     pub path: String,
     /// chromedriver, when testing.
     pub chromedriver: Option<PathBuf>,
+    /// geckodriver, in `.tools/cargo/bin`, when testing.
+    pub geckodriver: Option<PathBuf>,
+    /// Firefox ESR (`firefox-esr`), when testing.
+    pub firefox: Option<PathBuf>,
+    /// WebKitGTK's `WebKitWebDriver`, when testing.
+    pub webkit_driver: Option<PathBuf>,
+    /// WebKitGTK's MiniBrowser, the browser `WebKitWebDriver` drives, when testing.
+    pub minibrowser: Option<PathBuf>,
+    /// `xvfb-run`, which gives WebKitWebDriver the display it needs, when testing.
+    pub xvfb_run: Option<PathBuf>,
     /// A Python with aiosmtpd and schemathesis, when testing (`ROSTER_TEST_PYTHON` of the
     /// server's tests).
     pub python: Option<PathBuf>,
@@ -49,15 +67,28 @@ impl Tools {
         ensure_trunk(&path)?;
         ensure_wasm_bindgen(&path)?;
         ensure_wasm_opt(&path)?;
-        let (chromedriver, python) = match need {
-            Need::Build => (None, None),
-            Need::Everything => (Some(ensure_chromium()?), Some(ensure_python()?)),
-        };
-        Ok(Tools {
+        let mut tools = Tools {
             path,
-            chromedriver,
-            python,
-        })
+            chromedriver: None,
+            geckodriver: None,
+            firefox: None,
+            webkit_driver: None,
+            minibrowser: None,
+            xvfb_run: None,
+            python: None,
+        };
+        if need == Need::Everything {
+            tools.chromedriver = Some(ensure_chromium()?);
+            let (firefox, geckodriver) = ensure_firefox(&tools.path)?;
+            tools.firefox = Some(firefox);
+            tools.geckodriver = Some(geckodriver);
+            let webkit = ensure_webkit()?;
+            tools.webkit_driver = Some(webkit.driver);
+            tools.minibrowser = Some(webkit.minibrowser);
+            tools.xvfb_run = Some(webkit.xvfb_run);
+            tools.python = Some(ensure_python()?);
+        }
+        Ok(tools)
     }
 
     /// A command that runs with the project's tools on PATH.
@@ -101,9 +132,20 @@ fn tools_dir() -> PathBuf {
     root().join(".tools")
 }
 
-/// PATH with the npm tools folder and cargo's install folder in front.
+/// Where `cargo install --root` puts the tools that live in `.tools/` (geckodriver).
+fn tools_cargo_root() -> PathBuf {
+    tools_dir().join("cargo")
+}
+
+/// PATH with the project's tool folders (`.tools/bin`, the npm tools, `.tools/cargo/bin`) and
+/// cargo's install folder in front.
 fn tool_path() -> String {
-    let mut dirs = vec![tools_dir().join("node_modules/.bin"), cargo_bin()];
+    let mut dirs = vec![
+        tools_dir().join("bin"),
+        tools_dir().join("node_modules/.bin"),
+        tools_cargo_root().join("bin"),
+        cargo_bin(),
+    ];
     dirs.extend(std::env::split_paths(
         &std::env::var_os("PATH").unwrap_or_default(),
     ));
@@ -238,30 +280,167 @@ pub fn ensure_papaparse() -> Result<(), String> {
 
 /// Chromium and chromedriver for the browser tests, from Debian's packages.
 fn ensure_chromium() -> Result<PathBuf, String> {
-    let found = |name: &str| which(name);
-    let browser = found("chromium")
-        .or_else(|| found("chromium-browser"))
-        .or_else(|| found("google-chrome"));
-    if let (Some(_), Some(driver)) = (browser, found("chromedriver")) {
+    let browser = which("chromium")
+        .or_else(|| which("chromium-browser"))
+        .or_else(|| which("google-chrome"));
+    if let (Some(_), Some(driver)) = (browser, which("chromedriver")) {
         return Ok(driver);
     }
+    apt_install(
+        "Chromium and chromedriver",
+        "about a minute",
+        &["chromium", "chromium-driver"],
+    )?;
+    which("chromedriver")
+        .ok_or_else(|| "chromedriver is still missing after apt-get install".into())
+}
+
+/// Firefox ESR from Debian's packages, and geckodriver at its pinned version with cargo install
+/// into `.tools/cargo`. Returns Firefox's path and geckodriver's.
+fn ensure_firefox(path: &str) -> Result<(PathBuf, PathBuf), String> {
+    let firefox = match which("firefox-esr") {
+        Some(firefox) => firefox,
+        None => {
+            apt_install("Firefox ESR", "about a minute", &["firefox-esr"])?;
+            which("firefox-esr")
+                .ok_or("firefox-esr is still missing after apt-get install firefox-esr")?
+        }
+    };
+    // geckodriver starts the `firefox` it finds on PATH (the domain's wasm tests give it no
+    // binary): `.tools/bin`, first on the tools' PATH, makes that name Firefox ESR's.
+    let bin = tools_dir().join("bin");
+    let link = bin.join("firefox");
+    if std::fs::read_link(&link).ok().as_ref() != Some(&firefox) {
+        std::fs::create_dir_all(&bin).map_err(|e| format!("cannot create .tools/bin: {e}"))?;
+        let _ = std::fs::remove_file(&link);
+        std::os::unix::fs::symlink(&firefox, &link).map_err(|e| {
+            format!(
+                "cannot link {} to {}: {e}",
+                link.display(),
+                firefox.display()
+            )
+        })?;
+    }
+
+    let geckodriver = tools_cargo_root().join("bin").join("geckodriver");
+    let installed = version_of(path, &geckodriver.to_string_lossy())
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(GECKODRIVER_VERSION));
+    if !installed {
+        println!(
+            "Installing geckodriver {GECKODRIVER_VERSION} (it drives Firefox) with cargo install into .tools/cargo: it compiles from source, about 2.5 minutes on 2 cores…"
+        );
+        let started = Instant::now();
+        let root = tools_cargo_root().to_string_lossy().into_owned();
+        cargo(&[
+            "install",
+            "geckodriver",
+            "--version",
+            GECKODRIVER_VERSION,
+            "--locked",
+            "--force",
+            "--root",
+            &root,
+        ])
+        .run()?;
+        println!(
+            "Installed geckodriver {GECKODRIVER_VERSION} in {:.1} s",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok((firefox, geckodriver))
+}
+
+/// WebKitGTK's pieces for the browser tests.
+struct Webkit {
+    driver: PathBuf,
+    minibrowser: PathBuf,
+    xvfb_run: PathBuf,
+}
+
+/// WebKitWebDriver and MiniBrowser (WebKitGTK, Safari's engine), and xvfb-run for the display
+/// they need, from Debian's packages.
+fn ensure_webkit() -> Result<Webkit, String> {
+    let found = || {
+        Some(Webkit {
+            driver: which("WebKitWebDriver")?,
+            minibrowser: find_minibrowser()?,
+            xvfb_run: which("xvfb-run")?,
+        })
+    };
+    if let Some(webkit) = found() {
+        return Ok(webkit);
+    }
+    apt_install(
+        "WebKitGTK (WebKitWebDriver, MiniBrowser) and Xvfb",
+        "about a minute",
+        &["webkit2gtk-driver", "xvfb"],
+    )?;
+    found().ok_or_else(|| {
+        "WebKitWebDriver, xvfb-run or MiniBrowser (/usr/lib/*/webkit2gtk-4.*/MiniBrowser) is still missing after apt-get install webkit2gtk-driver xvfb".into()
+    })
+}
+
+/// MiniBrowser at Debian's usual path, else in any `/usr/lib/*/webkit2gtk-4.*/`, the newest API
+/// version first.
+fn find_minibrowser() -> Option<PathBuf> {
+    let usual = PathBuf::from(MINIBROWSER);
+    if usual.is_file() {
+        return Some(usual);
+    }
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib")
+        .ok()?
+        .flatten()
+        .filter_map(|arch| std::fs::read_dir(arch.path()).ok())
+        .flat_map(|dirs| dirs.flatten())
+        .filter(|dir| {
+            dir.file_name()
+                .to_string_lossy()
+                .starts_with("webkit2gtk-4.")
+        })
+        .map(|dir| dir.path().join("MiniBrowser"))
+        .filter(|browser| browser.is_file())
+        .collect();
+    found.sort();
+    found.pop()
+}
+
+/// Whether this run has refreshed apt's package lists yet: once is enough.
+static APT_UPDATED: AtomicBool = AtomicBool::new(false);
+
+/// Installs Debian `packages` with apt-get when root, saying first what they are (`what`) and
+/// about how long it takes (`about`), then how long it took; `apt-get update` runs before the
+/// first install of the run only. Not root: an error that names the command to run.
+fn apt_install(what: &str, about: &str, packages: &[&str]) -> Result<(), String> {
+    let list = packages.join(" ");
+    let named = packages
+        .iter()
+        .map(|p| format!("`{p}`"))
+        .collect::<Vec<_>>()
+        .join(" and ");
     let root_user = Cmd::new("id")
         .arg("-u")
         .output()
         .is_some_and(|uid| uid.trim() == "0");
     if !root_user {
-        return Err(
-            "the browser tests need Chromium and chromedriver: install the Debian packages `chromium` and `chromium-driver` (sudo apt-get install chromium chromium-driver) and run again".into(),
-        );
+        return Err(format!(
+            "the browser tests need {what}: install the Debian packages {named} (sudo apt-get install {list}) and run again"
+        ));
     }
-    println!("Installing Chromium and chromedriver with apt-get (about a minute)…");
-    Cmd::new("apt-get").arg("update").run()?;
+    println!("Installing {what} with apt-get ({about})…");
+    let started = Instant::now();
+    if !APT_UPDATED.swap(true, Ordering::Relaxed) {
+        Cmd::new("apt-get").arg("update").run()?;
+    }
     Cmd::new("apt-get")
-        .args(&["install", "-y", "chromium", "chromium-driver"])
+        .args(&["install", "-y"])
+        .args(packages)
         .env("DEBIAN_FRONTEND", "noninteractive")
         .run()?;
-    found("chromedriver")
-        .ok_or_else(|| "chromedriver is still missing after apt-get install".into())
+    println!(
+        "Installed {what} in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
 }
 
 /// A Python with aiosmtpd and schemathesis at their pinned versions, in a virtual environment in
