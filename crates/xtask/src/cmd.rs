@@ -59,6 +59,12 @@ impl Cmd {
         self
     }
 
+    /// Leaves `key` out of its environment even when this process has it (it inherits the rest).
+    pub fn env_remove(&mut self, key: &str) -> &mut Cmd {
+        self.inner.env_remove(key);
+        self
+    }
+
     /// Runs it, output straight to the terminal.
     pub fn run(&mut self) -> Result<(), String> {
         println!("\n$ {}", self.shown);

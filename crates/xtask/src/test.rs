@@ -69,6 +69,11 @@ fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
         .as_ref()
         .map(|p| p.to_string_lossy().into_owned())
         .ok_or("chromedriver was not found")?;
+    let geckodriver = tools
+        .geckodriver
+        .as_ref()
+        .map(|p| p.to_string_lossy().into_owned())
+        .ok_or("geckodriver was not found")?;
     let python = tools
         .python
         .as_ref()
@@ -119,12 +124,21 @@ fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
         .env("ROSTER_TEST_PYTHON", &python)
         .run_reading(&mut count)?;
 
-    // The domain's own tests again, compiled to wasm32 and run inside headless Chromium.
-    tools
-        .cargo(&["test", "--package", "roster-domain", "--target", wasm])
-        .env("CHROMEDRIVER", &chromedriver)
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
-        .run_reading(&mut count)?;
+    // The domain's own tests again, compiled to wasm32 and run inside headless Chromium, then
+    // headless Firefox. wasm-bindgen-test-runner takes the first driver variable it finds
+    // (geckodriver's before chromedriver's), so each run has its own alone.
+    for (var, driver) in [
+        ("CHROMEDRIVER", &chromedriver),
+        ("GECKODRIVER", &geckodriver),
+    ] {
+        let mut test = tools.cargo(&["test", "--package", "roster-domain", "--target", wasm]);
+        for other in WASM_DRIVER_VARS {
+            test.env_remove(other);
+        }
+        test.env(var, driver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
+            .run_reading(&mut count)?;
+    }
 
     tools.trunk_build()?;
 
@@ -139,6 +153,18 @@ fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
         .run_reading(&mut count)?;
     Ok(())
 }
+
+/// Every variable through which wasm-bindgen-test-runner picks a WebDriver.
+const WASM_DRIVER_VARS: [&str; 8] = [
+    "GECKODRIVER",
+    "GECKODRIVER_REMOTE",
+    "SAFARIDRIVER",
+    "SAFARIDRIVER_REMOTE",
+    "CHROMEDRIVER",
+    "CHROMEDRIVER_REMOTE",
+    "MSEDGEDRIVER",
+    "MSEDGEDRIVER_REMOTE",
+];
 
 #[cfg(test)]
 mod tests {
