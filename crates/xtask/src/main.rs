@@ -3,6 +3,8 @@
 //! - `cargo xtask run [--addr HOST:PORT]`: installs what is missing, builds the app, serves it.
 //! - `cargo xtask test`: installs what is missing, then every check and test, in order.
 //! - `cargo xtask bench`, `cargo xtask fuzz`: the figures, and the import reader's fuzzing.
+//! - `cargo xtask e2e [FILTER]`: the step of `test` that runs the end-to-end tests in each browser
+//!   engine, alone.
 //! - `cargo xtask schemathesis [--seconds N]`: the step of `test` that holds the live server to
 //!   its OpenAPI document, alone.
 
@@ -14,6 +16,22 @@ mod tools;
 
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: cargo xtask <command>
+
+  run [--addr HOST:PORT]  build the app and start Roster with demo data
+  test                    run every check and test (what CI runs)
+  bench                   measure search latency and the app's transfer size
+  fuzz [--seconds N]      fuzz the CSV import reader (nightly, cargo-fuzz; not in CI)
+  schemathesis [--seconds N]  only the step of `test` that checks the live API against its OpenAPI document
+  e2e [FILTER]            only the step of `test` that runs the end-to-end tests (those whose name
+                          contains FILTER), in each browser engine
+  install                 install the tools the two commands need
+
+The end-to-end tests run in Chromium, Firefox ESR and WebKit (WebKitGTK's MiniBrowser under Xvfb),
+one after another; ROSTER_ENGINES=chromium,firefox,webkit picks some. The first `test` installs
+them: Chromium, Firefox ESR, WebKitGTK and Xvfb with apt-get (about a minute each), geckodriver
+0.37.1 with cargo install into .tools/cargo (about 2.5 minutes).";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
@@ -22,11 +40,10 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("schemathesis") => schemathesis(&args[1..]),
+        Some("e2e") => test::e2e(&args[1..]),
         Some("install") => tools::Tools::ensure(tools::Need::Everything).map(|_| ()),
         _ => {
-            eprintln!(
-                "usage: cargo xtask <command>\n\n  run [--addr HOST:PORT]  build the app and start Roster with demo data\n  test                    run every check and test (what CI runs)\n  bench                   measure search latency and the app's transfer size\n  fuzz [--seconds N]      fuzz the CSV import reader (nightly, cargo-fuzz; not in CI)\n  schemathesis [--seconds N]  only the step of `test` that checks the live API against its OpenAPI document\n  install                 install the tools the two commands need"
-            );
+            eprintln!("{USAGE}");
             return ExitCode::from(2);
         }
     };

@@ -1,11 +1,15 @@
 //! `cargo xtask test`: every check and test, in order, stopping at the first failure, then one
 //! line `N passed, N failed` totalling every test that ran.
+//!
+//! The end-to-end tests run once per browser engine (Chromium, Firefox, WebKit), one engine after
+//! another; a failing engine does not stop the others, and each gets a line of its own.
 
 use crate::tools::{Need, Tools};
+use std::time::Instant;
 
 /// The running totals, read from each test runner's `test result:` lines, and schemathesis' one
 /// line (each operation it tested counts as a test, failed when any check failed on it).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, Copy)]
 struct Totals {
     passed: u64,
     failed: u64,
@@ -35,6 +39,11 @@ impl Totals {
         }
     }
 
+    fn add(&mut self, other: Totals) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+    }
+
     /// `N operations passed, N failed`.
     fn read_schemathesis(&mut self, rest: &str) {
         let words: Vec<&str> = rest.split_whitespace().collect();
@@ -49,13 +58,19 @@ impl Totals {
 
 /// Runs the whole suite.
 pub fn run() -> Result<(), String> {
+    let engines = engines()?;
     let tools = Tools::ensure(Need::Everything)?;
     let mut totals = Totals::default();
-    let outcome = steps(&tools, &mut totals);
+    let mut e2e = Vec::new();
+    let outcome = steps(&tools, &engines, &mut totals, &mut e2e);
     if let Err(err) = &outcome {
         println!("\nxtask: stopped: {err}");
     }
-    println!("\n{} passed, {} failed", totals.passed, totals.failed);
+    println!();
+    for run in &e2e {
+        println!("{run}");
+    }
+    println!("{} passed, {} failed", totals.passed, totals.failed);
     match outcome {
         Ok(()) if totals.failed == 0 => Ok(()),
         Ok(()) => Err(format!("{} tests failed", totals.failed)),
@@ -63,17 +78,32 @@ pub fn run() -> Result<(), String> {
     }
 }
 
-fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
-    let chromedriver = tools
-        .chromedriver
-        .as_ref()
-        .map(|p| p.to_string_lossy().into_owned())
-        .ok_or("chromedriver was not found")?;
-    let geckodriver = tools
-        .geckodriver
-        .as_ref()
-        .map(|p| p.to_string_lossy().into_owned())
-        .ok_or("geckodriver was not found")?;
+/// `cargo xtask e2e [FILTER]`: the app's release build, then only the end-to-end tests (those
+/// whose name contains FILTER, when given) in each engine of `ROSTER_ENGINES`, with the same
+/// lines as `test`.
+pub fn e2e(filter: &[String]) -> Result<(), String> {
+    let engines = engines()?;
+    let tools = Tools::ensure(Need::Everything)?;
+    tools.trunk_build()?;
+    let mut totals = Totals::default();
+    let mut runs = Vec::new();
+    let outcome = e2e_in_engines(&tools, &engines, filter, &mut totals, &mut runs);
+    println!();
+    for run in &runs {
+        println!("{run}");
+    }
+    println!("{} passed, {} failed", totals.passed, totals.failed);
+    outcome
+}
+
+fn steps(
+    tools: &Tools,
+    engines: &[Engine],
+    totals: &mut Totals,
+    e2e: &mut Vec<EngineRun>,
+) -> Result<(), String> {
+    let chromedriver = path_of(&tools.chromedriver, "chromedriver")?;
+    let geckodriver = path_of(&tools.geckodriver, "geckodriver")?;
     let python = tools
         .python
         .as_ref()
@@ -145,13 +175,14 @@ fn steps(tools: &Tools, totals: &mut Totals) -> Result<(), String> {
     // The OpenAPI document is the contract: schemathesis against the live server (needs dist/).
     crate::contract::run(&python, crate::contract::SECONDS, &mut count)?;
 
-    let dist = crate::tools::root().join("dist");
-    tools
-        .cargo(&["test", "--package", "roster-e2e"])
-        .env("CHROMEDRIVER", &chromedriver)
-        .env("ROSTER_DIST", &dist.to_string_lossy())
-        .run_reading(&mut count)?;
-    Ok(())
+    e2e_in_engines(tools, engines, &[], totals, e2e)
+}
+
+/// The path of a tool `Tools::ensure` found, or an error naming it.
+fn path_of(tool: &Option<std::path::PathBuf>, name: &str) -> Result<String, String> {
+    tool.as_ref()
+        .map(|p| p.to_string_lossy().into_owned())
+        .ok_or_else(|| format!("{name} was not found"))
 }
 
 /// Every variable through which wasm-bindgen-test-runner picks a WebDriver.
@@ -166,9 +197,184 @@ const WASM_DRIVER_VARS: [&str; 8] = [
     "MSEDGEDRIVER_REMOTE",
 ];
 
+/// A browser engine the end-to-end tests run in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Engine {
+    Chromium,
+    Firefox,
+    Webkit,
+}
+
+impl Engine {
+    const ALL: [Engine; 3] = [Engine::Chromium, Engine::Firefox, Engine::Webkit];
+
+    /// Its name in `ROSTER_ENGINES` and `ROSTER_BROWSER`.
+    fn name(self) -> &'static str {
+        match self {
+            Engine::Chromium => "chromium",
+            Engine::Firefox => "firefox",
+            Engine::Webkit => "webkit",
+        }
+    }
+
+    /// The variables that tell the end-to-end harness where this engine's driver and browser
+    /// are, besides `ROSTER_BROWSER`.
+    fn vars(self, tools: &Tools) -> Result<Vec<(&'static str, String)>, String> {
+        Ok(match self {
+            Engine::Chromium => vec![(
+                "CHROMEDRIVER",
+                path_of(&tools.chromedriver, "chromedriver")?,
+            )],
+            Engine::Firefox => vec![
+                ("GECKODRIVER", path_of(&tools.geckodriver, "geckodriver")?),
+                ("FIREFOX_BIN", path_of(&tools.firefox, "firefox-esr")?),
+            ],
+            Engine::Webkit => vec![
+                (
+                    "WEBKIT_DRIVER",
+                    path_of(&tools.webkit_driver, "WebKitWebDriver")?,
+                ),
+                (
+                    "WEBKIT_BROWSER",
+                    path_of(&tools.minibrowser, "MiniBrowser")?,
+                ),
+                ("XVFB_RUN", path_of(&tools.xvfb_run, "xvfb-run")?),
+            ],
+        })
+    }
+}
+
+/// Every variable some engine's run sets: each run removes the others', so that one inherited
+/// from the shell never reaches another engine's run.
+const ENGINE_VARS: [&str; 6] = [
+    "CHROMEDRIVER",
+    "GECKODRIVER",
+    "FIREFOX_BIN",
+    "WEBKIT_DRIVER",
+    "WEBKIT_BROWSER",
+    "XVFB_RUN",
+];
+
+/// The engines of `ROSTER_ENGINES` (a comma-separated list, in the order given), or all three.
+fn engines() -> Result<Vec<Engine>, String> {
+    parse_engines(&std::env::var("ROSTER_ENGINES").unwrap_or_default())
+}
+
+fn parse_engines(list: &str) -> Result<Vec<Engine>, String> {
+    let mut engines = Vec::new();
+    for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+        let engine = Engine::ALL
+            .into_iter()
+            .find(|e| e.name().eq_ignore_ascii_case(name))
+            .ok_or_else(|| {
+                format!("ROSTER_ENGINES: no engine `{name}`; name some of chromium, firefox, webkit, separated by commas")
+            })?;
+        if !engines.contains(&engine) {
+            engines.push(engine);
+        }
+    }
+    if engines.is_empty() {
+        engines = Engine::ALL.to_vec();
+    }
+    Ok(engines)
+}
+
+/// One engine's run of the end-to-end tests.
+#[derive(Debug)]
+struct EngineRun {
+    engine: Engine,
+    totals: Totals,
+    seconds: u64,
+    failed: bool,
+}
+
+impl std::fmt::Display for EngineRun {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "e2e in {}: {} passed, {} failed in {} s",
+            self.engine.name(),
+            self.totals.passed,
+            self.totals.failed,
+            self.seconds
+        )?;
+        if self.failed && self.totals.failed == 0 {
+            write!(f, " (the run itself failed)")?;
+        }
+        Ok(())
+    }
+}
+
+/// The end-to-end tests (only those matching `filter`, when given) in each engine, one after
+/// another, against `dist/`: each engine's counts go into `totals` and its line into `runs`, and
+/// a failing engine does not stop the next.
+fn e2e_in_engines(
+    tools: &Tools,
+    engines: &[Engine],
+    filter: &[String],
+    totals: &mut Totals,
+    runs: &mut Vec<EngineRun>,
+) -> Result<(), String> {
+    let dist = crate::tools::root().join("dist");
+    let dist = dist.to_string_lossy();
+    // Compiled once, before the clock of the first engine starts.
+    tools
+        .cargo(&["test", "--package", "roster-e2e", "--no-run"])
+        .run()?;
+    for &engine in engines {
+        let mut test = tools.cargo(&["test", "--package", "roster-e2e"]);
+        test.args_owned(filter);
+        for var in ENGINE_VARS {
+            test.env_remove(var);
+        }
+        test.env("ROSTER_BROWSER", engine.name())
+            .env("ROSTER_DIST", &dist);
+        for (var, value) in engine.vars(tools)? {
+            test.env(var, &value);
+        }
+        println!("\nThe end-to-end tests in {}:", engine.name());
+        let started = Instant::now();
+        let mut counted = Totals::default();
+        let outcome = test.run_reading(&mut |line| counted.read(line));
+        let run = EngineRun {
+            engine,
+            totals: counted,
+            seconds: started.elapsed().as_secs_f64().round() as u64,
+            failed: outcome.is_err() || counted.failed > 0,
+        };
+        println!("{run}");
+        totals.add(counted);
+        runs.push(run);
+    }
+    let failed: Vec<&str> = runs
+        .iter()
+        .filter(|r| r.failed)
+        .map(|r| r.engine.name())
+        .collect();
+    if failed.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "the end-to-end tests failed in {}",
+            failed.join(", ")
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Totals;
+    use super::{Engine, Totals, parse_engines};
+
+    #[test]
+    fn engines_default_to_all_three_and_keep_the_order_given() {
+        assert_eq!(parse_engines("").unwrap(), Engine::ALL.to_vec());
+        assert_eq!(parse_engines(" , ").unwrap(), Engine::ALL.to_vec());
+        assert_eq!(
+            parse_engines("WebKit, chromium,webkit").unwrap(),
+            vec![Engine::Webkit, Engine::Chromium]
+        );
+        assert!(parse_engines("firefox,safari").is_err());
+    }
 
     #[test]
     fn totals_add_up_every_result_line() {
