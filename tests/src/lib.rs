@@ -1,9 +1,10 @@
 //! What every end-to-end test needs: the real server on a free port serving the real Trunk build,
-//! and a headless Chromium driven through chromedriver.
+//! and a headless browser driven through WebDriver: Chromium, Firefox or WebKit ([`engine`]).
 //!
-//! `cargo xtask test` builds the app and sets `ROSTER_DIST` and `CHROMEDRIVER`; run directly, the
-//! tests look for `dist/` at the workspace root and `chromedriver` on PATH, and fail with a message
-//! naming what is missing rather than skip.
+//! `cargo xtask test` builds the app and runs the tests once per engine, setting `ROSTER_DIST`,
+//! `ROSTER_BROWSER` and the engine's driver; run directly, the tests look for `dist/` at the
+//! workspace root and `chromedriver` on PATH, and fail with a message naming what is missing
+//! rather than skip.
 
 // Test support: a setup step that cannot work must stop the test with a message, like an assert.
 #![allow(clippy::panic)]
@@ -17,6 +18,9 @@ use std::net::{SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+
+pub mod engine;
+pub use engine::Engine;
 
 /// The password of the demo sign-ins in every test.
 pub const PASSWORD: &str = "demo password for the tests";
@@ -94,10 +98,13 @@ pub async fn mailed_link(email: &Element, page: &str) -> String {
         .unwrap_or_else(|| panic!("the {page} link has no address"))
 }
 
-/// A headless Chromium session; the chromedriver process ends with it.
+/// A headless browser session; its WebDriver server (and what that started) ends with it.
 #[derive(Debug)]
 pub struct Browser {
     pub client: Client,
+    /// The engine driving this run.
+    pub engine: Engine,
+    viewport: Viewport,
     driver: Child,
     profile: PathBuf,
 }
@@ -109,59 +116,55 @@ pub enum Viewport {
     Phone,
 }
 
+impl Viewport {
+    /// Width and height in CSS pixels.
+    pub fn size(self) -> (u32, u32) {
+        match self {
+            Viewport::Desktop => (1280, 900),
+            Viewport::Phone => (360, 780),
+        }
+    }
+}
+
 impl Browser {
-    /// Starts chromedriver on a free port and opens a fresh headless Chromium with its own profile.
+    /// Starts the engine's WebDriver server on a free port and opens a fresh headless browser
+    /// with its own profile, its window of `viewport`'s size.
     pub async fn start(viewport: Viewport) -> Browser {
-        let chromedriver = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let engine = Engine::current();
         let port = free_port();
-        let driver = Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
+        let mut command = engine.driver(port);
+        // Its own process group, so that ending it ends what it started (xvfb-run's display).
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap_or_else(|err| {
-                panic!("cannot start {chromedriver} ({err}); run the tests with `cargo xtask test`")
+                panic!(
+                    "cannot start the {} WebDriver server ({err}); run the tests with `cargo xtask test`",
+                    engine.name()
+                )
             });
         wait_for_port(port, Duration::from_secs(20));
         let profile =
             std::env::temp_dir().join(format!("roster-e2e-{}-{port}", std::process::id()));
-        let (width, height) = match viewport {
-            Viewport::Desktop => (1280, 900),
-            Viewport::Phone => (360, 780),
-        };
-        let mut args: Vec<String> = [
-            "--headless=new",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--no-first-run",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        args.push(format!("--user-data-dir={}", profile.display()));
-        args.push(format!("--window-size={width},{height}"));
-        let mut options = serde_json::json!({ "args": args });
-        if let Viewport::Phone = viewport {
-            // A desktop window cannot be narrower than about 500 px; a phone is emulated instead.
-            options["mobileEmulation"] = serde_json::json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true } });
-        }
-        if let Ok(binary) = std::env::var("CHROME_BIN") {
-            options["binary"] = binary.into();
-        }
-        let mut caps = serde_json::Map::new();
-        caps.insert("goog:chromeOptions".into(), options);
+        let caps = engine.capabilities(viewport, &profile);
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .unwrap_or_else(|err| panic!("cannot open Chromium through chromedriver: {err}"));
+            .unwrap_or_else(|err| panic!("cannot open {} through WebDriver: {err}", engine.name()));
+        if engine.sizes_its_window() {
+            let (width, height) = viewport.size();
+            client
+                .set_window_size(width, height)
+                .await
+                .unwrap_or_else(|err| panic!("cannot size the window: {err}"));
+        }
         Browser {
             client,
+            engine,
+            viewport,
             driver,
             profile,
         }
@@ -199,6 +202,30 @@ impl Browser {
         assert!(
             seen.is_empty(),
             "Content-Security-Policy violations: {seen:?}"
+        );
+    }
+
+    /// Fails when the page scrolls sideways in its window, which is the viewport's width: 360 px
+    /// for a phone, except in WebKit, whose narrowest window is 447 px (GTK's minimum for
+    /// MiniBrowser, which offers no device emulation), where the page is checked at that width.
+    pub async fn assert_fits_width(&self, what: &str) {
+        let widths = self
+            .client
+            .execute(
+                "const e = document.documentElement; return [e.scrollWidth, e.clientWidth];",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("measuring the page: {err}"));
+        let width = |i: usize| widths[i].as_i64().unwrap_or(i64::MAX);
+        let (page, window) = (width(0), width(1));
+        let expected = i64::from(self.viewport.size().0);
+        if self.engine != Engine::WebKit {
+            assert_eq!(window, expected, "{what}: the window is {window} px wide");
+        }
+        assert!(
+            page <= window,
+            "{what} fits a {window} px screen without sideways scrolling ({page} px)"
         );
     }
 
@@ -256,35 +283,53 @@ impl Browser {
             .unwrap_or_else(|err| panic!("type into {label}: {err}"));
     }
 
+    /// Clicks `element` (named `what` in a failure), scrolled into the middle of its scrolling
+    /// boxes first: WebKit's driver does not scroll a box that scrolls sideways, such as the
+    /// navigation at phone width, to reach what it clicks.
+    pub async fn click(&self, element: Element, what: &str) {
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'center' });",
+                vec![serde_json::to_value(&element).unwrap_or_default()],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("scroll to {what}: {err}"));
+        if let Err(err) = element.clone().click().await {
+            // Where it was, and what lay on top of it, say more than the driver's error.
+            let place = self
+                .client
+                .execute(
+                    "const r = arguments[0].getBoundingClientRect(); \
+                     const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); \
+                     return [r.x, r.y, r.width, r.height, innerWidth, innerHeight, \
+                             top ? top.outerHTML.slice(0, 120) : null];",
+                    vec![serde_json::to_value(&element).unwrap_or_default()],
+                )
+                .await;
+            panic!("click {what}: {err} (at and under it: {place:?})");
+        }
+    }
+
     /// Clicks the button whose text is `text`.
     pub async fn click_button(&self, text: &str) {
         let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
-        self.wait_for(Locator::XPath(&xpath))
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|err| panic!("click {text}: {err}"));
+        let element = self.wait_for(Locator::XPath(&xpath)).await;
+        self.click(element, text).await;
     }
 
     /// Clicks the link whose text is `text`.
     pub async fn click_link(&self, text: &str) {
         let xpath = format!("//a[normalize-space(.)={}]", xpath_literal(text));
-        self.wait_for(Locator::XPath(&xpath))
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|err| panic!("click {text}: {err}"));
+        let element = self.wait_for(Locator::XPath(&xpath)).await;
+        self.click(element, text).await;
     }
 
     /// Clicks the button or link whose text is `text`.
     pub async fn click_button_or_link(&self, text: &str) {
         let lit = xpath_literal(text);
         let xpath = format!("//button[normalize-space(.)={lit}] | //a[normalize-space(.)={lit}]");
-        self.wait_for(Locator::XPath(&xpath))
-            .await
-            .click()
-            .await
-            .unwrap_or_else(|err| panic!("click {text}: {err}"));
+        let element = self.wait_for(Locator::XPath(&xpath)).await;
+        self.click(element, text).await;
     }
 
     /// Saves a screenshot as `target/screenshots/NAME.png`, to look at.
@@ -322,17 +367,25 @@ impl Browser {
     pub async fn close(mut self) {
         self.assert_no_policy_violations().await;
         let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
+        end_group(&mut self.driver);
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        // A failed assertion skips `close`; never leave a chromedriver behind.
-        let _ = self.driver.kill();
+        // A failed assertion skips `close`; never leave a WebDriver server behind.
+        end_group(&mut self.driver);
     }
+}
+
+/// Ends `child` and its process group.
+fn end_group(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", "--", &format!("-{}", child.id())])
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 fn free_port() -> u16 {
@@ -349,7 +402,7 @@ fn wait_for_port(port: u16, limit: Duration) {
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
         assert!(
             start.elapsed() < limit,
-            "chromedriver did not listen on port {port} within {limit:?}"
+            "the WebDriver server did not listen on port {port} within {limit:?}"
         );
         std::thread::sleep(Duration::from_millis(50));
     }

@@ -104,6 +104,7 @@ async fn a_password_made_of_ones_own_name_is_refused_before_it_is_sent() {
     ] {
         let browser = Browser::start(viewport).await;
         browser.sign_in(&app, "delegate@acme.test").await;
+        browser.wait_for_heading("Users").await;
         browser.open(&app, "/change-password").await;
         browser.wait_for_heading("Choose a new password").await;
 

@@ -133,14 +133,6 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
         .await;
     assert!(flagged.is_displayed().await.unwrap());
     admin.screenshot("users-outside-domains-phone").await;
-    let width = admin
-        .client
-        .execute("return document.documentElement.scrollWidth", vec![])
-        .await
-        .unwrap();
-    assert!(
-        width.as_i64().unwrap() <= 360,
-        "the flag fits a 360 px screen ({width})"
-    );
+    admin.assert_fits_width("the flag").await;
     admin.close().await;
 }

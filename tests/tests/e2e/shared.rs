@@ -97,15 +97,7 @@ async fn an_administrator_of_another_account_changes_only_the_membership_and_ask
         ))
         .await;
     phone.screenshot("join-requests-phone").await;
-    let width = phone
-        .client
-        .execute("return document.documentElement.scrollWidth", vec![])
-        .await
-        .unwrap();
-    assert!(
-        width.as_i64().unwrap_or(i64::MAX) <= 360,
-        "the page fits a 360 px screen ({width})"
-    );
+    phone.assert_fits_width("the join requests page").await;
     phone.close().await;
 
     // Dee, on a phone, follows the link from her own mailbox and accepts.
