@@ -139,6 +139,18 @@ impl Engine {
         caps
     }
 
+    /// The narrowest window the engine opens, in CSS pixels: Chromium emulates any phone, but
+    /// headless Firefox keeps its window at least 500 px wide and WebKitGTK's MiniBrowser at least
+    /// 447 px (neither offers device emulation through WebDriver classic), so their phone pages
+    /// are checked at that width (see the README).
+    pub fn narrowest(self) -> u32 {
+        match self {
+            Engine::Chromium => 0,
+            Engine::Firefox => 500,
+            Engine::WebKit => 447,
+        }
+    }
+
     /// Whether the window must be sized once the session is open (no emulation, no size flag).
     pub(crate) fn sizes_its_window(self) -> bool {
         self != Engine::Chromium

@@ -205,9 +205,8 @@ impl Browser {
         );
     }
 
-    /// Fails when the page scrolls sideways in its window, which is the viewport's width: 360 px
-    /// for a phone, except in WebKit, whose narrowest window is 447 px (GTK's minimum for
-    /// MiniBrowser, which offers no device emulation), where the page is checked at that width.
+    /// Fails when the page scrolls sideways in its window, which is the viewport's width (360 px
+    /// for a phone), or the engine's narrowest window where that is wider ([`Engine::narrowest`]).
     pub async fn assert_fits_width(&self, what: &str) {
         let widths = self
             .client
@@ -219,10 +218,8 @@ impl Browser {
             .unwrap_or_else(|err| panic!("measuring the page: {err}"));
         let width = |i: usize| widths[i].as_i64().unwrap_or(i64::MAX);
         let (page, window) = (width(0), width(1));
-        let expected = i64::from(self.viewport.size().0);
-        if self.engine != Engine::WebKit {
-            assert_eq!(window, expected, "{what}: the window is {window} px wide");
-        }
+        let expected = i64::from(self.viewport.size().0.max(self.engine.narrowest()));
+        assert!(window <= expected, "{what}: the window is {window} px wide");
         assert!(
             page <= window,
             "{what} fits a {window} px screen without sideways scrolling ({page} px)"
@@ -231,12 +228,26 @@ impl Browser {
 
     /// Waits for an element (the wasm app renders after the page loads).
     pub async fn wait_for(&self, locator: Locator<'_>) -> Element {
-        self.client
+        match self
+            .client
             .wait()
             .at_most(RENDER)
             .for_element(locator)
             .await
-            .unwrap_or_else(|err| panic!("waiting for {locator:?}: {err}"))
+        {
+            Ok(element) => element,
+            Err(err) => {
+                // What the page showed instead, as a picture and as text.
+                let shot = format!("failed-{}-{}", self.engine.name(), std::process::id());
+                self.screenshot(&shot).await;
+                let text = self
+                    .client
+                    .execute("return document.body.innerText.slice(0, 600);", vec![])
+                    .await
+                    .unwrap_or_default();
+                panic!("waiting for {locator:?}: {err}\npage ({shot}.png): {text}")
+            }
+        }
     }
 
     /// Waits until the heading of the page reads `text`.
