@@ -29,8 +29,9 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 The end-to-end tests run in Chromium, Firefox ESR and WebKit (WebKitGTK's MiniBrowser under Xvfb),
 one after another; ROSTER_ENGINES=chromium,firefox,webkit picks some. The first `test` installs
-them: Chromium, Firefox ESR, WebKitGTK and Xvfb with apt-get (about a minute each), geckodriver
-0.37.1 with cargo install into .tools/cargo (about 2.5 minutes).";
+them: Chromium, Firefox ESR, WebKitGTK and Xvfb with apt-get (a minute or two, about 250 MB to
+download for the last three), geckodriver 0.37.1 with cargo install into .tools/cargo (about 2
+minutes).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -157,10 +157,11 @@ fn steps(
     // The domain's own tests again, compiled to wasm32 and run inside headless Chromium, then
     // headless Firefox. wasm-bindgen-test-runner takes the first driver variable it finds
     // (geckodriver's before chromedriver's), so each run has its own alone.
-    for (var, driver) in [
-        ("CHROMEDRIVER", &chromedriver),
-        ("GECKODRIVER", &geckodriver),
+    for (browser, var, driver) in [
+        ("chromium", "CHROMEDRIVER", &chromedriver),
+        ("firefox", "GECKODRIVER", &geckodriver),
     ] {
+        println!("\nThe domain's wasm tests in {browser}:");
         let mut test = tools.cargo(&["test", "--package", "roster-domain", "--target", wasm]);
         for other in WASM_DRIVER_VARS {
             test.env_remove(other);

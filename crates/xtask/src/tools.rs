@@ -327,7 +327,7 @@ fn ensure_firefox(path: &str) -> Result<(PathBuf, PathBuf), String> {
         .is_some_and(|v| v.split_whitespace().nth(1) == Some(GECKODRIVER_VERSION));
     if !installed {
         println!(
-            "Installing geckodriver {GECKODRIVER_VERSION} (it drives Firefox) with cargo install into .tools/cargo: it compiles from source, about 2.5 minutes on 2 cores…"
+            "Installing geckodriver {GECKODRIVER_VERSION} (it drives Firefox) with cargo install into .tools/cargo: it compiles from source, about 2 minutes on 2 cores…"
         );
         let started = Instant::now();
         let root = tools_cargo_root().to_string_lossy().into_owned();
