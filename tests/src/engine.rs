@@ -113,6 +113,10 @@ impl Engine {
                         "args": ["-headless", "-width", width.to_string(),
                                  "-height", height.to_string()],
                         "prefs": {
+                            // A headless window never has the system's focus, and without it
+                            // Firefox moves focus without firing focus, blur and change events
+                            // (a Tab out of a typed field changed nothing): test mode fires them.
+                            "focusmanager.testmode": true,
                             // No first-run pages, updates or telemetry during a test.
                             "browser.shell.checkDefaultBrowser": false,
                             "app.update.enabled": false,

@@ -120,4 +120,9 @@ pub async fn choose_file(browser: &Browser, name: &str, bytes: &[u8]) {
         .send_keys(&path.to_string_lossy())
         .await
         .unwrap();
+    // Firefox leaves its window without focus once a file is chosen this way (no picker came to
+    // give it back), and then fires no focus, blur or change events: a person's window would have
+    // it back, so the test gives it back too.
+    let window = browser.client.window().await.unwrap();
+    browser.client.switch_to_window(window).await.unwrap();
 }
