@@ -343,14 +343,16 @@ impl Browser {
         self.click(element, text).await;
     }
 
-    /// Saves a screenshot as `target/screenshots/NAME.png`, to look at.
+    /// Saves a screenshot as `target/screenshots/ENGINE/NAME.png`, to look at.
     pub async fn screenshot(&self, name: &str) {
         let png = self
             .client
             .screenshot()
             .await
             .unwrap_or_else(|err| panic!("screenshot: {err}"));
-        let dir = crate_dir().join("../target/screenshots");
+        let dir = crate_dir()
+            .join("../target/screenshots")
+            .join(self.engine.name());
         let _ = std::fs::create_dir_all(&dir);
         std::fs::write(dir.join(format!("{name}.png")), png)
             .unwrap_or_else(|err| panic!("save screenshot: {err}"));

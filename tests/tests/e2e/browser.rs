@@ -33,6 +33,7 @@ async fn an_unknown_page_says_so() {
         .await
         .unwrap();
     browser.wait_for_heading("Sign in to Roster").await;
+    browser.screenshot("sign-in-phone").await;
     browser.close().await;
 }
 
