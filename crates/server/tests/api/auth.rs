@@ -1,6 +1,6 @@
 //! Signing in and out, no lockout, the same-origin guard, and the shape of every refusal.
 
-use crate::helpers::{PASSWORD, problem_code, spawn_app};
+use crate::helpers::{PASSWORD, get, json, problem_code, spawn_app};
 use roster_server::demo::{self, DemoPassword};
 use serde_json::{Value, json};
 
@@ -91,14 +91,8 @@ async fn a_locked_login_answers_a_wrong_password_as_any_other_login() {
     let admin = app.signed_in("admin@acme.test").await;
     // The demo has logins locked before failures stopped locking, their locks still running.
     let records = app.account_id("Acme Records").await;
-    let locked: Value = admin
-        .get(app.url(&format!("/accounts/{records}/users?state=locked")))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let url = app.url(&format!("/accounts/{records}/users?state=locked"));
+    let locked = json(get(&admin, url).await).await;
     let username = locked["items"][0]["username"].as_str().unwrap().to_owned();
     let client = app.client();
 
