@@ -220,6 +220,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .nest("/api/v1", api)
         .fallback_service(spa::service(&state.config.dist))
+        .layer(axum::middleware::from_fn(spa::cache_policy))
         .layer(axum::middleware::from_fn_with_state(
             state.headers.clone(),
             headers::every_answer,

@@ -9,6 +9,7 @@
 //!   its OpenAPI document, alone.
 
 mod cmd;
+mod compress;
 mod contract;
 mod fuzz;
 mod test;

@@ -124,7 +124,8 @@ impl Tools {
             "/import/",
             "import.html",
         ]);
-        import.run()
+        import.run()?;
+        crate::compress::precompress(&root().join("dist"))
     }
 }
 

@@ -434,3 +434,58 @@ async fn a_body_that_never_arrives_is_cut_off_by_the_deadline() {
     assert!(answer.contains("request.timeout"), "{answer}");
     assert!(took < Duration::from_secs(35), "held for {took:?}");
 }
+
+#[tokio::test]
+async fn assets_go_precompressed_and_hashed_ones_are_kept_for_a_year() {
+    let dist = std::env::temp_dir().join(format!("roster-dist-{}", std::process::id()));
+    std::fs::create_dir_all(dist.join("import")).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!doctype html><title>Roster</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("index.html.br"), "brotli page").unwrap();
+    std::fs::write(
+        dist.join("import/index.html"),
+        "<!doctype html><title>Import</title>",
+    )
+    .unwrap();
+    let js = "roster-app-0123456789abcdef.js";
+    std::fs::write(dist.join(js), "plain script").unwrap();
+    std::fs::write(dist.join(format!("{js}.br")), "brotli script").unwrap();
+    std::fs::write(dist.join(format!("{js}.gz")), "gzip script").unwrap();
+    let app = crate::helpers::spawn_app_with(|config| config.dist = dist.clone()).await;
+    let client = reqwest::Client::new();
+    let fetch = |path: String, accept: &'static str| {
+        client
+            .get(format!("{}{path}", app.base))
+            .header("accept-encoding", accept)
+            .send()
+    };
+
+    for (accept, encoding, body) in [
+        ("br, gzip", Some("br"), "brotli script"),
+        ("gzip", Some("gzip"), "gzip script"),
+        ("identity", None, "plain script"),
+    ] {
+        let res = fetch(format!("/{js}"), accept).await.unwrap();
+        assert_eq!(res.status(), 200, "{accept}");
+        let h = res.headers();
+        assert_eq!(
+            h.get("content-encoding").map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert_eq!(h["cache-control"], "public, max-age=31536000, immutable");
+        assert!(h["content-type"].to_str().unwrap().contains("javascript"));
+        assert_eq!(res.text().await.unwrap(), body, "{accept}");
+    }
+    let page = fetch("/".into(), "br").await.unwrap();
+    assert_eq!(page.headers()["cache-control"], "no-cache");
+    assert_eq!(page.headers()["content-encoding"], "br");
+    let route = fetch("/users".into(), "br").await.unwrap();
+    assert_eq!(route.headers()["cache-control"], "no-cache");
+    let api = fetch("/api/v1/health".into(), "br").await.unwrap();
+    assert_eq!(api.headers()["cache-control"], "no-store");
+    std::fs::remove_dir_all(dist).unwrap();
+}
