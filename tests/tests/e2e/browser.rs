@@ -108,6 +108,12 @@ async fn a_password_made_of_ones_own_name_is_refused_before_it_is_sent() {
         browser.wait_for_heading("Users").await;
         browser.open(&app, "/change-password").await;
         browser.wait_for_heading("Choose a new password").await;
+        // Changing it by choice, not after a temporary one.
+        browser
+            .wait_for(Locator::XPath(
+                "//p[@class='lead' and starts-with(normalize-space(.), 'Give your current password')]",
+            ))
+            .await;
 
         browser.fill("New password", "Delegate@acme.test").await;
 

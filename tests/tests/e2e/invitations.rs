@@ -141,6 +141,10 @@ async fn a_temporary_password_must_be_changed_at_first_sign_in() {
     tom.sign_in_with(&app, "tom.temp@acme.test", &temporary)
         .await;
     tom.wait_for_heading("Choose a new password").await;
+    tom.wait_for(Locator::XPath(
+        "//p[@class='lead' and starts-with(normalize-space(.), 'You signed in with a temporary password')]",
+    ))
+    .await;
     tom.fill("Current password", &temporary).await;
     tom.fill("New password", &temporary).await;
     tom.fill("New password again", &temporary).await;

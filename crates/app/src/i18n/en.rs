@@ -186,6 +186,9 @@ pub const fn text(key: Key) -> &'static str {
         ChangePasswordLead => {
             "You signed in with a temporary password. Choose your own to continue."
         }
+        ChangePasswordLeadByChoice => {
+            "Give your current password, then the new one. You stay signed in here; your other sessions end."
+        }
         CurrentPassword => "Current password",
         ChangePassword => "Change password",
         BackToSignIn => "Back to sign-in",

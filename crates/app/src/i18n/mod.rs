@@ -224,6 +224,7 @@ pub enum Key {
     SetPassword,
     ChangePasswordTitle,
     ChangePasswordLead,
+    ChangePasswordLeadByChoice,
     CurrentPassword,
     ChangePassword,
     BackToSignIn,

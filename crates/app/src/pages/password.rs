@@ -95,7 +95,11 @@ pub fn ChangePasswordPage() -> impl IntoView {
     view! {
         <main id="main" class="narrow" tabindex="-1">
             <h1>{t(Key::ChangePasswordTitle)}</h1>
-            <p class="lead">{t(Key::ChangePasswordLead)}</p>
+            <p class="lead">{move || if session.must_change() {
+                t(Key::ChangePasswordLead)
+            } else {
+                t(Key::ChangePasswordLeadByChoice)
+            }}</p>
             <form on:submit=submit novalidate>
                 {move || server.get().filter(|e| e.fields.is_empty()).map(|e| alert(e.message()))}
                 <TextField id="current-password" label=t(Key::CurrentPassword) value=current error=current_error kind="password" autocomplete="current-password" required=true />
