@@ -12,9 +12,8 @@
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
-use roster_server::demo::DemoPassword;
 use roster_server::{Application, Config};
-use std::net::{SocketAddr, TcpListener};
+use std::net::TcpListener;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -45,21 +44,11 @@ pub async fn spawn_app() -> TestApp {
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("roster-e2e-db-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap_or_else(|err| panic!("{err}"));
-    let config = Config {
-        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-        dist: dist_dir(),
-        database_url: format!("sqlite://{}", dir.join("roster.db").display()),
-        public_url: None,
-        demo: Some(DemoPassword {
-            password: PASSWORD.into(),
-            generated: false,
-        }),
-        smtp_url: None,
-        mailbox: true,
-        mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
-        mail_retry: roster_server::outbox::Retry::default(),
-        behind_proxy: false,
-    };
+    let config = Config::demo_on_loopback(
+        dist_dir(),
+        format!("sqlite://{}", dir.join("roster.db").display()),
+        PASSWORD,
+    );
     let app = Application::build(config)
         .await
         .unwrap_or_else(|err| panic!("{err}"));

@@ -8,10 +8,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use roster_server::demo::DemoPassword;
 use roster_server::{Application, Config};
 use std::io::Write;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -47,21 +45,11 @@ async fn main() {
         .unwrap_or_else(|| root.join("dist"));
     let dir = std::env::temp_dir().join(format!("roster-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let config = Config {
-        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-        dist: dist.clone(),
-        database_url: format!("sqlite://{}", dir.join("bench.db").display()),
-        public_url: None,
-        demo: Some(DemoPassword {
-            password: PASSWORD.into(),
-            generated: false,
-        }),
-        smtp_url: None,
-        mailbox: true,
-        mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
-        mail_retry: roster_server::outbox::Retry::default(),
-        behind_proxy: false,
-    };
+    let config = Config::demo_on_loopback(
+        dist.clone(),
+        format!("sqlite://{}", dir.join("bench.db").display()),
+        PASSWORD,
+    );
     let app = Application::build(config).await.unwrap();
     let db = app.db();
     let base = format!("http://{}", app.addr());

@@ -37,6 +37,28 @@ pub struct Config {
     pub behind_proxy: bool,
 }
 
+impl Config {
+    /// The demo, seeded with `password`, on a free port of the loopback, with the local mailbox
+    /// and nothing else: what the tests and the benchmark start, changing what they need.
+    pub fn demo_on_loopback(dist: PathBuf, database_url: String, password: &str) -> Config {
+        Config {
+            addr: SocketAddr::from(([127, 0, 0, 1], 0)),
+            dist,
+            database_url,
+            public_url: None,
+            demo: Some(demo::DemoPassword {
+                password: password.into(),
+                generated: false,
+            }),
+            smtp_url: None,
+            mailbox: true,
+            mail_from: crate::outbox::DEFAULT_MAIL_FROM.into(),
+            mail_retry: Retry::default(),
+            behind_proxy: false,
+        }
+    }
+}
+
 /// What every handler can reach.
 #[derive(Debug, Clone)]
 pub struct AppState {

@@ -20,10 +20,8 @@ pub use http::{delete, get, json, patch, post, problem_code};
 pub use imports::row;
 
 use reqwest::header::{HeaderMap, HeaderValue, ORIGIN};
-use roster_server::demo::DemoPassword;
 use roster_server::{Application, Config};
 use serde_json::Value;
-use std::net::SocketAddr;
 use std::path::PathBuf;
 
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -77,21 +75,11 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
         "<!doctype html><title>Import users · Roster</title>",
     )
     .unwrap();
-    let mut config = Config {
-        addr: SocketAddr::from(([127, 0, 0, 1], 0)),
-        dist: dir.clone(),
-        database_url: format!("sqlite://{}", dir.join("roster.db").display()),
-        public_url: None,
-        demo: Some(DemoPassword {
-            password: PASSWORD.into(),
-            generated: false,
-        }),
-        smtp_url: None,
-        mailbox: true,
-        mail_from: roster_server::outbox::DEFAULT_MAIL_FROM.into(),
-        mail_retry: roster_server::outbox::Retry::default(),
-        behind_proxy: false,
-    };
+    let mut config = Config::demo_on_loopback(
+        dir.clone(),
+        format!("sqlite://{}", dir.join("roster.db").display()),
+        PASSWORD,
+    );
     configure(&mut config);
     let database_url = config.database_url.clone();
     let app = Application::build(config).await.unwrap();
