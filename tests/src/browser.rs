@@ -1,0 +1,336 @@
+//! A headless browser driven through WebDriver: started in the engine of this run
+//! ([`crate::engine`]), with the steps a person takes (find a field by its label, click a button by
+//! its text) and the checks every page answers to (its Content-Security-Policy, its width).
+
+use crate::engine::Engine;
+use crate::{PASSWORD, RENDER, TestApp, crate_dir, xpath_literal};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// A headless browser session; its WebDriver server (and what that started) ends with it.
+#[derive(Debug)]
+pub struct Browser {
+    pub client: Client,
+    /// The engine driving this run.
+    pub engine: Engine,
+    viewport: Viewport,
+    driver: Child,
+    profile: PathBuf,
+}
+
+/// Window sizes the tests look at pages in.
+#[derive(Debug, Clone, Copy)]
+pub enum Viewport {
+    Desktop,
+    Phone,
+}
+
+impl Viewport {
+    /// Width and height in CSS pixels.
+    pub fn size(self) -> (u32, u32) {
+        match self {
+            Viewport::Desktop => (1280, 900),
+            Viewport::Phone => (360, 780),
+        }
+    }
+}
+
+impl Browser {
+    /// Starts the engine's WebDriver server on a free port and opens a fresh headless browser
+    /// with its own profile, its window of `viewport`'s size.
+    pub async fn start(viewport: Viewport) -> Browser {
+        let engine = Engine::current();
+        let port = free_port();
+        let mut command = engine.driver(port);
+        // Its own process group, so that ending it ends what it started (xvfb-run's display).
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let driver = command
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|err| {
+                panic!(
+                    "cannot start the {} WebDriver server ({err}); run the tests with `cargo xtask test`",
+                    engine.name()
+                )
+            });
+        wait_for_port(port, Duration::from_secs(20));
+        let profile =
+            std::env::temp_dir().join(format!("roster-e2e-{}-{port}", std::process::id()));
+        let caps = engine.capabilities(viewport, &profile);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|err| panic!("cannot open {} through WebDriver: {err}", engine.name()));
+        if engine.sizes_its_window() {
+            let (width, height) = viewport.size();
+            client
+                .set_window_size(width, height)
+                .await
+                .unwrap_or_else(|err| panic!("cannot size the window: {err}"));
+        }
+        Browser {
+            client,
+            engine,
+            viewport,
+            driver,
+            profile,
+        }
+    }
+
+    /// Opens `path` of `app`, after checking that the page before broke no rule of the
+    /// Content-Security-Policy, and starts listening for such breaches on the new one.
+    pub async fn open(&self, app: &TestApp, path: &str) {
+        self.assert_no_policy_violations().await;
+        self.client
+            .goto(&format!("{}{path}", app.base))
+            .await
+            .unwrap_or_else(|err| panic!("open {path}: {err}"));
+        self.client
+            .execute(
+                "window.__violations = [];
+                 document.addEventListener('securitypolicyviolation', e =>
+                     window.__violations.push(e.violatedDirective + ' blocked ' + e.blockedURI
+                         + ' at ' + e.sourceFile + ':' + e.lineNumber));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("listening for policy violations: {err}"));
+    }
+
+    /// Fails the test if the page broke a rule of its Content-Security-Policy (the server's, which
+    /// the tests run under as users do).
+    pub async fn assert_no_policy_violations(&self) {
+        let seen = self
+            .client
+            .execute("return window.__violations || [];", vec![])
+            .await
+            .unwrap_or_default();
+        let seen = seen.as_array().cloned().unwrap_or_default();
+        assert!(
+            seen.is_empty(),
+            "Content-Security-Policy violations: {seen:?}"
+        );
+    }
+
+    /// Fails when the page scrolls sideways in its window, which is the viewport's width (360 px
+    /// for a phone), or the engine's narrowest window where that is wider ([`Engine::narrowest`]).
+    pub async fn assert_fits_width(&self, what: &str) {
+        let widths = self
+            .client
+            .execute(
+                "const e = document.documentElement; return [e.scrollWidth, e.clientWidth];",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("measuring the page: {err}"));
+        let width = |i: usize| widths[i].as_i64().unwrap_or(i64::MAX);
+        let (page, window) = (width(0), width(1));
+        let expected = i64::from(self.viewport.size().0.max(self.engine.narrowest()));
+        assert!(window <= expected, "{what}: the window is {window} px wide");
+        assert!(
+            page <= window,
+            "{what} fits a {window} px screen without sideways scrolling ({page} px)"
+        );
+    }
+
+    /// Waits for an element (the wasm app renders after the page loads).
+    pub async fn wait_for(&self, locator: Locator<'_>) -> Element {
+        match self
+            .client
+            .wait()
+            .at_most(RENDER)
+            .for_element(locator)
+            .await
+        {
+            Ok(element) => element,
+            Err(err) => {
+                // What the page showed instead, as a picture and as text.
+                let shot = format!("failed-{}-{}", self.engine.name(), std::process::id());
+                self.screenshot(&shot).await;
+                let text = self
+                    .client
+                    .execute("return document.body.innerText.slice(0, 600);", vec![])
+                    .await
+                    .unwrap_or_default();
+                panic!("waiting for {locator:?}: {err}\npage ({shot}.png): {text}")
+            }
+        }
+    }
+
+    /// Waits until the heading of the page reads `text`.
+    pub async fn wait_for_heading(&self, text: &str) -> Element {
+        self.wait_for(Locator::XPath(&format!(
+            "//main//h1[normalize-space(.)={}]",
+            xpath_literal(text)
+        )))
+        .await
+    }
+
+    /// Waits until the users list's pager tells this total (`"10 users"`, `"1 user"`).
+    pub async fn wait_for_total(&self, total: &str) -> Element {
+        self.wait_for(Locator::XPath(&format!(
+            "//nav[@aria-label='Pages']//span[contains(., {})]",
+            xpath_literal(&format!(" {total}"))
+        )))
+        .await
+    }
+
+    /// The input labelled `label`, found through its `<label for>` the way a person finds it.
+    pub async fn field(&self, label: &str) -> Element {
+        let xpath = format!("//label[normalize-space(.)={}]", xpath_literal(label));
+        let label = self.wait_for(Locator::XPath(&xpath)).await;
+        let id = label
+            .attr("for")
+            .await
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("label {xpath} has no `for`"));
+        self.wait_for(Locator::Id(&id)).await
+    }
+
+    /// Types `text` into the field labelled `label`, replacing what was there.
+    pub async fn fill(&self, label: &str, text: &str) {
+        let field = self.field(label).await;
+        field
+            .clear()
+            .await
+            .unwrap_or_else(|err| panic!("clear {label}: {err}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|err| panic!("type into {label}: {err}"));
+    }
+
+    /// Clicks `element` (named `what` in a failure), scrolled into the middle of its scrolling
+    /// boxes first: WebKit's driver does not scroll a box that scrolls sideways, such as the
+    /// navigation at phone width, to reach what it clicks.
+    pub async fn click(&self, element: Element, what: &str) {
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'center' });",
+                vec![serde_json::to_value(&element).unwrap_or_default()],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("scroll to {what}: {err}"));
+        if let Err(err) = element.clone().click().await {
+            // Where it was, and what lay on top of it, say more than the driver's error.
+            let place = self
+                .client
+                .execute(
+                    "const r = arguments[0].getBoundingClientRect(); \
+                     const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); \
+                     return [r.x, r.y, r.width, r.height, innerWidth, innerHeight, \
+                             top ? top.outerHTML.slice(0, 120) : null];",
+                    vec![serde_json::to_value(&element).unwrap_or_default()],
+                )
+                .await;
+            panic!("click {what}: {err} (at and under it: {place:?})");
+        }
+    }
+
+    /// Clicks the button whose text is `text`.
+    pub async fn click_button(&self, text: &str) {
+        let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
+        let element = self.wait_for(Locator::XPath(&xpath)).await;
+        self.click(element, text).await;
+    }
+
+    /// Clicks the link whose text is `text`.
+    pub async fn click_link(&self, text: &str) {
+        let xpath = format!("//a[normalize-space(.)={}]", xpath_literal(text));
+        let element = self.wait_for(Locator::XPath(&xpath)).await;
+        self.click(element, text).await;
+    }
+
+    /// Clicks the button or link whose text is `text`.
+    pub async fn click_button_or_link(&self, text: &str) {
+        let lit = xpath_literal(text);
+        let xpath = format!("//button[normalize-space(.)={lit}] | //a[normalize-space(.)={lit}]");
+        let element = self.wait_for(Locator::XPath(&xpath)).await;
+        self.click(element, text).await;
+    }
+
+    /// Saves a screenshot as `target/screenshots/ENGINE/NAME.png`, to look at.
+    pub async fn screenshot(&self, name: &str) {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|err| panic!("screenshot: {err}"));
+        let dir = crate_dir()
+            .join("../target/screenshots")
+            .join(self.engine.name());
+        let _ = std::fs::create_dir_all(&dir);
+        std::fs::write(dir.join(format!("{name}.png")), png)
+            .unwrap_or_else(|err| panic!("save screenshot: {err}"));
+    }
+
+    /// Signs in through the sign-in page (with the demo password).
+    pub async fn sign_in(&self, app: &TestApp, username: &str) {
+        self.sign_in_with(app, username, PASSWORD).await;
+    }
+
+    /// Signs in through the sign-in page with `password`.
+    pub async fn sign_in_with(&self, app: &TestApp, username: &str, password: &str) {
+        self.open(app, "/sign-in").await;
+        self.fill("Username or email", username).await;
+        self.fill("Password", password).await;
+        self.click_button("Sign in").await;
+        // admin@acme.test belongs to both demo accounts, so picks one first.
+        if username == "admin@acme.test" {
+            self.wait_for_heading("Choose an account").await;
+            self.click_link("Acme Records").await;
+        }
+    }
+
+    /// Closes the browser and stops chromedriver.
+    pub async fn close(mut self) {
+        self.assert_no_policy_violations().await;
+        let _ = self.client.clone().close().await;
+        end_group(&mut self.driver);
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // A failed assertion skips `close`; never leave a WebDriver server behind.
+        end_group(&mut self.driver);
+    }
+}
+
+/// Ends `child` and its process group.
+fn end_group(child: &mut Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", "--", &format!("-{}", child.id())])
+        .status();
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|err| panic!("no free port: {err}"))
+}
+
+/// Waits for a freshly started process to accept connections (a start-up wait, not a retry of a
+/// test step).
+fn wait_for_port(port: u16, limit: Duration) {
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < limit,
+            "the WebDriver server did not listen on port {port} within {limit:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
