@@ -3,6 +3,7 @@
 //! - `cargo xtask run [--addr HOST:PORT]`: installs what is missing, builds the app, serves it.
 //! - `cargo xtask test`: installs what is missing, then every check and test, in order.
 //! - `cargo xtask bench`, `cargo xtask fuzz`: the figures, and the import reader's fuzzing.
+//! - `cargo xtask lighthouse`: the step of `bench` that measures page loads with Lighthouse, alone.
 //! - `cargo xtask e2e [FILTER]`: the step of `test` that runs the end-to-end tests in each browser
 //!   engine, alone.
 //! - `cargo xtask schemathesis [--seconds N]`: the step of `test` that holds the live server to
@@ -12,6 +13,7 @@ mod cmd;
 mod compress;
 mod contract;
 mod fuzz;
+mod lighthouse;
 mod test;
 mod tools;
 
@@ -21,7 +23,8 @@ const USAGE: &str = "usage: cargo xtask <command>
 
   run [--addr HOST:PORT]  build the app and start Roster with demo data
   test                    run every check and test (what CI runs)
-  bench                   measure search latency and the app's transfer size
+  bench                   measure search latency, the app's transfer size and page loads
+  lighthouse              only the step of `bench` that runs Lighthouse (mobile) on two pages
   fuzz [--seconds N]      fuzz the CSV import reader (nightly, cargo-fuzz; not in CI)
   schemathesis [--seconds N]  only the step of `test` that checks the live API against its OpenAPI document
   e2e [FILTER]            only the step of `test` that runs the end-to-end tests (those whose name
@@ -43,6 +46,9 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz::run(&args[1..]),
         Some("schemathesis") => schemathesis(&args[1..]),
         Some("e2e") => test::e2e(&args[1..]),
+        Some("lighthouse") => {
+            tools::Tools::ensure(tools::Need::Build).and_then(|t| lighthouse::alone(&t))
+        }
         Some("install") => tools::Tools::ensure(tools::Need::Everything).map(|_| ()),
         _ => {
             eprintln!("{USAGE}");
@@ -58,11 +64,12 @@ fn main() -> ExitCode {
     }
 }
 
-/// Builds the app, then runs the server benchmarks against it and the import's in Chromium,
-/// beside Papa Parse (they print their figures).
+/// Builds the app, then runs the server benchmarks against it, Lighthouse on two of its pages, and
+/// the import's in Chromium beside Papa Parse (they print their figures).
 fn bench() -> Result<(), String> {
     let tools = tools::Tools::ensure(tools::Need::Everything)?;
     tools::ensure_papaparse()?;
+    lighthouse::ensure_lighthouse()?;
     let chromedriver = tools
         .chromedriver
         .as_ref()
@@ -74,6 +81,7 @@ fn bench() -> Result<(), String> {
         .cargo(&["bench", "--package", "roster-server", "--bench", "api"])
         .env("ROSTER_DIST", &dist.to_string_lossy())
         .run()?;
+    lighthouse::run(&tools.path, &dist)?;
     tools
         .cargo(&["bench", "--package", "roster-e2e", "--bench", "import"])
         .env("ROSTER_DIST", &dist.to_string_lossy())

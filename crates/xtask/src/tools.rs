@@ -243,7 +243,7 @@ fn ensure_wasm_opt(path: &str) -> Result<(), String> {
 }
 
 /// Installs an npm package at an exact version into `.tools/`.
-fn npm_install(package: &str) -> Result<(), String> {
+pub(crate) fn npm_install(package: &str) -> Result<(), String> {
     std::fs::create_dir_all(tools_dir()).map_err(|e| format!("cannot create .tools/: {e}"))?;
     let prefix = tools_dir().to_string_lossy().into_owned();
     Cmd::new("npm")
