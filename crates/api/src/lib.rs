@@ -17,6 +17,7 @@ pub mod imports;
 pub mod invitations;
 pub mod join;
 pub mod mailbox;
+pub mod me;
 pub mod passwords;
 pub mod problem;
 pub mod session;

@@ -156,6 +156,16 @@ error_codes! {
     AuthCurrentPasswordWrong = "auth.current_password_wrong", "Your current password is not right.";
     AuthThrottled = "auth.throttled", "Too many attempts. Wait a little, then try again.";
 
+    // My details.
+    MeDetailsLocked = "me.details_locked", "A group you belong to does not let its members edit their own details. Ask an administrator to change them.";
+    MeEmailUnchanged = "me.email_unchanged", "This is already your email address.";
+    MeEmailTaken = "me.email_taken", "Another Roster login already answers to this email address.";
+    MeEmailLinkInvalid = "me.email_link_invalid", "This link no longer works: it has expired, was already used or was replaced by a newer one. Change your email again from My details.";
+    MeChallengeRequired = "me.challenge_required", "Give both a question and its answer.";
+    MeChallengeTooLong = "me.challenge_too_long", "A challenge question or answer can be at most 200 characters long.";
+    PinInvalid = "pin.invalid", "A PIN is the first four digits of the person's authorization number.";
+    PinNotSet = "pin.not_set", "This person has no authorization number yet: they can make one in My details.";
+
     // Uniqueness and groups.
     UserUsernameTaken = "user.username_taken", "This username is already taken.";
     UserAlreadyMember = "user.already_member", "This person is already a member of this account.";

@@ -30,6 +30,9 @@ pub enum Event {
     /// An administrator asked an existing login to join their account; the subject is the
     /// person asked, who alone may accept.
     JoinRequested,
+    /// A user asked to change their email: the address they have now is told (the new one gets
+    /// the confirmation link, [`EmailKind::EmailChangeConfirmation`], sent to it alone).
+    EmailChangeRequested,
 }
 
 /// Which email is sent; the template and the recipient's language make the rest.
@@ -57,11 +60,15 @@ pub enum EmailKind {
     PasswordReset,
     /// To the person asked to join an account: the link to accept or decline.
     JoinRequest,
+    /// To the new address a user gave: the link that confirms it.
+    EmailChangeConfirmation,
+    /// To the user's present address: a change of email was asked (if it was not you, say so).
+    EmailChangeNotice,
 }
 
 impl EmailKind {
     /// Every kind of email.
-    pub const ALL: [EmailKind; 10] = [
+    pub const ALL: [EmailKind; 12] = [
         EmailKind::Activation,
         EmailKind::UserAddedConfirmation,
         EmailKind::UserUpdatedConfirmation,
@@ -72,6 +79,8 @@ impl EmailKind {
         EmailKind::SecurityDetailsChanged,
         EmailKind::PasswordReset,
         EmailKind::JoinRequest,
+        EmailKind::EmailChangeConfirmation,
+        EmailKind::EmailChangeNotice,
     ];
 
     /// The name used on the wire and in the outbox (as serde writes it).
@@ -87,6 +96,8 @@ impl EmailKind {
             EmailKind::SecurityDetailsChanged => "security_details_changed",
             EmailKind::PasswordReset => "password_reset",
             EmailKind::JoinRequest => "join_request",
+            EmailKind::EmailChangeConfirmation => "email_change_confirmation",
+            EmailKind::EmailChangeNotice => "email_change_notice",
         }
     }
 }
@@ -131,6 +142,7 @@ pub fn recipients<Id: Copy + Eq>(event: Event, requester: Id, subject: Id) -> Ve
         Event::OwnSecurityDetailsChanged => (to_subject(EmailKind::SecurityDetailsChanged), None),
         Event::PasswordResetRequested => (to_subject(EmailKind::PasswordReset), None),
         Event::JoinRequested => (to_subject(EmailKind::JoinRequest), None),
+        Event::EmailChangeRequested => (to_subject(EmailKind::EmailChangeNotice), None),
     };
     let for_requester = for_requester.filter(|_| requester != subject || for_subject.is_none());
     for_subject.into_iter().chain(for_requester).collect()

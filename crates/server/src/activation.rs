@@ -77,6 +77,7 @@ pub async fn check_link(
 pub async fn activate(
     State(state): State<AppState>,
     source: Source,
+    agent: crate::session::UserAgent,
     Json(body): Json<Activation>,
 ) -> Result<Response, AppError> {
     state.throttle.check(source, &Attempt::Link)?;
@@ -156,5 +157,5 @@ pub async fn activate(
     )
     .await?;
     tx.commit().await?;
-    crate::session::start(&state, taken).await
+    crate::session::start(&state, taken, &agent).await
 }

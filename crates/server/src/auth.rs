@@ -39,6 +39,7 @@ use roster_domain::ErrorCode;
 pub async fn sign_in(
     State(state): State<AppState>,
     source: Source,
+    agent: session::UserAgent,
     Json(body): Json<SignIn>,
 ) -> Result<Response, AppError> {
     state
@@ -59,6 +60,20 @@ pub async fn sign_in(
     };
 
     if !password_ok {
+        // The person's journal shows it (My activity). Written beside the answer, not before
+        // it, so that a known login is not told from an unknown one by the time it takes.
+        let db = state.db.clone();
+        tokio::spawn(async move {
+            let entry = audit::Entry::system(user.id, "session.sign_in_failed");
+            let written = async {
+                let mut tx = store::begin_write(&db).await?;
+                audit::record(&mut tx, entry).await?;
+                tx.commit().await.map_err(AppError::from)
+            };
+            if let Err(err) = written.await {
+                tracing::error!(?err, "cannot audit a failed sign-in");
+            }
+        });
         return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
     }
     if user.state == "locked" {
@@ -83,7 +98,15 @@ pub async fn sign_in(
         // Staged, invited, suspended or removed users cannot sign in; they get the same answer.
         return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
     }
-    session::start(&state, user.id).await
+    let signed_in = session::start(&state, user.id, &agent).await?;
+    let mut tx = store::begin_write(&state.db).await?;
+    let entry = audit::Entry {
+        actor_id: Some(user.id),
+        ..audit::Entry::system(user.id, "session.signed_in")
+    };
+    audit::record(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(signed_in)
 }
 
 /// `DELETE /api/v1/session`: ends this session.
@@ -105,24 +128,4 @@ pub async fn sign_out(
     user: CurrentUser,
 ) -> Result<Response, AppError> {
     session::end(&state, &user.session).await
-}
-
-/// `GET /api/v1/me`.
-#[utoipa::path(
-    get,
-    path = "/me",
-    operation_id = "me",
-    tag = "session",
-    responses(
-        (status = 200, description = "The signed-in user and their accounts.", body = Me),
-        (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
-    )
-)]
-pub async fn me(
-    State(state): State<AppState>,
-    user: CurrentUser,
-) -> Result<axum::Json<Me>, AppError> {
-    Ok(axum::Json(
-        session::me_of(&mut *state.db.acquire().await?, user.id).await?,
-    ))
 }

@@ -22,6 +22,8 @@ pub struct Facts {
     pub link: Option<(String, i64)>,
     /// Who asked for the change, by name (a join request says who asks).
     pub requester_name: Option<String>,
+    /// The address a change of email waits to be confirmed at.
+    pub new_email: Option<String>,
 }
 
 /// A rendered email.
@@ -86,7 +88,7 @@ fn catalogue(kind: EmailKind, _language: &str, facts: &Facts) -> (String, Vec<St
         EmailKind::SecurityDetailsChanged => (
             "Your password or security details changed".to_owned(),
             vec![
-                "Your password or security details were changed, and you were signed out everywhere else.".to_owned(),
+                "Your password, challenge question or authorization number was just changed. A new password also signs you out everywhere else.".to_owned(),
                 "If this was not you, ask your administrator to suspend your account at once.".to_owned(),
             ],
         ),
@@ -101,6 +103,20 @@ fn catalogue(kind: EmailKind, _language: &str, facts: &Facts) -> (String, Vec<St
                 ],
             )
         }
+        EmailKind::EmailChangeConfirmation => (
+            "Confirm your new email address".to_owned(),
+            vec![
+                "You asked to use this address for your Roster login. Open the link below to confirm it: your email changes only then.".to_owned(),
+                format!("The link works once, for {lasts}. If you did not ask for this, ignore this email: nothing changes."),
+            ],
+        ),
+        EmailKind::EmailChangeNotice => (
+            "A change of your email address was asked".to_owned(),
+            vec![
+                format!("Someone signed in as you asked to change the email address of your Roster login to {}. It changes only when the link sent to that address is followed.", facts.new_email.as_deref().unwrap_or("another address")),
+                "If this was not you, change your password at once and tell your administrator.".to_owned(),
+            ],
+        ),
         EmailKind::PasswordReset => (
             "Reset your Roster password".to_owned(),
             vec![
@@ -121,7 +137,10 @@ pub fn render(kind: EmailKind, language: &str, first_name: &str, facts: &Facts) 
         .filter(|_| {
             matches!(
                 kind,
-                EmailKind::Activation | EmailKind::PasswordReset | EmailKind::JoinRequest
+                EmailKind::Activation
+                    | EmailKind::PasswordReset
+                    | EmailKind::JoinRequest
+                    | EmailKind::EmailChangeConfirmation
             )
         })
         .map(|(url, _)| url.as_str());
@@ -195,19 +214,46 @@ pub async fn notify(
         {
             continue;
         }
-        let rendered = render(notice.email, &language, &first_name, facts);
-        let email = Email {
-            to_address: address,
-            user_id: Some(notice.to),
-            account_id: account,
-            kind: notice.email,
+        let to = Addressed {
+            address,
+            user: notice.to,
+            first_name,
             language,
-            subject: rendered.subject,
-            text: rendered.text,
-            html: rendered.html,
         };
-        outbox::enqueue(tx, sealer, &email).await?;
+        send(tx, sealer, notice.email, account, to, facts).await?;
     }
+    Ok(())
+}
+
+/// Who an email goes to: a user, at `address` (theirs, or the new one they are confirming).
+pub struct Addressed {
+    pub address: String,
+    pub user: i64,
+    pub first_name: String,
+    pub language: String,
+}
+
+/// Renders `kind` for `to` and writes it to the outbox, inside `tx`.
+pub async fn send(
+    tx: &mut Tx<'_>,
+    sealer: &crate::seal::Sealer,
+    kind: EmailKind,
+    account: Option<i64>,
+    to: Addressed,
+    facts: &Facts,
+) -> Result<(), AppError> {
+    let rendered = render(kind, &to.language, &to.first_name, facts);
+    let email = Email {
+        to_address: to.address,
+        user_id: Some(to.user),
+        account_id: account,
+        kind,
+        language: to.language,
+        subject: rendered.subject,
+        text: rendered.text,
+        html: rendered.html,
+    };
+    outbox::enqueue(tx, sealer, &email).await?;
     Ok(())
 }
 
@@ -222,8 +268,7 @@ impl Facts {
         Ok(Facts {
             account: Some(name),
             subject_name: format!("{} {}", user.first_name, user.last_name),
-            link: None,
-            requester_name: None,
+            ..Facts::default()
         })
     }
 }
@@ -238,6 +283,7 @@ mod tests {
             subject_name: "Zoë Lefèvre".into(),
             link: Some(("https://roster.test/activate#token=abc".into(), 168)),
             requester_name: Some("Eva Europa".into()),
+            new_email: Some("zoe@new.test".into()),
         }
     }
 

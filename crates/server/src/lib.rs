@@ -21,6 +21,7 @@ mod invitations;
 mod join;
 mod licences;
 mod limits;
+mod me;
 mod openapi;
 pub mod outbox;
 mod passwords;

@@ -8,7 +8,7 @@
 
 use crate::error::{PROBLEM, Problem};
 use crate::{
-    accounts, activation, audit, auth, groups, import, invitations, join, licences, outbox,
+    accounts, activation, audit, auth, groups, import, invitations, join, licences, me, outbox,
     passwords, settings, users,
 };
 use utoipa::openapi::extensions::Extensions;
@@ -37,7 +37,20 @@ const SESSION: &str = "session";
         document,
         auth::sign_in,
         auth::sign_out,
-        auth::me,
+        me::details::show,
+        me::details::update,
+        me::email::change,
+        me::email::confirm,
+        me::security::challenge,
+        me::security::authorization_number,
+        me::security::pin_check,
+        me::sessions::list,
+        me::sessions::end_one,
+        me::sessions::end_others,
+        me::activity::activity,
+        me::joins::list,
+        me::joins::accept,
+        me::joins::decline,
         accounts::list,
         settings::read,
         settings::update,
@@ -121,6 +134,11 @@ struct Conventions;
 const THROTTLED: &[&str] = &[
     "sign_in",
     "change_my_password",
+    "change_my_email",
+    "confirm_my_email",
+    "set_my_challenge",
+    "new_authorization_number",
+    "check_pin",
     "request_password_reset",
     "check_password_reset",
     "complete_password_reset",
@@ -182,6 +200,7 @@ const VERSIONED: &[(&str, &str, &[&str])] = &[
     ("read_user", "revoke_invitation", &["account", "user"]),
     ("read_group", "update_group", &["account", "group"]),
     ("read_account", "update_account", &["account"]),
+    ("me", "update_me", &[]),
 ];
 
 /// Links from an answer carrying an ETag to the changes that take it back in `If-Match` (OpenAPI

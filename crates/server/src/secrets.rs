@@ -54,6 +54,22 @@ pub async fn verify_password(stored: Option<String>, password: String) -> bool {
     .unwrap_or(false)
 }
 
+/// `n` decimal digits from the operating system's CSPRNG, each equally likely (bytes of 250 and
+/// above are drawn again, so that no digit comes up more often).
+pub fn random_digits(n: usize) -> Result<String, AppError> {
+    let mut digits = String::with_capacity(n);
+    let mut bytes = [0u8; 32];
+    while digits.len() < n {
+        getrandom::fill(&mut bytes).map_err(|e| AppError::Internal(format!("randomness: {e}")))?;
+        for b in bytes.iter().filter(|b| **b < 250) {
+            if digits.len() < n {
+                digits.push(char::from(b'0' + b % 10));
+            }
+        }
+    }
+    Ok(digits)
+}
+
 /// A fresh random token (URL-safe text).
 pub fn random_token() -> Result<String, AppError> {
     let mut bytes = [0u8; 32];

@@ -27,14 +27,50 @@ pub struct CurrentUser {
 /// The idle timeout when the user belongs to no group: the default group policy's.
 const DEFAULT_IDLE_MINUTES: i64 = 60;
 
-/// Opens a session for `user` and answers `me` with its cookie: after a sign-in, and after an
-/// activation (which signs the new user in). Only for a user still active when the session is
-/// written: a suspension or removal that lands while a password is being checked wins.
-pub async fn start(state: &AppState, user: i64) -> Result<Response, AppError> {
+/// The browser a request came from, as its `User-Agent` names it (at most 512 characters kept).
+#[derive(Debug, Clone, Default)]
+pub struct UserAgent(pub String);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for UserAgent {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        let text = parts
+            .headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default();
+        Ok(UserAgent(text.chars().take(512).collect()))
+    }
+}
+
+/// A session's device as a person recognises it: `Firefox on Android`, `Safari on iPhone`;
+/// empty when the User-Agent says nothing known.
+pub fn device(user_agent: &str) -> String {
+    let Some(found) = woothee::parser::Parser::new().parse(user_agent) else {
+        return String::new();
+    };
+    let known = |s: &str| !s.is_empty() && s != woothee::woothee::VALUE_UNKNOWN;
+    match (known(found.name), known(found.os)) {
+        (true, true) => format!("{} on {}", found.name, found.os),
+        (true, false) => found.name.to_owned(),
+        (false, true) => found.os.to_string(),
+        (false, false) => String::new(),
+    }
+}
+
+/// Opens a session for `user` on the browser `agent` and answers `me` with its cookie: after a
+/// sign-in, and after an activation (which signs the new user in). Only for a user still active
+/// when the session is written: a suspension or removal that lands while a password is being
+/// checked wins.
+pub async fn start(state: &AppState, user: i64, agent: &UserAgent) -> Result<Response, AppError> {
     let now = clock::now().unix_seconds();
     let token = random_token()?;
     let mut conn = state.db.acquire().await?;
-    if !store::sessions::open(&mut conn, &token_hash(&token), user, now).await? {
+    if !store::sessions::open(&mut conn, &token_hash(&token), user, now, &agent.0).await? {
         return Err(AppError::SignIn(ErrorCode::AuthInvalidCredentials));
     }
     let me = me_of(&mut conn, user).await?;
@@ -62,9 +98,7 @@ fn with_cookie(mut response: Response, cookie: &str) -> Result<Response, AppErro
 
 /// The signed-in person and their accounts.
 pub async fn me_of(conn: &mut store::Conn, user: i64) -> Result<Me, AppError> {
-    let mut me = store::people::me(conn, user).await?;
-    me.accounts = store::accounts::mine(conn, user).await?;
-    Ok(me)
+    store::me::me(conn, user, clock::now().unix_seconds()).await
 }
 
 /// The user behind a session token, if the session is still valid.

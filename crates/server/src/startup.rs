@@ -6,7 +6,7 @@ use crate::state::{AppState, Config};
 use crate::store::{self, Pool};
 use crate::{
     accounts, activation, audit, auth, demo, extract, groups, headers, import, invitations, join,
-    licences, limits, openapi, outbox, passwords, seal, settings, spa, users,
+    licences, limits, me, openapi, outbox, passwords, seal, settings, spa, users,
 };
 use axum::Router;
 use axum::extract::{ConnectInfo, DefaultBodyLimit};
@@ -191,9 +191,9 @@ pub fn app(state: AppState) -> Router {
         .route("/health", get(openapi::health))
         .route("/openapi.json", get(openapi::document))
         .route("/session", post(auth::sign_in).delete(auth::sign_out))
-        .route("/me", get(auth::me))
         .route("/accounts", get(accounts::list))
         .route("/accounts/{account}/audit", get(audit::list))
+        .merge(me::router())
         .merge(users::router())
         .merge(invitations::router())
         .merge(join::router())

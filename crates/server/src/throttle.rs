@@ -119,6 +119,8 @@ pub enum Attempt<'a> {
     Link,
     /// Asking for a reset link to be sent to `email`.
     ResetRequest(&'a str),
+    /// Checking a PIN of user `id` (an administrator on the phone with them).
+    Pin(i64),
 }
 
 /// Every limit, shared by all requests.
@@ -169,6 +171,11 @@ impl Throttle {
                 self.guesses_short.check(&source),
                 self.guesses_long.check(&source),
                 self.login.check(&format!("#{user}")),
+            ],
+            Attempt::Pin(user) => [
+                self.guesses_short.check(&source),
+                self.guesses_long.check(&source),
+                self.login.check(&format!("pin#{user}")),
             ],
             Attempt::Link => [self.links.check(&source), None, None],
             Attempt::ResetRequest(email) => [

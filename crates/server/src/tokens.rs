@@ -11,6 +11,8 @@ use crate::store::{self, Conn, Tx};
 pub enum Purpose {
     Activation,
     PasswordReset,
+    /// Confirms a new email address; the link carries it.
+    EmailChange,
 }
 
 impl Purpose {
@@ -18,6 +20,7 @@ impl Purpose {
         match self {
             Purpose::Activation => "activation",
             Purpose::PasswordReset => "password_reset",
+            Purpose::EmailChange => "email_change",
         }
     }
 
@@ -25,6 +28,7 @@ impl Purpose {
         match self {
             Purpose::Activation => "activate",
             Purpose::PasswordReset => "reset-password",
+            Purpose::EmailChange => "confirm-email",
         }
     }
 }
@@ -49,10 +53,42 @@ pub async fn issue(
     now: i64,
     expires_at: i64,
 ) -> Result<String, AppError> {
+    issue_carrying(tx, purpose, user, account, None, now, expires_at).await
+}
+
+/// Issues a link as [`issue`] does, carrying `payload` (a change of email: the new address).
+pub async fn issue_carrying(
+    tx: &mut Tx<'_>,
+    purpose: Purpose,
+    user: i64,
+    account: Option<i64>,
+    payload: Option<&str>,
+    now: i64,
+    expires_at: i64,
+) -> Result<String, AppError> {
     let token = random_token()?;
     let hash = token_hash(&token);
-    store::tokens::replace(tx, &hash, purpose.as_str(), user, account, now, expires_at).await?;
+    let link = store::tokens::NewLink {
+        hash: &hash,
+        purpose: purpose.as_str(),
+        user,
+        account,
+        payload,
+        now,
+        expires_at,
+    };
+    store::tokens::replace(tx, &link).await?;
     Ok(token)
+}
+
+/// Uses up a live link and answers its user and what it carries.
+pub async fn take_payload(
+    tx: &mut Tx<'_>,
+    purpose: Purpose,
+    token: &str,
+    now: i64,
+) -> Result<Option<(i64, Option<String>)>, AppError> {
+    store::tokens::take_payload(tx, purpose.as_str(), &token_hash(token), now).await
 }
 
 /// Ends `user`'s link of `purpose`, if any.

@@ -106,6 +106,14 @@ pub fn refusal(refusal: &AuthzRefusal, attempt: Attempt) -> AppError {
     }))
 }
 
+/// The target's place in `account`: 404 when they are not a member of it.
+fn in_account(places: &[Place], account: i64) -> Result<&Place, AppError> {
+    places
+        .iter()
+        .find(|p| p.account == account)
+        .ok_or(AppError::NotFound)
+}
+
 /// May `actor` make `change` to `target`, a member of `account`? 404 when the target is not a
 /// member. A person-wide change is decided in every account the target belongs to, and its
 /// refusal audited in each of them; a membership change in `account` alone.
@@ -117,10 +125,7 @@ pub async fn authorize(
     change: &Change,
 ) -> Result<(), AppError> {
     let places = person(conn, actor, target).await?;
-    let here = places
-        .iter()
-        .find(|p| p.account == account)
-        .ok_or(AppError::NotFound)?;
+    let here = in_account(&places, account)?;
     let elsewhere: Vec<_> = places
         .iter()
         .filter(|p| p.account != account)
@@ -135,6 +140,24 @@ pub async fn authorize(
         }
         refusal(&r, attempt)
     })
+}
+
+/// May `actor` make `change` to `target` as far as `account` alone is concerned (what their
+/// standing there allows, whatever the person's other accounts)? For what acts on the person
+/// from one account without changing their login: checking the PIN they read out. 404 when the
+/// target is not a member.
+pub async fn authorize_here(
+    conn: &mut Conn,
+    account: i64,
+    actor: i64,
+    target: i64,
+    change: &Change,
+) -> Result<(), AppError> {
+    let places = person(conn, actor, target).await?;
+    in_account(&places, account)?
+        .standing()
+        .decide(change)
+        .map_err(|r| refusal(&r, Attempt::on_user(actor, account, Some(target), change)))
 }
 
 /// May `actor` change the policy of group `group` of `account`, or move its members to another

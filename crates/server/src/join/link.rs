@@ -98,6 +98,18 @@ pub async fn accept(
     let now = crate::clock::now().unix_seconds();
     let mut tx = crate::store::begin_write(&state.db).await?;
     let request = take(&mut tx, &body.token, now).await?;
+    accept_taken(&state, tx, request, now).await.map(axum::Json)
+}
+
+/// Makes the membership `request` asked for, the request already taken in `tx`, and commits:
+/// checked again against the requester's authority and the account's approved domains as they
+/// now stand (a request that no longer holds is withdrawn, 409).
+pub(crate) async fn accept_taken(
+    state: &AppState,
+    mut tx: Tx<'static>,
+    request: Pending,
+    now: i64,
+) -> Result<Joined, AppError> {
     let account = request.account_id;
     let policy = guard::policy(&mut tx, account).await?;
     let requester = match request.requested_by {
@@ -143,16 +155,16 @@ pub async fn accept(
     audit::record(&mut tx, entry).await?;
     let account_name = store::accounts::name(&mut tx, account).await?;
     tx.commit().await?;
-    outbox::wake(&state);
-    Ok(axum::Json(Joined {
+    outbox::wake(state);
+    Ok(Joined {
         account_id: account,
         account_name,
         licensed,
-    }))
+    })
 }
 
 /// Audits a request that ends without a membership: only the email typed is named.
-async fn withdrawn(
+pub(crate) async fn withdrawn(
     tx: &mut Tx<'_>,
     request: &Pending,
     action: &'static str,

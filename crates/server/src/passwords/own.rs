@@ -64,6 +64,29 @@ pub(super) async fn save_password(
     .await
 }
 
+/// Asks for `user`'s current password again before a change of what protects their login
+/// (password, email, challenge, authorization number): throttled like a sign-in; a wrong one is
+/// 422 naming `current_password`.
+pub(crate) async fn confirm_current(
+    state: &AppState,
+    source: Source,
+    user: i64,
+    password: &str,
+) -> Result<(), AppError> {
+    state
+        .throttle
+        .check(source, &Attempt::CurrentPassword(user))?;
+    let stored = store::logins::password_hash(&mut *state.db.acquire().await?, user).await?;
+    if verify_password(stored, password.to_owned()).await {
+        Ok(())
+    } else {
+        Err(AppError::Invalid(vec![FieldError::new(
+            "current_password",
+            ErrorCode::AuthCurrentPasswordWrong,
+        )]))
+    }
+}
+
 /// `POST /api/v1/me/password`: changes my password; my other sessions end.
 #[utoipa::path(
     post,
@@ -85,16 +108,7 @@ pub async fn change_own(
     me: CurrentUser,
     Json(body): Json<PasswordChange>,
 ) -> Result<Response, AppError> {
-    state
-        .throttle
-        .check(source, &Attempt::CurrentPassword(me.id))?;
-    let stored = store::logins::password_hash(&mut *state.db.acquire().await?, me.id).await?;
-    if !verify_password(stored, body.current_password.clone()).await {
-        return Err(AppError::Invalid(vec![FieldError::new(
-            "current_password",
-            ErrorCode::AuthCurrentPasswordWrong,
-        )]));
-    }
+    confirm_current(&state, source, me.id, &body.current_password).await?;
     if body.new_password == body.current_password {
         return Err(AppError::Invalid(vec![FieldError::new(
             "new_password",

@@ -97,6 +97,7 @@ pub async fn link_info(
     let gone = match purpose {
         Purpose::Activation => ErrorCode::InvitationLinkInvalid,
         Purpose::PasswordReset => ErrorCode::PasswordResetLinkInvalid,
+        Purpose::EmailChange => ErrorCode::MeEmailLinkInvalid,
     };
     let now = crate::clock::now().unix_seconds();
     let mut conn = state.db.acquire().await?;

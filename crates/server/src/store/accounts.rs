@@ -4,7 +4,6 @@ use super::decode;
 use super::{Conn, in_list, list};
 use crate::error::AppError;
 use roster_api::accounts::{AccountSettings, AccountSummary};
-use roster_api::session::MyAccount;
 use roster_domain::authz::{AuthzPolicy, Grantable};
 use roster_domain::values::ApprovedDomain;
 
@@ -40,19 +39,6 @@ pub async fn summaries_of(conn: &mut Conn, user: i64) -> Result<Vec<AccountSumma
             })
         })
         .collect()
-}
-
-/// The accounts `user` belongs to, by name, with their role.
-pub async fn mine(conn: &mut Conn, user: i64) -> Result<Vec<MyAccount>, AppError> {
-    Ok(summaries_of(conn, user)
-        .await?
-        .into_iter()
-        .map(|a| MyAccount {
-            id: a.id,
-            name: a.name,
-            role: a.role,
-        })
-        .collect())
 }
 
 /// The account's authorization policy.

@@ -98,6 +98,25 @@ pub async fn take(tx: &mut Tx<'_>, hash: &str, now: i64) -> Result<Option<Pendin
     .await?)
 }
 
+/// Uses up `user`'s live request `id` (answered signed in, from My details): none when it is
+/// another person's, answered or expired.
+pub async fn take_mine(
+    tx: &mut Tx<'_>,
+    user: i64,
+    id: i64,
+    now: i64,
+) -> Result<Option<Pending>, AppError> {
+    Ok(sqlx::query_as(&format!(
+        "DELETE FROM join_requests WHERE id = ?1 AND user_id = ?2 AND expires_at > ?3
+         RETURNING {PENDING}"
+    ))
+    .bind(id)
+    .bind(user)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
 /// Forgets the requests that expired before `before`.
 pub async fn prune(conn: &mut Conn, before: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM join_requests WHERE expires_at < ?1")

@@ -17,6 +17,7 @@ pub mod imports;
 pub mod invitations;
 pub mod join_requests;
 pub mod logins;
+pub mod me;
 pub mod memberships;
 pub mod outbox;
 pub mod people;

@@ -1,9 +1,9 @@
 //! People as administrators see them: a user with their membership of one account, the accounts
-//! of theirs the viewer administers, the rows of the users list, and the signed-in person.
+//! of theirs the viewer administers, the rows of the users list. (The signed-in person sees
+//! themselves through [`super::me`].)
 
 use super::{Conn, decode, in_list, list};
 use crate::error::AppError;
-use roster_api::session::Me;
 use roster_api::users::{ListItem, Membership, UserDetail};
 use roster_domain::authz::Grants;
 
@@ -174,35 +174,4 @@ pub async fn list_rows(
             })
         })
         .collect()
-}
-
-#[derive(sqlx::FromRow)]
-struct MeRow {
-    username: String,
-    email: String,
-    first_name: String,
-    last_name: String,
-    language: String,
-    must_change_password: bool,
-}
-
-/// The person `user` as they see themselves (their accounts still to fill in).
-pub async fn me(conn: &mut Conn, user: i64) -> Result<Me, AppError> {
-    let r: MeRow = sqlx::query_as(
-        "SELECT username, email, first_name, last_name, language, must_change_password
-         FROM users WHERE id = ?1",
-    )
-    .bind(user)
-    .fetch_one(&mut *conn)
-    .await?;
-    Ok(Me {
-        id: user,
-        username: r.username,
-        email: r.email,
-        first_name: r.first_name,
-        last_name: r.last_name,
-        language: decode("language", &r.language)?,
-        must_change_password: r.must_change_password,
-        accounts: Vec::new(),
-    })
 }

@@ -1,4 +1,4 @@
-//! Sessions and sign-in failures: who is signed in, and the lockout after repeated failures.
+//! Sessions: who is signed in, where, and since when; and the end of a lockout.
 
 use super::{Conn, Tx};
 use crate::error::AppError;
@@ -39,20 +39,23 @@ pub async fn end_lockout(tx: &mut Tx<'_>, user: i64, now: i64) -> Result<bool, A
     Ok(unlocked.rows_affected() > 0)
 }
 
-/// Opens a session (by its token's hash) for `user` if they are still active; answers whether.
+/// Opens a session (by its token's hash) for `user` if they are still active, on the browser
+/// `user_agent` names; answers whether.
 pub async fn open(
     conn: &mut Conn,
     token_hash: &str,
     user: i64,
     now: i64,
+    user_agent: &str,
 ) -> Result<bool, AppError> {
     let opened = sqlx::query(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at)
-         SELECT ?1, ?2, ?3, ?3 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2 AND state = 'active')",
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, user_agent)
+         SELECT ?1, ?2, ?3, ?3, ?4 WHERE EXISTS (SELECT 1 FROM users WHERE id = ?2 AND state = 'active')",
     )
     .bind(token_hash)
     .bind(user)
     .bind(now)
+    .bind(user_agent)
     .execute(&mut *conn)
     .await?;
     Ok(opened.rows_affected() > 0)
@@ -65,6 +68,39 @@ pub async fn end(conn: &mut Conn, token_hash: &str) -> Result<(), AppError> {
         .execute(&mut *conn)
         .await?;
     Ok(())
+}
+
+/// Ends `user`'s session `id`; answers whether there was one (another person's is not theirs).
+pub async fn end_by_id(conn: &mut Conn, user: i64, id: i64) -> Result<bool, AppError> {
+    let ended = sqlx::query("DELETE FROM sessions WHERE id = ?1 AND user_id = ?2")
+        .bind(id)
+        .bind(user)
+        .execute(&mut *conn)
+        .await?;
+    Ok(ended.rows_affected() > 0)
+}
+
+/// One of a person's sessions, as they see it.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Open {
+    pub id: i64,
+    pub user_agent: String,
+    pub created_at: i64,
+    pub last_seen_at: i64,
+    /// It is the session `current` of [`of_user`].
+    pub current: bool,
+}
+
+/// `user`'s sessions: the one whose hash is `current` first, then the most recently seen.
+pub async fn of_user(conn: &mut Conn, user: i64, current: &str) -> Result<Vec<Open>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT id, user_agent, created_at, last_seen_at, token_hash = ?2 AS current
+         FROM sessions WHERE user_id = ?1 ORDER BY current DESC, last_seen_at DESC, id DESC",
+    )
+    .bind(user)
+    .bind(current)
+    .fetch_all(&mut *conn)
+    .await?)
 }
 
 /// Ends every session of `user`.

@@ -1,23 +1,37 @@
-//! Single-use links (activation, password reset), by the SHA-256 of their token: at most one live
+//! Single-use links (activation, password reset, a change of email), by the SHA-256 of their token: at most one live
 //! link of each purpose per user.
 
 use super::{Conn, Tx};
 use crate::error::AppError;
 
-/// Makes `hash` the live link of `purpose` for `user`, replacing any.
-pub async fn replace(
-    tx: &mut Tx<'_>,
-    hash: &str,
-    purpose: &str,
-    user: i64,
-    account: Option<i64>,
-    now: i64,
-    expires_at: i64,
-) -> Result<(), AppError> {
+/// A live link to write.
+#[derive(Debug)]
+pub struct NewLink<'a> {
+    pub hash: &'a str,
+    pub purpose: &'a str,
+    pub user: i64,
+    pub account: Option<i64>,
+    /// What the link carries (a change of email: the new address).
+    pub payload: Option<&'a str>,
+    pub now: i64,
+    pub expires_at: i64,
+}
+
+/// Makes `link` the live link of its purpose for its user, replacing any.
+pub async fn replace(tx: &mut Tx<'_>, link: &NewLink<'_>) -> Result<(), AppError> {
+    let NewLink {
+        hash,
+        purpose,
+        user,
+        account,
+        payload,
+        now,
+        expires_at,
+    } = *link;
     revoke(tx, purpose, user).await?;
     sqlx::query(
-        "INSERT INTO tokens (hash, purpose, user_id, account_id, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO tokens (hash, purpose, user_id, account_id, created_at, expires_at, payload)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )
     .bind(hash)
     .bind(purpose)
@@ -25,6 +39,7 @@ pub async fn replace(
     .bind(account)
     .bind(now)
     .bind(expires_at)
+    .bind(payload)
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -67,6 +82,25 @@ pub async fn take(
     Ok(sqlx::query_as(
         "DELETE FROM tokens WHERE hash = ?1 AND purpose = ?2 AND expires_at > ?3
          RETURNING user_id, account_id",
+    )
+    .bind(hash)
+    .bind(purpose)
+    .bind(now)
+    .fetch_optional(&mut **tx)
+    .await?)
+}
+
+/// Uses up the live link `hash` of `purpose` and answers its user and payload: of two requests
+/// with the same token, exactly one gets them.
+pub async fn take_payload(
+    tx: &mut Tx<'_>,
+    purpose: &str,
+    hash: &str,
+    now: i64,
+) -> Result<Option<(i64, Option<String>)>, AppError> {
+    Ok(sqlx::query_as(
+        "DELETE FROM tokens WHERE hash = ?1 AND purpose = ?2 AND expires_at > ?3
+         RETURNING user_id, payload",
     )
     .bind(hash)
     .bind(purpose)

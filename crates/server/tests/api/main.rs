@@ -16,6 +16,7 @@ mod invitations;
 mod join;
 mod logins;
 mod matrix;
+mod me;
 mod memberships;
 mod openapi;
 mod outbox;

@@ -49,6 +49,19 @@ const ROUTES: &[(&str, &str)] = &[
         "/accounts/{account}/users/{user}/temporary-password",
     ),
     ("post", "/me/password"),
+    ("patch", "/me"),
+    ("post", "/me/email"),
+    ("post", "/me/email/confirm"),
+    ("put", "/me/challenge"),
+    ("post", "/me/authorization-number"),
+    ("get", "/me/sessions"),
+    ("delete", "/me/sessions"),
+    ("delete", "/me/sessions/{id}"),
+    ("get", "/me/activity"),
+    ("get", "/me/join-requests"),
+    ("post", "/me/join-requests/{id}/accept"),
+    ("post", "/me/join-requests/{id}/decline"),
+    ("post", "/accounts/{account}/users/{user}/pin-check"),
     ("post", "/password-reset"),
     ("post", "/password-reset/check"),
     ("post", "/password-reset/complete"),
@@ -294,6 +307,7 @@ async fn every_operation_taking_if_match_lists_412_and_428_and_takes_only_entity
         "revoke_invitation",
         "update_account",
         "update_group",
+        "update_me",
         "update_user",
     ];
     assert_eq!(taking, expected.map(str::to_owned).into());
@@ -328,6 +342,11 @@ async fn the_throttled_operations_list_429_with_retry_after() {
         "check_join_request",
         "accept_join_request",
         "decline_join_request",
+        "change_my_email",
+        "confirm_my_email",
+        "set_my_challenge",
+        "new_authorization_number",
+        "check_pin",
     ];
 
     for (method, path, operation) in operations(&doc) {

@@ -1,6 +1,6 @@
 //! Facts set underneath the API, through the server's store, so that arranging a test does not
 //! depend on the checks under test: grants and roles, states, seats, groups, an account, a join
-//! request, a password, links and import answers made older, and an email left half sent.
+//! request, a password, a PIN, links and import answers made older, and an email left half sent.
 
 use super::{ADMIN, TestApp};
 use roster_domain::authz::{Grants, Role};
@@ -138,6 +138,28 @@ impl TestApp {
         store::logins::set_password_hash(&mut conn, user, &hash.unwrap())
             .await
             .unwrap();
+    }
+
+    /// Gives `user` an authorization number whose PIN is `pin` (the number itself is never
+    /// compared by the server, only its hash kept).
+    pub async fn give_pin(&self, user: i64, pin: &str) {
+        use argon2::password_hash::{PasswordHasher, SaltString, rand_core::OsRng};
+        let hash = |text: &str| {
+            argon2::Argon2::default()
+                .hash_password(text.as_bytes(), &SaltString::generate(&mut OsRng))
+                .unwrap()
+                .to_string()
+        };
+        let mut conn = self.db.acquire().await.unwrap();
+        store::me::set_authorization(
+            &mut conn,
+            user,
+            &hash(&format!("{pin}000000")),
+            &hash(pin),
+            0,
+        )
+        .await
+        .unwrap();
     }
 
     /// Moves the expiry of `user`'s links `seconds` earlier.

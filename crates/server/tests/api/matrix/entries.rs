@@ -60,6 +60,8 @@ pub(super) enum Probe {
     LookupInLab,
     LookupHere,
     CancelJoinRequest,
+    /// The target's PIN, checked by the actor (the target was given one first).
+    PinCheck,
 }
 
 /// An operation of the document and how the matrix tries it.
@@ -183,6 +185,12 @@ const ENTRIES: &[Entry] = &[
         path: "/accounts/{account}/users/{user}/temporary-password",
         kind: Kind::Person,
         probes: &[Probe::TemporaryPassword],
+    },
+    Entry {
+        method: "post",
+        path: "/accounts/{account}/users/{user}/pin-check",
+        kind: Kind::Person,
+        probes: &[Probe::PinCheck],
     },
     Entry {
         method: "post",

@@ -140,6 +140,18 @@ pub(super) async fn expect_change(s: &Scene, account: i64, target: i64, change: 
     decide_in(&places, account, change)
 }
 
+/// `change` to the target as far as the scene's account alone is concerned (a PIN check).
+pub(super) async fn expect_here(s: &Scene, change: &Change) -> Answer {
+    if let Some(gated) = seat(&s.app, s.account, s.actor).await.gate() {
+        return gated;
+    }
+    let places = places(&s.app, s.actor, s.target).await;
+    match places.iter().find(|p| p.account == s.account) {
+        Some(here) => decided(here.standing().decide(change)),
+        None => not_found(),
+    }
+}
+
 fn decide_in(places: &[Place], account: i64, change: &Change) -> Answer {
     let Some(here) = places.iter().find(|p| p.account == account) else {
         return not_found();

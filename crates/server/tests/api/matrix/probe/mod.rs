@@ -146,6 +146,7 @@ pub(super) async fn try_probe(s: &Scene, probe: Probe) -> (Answer, Observed) {
         Probe::Invite | Probe::RevokeInvitation | Probe::TemporaryPassword => {
             person::credentials(s, probe).await
         }
+        Probe::PinCheck => person::pin_check(s).await,
         Probe::AssignLicence | Probe::ReleaseLicence => person::licence(s, probe).await,
         Probe::TransferFrom | Probe::TransferTo => person::transfer(s, probe).await,
         Probe::AddToLab

@@ -2,7 +2,9 @@
 //! `decide_shared` over every account of the target (`Kind::Person`).
 
 use super::super::entries::Probe;
-use super::super::oracle::{Answer, expect_change, expect_removal, expect_through_path};
+use super::super::oracle::{
+    Answer, expect_change, expect_here, expect_removal, expect_through_path,
+};
 use super::super::scene::{Scene, bystander, matrix_group};
 use super::{Observed, Reading, memberships, observe, state_action};
 use reqwest::Method;
@@ -90,6 +92,18 @@ pub(super) async fn credentials(s: &Scene, probe: Probe) -> (Answer, Observed) {
     };
     let expected = person(s, Change::Lifecycle { action }).await;
     let res = s.send(method, s.user_url(tail), None).await;
+    (expected, observe(res, Reading::Plain).await)
+}
+
+/// `POST …/users/{user}/pin-check`: whoever may manage the person in this account may check
+/// the PIN they read out.
+pub(super) async fn pin_check(s: &Scene) -> (Answer, Observed) {
+    s.app.give_pin(s.target, "4821").await;
+    let expected = expect_here(s, &Change::EditProfile).await;
+    let body = json!({"pin": "4821"});
+    let res = s
+        .send(Method::POST, s.user_url("/pin-check"), Some(body))
+        .await;
     (expected, observe(res, Reading::Plain).await)
 }
 
