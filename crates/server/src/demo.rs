@@ -46,6 +46,8 @@ pub const DEMO_EU_ADMIN: &str = "eu-admin@acme.test";
 /// An administrator of Acme Europe who is a plain user of Acme Records: neither account's
 /// administrators alone may change their login (a person shared by several accounts).
 pub const DEMO_EU_OPS: &str = "eu-ops@acme.test";
+/// A plain user of both accounts, who administers nothing: lands on My details.
+pub const DEMO_USER: &str = "user@acme.test";
 
 const FIRST: [&str; 20] = [
     "Zoë",
@@ -185,8 +187,42 @@ pub async fn seed(db: &Pool, password: &DemoPassword) -> Result<(), AppError> {
     )
     .await?;
 
-    // 200 people over every state; the first 20 active ones hold a licence.
-    let mut licensed = 2;
+    let plain = insert_user(
+        &mut tx,
+        "Uma",
+        "User",
+        DEMO_USER,
+        "active",
+        Some(&hash),
+        now,
+    )
+    .await?;
+    let records_level = json!({"records": "A"});
+    member(
+        &mut tx,
+        records,
+        plain,
+        "user",
+        groups[0],
+        true,
+        &records_level,
+        now,
+    )
+    .await?;
+    member(
+        &mut tx,
+        europe,
+        plain,
+        "user",
+        eu_default,
+        false,
+        &json!({}),
+        now,
+    )
+    .await?;
+
+    // 200 people over every state; the first 19 active ones hold a licence.
+    let mut licensed = 3;
     for i in 0..200usize {
         let first = FIRST[i % FIRST.len()];
         let last = LAST[(i / FIRST.len()) % LAST.len()];
@@ -266,7 +302,13 @@ pub async fn seed(db: &Pool, password: &DemoPassword) -> Result<(), AppError> {
 async fn refresh_sign_ins(db: &Pool, hash: &str) -> Result<(), AppError> {
     let now = crate::clock::now().unix_seconds();
     let mut tx = db.begin().await?;
-    for email in [DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DEMO_EU_OPS] {
+    for email in [
+        DEMO_ADMIN,
+        DEMO_DELEGATE,
+        DEMO_EU_ADMIN,
+        DEMO_EU_OPS,
+        DEMO_USER,
+    ] {
         store::demo::refresh_sign_in(&mut tx, email, hash, now).await?;
     }
     tx.commit().await?;

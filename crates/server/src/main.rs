@@ -1,7 +1,9 @@
 //! The `roster` command: reads its configuration and starts the server.
 
 use clap::{Parser, Subcommand};
-use roster_server::demo::{DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DEMO_EU_OPS, DemoPassword};
+use roster_server::demo::{
+    DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DEMO_EU_OPS, DEMO_USER, DemoPassword,
+};
 use roster_server::{Application, Config, import, outbox};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -159,6 +161,7 @@ async fn main() -> ExitCode {
         println!(
             "  {DEMO_EU_OPS}    administrator of Acme Europe (records C), a plain user of Acme Records"
         );
+        println!("  {DEMO_USER}      a plain user of both accounts: My details, on a phone");
     }
     match app.run_until_stopped().await {
         Ok(()) => ExitCode::SUCCESS,

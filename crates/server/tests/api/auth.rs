@@ -114,6 +114,7 @@ async fn starting_the_demo_again_gives_its_sign_ins_the_password_printed() {
         "delegate@acme.test",
         "eu-admin@acme.test",
         "eu-ops@acme.test",
+        "user@acme.test",
     ];
     let before = app.logins_besides(&sign_ins).await;
     let again = DemoPassword {
