@@ -54,7 +54,7 @@ pub fn run(python: &str, seconds: u32, each: &mut dyn FnMut(&str)) -> Result<(),
 }
 
 /// The target directory cargo builds into.
-fn target_dir() -> PathBuf {
+pub(crate) fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .map(|dir| {
@@ -76,15 +76,15 @@ fn demo_password() -> String {
     format!("schemathesis-{:016x}", hasher.finish())
 }
 
-/// The running server, stopped when dropped.
-struct Server {
+/// The running server, stopped when dropped (the Lighthouse bench's too).
+pub(crate) struct Server {
     child: Child,
-    url: String,
+    pub(crate) url: String,
 }
 
 impl Server {
     /// Starts `roster serve --demo` and waits for the line that says where it listens.
-    fn start(
+    pub(crate) fn start(
         binary: &std::path::Path,
         dist: &std::path::Path,
         password: &str,
