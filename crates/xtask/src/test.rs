@@ -155,20 +155,26 @@ fn steps(
         .run_reading(&mut count)?;
 
     // The domain's own tests again, compiled to wasm32 and run inside headless Chromium, then
-    // headless Firefox. wasm-bindgen-test-runner takes the first driver variable it finds
-    // (geckodriver's before chromedriver's), so each run has its own alone.
+    // headless Firefox, and the app's (its JSON reader is the browser's `JSON.parse`).
+    // wasm-bindgen-test-runner takes the first driver variable it finds (geckodriver's before
+    // chromedriver's), so each run has its own alone.
     for (browser, var, driver) in [
         ("chromium", "CHROMEDRIVER", &chromedriver),
         ("firefox", "GECKODRIVER", &geckodriver),
     ] {
-        println!("\nThe domain's wasm tests in {browser}:");
-        let mut test = tools.cargo(&["test", "--package", "roster-domain", "--target", wasm]);
-        for other in WASM_DRIVER_VARS {
-            test.env_remove(other);
+        println!("\nThe domain's and the app's wasm tests in {browser}:");
+        for args in [
+            &["test", "--package", "roster-domain", "--target", wasm][..],
+            &["test", "--package", "roster-app", "--lib", "--target", wasm][..],
+        ] {
+            let mut test = tools.cargo(args);
+            for other in WASM_DRIVER_VARS {
+                test.env_remove(other);
+            }
+            test.env(var, driver)
+                .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
+                .run_reading(&mut count)?;
         }
-        test.env(var, driver)
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "300")
-            .run_reading(&mut count)?;
     }
 
     tools.trunk_build()?;

@@ -6,6 +6,7 @@
 mod groups;
 mod imports;
 mod invitations;
+mod json;
 mod users;
 
 pub use groups::*;
@@ -149,9 +150,10 @@ pub(crate) async fn receive(request: Result<Request, gloo_net::Error>) -> ApiRes
     })
 }
 
-/// The body as JSON; a body that is not the type expected counts as a network failure.
+/// The body as JSON (read by the browser, see `json`); a body that is not the type expected
+/// counts as a network failure.
 fn decode<T: DeserializeOwned>(body: &str) -> ApiResult<T> {
-    serde_json::from_str(body).map_err(|_| ApiError::network())
+    json::from_str(body).map_err(|_| ApiError::network())
 }
 
 impl Answer {
