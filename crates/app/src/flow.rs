@@ -1,12 +1,12 @@
 //! The pages' data flow: a [`Load`] is a Leptos `LocalResource` (fetched again when a signal its
 //! fetcher reads changes, only the answer to the latest request kept, awaited by `<Transition>`),
-//! an [`Act`] a Leptos `Action` (dispatched, pending, its last value), each typed as the page
-//! wants.
+//! an [`Act`] does what a Leptos `Action` does (dispatched, pending, its last value), each typed
+//! as the page wants.
 //!
 //! An effect that resets a page's state when what it shows changes is an [`effect()`].
 //!
 //! Underneath, every resource is the same `LocalResource<Value>` and every action the same
-//! `Action<Value, Value>`: the types are erased here and put back when read. Leptos' resource and
+//! `RawAct`: the types are erased here and put back when read. Leptos' resource and
 //! action code is generic over the value and the closure, so with types of their own each of the
 //! app's 34 resources and actions would carry its own copy of it, over half a kilobyte of
 //! compressed wasm apiece: erased, the app's bundle is 20 KB (brotli) smaller.
@@ -22,6 +22,9 @@ use std::rc::Rc;
 type Value = Rc<dyn Any>;
 
 type ValueFuture = Pin<Box<dyn Future<Output = Value>>>;
+
+/// What an action runs with each dispatch's input.
+type Run = Box<dyn Fn(&Value) -> ValueFuture>;
 
 /// The future of a `Load` or an `Act`, its output erased. It takes the future boxed, so that
 /// there is one copy of this wrapper per output type rather than one per future.
@@ -76,28 +79,19 @@ impl<T: Clone + 'static> Load<T> {
         self.inner.with_untracked(|v| typed(v.as_ref()))
     }
 
-    /// Reads the latest answer in place, `None` before the first.
-    pub fn with<R>(&self, read: impl FnOnce(Option<&T>) -> R) -> R {
-        self.inner
-            .with(|v| read(v.as_ref().and_then(|v| v.downcast_ref::<T>())))
-    }
-
     /// Fetches again (after a change the data may show).
     pub fn refetch(&self) {
         self.inner.refetch();
     }
-
-    /// Replaces the answer with what the app learnt otherwise.
-    pub fn set(&self, value: T) {
-        self.inner.set(Some(Rc::new(value)));
-    }
 }
 
-/// What a button or a form does on the server, as an `Action<I, O>`.
+/// What a button or a form does on the server, as Leptos' `Action<I, O>` does it: dispatched,
+/// pending while a dispatch runs, its value the answer to the latest dispatch.
+///
+/// Its own few signals rather than an `Action`, whose abortable dispatch (a channel and a
+/// `select!`) was some 6 KB of the people's bundle's brotli.
 pub struct Act<I, O> {
-    inner: Action<Value, Value>,
-    pending: Memo<bool>,
-    value: MappedSignal<Option<Value>>,
+    raw: RawAct,
     ty: PhantomData<fn(I) -> O>,
 }
 
@@ -109,51 +103,82 @@ impl<I, O> Clone for Act<I, O> {
 
 impl<I, O> Copy for Act<I, O> {}
 
-/// The one `Action` of the app's code.
-fn local_action(run: Box<dyn Fn(&Value) -> ValueFuture>) -> Act<(), ()> {
-    let inner = Action::new_local(move |input: &Value| run(input));
-    Act {
-        inner,
-        pending: inner.pending(),
-        value: inner.value(),
-        ty: PhantomData,
+/// The one action of the app's code, its input and output erased.
+#[derive(Clone, Copy)]
+struct RawAct {
+    run: StoredValue<Run, LocalStorage>,
+    /// Dispatches made, so that only the latest one's answer is kept.
+    dispatched: StoredValue<u64>,
+    running: RwSignal<u32>,
+    pending: Memo<bool>,
+    value: RwSignal<Option<Value>, LocalStorage>,
+}
+
+impl RawAct {
+    fn new(run: Run) -> RawAct {
+        let running = RwSignal::new(0);
+        RawAct {
+            run: StoredValue::new_local(run),
+            dispatched: StoredValue::new(0),
+            running,
+            pending: Memo::new(move |_| running.get() > 0),
+            value: RwSignal::new_local(None),
+        }
+    }
+
+    fn dispatch(self, input: Value) {
+        let Some(future) = self.run.try_with_value(|run| run(&input)) else {
+            return;
+        };
+        let Some(this) = self.dispatched.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        self.running.update(|n| *n += 1);
+        leptos::task::spawn_local(async move {
+            let answer = future.await;
+            // The page may be gone by now: then so are its signals, and nothing is kept.
+            self.running.try_update(|n| *n = n.saturating_sub(1));
+            if self.dispatched.try_get_value() == Some(this) {
+                self.value.try_set(Some(answer));
+            }
+        });
     }
 }
 
 impl<I: 'static, O: Clone + 'static> Act<I, O> {
     /// Runs `run` with the input of each dispatch; its synchronous part runs at once.
     pub fn new<F: Future<Output = O> + 'static>(run: impl Fn(&I) -> F + 'static) -> Act<I, O> {
-        let act = local_action(Box::new(move |input: &Value| {
-            // Only `dispatch` makes an input, always an `I`.
-            input
-                .downcast_ref::<I>()
-                .map_or_else(nothing, |input| erase(Box::pin(run(input))))
-        }));
         Act {
-            inner: act.inner,
-            pending: act.pending,
-            value: act.value,
+            raw: RawAct::new(Box::new(move |input: &Value| {
+                // Only `dispatch` makes an input, always an `I`.
+                input
+                    .downcast_ref::<I>()
+                    .map_or_else(nothing, |input| erase(Box::pin(run(input))))
+            })),
             ty: PhantomData,
         }
     }
 
     pub fn dispatch(&self, input: I) {
-        self.inner.dispatch_local(Rc::new(input));
+        self.raw.dispatch(Rc::new(input));
     }
 
     /// Whether a dispatch is still running.
     pub fn pending(&self) -> Memo<bool> {
-        self.pending
+        self.raw.pending
     }
 
-    /// The value of the latest dispatch that finished, kept while the next one runs.
+    /// The value of the latest dispatch once it finished, kept while the next one runs.
     pub fn value(&self) -> Option<O> {
-        self.value.with(|v| typed(v.as_ref()))
+        self.raw.value.with(|v| typed(v.as_ref()))
     }
 
     /// Forgets the value (as before any dispatch).
     pub fn clear(&self) {
-        self.inner.clear();
+        self.raw.value.try_set(None);
     }
 }
 

@@ -1,8 +1,10 @@
 //! Who is signed in, shared by every page through the context: asked of the server once when
 //! the app starts, then changed by the pages that sign in and out.
+//!
+//! A signal that the answer fills, not a resource: nothing waits for it in a `<Transition>`, and
+//! the people's bundle then needs no resource at all (their code is some 8 KB of its brotli).
 
 use crate::api::{self, Me};
-use crate::flow::Load;
 use leptos::prelude::*;
 
 /// Who the server says is signed in.
@@ -16,7 +18,7 @@ pub enum Signed {
 
 /// The session as the app knows it.
 #[derive(Clone, Copy)]
-pub struct Session(Load<Signed>);
+pub struct Session(RwSignal<Option<Signed>>);
 
 impl Session {
     /// Whether the server has answered yet.
@@ -34,10 +36,10 @@ impl Session {
 
     /// The signed-in person, without tracking changes.
     pub fn me_untracked(&self) -> Option<Me> {
-        match self.0.get_untracked() {
-            Some(Signed::In(me)) => Some(me),
+        self.0.with_untracked(|s| match s {
+            Some(Signed::In(me)) => Some(me.clone()),
             _ => None,
-        }
+        })
     }
 
     /// Whether a new password must be chosen before anything else.
@@ -48,24 +50,30 @@ impl Session {
 
     /// What signing in or out, activating or changing the password has just told.
     pub fn set(&self, signed: Signed) {
-        self.0.set(signed);
+        self.0.set(Some(signed));
     }
 }
 
 /// Asks the server who is signed in, and shares the answer.
 pub fn provide() {
-    provide_context(Session(Load::new(|| async {
-        match api::me().await {
+    let session = Session(RwSignal::new(None));
+    provide_context(session);
+    leptos::task::spawn_local(async move {
+        let signed = match api::me().await {
             Ok(me) => Signed::In(me),
             Err(e) if e.must_change_password() => Signed::MustChangePassword,
             Err(_) => Signed::Out,
+        };
+        // Unless a page has signed in or out meanwhile.
+        if session.0.with_untracked(Option::is_none) {
+            session.set(signed);
         }
-    })));
+    });
 }
 
 /// The session of this app.
 pub fn use_session() -> Session {
-    use_context::<Session>().unwrap_or_else(|| Session(Load::new(|| async { Signed::Out })))
+    use_context::<Session>().unwrap_or_else(|| Session(RwSignal::new(Some(Signed::Out))))
 }
 
 /// The address to come back to after signing in.
