@@ -1,16 +1,21 @@
 //! The Roster app: the root component, the session, and the routes.
 //!
-//! Two bundles are built from this library: the app (`roster-app`, every page but one) and the
+//! Three bundles are built from this library: the administration pages (`roster-app`); the
 //! Import users page (`roster-import`), whose file reading, checking and grid would otherwise
-//! add a fifth to what every visit downloads. Each bundle loads the other's pages by a full page
-//! load ([`FullLoad`]); the server answers each page's address with its bundle.
+//! add a fifth to what every administrator's visit downloads; and the people's pages
+//! (`roster-people`): the pages a person opens on a phone (sign-in, forgotten password, the
+//! activation and reset links, a request to join, the password change) and the start address,
+//! without the administration pages. Each bundle loads the others' pages by a full page load
+//! ([`FullLoad`]); the server answers each page's address with the bundle that routes it (its
+//! `spa` module).
 //!
-//! The app's bundle is held under 300 KB (brotli). Leptos' code is generic, compiled once for
-//! each type it is used with, so the app uses it with few types: resources, actions and effects
-//! go through `flow`; the parts of a page that show or hide are `AnyView`s, behind `Shown`
-//! rather than `<Show>`; links take an `Href`; lists are plain lists, never a keyed `<For>`,
-//! whose diffing alone is some 5 KB of compressed wasm (the import's grid, in its own bundle,
-//! has one).
+//! The app's bundle is held under 300 KB (brotli), and the people's under 120 KB: all that a
+//! phone downloads to sign in, so it has no leptos_router (its navigation is `nav`) and no
+//! resource. Leptos' code is generic, compiled once for each type it is used with, so the app
+//! uses it with few types: resources, actions and effects go through `flow`; the parts of a page
+//! that show or hide are `AnyView`s, behind `Shown` rather than `<Show>`; links take an `Href`;
+//! lists are plain lists, never a keyed `<For>`, whose diffing alone is some 5 KB of compressed
+//! wasm (the import's grid, in its own bundle, has one).
 
 use leptos::prelude::*;
 use leptos_router::components::{ParentRoute, Route, Router, Routes};
@@ -20,12 +25,14 @@ pub mod api;
 mod components;
 mod flow;
 pub mod i18n;
+mod nav;
 mod pages;
 mod session;
 
 use i18n::{Key, t};
 
-/// The root of the app: the session and the routes. Every page but sign-in requires a session.
+/// The root of the administration bundle: the session and the routes. Every page requires a
+/// session; the people's pages and the Import users page are the other bundles'.
 #[component]
 pub fn App() -> impl IntoView {
     session::provide();
@@ -33,13 +40,14 @@ pub fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{t(Key::SkipToContent)}</a>
             <Routes fallback=pages::not_found::NotFound>
-                <Route path=path!("/sign-in") view=pages::sign_in::SignIn />
-                <Route path=path!("/") view=pages::home::Home />
-                <Route path=path!("/activate") view=pages::set_password::ActivatePage />
-                <Route path=path!("/reset-password") view=pages::set_password::ResetPasswordPage />
-                <Route path=path!("/join") view=pages::join::JoinPage />
-                <Route path=path!("/forgot-password") view=pages::password::ForgotPasswordPage />
-                <Route path=path!("/change-password") view=pages::password::ChangePasswordPage />
+                // The people's bundle (`PeopleApp`), the same paths.
+                <Route path=path!("/") view=FullLoad />
+                <Route path=path!("/sign-in") view=FullLoad />
+                <Route path=path!("/forgot-password") view=FullLoad />
+                <Route path=path!("/reset-password") view=FullLoad />
+                <Route path=path!("/activate") view=FullLoad />
+                <Route path=path!("/join") view=FullLoad />
+                <Route path=path!("/change-password") view=FullLoad />
                 <Route path=path!("/mailbox") view=pages::mailbox::MailboxPage />
                 <ParentRoute path=path!("/accounts/:account") view=components::frame::AccountFrame>
                     <Route path=path!("/users") view=pages::users::UsersPage />
@@ -72,16 +80,50 @@ pub fn ImportApp() -> impl IntoView {
     }
 }
 
-/// A page of the other bundle: loads its address afresh, and the server answers with the bundle
+/// The root of the people's bundle: the same session, the pages a person opens on a phone and
+/// the start address; every other address is another bundle's, loaded afresh. Its navigation is
+/// its own (`nav`), not leptos_router's, to keep the bundle small.
+#[component]
+pub fn PeopleApp() -> impl IntoView {
+    session::provide();
+    view! {
+        <a class="skip-link" href="#main">{t(Key::SkipToContent)}</a>
+        <nav::Pages table=people_page />
+    }
+}
+
+/// The routes of the people's bundle: its page at `path`, with or without one trailing `/`.
+/// The server's `spa` module answers exactly these paths with the bundle, and the
+/// administration bundle (`App`) loads them afresh.
+fn people_page(path: &str) -> Option<fn() -> AnyView> {
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    Some(match path {
+        "/" => || view! { <pages::home::Home /> }.into_any(),
+        "/sign-in" => || view! { <pages::sign_in::SignIn /> }.into_any(),
+        "/forgot-password" => || view! { <pages::password::ForgotPasswordPage /> }.into_any(),
+        "/reset-password" => || view! { <pages::set_password::ResetPasswordPage /> }.into_any(),
+        "/activate" => || view! { <pages::set_password::ActivatePage /> }.into_any(),
+        "/join" => || view! { <pages::join::JoinPage /> }.into_any(),
+        "/change-password" => || view! { <pages::password::ChangePasswordPage /> }.into_any(),
+        _ => return None,
+    })
+}
+
+/// A page of another bundle: loads its address afresh, and the server answers with the bundle
 /// that has the page. (The router may not have put the address in the bar yet: it is taken from
 /// the router's location, never by reloading what the bar shows.)
 #[component]
 fn FullLoad() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
+    // The router keeps the query without its `?` (and the fragment with its `#`).
+    let search = location.search.get_untracked();
     let address = format!(
-        "{}{}{}",
+        "{}{}{search}{}",
         location.pathname.get_untracked(),
-        location.search.get_untracked(),
+        if search.is_empty() { "" } else { "?" },
         location.hash.get_untracked()
     );
     if let Some(window) = web_sys::window() {

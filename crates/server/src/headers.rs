@@ -36,10 +36,10 @@ pub struct Headers {
 }
 
 impl Headers {
-    /// The headers for the pages built into `dist` (`index.html` and `import/index.html`).
+    /// The headers for the pages built into `dist` (each bundle's, `spa::PAGES`).
     pub fn for_dist(dist: &Path, https: bool) -> Result<Headers, String> {
         let mut hashes = Vec::new();
-        for page in ["index.html", "import/index.html"] {
+        for page in crate::spa::PAGES {
             let path = dist.join(page);
             let html = std::fs::read_to_string(&path)
                 .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
@@ -157,19 +157,19 @@ mod tests {
     fn the_page_policy_names_the_loader_by_its_hash() {
         let dir = std::env::temp_dir().join(format!("roster-headers-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("import")).unwrap();
+        std::fs::create_dir_all(dir.join("people")).unwrap();
         std::fs::write(dir.join("index.html"), "<script>a()</script>").unwrap();
         std::fs::write(dir.join("import/index.html"), "<script>b()</script>").unwrap();
+        std::fs::write(dir.join("people/index.html"), "<script>c()</script>").unwrap();
         let headers = Headers::for_dist(&dir, false).unwrap();
         let policy = headers.page_policy.to_str().unwrap();
         let hash = |s: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s));
-        assert!(
-            policy.contains(&format!("'sha256-{}'", hash("a()"))),
-            "{policy}"
-        );
-        assert!(
-            policy.contains(&format!("'sha256-{}'", hash("b()"))),
-            "{policy}"
-        );
+        for script in ["a()", "b()", "c()"] {
+            assert!(
+                policy.contains(&format!("'sha256-{}'", hash(script))),
+                "{script}: {policy}"
+            );
+        }
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("frame-ancestors 'none'"));
         std::fs::remove_dir_all(dir).unwrap();

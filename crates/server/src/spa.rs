@@ -1,7 +1,11 @@
-//! Serves the built app: its assets as files, and `index.html` for every app route (`/users`,
+//! Serves the built app: its assets as files, and a bundle's page for every app route (`/users`,
 //! `/users/42`), so deep links survive a reload. A missing asset (a path with a file extension)
-//! is a plain 404 rather than a page of HTML where a script was expected. The Import users page
-//! is its own bundle (`import/index.html`, see the app's lib.rs), answered at its address.
+//! is a plain 404 rather than a page of HTML where a script was expected.
+//!
+//! The app is three bundles (see the app's lib.rs), each loading the others' pages afresh: the
+//! administration pages (`index.html`), the Import users page (`import/index.html`) and the
+//! people's pages (`people/index.html`). [`bundle_for`] answers each path with the bundle that
+//! routes it to a page of its own, so that no page load is sent on to another for ever.
 //!
 //! Files are sent as the brotli or gzip copy beside them (`NAME.br`, `NAME.gz`, written when the
 //! app is built) when the browser accepts it. A file whose name carries Trunk's content hash
@@ -12,24 +16,93 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use std::path::{Path, PathBuf};
-use tower_http::services::ServeDir;
+use tower::ServiceExt;
+use tower_http::services::{ServeDir, ServeFile};
+
+/// A bundle of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bundle {
+    /// The administration pages (`App`), and the page for an unknown address.
+    Admin,
+    /// The Import users page (`ImportApp`).
+    Import,
+    /// The pages a person opens on a phone, and the start address (`PeopleApp`).
+    People,
+}
+
+impl Bundle {
+    /// Its page in the built app's folder.
+    pub const fn page(self) -> &'static str {
+        match self {
+            Bundle::Admin => "index.html",
+            Bundle::Import => "import/index.html",
+            Bundle::People => "people/index.html",
+        }
+    }
+}
+
+/// The page of every bundle, each of which the server needs.
+pub const PAGES: [&str; 3] = [
+    Bundle::Admin.page(),
+    Bundle::Import.page(),
+    Bundle::People.page(),
+];
+
+/// The paths of the people's bundle: its routes (`people_page` in the app's lib.rs), which the
+/// administration bundle loads afresh.
+const PEOPLE: [&str; 7] = [
+    "/",
+    "/sign-in",
+    "/forgot-password",
+    "/reset-password",
+    "/activate",
+    "/join",
+    "/change-password",
+];
+
+/// The bundle that has the page at `path`. Each route matches its path with one trailing `/`
+/// too, as the app's routers do, and no more: `/sign-in//` is no page of the people's bundle,
+/// and the administration bundle says it knows no such page.
+pub fn bundle_for(path: &str) -> Bundle {
+    let path = path
+        .strip_suffix('/')
+        .filter(|p| !p.is_empty())
+        .unwrap_or(path);
+    let parts: Vec<&str> = path.split('/').collect();
+    if PEOPLE.contains(&path) {
+        Bundle::People
+    } else if matches!(parts.as_slice(), ["", "accounts", account, "users", "import"] if !account.is_empty())
+    {
+        Bundle::Import
+    } else {
+        Bundle::Admin
+    }
+}
 
 /// The service answering every path outside the API.
-pub fn service(dist: &Path) -> ServeDir<axum::routing::MethodRouter> {
-    let index = dist.join("index.html");
-    let import = dist.join("import").join("index.html");
-    ServeDir::new(dist)
+///
+/// A bundle's page is answered at the paths it routes only, never as a file (`/`,
+/// `/people/index.html`): a bundle opened at a path it does not route loads it afresh, and
+/// would be answered with itself again.
+pub fn service(dist: &Path) -> axum::routing::MethodRouter {
+    let root = dist.to_owned();
+    let files = ServeDir::new(dist)
+        .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
         .fallback(axum::routing::get(move |req: Request<Body>| {
-            let path = req.uri().path().to_owned();
-            let index = if is_import_page(&path) {
-                import.clone()
-            } else {
-                index.clone()
-            };
-            async move { app_route(&index, &path).await }
-        }))
+            let page = root.join(bundle_for(req.uri().path()).page());
+            app_route(page, req)
+        }));
+    axum::routing::get(move |req: Request<Body>| async move {
+        if req.uri().path().ends_with(".html") {
+            return StatusCode::NOT_FOUND.into_response();
+        }
+        match files.oneshot(req).await {
+            Ok(response) => response.into_response(),
+            Err(never) => match never {},
+        }
+    })
 }
 
 /// Sets how long browsers may keep what this service answered.
@@ -61,36 +134,38 @@ fn is_hashed(path: &str) -> bool {
         .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// `/accounts/{account}/users/import`: the page with its own bundle.
-fn is_import_page(path: &str) -> bool {
-    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    matches!(parts.as_slice(), ["", "accounts", account, "users", "import"] if !account.is_empty())
-}
-
-async fn app_route(index: &PathBuf, path: &str) -> Response {
-    let last = path.rsplit('/').next().unwrap_or_default();
+/// The bundle's page, as its brotli or gzip copy when the browser takes one (as for `/`).
+async fn app_route(page: PathBuf, req: Request<Body>) -> Response {
+    let last = req.uri().path().rsplit('/').next().unwrap_or_default();
     if last.contains('.') {
         return StatusCode::NOT_FOUND.into_response();
     }
-    match tokio::fs::read(index).await {
-        Ok(html) => (
-            [
-                (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-                (header::CACHE_CONTROL, "no-cache"),
-            ],
-            html,
-        )
-            .into_response(),
-        Err(err) => {
-            tracing::error!(%err, page = %index.display(), "cannot read the built app's page");
-            StatusCode::INTERNAL_SERVER_ERROR.into_response()
-        }
+    let file = ServeFile::new(&page)
+        .precompressed_br()
+        .precompressed_gzip();
+    let mut response = match file.oneshot(req).await {
+        Ok(response) => response.into_response(),
+        Err(never) => match never {},
+    };
+    if response.status() == StatusCode::NOT_FOUND {
+        tracing::error!(page = %page.display(), "cannot read the built app's page");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     }
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        header::HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-cache"),
+    );
+    response
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{is_hashed, is_import_page};
+    use super::{Bundle, bundle_for, is_hashed};
 
     #[test]
     fn only_trunks_hashed_files_are_kept_for_a_year() {
@@ -106,11 +181,56 @@ mod tests {
 
     #[test]
     fn only_the_import_address_gets_the_import_bundle() {
-        assert!(is_import_page("/accounts/3/users/import"));
-        assert!(is_import_page("/accounts/3/users/import/"));
-        assert!(!is_import_page("/accounts/3/users"));
-        assert!(!is_import_page("/accounts/3/users/42"));
-        assert!(!is_import_page("/accounts//users/import"));
-        assert!(!is_import_page("/import"));
+        let import = |path| bundle_for(path) == Bundle::Import;
+        assert!(import("/accounts/3/users/import"));
+        assert!(import("/accounts/3/users/import/"));
+        assert!(!import("/accounts/3/users/import//"));
+        assert!(!import("/accounts/3/users"));
+        assert!(!import("/accounts/3/users/42"));
+        assert!(!import("/accounts//users/import"));
+        assert!(!import("/accounts/3/users/import/x"));
+        assert!(!import("/import"));
+    }
+
+    /// The people's bundle routes exactly these paths (the app's `people_page`), and the
+    /// administration bundle loads them afresh: any other answer would send a page load back and
+    /// forth between two bundles.
+    #[test]
+    fn the_people_s_pages_and_the_start_address_get_the_people_s_bundle() {
+        for path in [
+            "/",
+            "/sign-in",
+            "/forgot-password",
+            "/reset-password",
+            "/activate",
+            "/join",
+            "/change-password",
+        ] {
+            assert_eq!(bundle_for(path), Bundle::People, "{path}");
+            if path != "/" {
+                assert_eq!(bundle_for(&format!("{path}/")), Bundle::People, "{path}/");
+                assert_eq!(bundle_for(&format!("{path}//")), Bundle::Admin, "{path}//");
+                assert_eq!(bundle_for(&format!("{path}/x")), Bundle::Admin, "{path}/x");
+            }
+        }
+        for path in [
+            "/mailbox",
+            "/accounts/3/users",
+            "/accounts/3/users/42",
+            "/accounts/3/settings",
+            "/sign-in-please",
+            "/Sign-in",
+            "/no/such/page",
+        ] {
+            assert_eq!(bundle_for(path), Bundle::Admin, "{path}");
+        }
+    }
+
+    #[test]
+    fn each_bundle_has_its_own_page() {
+        assert_eq!(
+            super::PAGES,
+            ["index.html", "import/index.html", "people/index.html"]
+        );
     }
 }

@@ -33,7 +33,7 @@ pub struct Application {
 impl Application {
     /// Opens and migrates the database, seeds the demo if asked, binds the listener.
     pub async fn build(config: Config) -> Result<Application, String> {
-        for page in ["index.html", "import/index.html"] {
+        for page in spa::PAGES {
             if !config.dist.join(page).is_file() {
                 return Err(format!(
                     "no built app at {}: build it with `cargo xtask run`",

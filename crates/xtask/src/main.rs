@@ -126,7 +126,9 @@ fn schemathesis(args: &[String]) -> Result<(), String> {
         .as_ref()
         .map(|p| p.to_string_lossy().into_owned())
         .ok_or("no Python with schemathesis was found")?;
-    if !tools::root().join("dist/import/index.html").is_file() {
+    let dist = tools::root().join("dist");
+    let built = ["index.html", "import/index.html", "people/index.html"];
+    if !built.iter().all(|page| dist.join(page).is_file()) {
         tools.trunk_build()?;
     }
     contract::run(&python, seconds, &mut |_| {})

@@ -105,9 +105,9 @@ impl Tools {
         cmd
     }
 
-    /// Builds the app with Trunk in release mode into `dist/`, offline.
-    /// Builds both bundles: the app into `dist/`, then the Import users page into
-    /// `dist/import/` (in that order: the first build empties `dist/`).
+    /// Builds the app with Trunk in release mode into `dist/`, offline: its three bundles, the
+    /// administration pages into `dist/`, then the Import users page into `dist/import/` and
+    /// the people's pages into `dist/people/` (in that order: the first build empties `dist/`).
     pub fn trunk_build(&self) -> Result<(), String> {
         let mut trunk = self.cmd("trunk");
         trunk
@@ -125,6 +125,17 @@ impl Tools {
             "import.html",
         ]);
         import.run()?;
+        let mut people = self.cmd("trunk");
+        people.env("TRUNK_OFFLINE", "true").args(&[
+            "build",
+            "--release=true",
+            "--dist",
+            "dist/people",
+            "--public-url",
+            "/people/",
+            "people.html",
+        ]);
+        people.run()?;
         crate::compress::precompress(&root().join("dist"))
     }
 }

@@ -37,6 +37,34 @@ async fn an_unknown_page_says_so() {
     browser.close().await;
 }
 
+/// An administration page opened without a session sends to sign-in, which is the people's
+/// bundle, with the page to come back to; signing in comes back to it, in the administration
+/// bundle. Each step is a full page load into another bundle.
+#[tokio::test]
+async fn a_page_opened_signed_out_is_shown_after_signing_in() {
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Phone).await;
+    // Acme Records, the demo's first account.
+    browser.open(&app, "/accounts/1/invitations").await;
+
+    browser.wait_for_heading("Sign in to Roster").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(
+        (url.path(), url.query()),
+        ("/sign-in", Some("next=/accounts/1/invitations"))
+    );
+    browser
+        .fill("Username or email", "delegate@acme.test")
+        .await;
+    browser.fill("Password", roster_e2e::PASSWORD).await;
+    browser.click_button("Sign in").await;
+
+    browser.wait_for_heading("Invitations").await;
+    let url = browser.client.current_url().await.unwrap();
+    assert_eq!(url.path(), "/accounts/1/invitations");
+    browser.close().await;
+}
+
 #[tokio::test]
 async fn a_wrong_password_is_explained_on_the_sign_in_page() {
     let app = spawn_app().await;

@@ -1,26 +1,28 @@
 //! The start address: sends a signed-in administrator to the users of their first account, and
-//! anyone else to sign in.
+//! anyone else to sign in. It is the people's bundle's; the accounts' pages are the
+//! administration bundle's, loaded afresh.
 
 use crate::i18n::{Key, role_label, t};
+use crate::nav::{Nav, use_nav};
 use crate::session::use_session;
 use leptos::prelude::*;
-use leptos_router::components::{A, Redirect};
 use roster_domain::authz::Role;
 
 /// `/`.
 #[component]
 pub fn Home() -> impl IntoView {
     let session = use_session();
+    let nav = use_nav();
     move || {
         if !session.checked() {
             return view! { <p class="loading" role="status">{t(Key::Loading)}</p> }.into_any();
         }
         if session.must_change() {
-            return view! { <Redirect path="/change-password" /> }.into_any();
+            return redirect(nav, "/change-password");
         }
         let me = session.me();
         let Some(me) = me else {
-            return view! { <Redirect path="/sign-in" /> }.into_any();
+            return redirect(nav, "/sign-in");
         };
         let accounts = me.accounts;
         let administered: Vec<_> = accounts
@@ -29,16 +31,14 @@ pub fn Home() -> impl IntoView {
             .cloned()
             .collect();
         match (accounts.len(), administered.as_slice()) {
-            (1, [account]) => {
-                view! { <Redirect path=format!("/accounts/{}/users", account.id) /> }.into_any()
-            }
+            (1, [account]) => redirect(nav, &format!("/accounts/{}/users", account.id)),
             (2.., [_, ..]) => view! {
                 <main id="main" class="narrow" tabindex="-1">
                     <h1>{t(Key::ChooseAccountTitle)}</h1>
                     <p class="lead">{t(Key::ChooseAccountLead)}</p>
                     <ul class="choices">
                         {accounts.into_iter().map(|a| if a.role == Role::Admin {
-                            view! { <li><A href=format!("/accounts/{}/users", a.id)>{a.name}</A></li> }.into_any()
+                            view! { <li><a href=format!("/accounts/{}/users", a.id)>{a.name}</a></li> }.into_any()
                         } else {
                             // Nothing to administer there: named, with the person's role.
                             view! { <li>{format!("{} — {}", a.name, role_label(a.role))}</li> }.into_any()
@@ -56,4 +56,10 @@ pub fn Home() -> impl IntoView {
             .into_any(),
         }
     }
+}
+
+/// Sends on to `address` in place of the start address, saying so while it loads.
+fn redirect(nav: Nav, address: &str) -> AnyView {
+    nav.redirect(address);
+    view! { <p class="loading" role="status">{t(Key::Loading)}</p> }.into_any()
 }

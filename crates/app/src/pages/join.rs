@@ -9,7 +9,6 @@ use crate::flow::Act;
 use crate::i18n::{Key, role_label, t, utc};
 use crate::pages::set_password::take_token;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 /// Where the page is.
 #[derive(Debug, Clone, PartialEq)]
@@ -95,7 +94,7 @@ pub fn JoinPage() -> impl IntoView {
                 }.into_any(),
                 Step::Accepted(joined) => view! {
                     <p class="notice" role="status">{t(Key::JoinAccepted)} " " <strong>{joined.account_name}</strong> "."</p>
-                    <p><A href="/">{t(Key::NotFoundHome)}</A></p>
+                    <p><a href="/">{t(Key::NotFoundHome)}</a></p>
                 }.into_any(),
                 Step::Declined => view! {
                     <p class="notice" role="status">{t(Key::JoinDeclined)}</p>

@@ -8,10 +8,9 @@ use crate::components::password::{NewPassword, NewPasswordFields};
 use crate::components::shown::Shown;
 use crate::flow::Act;
 use crate::i18n::{Key, t};
+use crate::nav::use_nav;
 use crate::session::{Signed, use_session};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// `/forgot-password`.
 #[component]
@@ -42,7 +41,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                     <button type="submit" class="primary" disabled=move || busy.get()>{t(Key::SendLink)}</button>
                 </form>
             </Shown>
-            <p><A href="/sign-in">{t(Key::BackToSignIn)}</A></p>
+            <p><a href="/sign-in">{t(Key::BackToSignIn)}</a></p>
         </main>
     }
 }
@@ -51,7 +50,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
 #[component]
 pub fn ChangePasswordPage() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let current = RwSignal::new(String::new());
     // The server applies the strictest rule of the person's groups; 8 is the least any allows.
     // Known once the session is (the page may open before it is).
@@ -63,7 +62,6 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let fields = NewPassword::new(8, personal);
     // Changes the password, then learns who is signed in now and goes home.
     let change = Act::new(move |_: &()| {
-        let navigate = navigate.clone();
         let (old, new) = (current.get_untracked(), fields.password.get_untracked());
         async move {
             api::change_password(&old, &new).await?;
@@ -71,7 +69,7 @@ pub fn ChangePasswordPage() -> impl IntoView {
                 Ok(me) => Signed::In(me),
                 Err(_) => Signed::Out,
             });
-            navigate("/", Default::default());
+            nav.go("/");
             ApiResult::Ok(())
         }
     });

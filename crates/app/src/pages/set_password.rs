@@ -9,10 +9,9 @@ use crate::components::loaded::alert;
 use crate::components::password::{NewPassword, NewPasswordFields};
 use crate::flow::Act;
 use crate::i18n::{Key, t};
+use crate::nav::use_nav;
 use crate::session::{Signed, use_session};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::use_navigate;
 
 /// `/activate#token=…`.
 #[component]
@@ -94,7 +93,7 @@ fn LinkPage(link: Link) -> impl IntoView {
                 Step::Invalid(e) => alert(e.message()),
                 Step::Reset => view! {
                     <p class="notice" role="status">{t(Key::ResetDone)}</p>
-                    <p><A href="/sign-in">{t(Key::SignIn)}</A></p>
+                    <p><a href="/sign-in">{t(Key::SignIn)}</a></p>
                 }.into_any(),
             }}
         </main>
@@ -109,7 +108,7 @@ fn PasswordForm(
     step: RwSignal<Step>,
 ) -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
+    let nav = use_nav();
     let fields = NewPassword::new(
         info.min_password_length,
         Signal::stored(vec![info.username.clone(), info.first_name.clone()]),
@@ -118,7 +117,6 @@ fn PasswordForm(
     let answer = RwSignal::new(String::new());
     // Sets the password; the refusal to show under the form, if any, is the action's value.
     let set = Act::new(move |password: &String| {
-        let navigate = navigate.clone();
         let (password, token) = (password.clone(), token.get_value());
         let (question, answer) = (question.get_untracked(), answer.get_untracked());
         async move {
@@ -127,7 +125,7 @@ fn PasswordForm(
                     .await
                     .map(|me| {
                         session.set(Signed::In(me));
-                        navigate("/", Default::default());
+                        nav.go("/");
                     }),
                 Link::PasswordReset => api::complete_reset(&token, &password)
                     .await

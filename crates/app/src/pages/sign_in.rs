@@ -5,37 +5,31 @@ use crate::components::field::TextField;
 use crate::components::loaded::alert;
 use crate::flow::Act;
 use crate::i18n::{Key, t};
+use crate::nav::{query, use_nav};
 use crate::session::{Signed, use_session};
 use leptos::prelude::*;
-use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_query_map};
 
 /// `/sign-in`.
 #[component]
 pub fn SignIn() -> impl IntoView {
     let session = use_session();
-    let navigate = use_navigate();
-    let query = use_query_map();
+    let nav = use_nav();
     let username = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     // Signs in and goes on; the refusal, if any, is the action's value.
     let sign_in = Act::new(move |_: &()| {
-        let navigate = navigate.clone();
-        let next = query
-            .get_untracked()
-            .get("next")
-            .filter(|n| n.starts_with('/') && !n.starts_with("//"));
+        let next = query("next").filter(|n| n.starts_with('/') && !n.starts_with("//"));
         let (name, secret) = (username.get_untracked(), password.get_untracked());
         async move {
             match api::sign_in(&name, &secret).await {
                 Ok(me) if me.must_change_password => {
                     session.set(Signed::MustChangePassword);
-                    navigate("/change-password", Default::default());
+                    nav.go("/change-password");
                     None
                 }
                 Ok(me) => {
                     session.set(Signed::In(me));
-                    navigate(&next.unwrap_or_else(|| "/".into()), Default::default());
+                    nav.go(next.as_deref().unwrap_or("/"));
                     None
                 }
                 Err(err) => {
@@ -70,7 +64,7 @@ pub fn SignIn() -> impl IntoView {
                     {move || if busy.get() { t(Key::SigningIn) } else { t(Key::SignIn) }}
                 </button>
             </form>
-            <p><A href="/forgot-password">{t(Key::ForgotPassword)}</A></p>
+            <p><a href="/forgot-password">{t(Key::ForgotPassword)}</a></p>
         </main>
     }
 }

@@ -2,7 +2,7 @@
 //! anything.
 
 use super::raw;
-use crate::helpers::{ADMIN, PASSWORD, spawn_app};
+use crate::helpers::{ADMIN, ADMIN_PAGE, IMPORT_PAGE, PASSWORD, PEOPLE_PAGE, spawn_app};
 use serde_json::json;
 use std::time::Duration;
 
@@ -102,6 +102,9 @@ async fn on_ones_own_machine_localhost_is_the_same_origin_as_127_0_0_1() {
 async fn assets_go_precompressed_and_hashed_ones_are_kept_for_a_year() {
     let dist = std::env::temp_dir().join(format!("roster-dist-{}", std::process::id()));
     std::fs::create_dir_all(dist.join("import")).unwrap();
+    std::fs::create_dir_all(dist.join("people")).unwrap();
+    std::fs::write(dist.join("people/index.html"), PEOPLE_PAGE).unwrap();
+    std::fs::write(dist.join("people/index.html.br"), "brotli people page").unwrap();
     std::fs::write(
         dist.join("index.html"),
         "<!doctype html><title>Roster</title>",
@@ -143,12 +146,63 @@ async fn assets_go_precompressed_and_hashed_ones_are_kept_for_a_year() {
         assert!(h["content-type"].to_str().unwrap().contains("javascript"));
         assert_eq!(res.text().await.unwrap(), body, "{accept}");
     }
-    let page = fetch("/".into(), "br").await.unwrap();
-    assert_eq!(page.headers()["cache-control"], "no-cache");
-    assert_eq!(page.headers()["content-encoding"], "br");
-    let route = fetch("/users".into(), "br").await.unwrap();
-    assert_eq!(route.headers()["cache-control"], "no-cache");
+    // Each app route's page too (`/` is the people's bundle's).
+    for (path, body) in [("/", "brotli people page"), ("/users", "brotli page")] {
+        let page = fetch(path.into(), "br").await.unwrap();
+        assert_eq!(page.headers()["cache-control"], "no-cache", "{path}");
+        assert_eq!(page.headers()["content-encoding"], "br", "{path}");
+        assert!(
+            page.headers()["content-type"]
+                .to_str()
+                .unwrap()
+                .starts_with("text/html")
+        );
+        assert_eq!(page.text().await.unwrap(), body, "{path}");
+    }
+    let plain = fetch("/users".into(), "identity").await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+    assert_eq!(
+        plain.text().await.unwrap(),
+        "<!doctype html><title>Roster</title>"
+    );
     let api = fetch("/api/v1/health".into(), "br").await.unwrap();
     assert_eq!(api.headers()["cache-control"], "no-store");
     std::fs::remove_dir_all(dist).unwrap();
+}
+
+/// Each address is answered by the bundle that routes it to a page of its own (`spa.rs`), so a
+/// page load is never sent back and forth between two bundles: the people's pages and the start
+/// address by the people's bundle, the Import users page by its own, anything else by the
+/// administration bundle (which says when it knows no such page).
+#[tokio::test]
+async fn each_address_is_answered_by_the_bundle_that_has_its_page() {
+    let app = spawn_app().await;
+    for (path, page) in [
+        ("/", PEOPLE_PAGE),
+        ("/sign-in", PEOPLE_PAGE),
+        ("/sign-in/", PEOPLE_PAGE),
+        ("/sign-in?next=/accounts/1/users", PEOPLE_PAGE),
+        ("/forgot-password", PEOPLE_PAGE),
+        ("/reset-password", PEOPLE_PAGE),
+        ("/activate", PEOPLE_PAGE),
+        ("/join", PEOPLE_PAGE),
+        ("/change-password", PEOPLE_PAGE),
+        ("/accounts/1/users/import", IMPORT_PAGE),
+        ("/accounts/1/users", ADMIN_PAGE),
+        ("/accounts/1/users/7", ADMIN_PAGE),
+        ("/mailbox", ADMIN_PAGE),
+        ("/sign-in//", ADMIN_PAGE),
+        ("/no/such/page", ADMIN_PAGE),
+        ("/people/", ADMIN_PAGE),
+        ("/import", ADMIN_PAGE),
+    ] {
+        let res = reqwest::get(format!("{}{path}", app.base)).await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        assert_eq!(res.text().await.unwrap(), page, "{path}");
+    }
+    // Never a page as a file: the bundle would load its address afresh, and get itself again.
+    for path in ["/index.html", "/people/index.html", "/import/index.html"] {
+        let res = reqwest::get(format!("{}{path}", app.base)).await.unwrap();
+        assert_eq!(res.status(), 404, "{path}");
+    }
 }

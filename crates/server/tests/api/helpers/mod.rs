@@ -53,6 +53,11 @@ impl Drop for TempDir {
     }
 }
 
+/// The stand-ins of the built app's pages, one for each bundle.
+pub const ADMIN_PAGE: &str = "<!doctype html><title>Roster</title>";
+pub const IMPORT_PAGE: &str = "<!doctype html><title>Import users · Roster</title>";
+pub const PEOPLE_PAGE: &str = "<!doctype html><title>Sign in · Roster</title>";
+
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
 }
@@ -63,18 +68,12 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let dir = std::env::temp_dir().join(format!("roster-api-{}-{n}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    // The API tests need no built app, only the file the server checks for.
-    std::fs::write(
-        dir.join("index.html"),
-        "<!doctype html><title>Roster</title>",
-    )
-    .unwrap();
+    // The API tests need no built app, only the files the server checks for.
+    std::fs::write(dir.join("index.html"), ADMIN_PAGE).unwrap();
     std::fs::create_dir_all(dir.join("import")).unwrap();
-    std::fs::write(
-        dir.join("import/index.html"),
-        "<!doctype html><title>Import users · Roster</title>",
-    )
-    .unwrap();
+    std::fs::write(dir.join("import/index.html"), IMPORT_PAGE).unwrap();
+    std::fs::create_dir_all(dir.join("people")).unwrap();
+    std::fs::write(dir.join("people/index.html"), PEOPLE_PAGE).unwrap();
     let mut config = Config::demo_on_loopback(
         dir.clone(),
         format!("sqlite://{}", dir.join("roster.db").display()),
