@@ -6,6 +6,7 @@ pub mod grants;
 pub mod loaded;
 pub mod memberships;
 pub mod password;
+pub mod pin;
 pub mod profile;
 pub mod results;
 pub mod shown;

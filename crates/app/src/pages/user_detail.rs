@@ -9,6 +9,7 @@ use crate::components::frame::use_account;
 use crate::components::grants::GrantsCard;
 use crate::components::loaded::{Loaded, alert};
 use crate::components::memberships::MembershipsCard;
+use crate::components::pin::PinCard;
 use crate::components::profile::{GroupOptions, ProfileFields, use_groups};
 use crate::components::shown::Shown;
 use crate::flow::{Act, Load, effect};
@@ -187,6 +188,9 @@ fn UserView(
             </div>
         </section>
         {(me != Some(u.id)).then(|| view! { <GrantsCard tagged=tagged.clone() on_change=on_change /> })}
+        {(me != Some(u.id) && u.state == UserState::Active).then(|| view! {
+            <PinCard account=Signal::from(account.id) user=u.id />
+        })}
         <Shown when=move || editing.get()>
             <EditForm tagged=tagged.clone() editing=editing notice=notice on_change=on_change />
         </Shown>
