@@ -48,6 +48,8 @@ pub fn App() -> impl IntoView {
                 <Route path=path!("/activate") view=FullLoad />
                 <Route path=path!("/join") view=FullLoad />
                 <Route path=path!("/change-password") view=FullLoad />
+                <Route path=path!("/me") view=FullLoad />
+                <Route path=path!("/confirm-email") view=FullLoad />
                 <Route path=path!("/mailbox") view=pages::mailbox::MailboxPage />
                 <ParentRoute path=path!("/accounts/:account") view=components::frame::AccountFrame>
                     <Route path=path!("/users") view=pages::users::UsersPage />
@@ -108,6 +110,8 @@ fn people_page(path: &str) -> Option<fn() -> AnyView> {
         "/activate" => || view! { <pages::set_password::ActivatePage /> }.into_any(),
         "/join" => || view! { <pages::join::JoinPage /> }.into_any(),
         "/change-password" => || view! { <pages::password::ChangePasswordPage /> }.into_any(),
+        "/me" => || view! { <pages::me::MyDetailsPage /> }.into_any(),
+        "/confirm-email" => || view! { <pages::me::ConfirmEmailPage /> }.into_any(),
         _ => return None,
     })
 }

@@ -50,7 +50,7 @@ pub const PAGES: [&str; 3] = [
 
 /// The paths of the people's bundle: its routes (`people_page` in the app's lib.rs), which the
 /// administration bundle loads afresh.
-const PEOPLE: [&str; 7] = [
+const PEOPLE: [&str; 9] = [
     "/",
     "/sign-in",
     "/forgot-password",
@@ -58,6 +58,8 @@ const PEOPLE: [&str; 7] = [
     "/activate",
     "/join",
     "/change-password",
+    "/me",
+    "/confirm-email",
 ];
 
 /// The bundle that has the page at `path`. Each route matches its path with one trailing `/`
@@ -205,6 +207,8 @@ mod tests {
             "/activate",
             "/join",
             "/change-password",
+            "/me",
+            "/confirm-email",
         ] {
             assert_eq!(bundle_for(path), Bundle::People, "{path}");
             if path != "/" {

@@ -96,7 +96,7 @@ async fn an_invited_user_activates_from_the_mailed_link_on_a_phone_and_signs_in(
     phone.fill("Answer to the challenge question", "Rex").await;
     phone.screenshot("activate-phone").await;
     phone.click_button("Activate my account").await;
-    phone.wait_for_heading("Nothing to administer").await;
+    phone.wait_for_heading("My details").await;
 
     // The same link no longer works; the new user signs in with their password.
     phone.client.goto(&link).await.unwrap();
@@ -107,7 +107,7 @@ async fn an_invited_user_activates_from_the_mailed_link_on_a_phone_and_signs_in(
     let ivy = Browser::start(Viewport::Phone).await;
     ivy.sign_in_with(&app, "ivy.invitee@acme.test", "ivy's own passphrase")
         .await;
-    ivy.wait_for_heading("Nothing to administer").await;
+    ivy.wait_for_heading("My details").await;
     ivy.close().await;
     admin.close().await;
 }
@@ -159,7 +159,7 @@ async fn a_temporary_password_must_be_changed_at_first_sign_in() {
         .await;
     tom.screenshot("change-password-phone").await;
     tom.click_button("Change password").await;
-    tom.wait_for_heading("Nothing to administer").await;
+    tom.wait_for_heading("My details").await;
     tom.close().await;
     admin.close().await;
 }

@@ -10,4 +10,5 @@ mod browser;
 mod grants;
 mod import;
 mod invitations;
+mod me;
 mod shared;

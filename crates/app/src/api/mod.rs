@@ -7,11 +7,13 @@ mod groups;
 mod imports;
 mod invitations;
 mod json;
+mod me;
 mod users;
 
 pub use groups::*;
 pub use imports::*;
 pub use invitations::*;
+pub use me::*;
 // The bodies, as the server declares them.
 pub use roster_api::accounts::*;
 pub use roster_api::audit::*;
@@ -20,6 +22,7 @@ pub use roster_api::imports::*;
 pub use roster_api::invitations::*;
 pub use roster_api::join::*;
 pub use roster_api::mailbox::*;
+pub use roster_api::me::*;
 pub use roster_api::passwords::*;
 pub use roster_api::session::*;
 pub use roster_api::users::*;

@@ -163,7 +163,10 @@ fn Header(current: CurrentAccount) -> impl IntoView {
                 <A href=current.href("settings")>{t(Key::NavSettings)}</A>
                 <A href="/mailbox">{t(Key::NavMailbox)}</A>
             </nav>
-            <span class="who">{move || session.me().map(|m| m.username).unwrap_or_default()}</span>
+            <span class="who">
+                {move || session.me().map(|m| m.username).unwrap_or_default()}
+                " · " <a href="/me">{t(Key::MyDetailsTitle)}</a>
+            </span>
             <button type="button" class="link" on:click=move |_| { sign_out.dispatch(()); }>{t(Key::SignOut)}</button>
         </header>
     }

@@ -27,10 +27,6 @@ pub const fn text(key: Key) -> &'static str {
         NavGroups => "Groups",
         NavAudit => "Audit log",
         SeatsUsed => "Seats used",
-        NoAdminAccountTitle => "Nothing to administer",
-        NoAdminAccountLead => {
-            "You are not an administrator of any account. Ask an administrator if you need access."
-        }
         UsersTitle => "Users",
         Search => "Search",
         SearchHint => "Name, email or username",
@@ -309,5 +305,59 @@ pub const fn text(key: Key) -> &'static str {
         ImportNotInvited => "not sent:",
         ImportUsers => "Import users",
         ExportUsers => "Export CSV",
+        MyDetailsTitle => "My details",
+        MyDetailsLead => "Your details in Roster: the same in every account you belong to.",
+        MyDetailsAdminLink => "Go to administration",
+        MyContactTitle => "Contact details",
+        MyDetailsLocked => {
+            "Your contact details and email are read-only: a group you belong to does not let its members edit their own details. Ask an administrator of that account to change them."
+        }
+        MyEmailPending => "Waiting for you to open the link sent to",
+        MyNewEmail => "New email address",
+        MyEmailSend => "Send a confirmation link",
+        MyEmailConfirmTitle => "Confirm your new email address",
+        MyEmailConfirmLead => {
+            "This link confirms the new email address of your Roster login. Continue when you are ready."
+        }
+        MyEmailConfirmed => "Your email address has changed. Use it to sign in from now on.",
+        MyChallengeTitle => "Challenge question",
+        MyChallengeNone => "You have no challenge question yet.",
+        MyChallengeQuestion => "Question",
+        MyChallengeAnswer => "Answer",
+        MyChallengeAnswerHint => "Capital letters and spaces around it do not matter.",
+        MyChallengeSave => "Save question and answer",
+        MyNumberTitle => "Authorization number",
+        MyNumberLead => {
+            "Its first four digits are your PIN: an administrator may ask for them when you call, to know that it is you."
+        }
+        MyNumberHas => "You have an authorization number. Making a new one replaces it.",
+        MyNumberNone => "You have no authorization number yet.",
+        MyNumberShownOnce => {
+            "Your new authorization number. Write it down now: it is shown only this once."
+        }
+        MyNumberMake => "Make a new number",
+        MySessionsTitle => "Where you are signed in",
+        MySessionUnknownDevice => "Unknown browser",
+        MySessionThisDevice => "This device",
+        MySessionStarted => "Signed in",
+        MySessionLastSeen => "last seen",
+        MySessionsEndOthers => "Sign out everywhere else",
+        MyAccountsTitle => "My accounts",
+        MyLevels => "Authorization levels",
+        MyJoinTitle => "Asked to join",
+        MyJoinUntil => "until",
+        MyJoinAskedBy => "Asked by",
+        MyActivityTitle => "My activity",
+        MyActivityBy => "by",
+        MyActivityIn => "in",
+        MyActivityOlder => "Show older",
+        PinTitle => "Check a PIN",
+        PinLead => {
+            "When this person calls, ask for the first four digits of their authorization number, their PIN, and check it here."
+        }
+        PinLabel => "PIN",
+        PinCheck => "Check the PIN",
+        PinMatches => "The PIN matches.",
+        PinDoesNotMatch => "The PIN does not match.",
     }
 }

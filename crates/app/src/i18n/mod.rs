@@ -35,8 +35,6 @@ pub enum Key {
     NavGroups,
     NavAudit,
     SeatsUsed,
-    NoAdminAccountTitle,
-    NoAdminAccountLead,
     // Users list.
     UsersTitle,
     Search,
@@ -281,6 +279,52 @@ pub enum Key {
     ImportRequested,
     SettingsReadOnly,
     MadeFrom,
+    // My details.
+    MyDetailsTitle,
+    MyDetailsLead,
+    MyDetailsAdminLink,
+    MyContactTitle,
+    MyDetailsLocked,
+    MyEmailPending,
+    MyNewEmail,
+    MyEmailSend,
+    MyEmailConfirmTitle,
+    MyEmailConfirmLead,
+    MyEmailConfirmed,
+    MyChallengeTitle,
+    MyChallengeNone,
+    MyChallengeQuestion,
+    MyChallengeAnswer,
+    MyChallengeAnswerHint,
+    MyChallengeSave,
+    MyNumberTitle,
+    MyNumberLead,
+    MyNumberHas,
+    MyNumberNone,
+    MyNumberShownOnce,
+    MyNumberMake,
+    MySessionsTitle,
+    MySessionUnknownDevice,
+    MySessionThisDevice,
+    MySessionStarted,
+    MySessionLastSeen,
+    MySessionsEndOthers,
+    MyAccountsTitle,
+    MyLevels,
+    MyJoinTitle,
+    MyJoinUntil,
+    MyJoinAskedBy,
+    MyActivityTitle,
+    MyActivityBy,
+    MyActivityIn,
+    MyActivityOlder,
+    // Checking a caller's PIN.
+    PinTitle,
+    PinLead,
+    PinLabel,
+    PinCheck,
+    PinMatches,
+    PinDoesNotMatch,
 }
 
 /// The text of `key` in the user's language (English until French lands).
@@ -363,12 +407,20 @@ pub fn audit_action_label(action: &str) -> &'static str {
         "licence.transferred_from" => "Licence transferred away",
         "licence.transferred_to" => "Licence received by transfer",
         "account.updated" => "Account settings changed",
+        "me.details_changed" => "Own contact details changed",
+        "me.email_change_requested" => "Change of email asked for",
+        "me.email_changed" => "Email changed by confirmed link",
+        "me.challenge_changed" => "Challenge question changed",
+        "me.authorization_number_changed" => "New authorization number made",
+        "user.pin_checked" => "PIN checked by an administrator",
+        "session.signed_in" => "Signed in",
+        "session.sign_in_failed" => "Failed sign-in",
         _ => "Other change",
     }
 }
 
 /// The audit actions, in the order the filter offers them.
-pub const AUDIT_ACTIONS: [&str; 32] = [
+pub const AUDIT_ACTIONS: [&str; 38] = [
     "user.created",
     "user.added_to_account",
     "user.updated",
@@ -401,6 +453,12 @@ pub const AUDIT_ACTIONS: [&str; 32] = [
     "licence.transferred_from",
     "licence.transferred_to",
     "account.updated",
+    "me.details_changed",
+    "me.email_change_requested",
+    "me.email_changed",
+    "me.challenge_changed",
+    "me.authorization_number_changed",
+    "user.pin_checked",
 ];
 
 /// The button label of a lifecycle action.

@@ -1,5 +1,5 @@
-//! The start address: sends a signed-in administrator to the users of their first account, and
-//! anyone else to sign in. It is the people's bundle's; the accounts' pages are the
+//! The start address: sends a signed-in administrator to the users of their account (or lets
+//! them choose one), someone who administers nothing to My details, and anyone else to sign in. It is the people's bundle's; the accounts' pages are the
 //! administration bundle's, loaded afresh.
 
 use crate::i18n::{Key, role_label, t};
@@ -32,7 +32,9 @@ pub fn Home() -> impl IntoView {
             .collect();
         match (accounts.len(), administered.as_slice()) {
             (1, [account]) => redirect(nav, &format!("/accounts/{}/users", account.id)),
-            (2.., [_, ..]) => view! {
+            // Nothing to administer: My details.
+            (_, []) => redirect(nav, "/me"),
+            _ => view! {
                 <main id="main" class="narrow" tabindex="-1">
                     <h1>{t(Key::ChooseAccountTitle)}</h1>
                     <p class="lead">{t(Key::ChooseAccountLead)}</p>
@@ -44,13 +46,7 @@ pub fn Home() -> impl IntoView {
                             view! { <li>{format!("{} — {}", a.name, role_label(a.role))}</li> }.into_any()
                         }).collect_view()}
                     </ul>
-                </main>
-            }
-            .into_any(),
-            _ => view! {
-                <main id="main" tabindex="-1">
-                    <h1>{t(Key::NoAdminAccountTitle)}</h1>
-                    <p>{t(Key::NoAdminAccountLead)}</p>
+                    <p><a href="/me">{t(Key::MyDetailsTitle)}</a></p>
                 </main>
             }
             .into_any(),

@@ -7,6 +7,7 @@ pub mod import;
 pub mod invitations;
 pub mod join;
 pub mod mailbox;
+pub mod me;
 pub mod not_found;
 pub mod password;
 pub mod set_password;
