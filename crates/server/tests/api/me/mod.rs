@@ -3,6 +3,7 @@
 //! answered signed in. Each refusal has its test: a wrong current password, a group that forbids
 //! editing, another person's session, mass assignment, an expired or reused link.
 
+mod joins;
 mod security;
 mod sessions;
 
