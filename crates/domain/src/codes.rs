@@ -61,10 +61,11 @@ error_codes! {
     // Phone numbers.
     PhoneRequired = "phone.required", "Enter a phone number.";
     PhoneMissingCountryCode = "phone.missing_country_code", "Start the phone number with + and the country code, like +1 555 010 0000.";
-    PhoneInvalidCharacter = "phone.invalid_character", "A phone number may contain only digits, spaces, dots, dashes, parentheses and a leading +.";
+    PhoneInvalidCharacter = "phone.invalid_character", "A phone number may contain only digits, spaces, dots, dashes, slashes, parentheses, a leading + and an extension such as ext. 123.";
     PhoneTooShort = "phone.too_short", "This phone number is too short to be a full international number.";
     PhoneTooLong = "phone.too_long", "A phone number can have at most 15 digits, country code included.";
     PhoneUnknownCountryCode = "phone.unknown_country_code", "This phone number does not start with a known country code.";
+    PhoneInvalidExtension = "phone.invalid_extension", "Write the extension as 1 to 10 digits after the number, like +1 555 010 0000 ext. 123.";
 
     // Languages and identity providers.
     LanguageUnsupported = "language.unsupported", "Choose English (en) or French (fr).";

@@ -71,6 +71,67 @@ pub(crate) fn country_code_of(digits: &str) -> Option<u16> {
     })
 }
 
+/// How many digits a country code has.
+pub(crate) fn code_length(code: u16) -> usize {
+    match code {
+        0..=9 => 1,
+        10..=99 => 2,
+        _ => 3,
+    }
+}
+
+/// What a `0` written right after the country code is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ZeroAfterCode {
+    /// The trunk prefix dialled at home (`+44 (0)20 7946 0958`, `+44 020 …`), or a slip where
+    /// the country has none: no number there starts with 0, so it is left out.
+    Trunk,
+    /// The first digit of the number itself, as in Italy (`+39 06 1234 5678`): kept.
+    Number,
+    /// Either, as in Rwanda (trunk prefix 0, yet some fixed lines start with 06): a trunk prefix
+    /// when written in parentheses, `(0)`, as the convention has it, part of the number otherwise.
+    NumberUnlessParenthesised,
+}
+
+/// The countries where a 0 after the country code can be part of the number, and whether they
+/// also dial a trunk prefix 0 at home (libphonenumber's numbering plans, which the tests check
+/// this table against). Where there is a trunk prefix 0, only a person's own number (fixed line,
+/// mobile, VoIP, personal, pager) starting with 0 counts: Japan's, Korea's or India's freephone
+/// numbers that start with 00 do not make their trunk 0 ambiguous. In every other country, no
+/// number starts with 0, so a 0 there is a trunk prefix (or a slip).
+const NUMBERS_STARTING_WITH_ZERO: &[(u16, bool)] = &[
+    (39, false),  // Italy, Vatican: 06 Rome, 02 Milan…
+    (47, false),  // Norway: 0x company numbers
+    (225, false), // Côte d'Ivoire: mobiles 01, 05, 07
+    (226, false), // Burkina Faso: mobiles 01 to 07
+    (227, false), // Niger: 08 freephone, 09 premium
+    (229, false), // Benin: its 10-digit numbers since 2024, 01…
+    (241, false), // Gabon: 011 fixed lines, 02 to 07 mobiles
+    (242, false), // Republic of the Congo: mobiles 02, 04, 05, 06
+    (247, false), // Ascension: 0x company numbers
+    (250, true),  // Rwanda: 06 fixed lines, and trunk prefix 0
+    (267, false), // Botswana: 0800 freephone
+    (268, false), // Eswatini: 0800 freephone
+    (378, false), // San Marino: 0549 fixed lines
+    (501, false), // Belize: 0800 freephone
+    (507, false), // Panama: 00800 freephone
+    (676, false), // Tonga: 0800 freephone
+    (679, false), // Fiji: 0800 freephone
+    (687, false), // New Caledonia: 050 freephone
+    (853, false), // Macao: 0800 freephone
+    (974, false), // Qatar: 00800 freephone
+    (992, false), // Tajikistan: mobiles 0x
+];
+
+/// What a 0 right after country code `code` is.
+pub(crate) fn zero_after_code(code: u16) -> ZeroAfterCode {
+    match NUMBERS_STARTING_WITH_ZERO.iter().find(|&&(c, _)| c == code) {
+        None => ZeroAfterCode::Trunk,
+        Some((_, false)) => ZeroAfterCode::Number,
+        Some((_, true)) => ZeroAfterCode::NumberUnlessParenthesised,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
@@ -106,6 +167,31 @@ mod tests {
         assert_eq!(country_code_of("35312345678"), Some(353));
         assert_eq!(country_code_of("97150123456"), Some(971));
         assert_eq!(country_code_of("8613800000000"), Some(86));
+    }
+
+    #[test]
+    fn a_zero_after_the_code_is_a_trunk_prefix_except_where_numbers_start_with_zero() {
+        assert_eq!(zero_after_code(44), ZeroAfterCode::Trunk);
+        assert_eq!(zero_after_code(1), ZeroAfterCode::Trunk);
+        assert_eq!(zero_after_code(39), ZeroAfterCode::Number);
+        assert_eq!(
+            zero_after_code(250),
+            ZeroAfterCode::NumberUnlessParenthesised
+        );
+        assert!(
+            NUMBERS_STARTING_WITH_ZERO
+                .windows(2)
+                .all(|w| w[0].0 < w[1].0)
+                && NUMBERS_STARTING_WITH_ZERO
+                    .iter()
+                    .all(|&(code, _)| is_assigned(code)),
+            "sorted, and assigned codes"
+        );
+        assert_eq!(
+            [1, 44, 353, 999].map(code_length),
+            [1, 2, 3, 3],
+            "digits of a code"
+        );
     }
 
     #[test]
