@@ -72,6 +72,8 @@ pub struct AuthorizationNumber {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PinCheck {
+    /// Four digits.
+    #[cfg_attr(feature = "openapi", schema(pattern = "^[0-9]{4}$", example = "4821"))]
     pub pin: String,
 }
 

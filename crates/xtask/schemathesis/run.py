@@ -5,8 +5,8 @@ Python of `.tools/python`, where schemathesis is installed. It signs in as the d
 then runs schemathesis (`schemathesis.toml` beside this file) in two phases:
 
 1. every operation but signing in and out, with the administrator's session;
-2. signing in and out alone, last. Signing out ends the session every other operation uses, so it
-   cannot come earlier. Signing in comes with it: its failures are throttled per address, from
+2. signing in and out alone, last, with ending one of my sessions by its id (which may be this
+   one). Signing out ends the session every other operation uses, so it cannot come earlier. Signing in comes with it: its failures are throttled per address, from
    the same budget as the current password of `POST /me/password`, so thousands of them in the
    first phase would leave that operation nothing but 429s to answer.
 
@@ -32,7 +32,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CONFIG = os.path.join(HERE, "schemathesis.toml")
-SESSION_OPERATIONS = ["sign_in", "sign_out"]
+SESSION_OPERATIONS = ["sign_in", "sign_out", "end_my_session"]
 COOKIE = "roster_session"
 
 
