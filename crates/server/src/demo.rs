@@ -340,3 +340,29 @@ pub async fn seed_bulk(db: &Pool, count: usize) -> Result<i64, AppError> {
     store::demo::analyze(db).await?;
     Ok(account)
 }
+
+/// For the benchmark: a fresh account to import into, so that its figures are those of an
+/// account being filled and not of the 100,000 people of [`seed_bulk`] (who stay in the
+/// database, as other accounts' people do). It has `seats` seats, the approved domain
+/// `bench.test`, the groups Default, Operations and Finance, and the demo administrator as its
+/// administrator with the top authorities; answers its id.
+pub async fn seed_import_account(db: &Pool, name: &str, seats: i64) -> Result<i64, AppError> {
+    let policy = serde_json::to_string(&roster_domain::authz::AuthzPolicy::default())
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    let now = crate::clock::now().unix_seconds();
+    let mut tx = store::begin_write(db).await?;
+    let account = insert_account(&mut tx, name, seats, &["bench.test"], &policy).await?;
+    let mut default = None;
+    for (i, group) in ["Default", "Operations", "Finance"].iter().enumerate() {
+        let id = insert_group(&mut tx, account, group, i == 0).await?;
+        default = default.or(Some(id));
+    }
+    let default = default.ok_or_else(|| AppError::Internal("no default group".into()))?;
+    let (admin, _) = store::logins::by_username(&mut tx, DEMO_ADMIN)
+        .await?
+        .ok_or_else(|| AppError::Internal("no demo administrator".into()))?;
+    let top = json!({"records": "E", "interaction": "approve", "dr": "DR4"});
+    member(&mut tx, account, admin, "admin", default, true, &top, now).await?;
+    tx.commit().await?;
+    Ok(account)
+}
