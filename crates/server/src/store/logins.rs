@@ -252,8 +252,12 @@ pub async fn is_email_of_another(
     username_key: &str,
     except: Option<i64>,
 ) -> Result<bool, AppError> {
+    // `email = ?1 COLLATE NOCASE` says the same as `lower(email) = ?1` (both fold ASCII only),
+    // and lets SQLite search the email index instead of reading every login.
     let (taken,): (bool,) = sqlx::query_as(
-        "SELECT EXISTS (SELECT 1 FROM users WHERE lower(email) = ?1 AND (?2 IS NULL OR id <> ?2))",
+        "SELECT EXISTS (SELECT 1 FROM users
+                        WHERE email = ?1 COLLATE NOCASE AND lower(email) = ?1
+                          AND (?2 IS NULL OR id <> ?2))",
     )
     .bind(username_key)
     .bind(except)
