@@ -52,6 +52,26 @@ pub async fn record(tx: &mut Tx<'_>, entry: Entry) -> Result<(), AppError> {
     store::audit::insert(tx, &new).await
 }
 
+/// Writes `entries`, in their order, inside the caller's transaction, in one statement.
+pub async fn record_many(tx: &mut Tx<'_>, entries: Vec<Entry>) -> Result<(), AppError> {
+    let at = crate::clock::now().unix_seconds();
+    let new: Vec<store::audit::NewEntry<'_>> = entries
+        .iter()
+        .map(|entry| store::audit::NewEntry {
+            at,
+            actor_id: entry.actor_id,
+            account_id: entry.account_id,
+            target_user_id: entry.target_user_id,
+            target_group_id: entry.target_group_id,
+            action: entry.action,
+            before: entry.before.as_ref(),
+            after: entry.after.as_ref(),
+            origin_account_id: entry.origin_account_id,
+        })
+        .collect();
+    store::audit::insert_many(tx, &new).await
+}
+
 /// The membership fields of a user snapshot: another account's log keeps only the person.
 const MEMBERSHIP_FIELDS: [&str; 5] = ["role", "group", "group_name", "licensed", "authorities"];
 

@@ -1,12 +1,20 @@
 //! `POST /accounts/{account}/imports`: creates a chunk of rows (at most 500), each checked
 //! again with the domain's rules whatever the client claims, in one transaction, answering per
 //! row. The `Idempotency-Key` makes a chunk sent again answer what it answered the first time.
+//!
+//! The rows are decided one after the other, as adding each alone would decide them, but the
+//! database is asked once for the chunk: one lookup of the logins its usernames and emails name,
+//! and the new people written together (logins, memberships, audit entries) in a few
+//! statements. Only an existing login joining or asked to join is written on its own, after the
+//! new people of the rows before it, so every write lands in the order of the rows.
 
 use crate::error::PROBLEM;
 use crate::error::{AppError, Problem};
 use crate::extract::{CurrentUser, Json, Path};
+use crate::join::Adding;
 use crate::state::AppState;
-use crate::users::create::{Added, add_member};
+use crate::store::imports::ChunkLogin;
+use crate::users::create::{Added, add_existing, create_many};
 use crate::{accounts, guard, outbox, store};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -18,9 +26,10 @@ use roster_domain::authz::{AuthzRefusal, decide_new_membership};
 use roster_domain::import::{
     CellFinding, Field, MAX_CHUNK_ROWS, NewMember, Severity, check_values,
 };
+use roster_domain::values::login_key;
 use roster_domain::{Coded, ErrorCode};
 use sha2::{Digest, Sha256};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The header that names a chunk, so that sending it again creates nothing twice.
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
@@ -96,21 +105,49 @@ pub async fn create(
             .into_response());
     }
 
-    let ctx = super::context(&mut tx, account, Some(me.id)).await?;
+    let (ctx, mut seats) = super::context_and_seats(&mut tx, account, Some(me.id)).await?;
     let actor = guard::member(&mut tx, account, me.id).await?;
     let groups = store::groups::names(&mut tx, account).await?;
-    let mut seats = crate::licences::seats(&mut tx, account).await?;
+    // Each row's own checks first, so that the logins its people may have already are looked
+    // up once for the whole chunk: by username, and by email (a username that is another
+    // login's email would shadow that person's sign-in).
+    let checked: Vec<_> = body
+        .rows
+        .into_iter()
+        .map(|ChunkRow { row, values }| {
+            let (findings, member) = check_values(&values.view(), &ctx);
+            (row, findings, member)
+        })
+        .collect();
+    let keys: Vec<String> = checked
+        .iter()
+        .filter_map(|(_, _, member)| member.as_ref())
+        .map(|member| member.profile.username.key())
+        .collect();
+    let logins: HashMap<String, ChunkLogin> = store::imports::chunk_logins(&mut tx, account, &keys)
+        .await?
+        .into_iter()
+        .map(|login| (login.username_key.clone(), login))
+        .collect();
+    // The chunk's own new logins join them as they are made.
+    let mut emails_in_use: HashSet<String> = store::imports::emails_in_use(&mut tx, &keys)
+        .await?
+        .into_iter()
+        .collect();
+    // The new logins decided on and not written yet: written together, before anything that
+    // reads what they change (an existing login joining or asked to), and at the end.
+    let mut pending = Vec::new();
     let mut emails = HashSet::new();
     let mut usernames = HashSet::new();
-    let mut results = Vec::with_capacity(body.rows.len());
-    for ChunkRow { row, values } in body.rows {
-        let (mut findings, member) = check_values(&values.view(), &ctx);
+    let mut results = Vec::with_capacity(checked.len());
+    for (row, mut findings, member) in checked {
         let mut outcome = (RowOutcome::Refused, None);
         if let Some(member) = member {
             let login = login_field(&member);
+            let key = member.profile.username.key();
             if !emails.insert(member.profile.email.key()) {
                 findings.push(error(Field::Email, ErrorCode::ImportDuplicateEmail));
-            } else if !usernames.insert(member.profile.username.key()) {
+            } else if !usernames.insert(key.clone()) {
                 findings.push(error(login.clone(), ErrorCode::ImportDuplicateUsername));
             }
             if let Err(refusal) = decide_new_membership(&ctx.policy, actor.as_ref(), &member.grants)
@@ -134,29 +171,56 @@ pub async fn create(
                     })
                     .map(|(id, _, _)| *id)
                     .ok_or_else(|| AppError::Internal(format!("no group for row {row}")))?;
-                let asked = store::memberships::NewMember {
-                    role: member.role,
-                    group,
-                    grants: &member.grants,
-                    licensed: member.licence,
-                };
-                let profile = &member.profile;
-                match add_member(&mut tx, &state, account, me.id, profile, asked, now).await? {
-                    Added::Created(detail) => {
-                        seats = after;
-                        outcome = (RowOutcome::Created, Some(detail.id));
+                // What `add_member` decides, from the chunk's lookups.
+                match logins.get(&key) {
+                    // The same username with another email is another person: never join (or
+                    // ask) them in the place of the one typed.
+                    Some(found) if login_key(&found.email) != member.profile.email.key() => {
+                        findings.push(error(login, ErrorCode::UserUsernameTaken));
                     }
-                    Added::Joined(detail) => {
-                        seats = after;
-                        outcome = (RowOutcome::Added, Some(detail.id));
-                    }
-                    // No seat is taken until they accept.
-                    Added::Requested(_) => outcome = (RowOutcome::Requested, None),
-                    Added::AlreadyMember => {
+                    Some(found) if found.here => {
                         findings.push(error(login, ErrorCode::UserAlreadyMember));
                     }
-                    Added::UsernameTaken => {
+                    Some(found) => {
+                        flush(&mut tx, account, me.id, &mut pending, &mut results, now).await?;
+                        let adding = Adding {
+                            account,
+                            actor: me.id,
+                            user: found.id,
+                            typed: member.profile.email.as_str(),
+                            asked: new_member(&member, group),
+                            now,
+                        };
+                        match add_existing(&mut tx, &state, adding).await? {
+                            Added::Joined(detail) => {
+                                seats = after;
+                                outcome = (RowOutcome::Added, Some(detail.id));
+                            }
+                            // No seat is taken until they accept.
+                            Added::Requested(_) => outcome = (RowOutcome::Requested, None),
+                            Added::AlreadyMember => {
+                                findings.push(error(login, ErrorCode::UserAlreadyMember));
+                            }
+                            other => {
+                                return Err(AppError::Internal(format!(
+                                    "an existing login added as {other:?}"
+                                )));
+                            }
+                        }
+                    }
+                    None if emails_in_use.contains(&key) => {
                         findings.push(error(login, ErrorCode::UserUsernameTaken));
+                    }
+                    None => {
+                        emails_in_use.insert(member.profile.email.key());
+                        seats = after;
+                        // Its id once written.
+                        outcome = (RowOutcome::Created, None);
+                        pending.push(Pending {
+                            result: results.len(),
+                            member,
+                            group,
+                        });
                     }
                 }
             }
@@ -176,6 +240,7 @@ pub async fn create(
                 .collect(),
         });
     }
+    flush(&mut tx, account, me.id, &mut pending, &mut results, now).await?;
     let answer = ChunkAnswer { results };
     let answered = store::imports::Answered {
         actor: me.id,
@@ -186,6 +251,49 @@ pub async fn create(
     tx.commit().await?;
     outbox::wake(&state);
     Ok(axum::Json(answer).into_response())
+}
+
+/// A row to be created: its place among the results, the person, and the group's id.
+struct Pending {
+    result: usize,
+    member: NewMember,
+    group: i64,
+}
+
+/// The membership a row asks for, in group `group`.
+fn new_member(member: &NewMember, group: i64) -> store::memberships::NewMember<'_> {
+    store::memberships::NewMember {
+        role: member.role,
+        group,
+        grants: &member.grants,
+        licensed: member.licence,
+    }
+}
+
+/// Writes the `pending` new logins, and gives their results their ids.
+async fn flush(
+    tx: &mut store::Tx<'_>,
+    account: i64,
+    actor: i64,
+    pending: &mut Vec<Pending>,
+    results: &mut [RowResult],
+    now: i64,
+) -> Result<(), AppError> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let new: Vec<_> = pending
+        .iter()
+        .map(|p| (&p.member.profile, new_member(&p.member, p.group)))
+        .collect();
+    let ids = create_many(tx, account, actor, &new, now).await?;
+    for (p, id) in pending.iter().zip(ids) {
+        if let Some(result) = results.get_mut(p.result) {
+            result.user = Some(id);
+        }
+    }
+    pending.clear();
+    Ok(())
 }
 
 fn error(field: Field, code: ErrorCode) -> CellFinding {

@@ -15,6 +15,7 @@ use axum::Router;
 use axum::routing::{get, post};
 use roster_domain::authz::grantable;
 use roster_domain::import::{Context, Existing, Logins};
+use roster_domain::seats::Seats;
 
 /// The import routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -30,6 +31,16 @@ pub(crate) async fn context(
     account: i64,
     actor: Option<i64>,
 ) -> Result<Context, AppError> {
+    Ok(context_and_seats(conn, account, actor).await?.0)
+}
+
+/// [`context`], and the account's seats it counted (a chunk takes them row by row): counting
+/// them reads every membership of the account, once is enough.
+pub(crate) async fn context_and_seats(
+    conn: &mut crate::store::Conn,
+    account: i64,
+    actor: Option<i64>,
+) -> Result<(Context, Seats), AppError> {
     let policy = guard::policy(conn, account).await?;
     let grantable = match actor {
         Some(actor) => Some(grantable(
@@ -41,14 +52,15 @@ pub(crate) async fn context(
     let approved = accounts::approved_domains(conn, account).await?;
     let groups = crate::store::groups::names(conn, account).await?;
     let seats = licences::seats(conn, account).await?;
-    Ok(Context {
+    let context = Context {
         policy,
         grantable,
         approved,
         groups: Some(groups.into_iter().map(|(_, name, _)| name).collect()),
         free_seats: Some(seats.free()),
         existing: Logins::default(),
-    })
+    };
+    Ok((context, seats))
 }
 
 /// Where each of these username keys has a login: a member of `account`, or of others only,

@@ -111,3 +111,40 @@ pub async fn insert(tx: &mut super::Tx<'_>, entry: &NewEntry<'_>) -> Result<(), 
     .await?;
     Ok(())
 }
+
+/// Writes `entries` in one statement (they go as one JSON array), in their order, in the
+/// transaction of the changes they record.
+pub async fn insert_many(tx: &mut super::Tx<'_>, entries: &[NewEntry<'_>]) -> Result<(), AppError> {
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let rows: Vec<Value> = entries
+        .iter()
+        .map(|entry| {
+            serde_json::json!({
+                "at": entry.at,
+                "actor_id": entry.actor_id,
+                "account_id": entry.account_id,
+                "target_user_id": entry.target_user_id,
+                "target_group_id": entry.target_group_id,
+                "action": entry.action,
+                // Kept as the text `insert` writes.
+                "before": entry.before.map(Value::to_string),
+                "after": entry.after.map(Value::to_string),
+                "origin_account_id": entry.origin_account_id,
+            })
+        })
+        .collect();
+    sqlx::query(
+        "INSERT INTO audit (at, actor_id, account_id, target_user_id, target_group_id, action, before,
+                            after, origin_account_id)
+         SELECT value->>'at', value->>'actor_id', value->>'account_id', value->>'target_user_id',
+                value->>'target_group_id', value->>'action', value->>'before', value->>'after',
+                value->>'origin_account_id'
+         FROM json_each(?1) ORDER BY key",
+    )
+    .bind(super::list(&rows)?)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}

@@ -82,6 +82,51 @@ pub async fn logins(
     .await?)
 }
 
+/// A login that a chunk's row names by its username key.
+#[derive(Debug, sqlx::FromRow)]
+pub struct ChunkLogin {
+    pub username_key: String,
+    pub id: i64,
+    pub email: String,
+    /// A member of the account imported into.
+    pub here: bool,
+}
+
+/// The logins of these username keys, each with its email and whether it is a member of
+/// `account`: one search of the username index for a whole chunk.
+pub async fn chunk_logins(
+    conn: &mut Conn,
+    account: i64,
+    keys: &[String],
+) -> Result<Vec<ChunkLogin>, AppError> {
+    Ok(sqlx::query_as(&format!(
+        "SELECT u.username_key, u.id, u.email,
+                EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.account_id = ?1)
+                    AS here
+         FROM users u WHERE u.username_key {}",
+        in_list(2)
+    ))
+    .bind(account)
+    .bind(list(keys)?)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Which of these keys (lower case) are the email of some login, ignoring case as
+/// [`super::logins::is_email_of_another`] does: one search of the email index for a whole chunk.
+pub async fn emails_in_use(conn: &mut Conn, keys: &[String]) -> Result<Vec<String>, AppError> {
+    let found: Vec<(String,)> = sqlx::query_as(&format!(
+        "SELECT DISTINCT lower(email) FROM users
+         WHERE email COLLATE NOCASE {} AND lower(email) {}",
+        in_list(1),
+        in_list(1)
+    ))
+    .bind(list(keys)?)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(found.into_iter().map(|(email,)| email).collect())
+}
+
 /// One member as exported.
 #[derive(Debug, sqlx::FromRow)]
 pub struct Exported {

@@ -208,6 +208,66 @@ pub async fn insert_staged(conn: &mut Conn, profile: &Profile, now: i64) -> Resu
     Ok(id)
 }
 
+/// New logins with these profiles, `staged`, in one statement (the rows go as one JSON array, so
+/// no limit on bound parameters applies); their ids, in the order of `profiles`, whose username
+/// keys must differ.
+pub async fn insert_staged_many(
+    conn: &mut Conn,
+    profiles: &[&Profile],
+    now: i64,
+) -> Result<Vec<i64>, AppError> {
+    if profiles.is_empty() {
+        return Ok(Vec::new());
+    }
+    let rows: Vec<serde_json::Value> = profiles
+        .iter()
+        .map(|profile| {
+            serde_json::json!({
+                "username": profile.username.as_str(),
+                "username_key": profile.username.key(),
+                "email": profile.email.as_str(),
+                "first_name": profile.first_name.as_str(),
+                "last_name": profile.last_name.as_str(),
+                "phone": profile.phone.as_ref().map(|p| p.as_str()),
+                "language": profile.language.as_str(),
+                "identity_provider": profile.identity_provider.as_str(),
+                "exchange_domain": profile.exchange.as_ref().map(|x| x.domain().as_str()),
+                "exchange_username": profile.exchange.as_ref().map(|x| x.username().as_str()),
+                "search": super::text::user_text(
+                    profile.first_name.as_str(),
+                    profile.last_name.as_str(),
+                    profile.email.as_str(),
+                    profile.username.as_str(),
+                ),
+            })
+        })
+        .collect();
+    let inserted: Vec<(String, i64)> = sqlx::query_as(
+        "INSERT INTO users (username, username_key, email, first_name, last_name, phone, language,
+                            identity_provider, exchange_domain, exchange_username, search, state,
+                            created_at, updated_at)
+         SELECT value->>'username', value->>'username_key', value->>'email',
+                value->>'first_name', value->>'last_name', value->>'phone', value->>'language',
+                value->>'identity_provider', value->>'exchange_domain',
+                value->>'exchange_username', value->>'search', 'staged', ?2, ?2
+         FROM json_each(?1) ORDER BY key
+         RETURNING username_key, id",
+    )
+    .bind(super::list(&rows)?)
+    .bind(now)
+    .fetch_all(&mut *conn)
+    .await?;
+    let ids: std::collections::HashMap<String, i64> = inserted.into_iter().collect();
+    profiles
+        .iter()
+        .map(|profile| {
+            ids.get(&profile.username.key()).copied().ok_or_else(|| {
+                AppError::Internal(format!("no login made for {}", profile.username.as_str()))
+            })
+        })
+        .collect()
+}
+
 /// `user`'s profile becomes `profile`; a new version. `Ok(false)` when the username is taken.
 pub async fn update_profile(
     conn: &mut Conn,

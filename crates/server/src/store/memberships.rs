@@ -160,6 +160,46 @@ pub async fn insert(
     Ok(())
 }
 
+/// Makes each of these users a member of `account` with the membership given, in one
+/// statement (the rows go as one JSON array), as [`insert`] does one.
+pub async fn insert_many(
+    conn: &mut Conn,
+    account: i64,
+    members: &[(i64, &NewMember<'_>)],
+    now: i64,
+) -> Result<(), AppError> {
+    if members.is_empty() {
+        return Ok(());
+    }
+    let rows = members
+        .iter()
+        .map(|(user, new)| {
+            let grants =
+                serde_json::to_string(new.grants).map_err(|e| AppError::Internal(e.to_string()))?;
+            Ok(serde_json::json!({
+                "user": user,
+                "role": new.role.as_str(),
+                "group": new.group,
+                "licensed": new.licensed,
+                "authorities": grants,
+            }))
+        })
+        .collect::<Result<Vec<_>, AppError>>()?;
+    sqlx::query(
+        "INSERT INTO memberships (account_id, user_id, role, group_id, licensed, authorities, created_at)
+         SELECT ?1, u.id, j.value->>'role', j.value->>'group',
+                (j.value->>'licensed') AND u.state != 'deprovisioned', j.value->>'authorities', ?3
+         FROM json_each(?2) j JOIN users u ON u.id = j.value->>'user'
+         ORDER BY j.key",
+    )
+    .bind(account)
+    .bind(list(&rows)?)
+    .bind(now)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
 /// Takes `user` out of `account`.
 pub async fn delete(conn: &mut Conn, account: i64, user: i64) -> Result<(), AppError> {
     sqlx::query("DELETE FROM memberships WHERE account_id = ?1 AND user_id = ?2")

@@ -109,7 +109,8 @@ pub async fn begin_write(
     pool.begin_with("BEGIN IMMEDIATE").await
 }
 
-/// A list of values bound as one parameter, named in the SQL by [`in_list`].
+/// A list of values bound as one parameter, named in the SQL by [`in_list`]; or rows written
+/// many at a time, read in the SQL with `json_each` (so no limit on bound parameters applies).
 pub fn list<T: serde::Serialize>(values: &[T]) -> Result<String, AppError> {
     serde_json::to_string(values).map_err(|e| AppError::Internal(e.to_string()))
 }

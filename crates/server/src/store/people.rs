@@ -63,27 +63,58 @@ impl DetailRow {
     }
 }
 
+/// A member as stored, from `memberships m`, `users u` and `groups g`.
+const DETAIL: &str = "SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.phone,
+        u.language, u.identity_provider, u.exchange_domain, u.exchange_username, u.state,
+        u.must_change_password, m.role, m.group_id AS \"group\", g.name AS group_name,
+        m.licensed, m.authorities, u.version,
+        (SELECT t.expires_at FROM tokens t
+         WHERE t.user_id = u.id AND t.purpose = 'activation') AS invitation_expires_at
+    FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id";
+
 /// `user` as a member of `account`, or `None` when they are not one.
 pub async fn member_detail(
     conn: &mut Conn,
     account: i64,
     user: i64,
 ) -> Result<Option<UserDetail>, AppError> {
-    let row: Option<DetailRow> = sqlx::query_as(
-        "SELECT u.id, u.username, u.email, u.first_name, u.last_name, u.phone, u.language,
-                u.identity_provider, u.exchange_domain, u.exchange_username, u.state,
-                u.must_change_password, m.role, m.group_id AS \"group\", g.name AS group_name,
-                m.licensed, m.authorities, u.version,
-                (SELECT t.expires_at FROM tokens t
-                 WHERE t.user_id = u.id AND t.purpose = 'activation') AS invitation_expires_at
-         FROM memberships m JOIN users u ON u.id = m.user_id JOIN groups g ON g.id = m.group_id
-         WHERE m.account_id = ?1 AND m.user_id = ?2",
-    )
+    let row: Option<DetailRow> = sqlx::query_as(&format!(
+        "{DETAIL} WHERE m.account_id = ?1 AND m.user_id = ?2"
+    ))
     .bind(account)
     .bind(user)
     .fetch_optional(&mut *conn)
     .await?;
     row.map(DetailRow::into_detail).transpose()
+}
+
+/// The members `users` of `account`, in the order of `users` (one query for many, as
+/// [`member_detail`] reads one); an error when one is not a member.
+pub async fn member_details(
+    conn: &mut Conn,
+    account: i64,
+    users: &[i64],
+) -> Result<Vec<UserDetail>, AppError> {
+    let rows: Vec<DetailRow> = sqlx::query_as(&format!(
+        "{DETAIL} WHERE m.account_id = ?1 AND m.user_id {}",
+        in_list(2)
+    ))
+    .bind(account)
+    .bind(list(users)?)
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_id = rows
+        .into_iter()
+        .map(|r| Ok((r.id, r.into_detail()?)))
+        .collect::<Result<std::collections::HashMap<_, _>, AppError>>()?;
+    users
+        .iter()
+        .map(|user| {
+            by_id
+                .remove(user)
+                .ok_or_else(|| AppError::Internal(format!("user {user} is not a member")))
+        })
+        .collect()
 }
 
 #[derive(sqlx::FromRow)]

@@ -183,6 +183,43 @@ pub(crate) async fn add_member(
     Ok(Added::Created(detail))
 }
 
+/// New logins, `staged`, each made a member of `account` with the membership asked for and
+/// audited as [`add_member`] creates one, in a few statements for them all: the import's rows
+/// that are nobody yet (the caller has looked up every username and email, and checked the
+/// seats, in `tx`). Their ids, in order.
+pub(crate) async fn create_many(
+    tx: &mut Tx<'_>,
+    account: i64,
+    actor: i64,
+    new: &[(&Profile, NewMember<'_>)],
+    now: i64,
+) -> Result<Vec<i64>, AppError> {
+    let profiles: Vec<&Profile> = new.iter().map(|(profile, _)| *profile).collect();
+    let ids = store::logins::insert_staged_many(tx, &profiles, now).await?;
+    let members: Vec<(i64, &NewMember<'_>)> = ids
+        .iter()
+        .copied()
+        .zip(new.iter().map(|(_, m)| m))
+        .collect();
+    store::memberships::insert_many(tx, account, &members, now).await?;
+    // The entry keeps what an administrator sees of them: `model::load`'s detail, whose
+    // actions, editability and other accounts a snapshot leaves out.
+    let details = store::people::member_details(tx, account, &ids).await?;
+    let entries = details
+        .iter()
+        .map(|detail| audit::Entry {
+            actor_id: Some(actor),
+            account_id: Some(account),
+            target_user_id: Some(detail.id),
+            action: "user.created",
+            after: Some(model::snapshot(detail)),
+            ..audit::Entry::default()
+        })
+        .collect();
+    audit::record_many(tx, entries).await?;
+    Ok(ids)
+}
+
 /// Adds an existing login to an account inside `tx`: at once when the actor manages them in
 /// every account they belong to, otherwise by a request they accept (with the membership asked
 /// for, and no seat until then).

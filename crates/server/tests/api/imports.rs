@@ -336,3 +336,214 @@ async fn the_import_page_is_answered_with_its_own_bundle() {
     assert!(!page("/accounts/1/users").await.contains("Import users"));
     assert!(!page("/accounts/1/users/7").await.contains("Import users"));
 }
+
+/// The chunk's work is written in batches: the logins are looked up once for the chunk, and the
+/// new people written together before anything that reads what they change. Every row still
+/// ends as one at a time would: new people, logins of other accounts joining or asked to, the
+/// same login named twice, and usernames that are the email of a login made earlier in the
+/// chunk or before it.
+#[tokio::test]
+async fn a_chunk_mixing_new_people_and_existing_logins_ends_as_row_by_row() {
+    let app = spawn_app().await;
+    let records = app.account_id("Acme Records").await;
+    let admin = app.signed_in("admin@acme.test").await;
+    // A login of an account of the admin's only, where they manage it: joins at once.
+    let admin_id = app.user_id("admin@acme.test").await;
+    let side = app.new_account("Side", 0, records, admin_id).await;
+    let res = admin
+        .post(app.url(&format!("/accounts/{side}/users")))
+        .json(&json!({"email": "side.one@acme.test", "first_name": "Sid", "last_name": "One"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let side_one = json(res).await["id"].as_i64().unwrap();
+    // A login whose username is not its email.
+    let res = admin
+        .post(app.url(&format!("/accounts/{records}/users")))
+        .json(&json!({"email": "named@acme.test", "username": "named",
+                      "first_name": "Nam", "last_name": "Ed"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let last_entry = app.audit(&admin, records).await[0]["id"].as_i64().unwrap();
+    let rows = vec![
+        row(1, "mix.one@acme.test", "One", json!({"username": "mixone"})),
+        row(2, "side.one@acme.test", "Side", json!({})),
+        row(3, "mix.three@acme.test", "Three", json!({})),
+        // A login of Acme Europe, where the admin is a plain user: asked to join.
+        row(4, "eu-admin@acme.test", "Asked", json!({})),
+        // Row 1's email, made a moment ago in this very chunk, as a username.
+        row(
+            5,
+            "mix.five@acme.test",
+            "Five",
+            json!({"username": "MIX.ONE@acme.test"}),
+        ),
+        // Another login's username with another email.
+        row(
+            6,
+            "mix.six@acme.test",
+            "Six",
+            json!({"username": "eu-ops@acme.test"}),
+        ),
+        // The email of a login whose username is not it.
+        row(
+            7,
+            "mix.seven@acme.test",
+            "Seven",
+            json!({"username": "named@acme.test"}),
+        ),
+        row(8, "delegate@acme.test", "Here", json!({})),
+        // Row 2's login again.
+        row(9, "SIDE.ONE@acme.test", "Again", json!({})),
+        row(10, "mix.ten@acme.test", "Ten", json!({"licence": "yes"})),
+    ];
+    let before = app.login_count().await;
+    let answer = json(app.send_chunk(&admin, records, "mixed", rows).await).await;
+    let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        outcomes(&answer),
+        vec![
+            (1, "created".into(), vec![]),
+            (2, "added".into(), vec![]),
+            (3, "created".into(), vec![]),
+            (4, "requested".into(), vec![]),
+            (5, "refused".into(), s(&["username user.username_taken"])),
+            (6, "refused".into(), s(&["username user.username_taken"])),
+            (7, "refused".into(), s(&["username user.username_taken"])),
+            (8, "refused".into(), s(&["email user.already_member"])),
+            (9, "refused".into(), s(&["email import.duplicate_email"])),
+            (10, "created".into(), vec![]),
+        ]
+    );
+    assert_eq!(app.login_count().await, before + 3);
+    let user = |i: usize| answer["results"][i]["user"].as_i64();
+    assert_eq!(user(1), Some(side_one));
+    let created = [user(0).unwrap(), user(2).unwrap(), user(9).unwrap()];
+    assert!(
+        created.is_sorted(),
+        "made in the order of the rows: {created:?}"
+    );
+    assert!(app.is_member(records, side_one).await);
+    assert!(app.is_licensed(records, created[2]).await);
+
+    // The log tells the rows in their order, and keeps of each new person what their page shows.
+    let mut entries: Vec<Value> = app
+        .audit(&admin, records)
+        .await
+        .into_iter()
+        .filter(|e| e["id"].as_i64().unwrap() > last_entry)
+        .collect();
+    entries.reverse();
+    let told: Vec<(&str, Option<i64>)> = entries
+        .iter()
+        .map(|e| (e["action"].as_str().unwrap(), e["target_user_id"].as_i64()))
+        .collect();
+    assert_eq!(
+        told,
+        vec![
+            ("user.created", Some(created[0])),
+            ("user.added_to_account", Some(side_one)),
+            ("user.created", Some(created[1])),
+            ("join.requested", None),
+            ("user.created", Some(created[2])),
+        ]
+    );
+    for (entry, id) in [(&entries[0], created[0]), (&entries[4], created[2])] {
+        let mut page = json(
+            admin
+                .get(app.url(&format!("/accounts/{records}/users/{id}")))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        let page = page.as_object_mut().unwrap();
+        for shown_only in ["allowed_actions", "editable", "shared", "memberships"] {
+            page.remove(shown_only);
+        }
+        assert_eq!(entry["after"], Value::Object(page.clone()));
+    }
+}
+
+/// A full chunk of 500 rows, every column given, is written in its few statements (the rows go
+/// as one JSON value each, whatever their number) and answered the same when sent again.
+#[tokio::test]
+async fn a_full_chunk_with_every_column_is_created_and_replayed() {
+    let app = spawn_app().await;
+    let records = app.account_id("Acme Records").await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let long = "Ñ".repeat(100);
+    let rows = || {
+        (1..=500)
+            .map(|n| {
+                row(
+                    n,
+                    &format!("full.{n}@acme.test"),
+                    &long,
+                    json!({
+                        "username": format!("full-{n}"),
+                        "phone": "+33 1 23 45 67 89",
+                        "language": "fr",
+                        "group": "Finance",
+                        "role": "user",
+                        "licence": "no",
+                        "authorities": {"records": "B"},
+                        "exchange_domain": "ACME",
+                        "exchange_username": format!("full{n}"),
+                    }),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    let before = (app.login_count().await, app.member_count(records).await);
+    let first = app.send_chunk(&admin, records, "full", rows()).await;
+    assert_eq!(first.status(), 200);
+    let first = json(first).await;
+    let results = outcomes(&first);
+    assert!(
+        results
+            .iter()
+            .all(|(_, o, c)| o == "created" && c.is_empty())
+    );
+    assert_eq!(
+        (app.login_count().await, app.member_count(records).await),
+        (before.0 + 500, before.1 + 500)
+    );
+    let ids: Vec<i64> = first["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["user"].as_i64().unwrap())
+        .collect();
+    assert!(ids.is_sorted());
+    let last = ids[499];
+    let (state, group) = app.state_and_group(records, last).await;
+    assert_eq!((state.as_str(), group.as_str()), ("staged", "Finance"));
+    let page = json(
+        admin
+            .get(app.url(&format!("/accounts/{records}/users/{last}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (
+            &page["username"],
+            &page["first_name"],
+            &page["exchange_username"]
+        ),
+        (&json!("full-500"), &json!(long), &json!("full500"))
+    );
+    assert_eq!(page["authorities"], json!({"records": "B"}));
+    let created = app.audit_entries(&admin, records, "user.created").await;
+    assert_eq!(created[0]["target_user_id"], json!(last));
+
+    let again = app.send_chunk(&admin, records, "full", rows()).await;
+    assert_eq!(again.headers()["idempotent-replayed"], "true");
+    assert_eq!(json(again).await, first);
+    assert_eq!(app.login_count().await, before.0 + 500);
+}
