@@ -7,6 +7,7 @@
 
 use crate::codes::{Coded, ErrorCode};
 use crate::group_policy::{GroupPolicy, PasswordError, check_password};
+use crate::values::text::{lowercase, trim_non_letters};
 use thiserror::Error;
 
 /// Why a new password is too easy to guess.
@@ -58,7 +59,7 @@ pub fn check_new_password(
     is_common: impl Fn(&str) -> bool,
 ) -> Result<(), NewPasswordError> {
     check_password(password, policy)?;
-    let lower = password.to_lowercase();
+    let lower = lowercase(password);
     if is_personal(&lower, personal) {
         return Err(Guessable::Personal.into());
     }
@@ -74,7 +75,7 @@ pub fn check_new_password(
 /// The password is one of `personal` (ignoring case), or the local part of an email address
 /// among them, alone or with only digits and symbols around it (`jdoe2024!`).
 fn is_personal(lower: &str, personal: &[&str]) -> bool {
-    let core = lower.trim_matches(|c: char| !c.is_alphabetic());
+    let core = trim_non_letters(lower);
     personal
         .iter()
         .flat_map(|value| {
@@ -83,7 +84,7 @@ fn is_personal(lower: &str, personal: &[&str]) -> bool {
             [Some(value), local].into_iter().flatten()
         })
         .filter(|value| value.chars().count() >= 3)
-        .map(str::to_lowercase)
+        .map(lowercase)
         .any(|value| value == lower || value == core)
 }
 

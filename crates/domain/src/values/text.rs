@@ -4,6 +4,10 @@
 //! change how the text around them is shown: control characters, zero-width characters and bidi
 //! overrides. They make two names look the same or a name look like something it is not
 //! ("Ann\u{202E}nimda" renders backwards), and they break CSV exports and emails.
+//!
+//! Normalisation, lower case and letters ask the platform for Unicode's tables: the browser's in
+//! wasm, where std's or a crate's copy would be downloaded with the app (`eq_ignoring_case`, run
+//! on every cell of an import, keeps std's, in the bundle that imports).
 
 /// Why a piece of text was refused; each name type turns this into its own coded error.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,6 +56,46 @@ fn nfc(input: &str) -> std::borrow::Cow<'_, str> {
     {
         use unicode_normalization::UnicodeNormalization;
         input.nfc().collect::<String>().into()
+    }
+}
+
+/// `input` in lower case, by the platform's own case tables, as [`nfc`]: the browser's
+/// `String.prototype.toLowerCase` in wasm, `str::to_lowercase` natively. Both apply Unicode's
+/// default mapping, without locale, a final sigma included; the browser's spares the people's
+/// bundle std's 11 KB table (and the panic message that comes with it), some 9 KB of its
+/// brotli. ASCII, most text, skips the trip to JavaScript. A test compares the two.
+pub(crate) fn lowercase(input: &str) -> String {
+    if input.is_ascii() {
+        return input.to_ascii_lowercase();
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        String::from(js_sys::JsString::from(input).to_lower_case())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        input.to_lowercase()
+    }
+}
+
+/// `input` without what is not a letter (Unicode's Alphabetic) at either end: `jdoe` from
+/// `2024jdoe!`. By the platform's tables again: a regular expression in the browser
+/// (`\P{Alphabetic}`), sparing the people's bundle std's table of letters (1 KB of its brotli,
+/// the expression's own code counted), `char::is_alphabetic` natively. A test compares the two.
+pub(crate) fn trim_non_letters(input: &str) -> std::borrow::Cow<'_, str> {
+    if input.is_ascii() {
+        return input
+            .trim_matches(|c: char| !c.is_ascii_alphabetic())
+            .into();
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let ends = js_sys::RegExp::new(r"^\P{Alphabetic}+|\P{Alphabetic}+$", "gu");
+        String::from(js_sys::JsString::from(input).replace_by_pattern(&ends, "")).into()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        input.trim_matches(|c: char| !c.is_alphabetic()).into()
     }
 }
 
@@ -137,6 +181,40 @@ mod tests {
                 let two: String = [a, b].into_iter().collect();
                 assert!(two.nfc().eq(two.chars()), "{a:?}{b:?}");
             }
+        }
+    }
+
+    #[test]
+    fn lower_case_is_std_s_in_the_browser_too() {
+        for text in [
+            "Password-1234",
+            "ÉLODIE Ørsted",
+            "ΟΔΥΣΣΕΥΣ ΣΑΣ",
+            "Straße STRASSE ẞ",
+            "İstanbul",
+            "ǅemal ǈuba",
+            "Ⅻ ⒶⒷ 𐐀𐐁",
+            "ПАРОЛЬ пароль",
+        ] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
+
+    #[test]
+    fn letters_are_std_s_in_the_browser_too() {
+        for text in [
+            "2024jdoe!",
+            "!!",
+            "",
+            "«Élodie»",
+            "١٢٣مريم٤٥",
+            "🙂ΟΔΥΣΣΕΥΣ🙂",
+            "  ǅemal\u{0301}. ",
+            "ⅫⅫ42",
+            "日本語",
+        ] {
+            let std = text.trim_matches(|c: char| !c.is_alphabetic());
+            assert_eq!(trim_non_letters(text), std, "{text}");
         }
     }
 
