@@ -2,7 +2,8 @@
 
 use super::Key;
 
-/// The English text of `key`.
+/// The English text of `key`; inlined, as `t` is.
+#[inline(always)]
 pub const fn text(key: Key) -> &'static str {
     use Key::*;
     match key {
