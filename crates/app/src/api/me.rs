@@ -1,11 +1,11 @@
 //! My details: my contact details, email, challenge, authorization number, sessions, activity
 //! and the requests to join an account waiting for me.
 
-use super::{ApiResult, BASE, Joined, Me, Tagged, get, get_with, patch, receive, send, with_body};
+use super::{ApiResult, BASE, Joined, Me, Tagged, get, patch, receive, send, with_body};
 use gloo_net::http::Request;
 use roster_api::me::{
-    Activity, ActivityQuery, AuthorizationNumber, ChallengeChange, CurrentPassword, EmailChange,
-    EmailPending, MyChanges, MyJoinRequests, MySessions, PinCheck, PinMatch,
+    Activity, AuthorizationNumber, ChallengeChange, CurrentPassword, EmailChange, MyChanges,
+    MyJoinRequests, MySessions, PinCheck, PinMatch,
 };
 use roster_api::passwords::LinkToken;
 
@@ -19,15 +19,16 @@ pub async fn update_my_details(etag: &str, changes: &MyChanges) -> ApiResult<Tag
     receive(patch("/me", etag, changes)).await?.tagged()
 }
 
-/// Sends the link that confirms a new address.
-pub async fn change_my_email(current_password: &str, email: &str) -> ApiResult<EmailPending> {
+/// Sends the link that confirms a new address. (The answer, the address waiting, is left
+/// unread: My details are read again, and show it.)
+pub async fn change_my_email(current_password: &str, email: &str) -> ApiResult<()> {
     let body = EmailChange {
         current_password: current_password.to_owned(),
         email: email.to_owned(),
     };
-    receive(with_body(Request::post(&format!("{BASE}/me/email")), &body))
-        .await?
-        .json()
+    send(with_body(Request::post(&format!("{BASE}/me/email")), &body))
+        .await
+        .map(|_| ())
 }
 
 /// Follows the link sent to a new address.
@@ -83,13 +84,17 @@ pub async fn end_my_other_sessions() -> ApiResult<()> {
     send(Request::delete(&url).build()).await.map(|_| ())
 }
 
-/// A page of my activity, older than `before_id` when given.
+/// A page of my activity (20 entries), older than `before_id` when given.
+///
+/// Its query (`ActivityQuery`'s two fields) is written here rather than by `get_with`:
+/// serde_urlencoded, for this one query of two numbers, was 0.7 KB of the people's bundle's
+/// brotli.
 pub async fn my_activity(before_id: Option<i64>) -> ApiResult<Activity> {
-    let query = ActivityQuery {
-        before_id,
-        limit: Some(20),
+    let path = match before_id {
+        Some(id) => format!("/me/activity?before_id={id}&limit=20"),
+        None => "/me/activity?limit=20".to_owned(),
     };
-    receive(get_with("/me/activity", &query)).await?.json()
+    receive(get(&path)).await?.json()
 }
 
 pub async fn my_join_requests() -> ApiResult<MyJoinRequests> {

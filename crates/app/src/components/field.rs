@@ -45,7 +45,9 @@ pub fn TextField(
         }
     };
     view! {
-        <div class="field" class:invalid=move || error.get().is_some()>
+        // The class written whole rather than toggled (`class:invalid`): the directive's code was
+        // the people's bundle's only use of it, 0.4 KB of its brotli.
+        <div class=move || if error.get().is_some() { "field invalid" } else { "field" }>
             <label for=id.clone()>{label}</label>
             {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             <input

@@ -76,11 +76,13 @@ pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
                 <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first error=error_of(field::FIRST_NAME) autocomplete="given-name" required=true />
                 <TextField id=field::LAST_NAME label=t(Key::LastName) value=last error=error_of(field::LAST_NAME) autocomplete="family-name" required=true />
                 <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=phone error=error_of(field::PHONE) kind="tel" autocomplete="tel" />
+                // `input`, which a select fires with `change`: the people's bundle listens for no
+                // other `change` (0.3 KB of its brotli for this one).
                 <div class="field">
                     <label for="language">{t(Key::Language)}</label>
-                    <select id="language" on:change=move |ev| language.set(event_target_value(&ev))>
-                        <option value="en" selected=move || language.get() == "en">{t(Key::LanguageEn)}</option>
-                        <option value="fr" selected=move || language.get() == "fr">{t(Key::LanguageFr)}</option>
+                    <select id="language" on:input=move |ev| language.set(event_target_value(&ev))>
+                        <option value="en" selected=me.value.language == Language::En>{t(Key::LanguageEn)}</option>
+                        <option value="fr" selected=me.value.language == Language::Fr>{t(Key::LanguageFr)}</option>
                     </select>
                 </div>
                 <button type="submit" class="primary" disabled=move || save.pending().get()>{t(Key::Save)}</button>
