@@ -15,6 +15,17 @@ pub struct AuditQuery {
     /// Only changes to this user id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<i64>,
+    /// Only changes made by or to this user id (someone who is not, or no longer, in the account
+    /// finds only the entries of this account's log).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<i64>,
+    /// Only entries at or after this time (Unix seconds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<i64>,
+    /// Only entries before this time (Unix seconds); not before `from` (422
+    /// `request.invalid_query`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<i64>,
     /// Only this action (`user.suspended`, `group.created`, …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub action: Option<String>,

@@ -170,8 +170,8 @@ async fn record_refusal(tx: &mut Tx<'_>, refused: &Refused) -> Result<(), AppErr
             content_type = PROBLEM),
         (status = 404, description = "No such account, or not one of mine.", body = Problem,
             content_type = PROBLEM),
-        (status = 422, description = "A query parameter that cannot be read.", body = Problem,
-            content_type = PROBLEM),
+        (status = 422, description = "A query parameter that cannot be read, or `to` before \
+            `from`; `request.invalid_query`.", body = Problem, content_type = PROBLEM),
     )
 )]
 pub async fn list(
@@ -181,6 +181,11 @@ pub async fn list(
     Query(q): Query<AuditQuery>,
 ) -> Result<axum::Json<AuditPage>, AppError> {
     crate::accounts::require_admin(&state, user.id, account).await?;
+    if let (Some(from), Some(to)) = (q.from, q.to)
+        && to < from
+    {
+        return Err(AppError::query("to"));
+    }
     let limit = q.limit.unwrap_or(50).clamp(1, 200);
     let mut conn = state.db.acquire().await?;
     let items = crate::store::audit::page(&mut conn, account, &q, limit).await?;

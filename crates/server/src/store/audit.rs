@@ -44,6 +44,20 @@ impl From<ItemRow> for AuditItem {
     }
 }
 
+/// A snapshot (`before` or `after` of entry `a`) with the name of its `group` beside it, when it
+/// names a group without its name (a request to join, entries written before names were kept):
+/// the log says "Operations", not "2". Only a group of the entry's own account is named.
+fn with_group_name(snapshot: &str) -> String {
+    format!(
+        "CASE WHEN json_type({snapshot}, '$.group') = 'integer'
+                   AND json_type({snapshot}, '$.group_name') IS NULL
+              THEN json_set({snapshot}, '$.group_name',
+                            (SELECT g.name FROM groups g
+                             WHERE g.id = {snapshot}->>'group' AND g.account_id = a.account_id))
+              ELSE {snapshot} END"
+    )
+}
+
 /// The entries of `account` that `q` filters, newest first, at most `limit`.
 pub async fn page(
     conn: &mut Conn,
@@ -51,10 +65,10 @@ pub async fn page(
     q: &AuditQuery,
     limit: i64,
 ) -> Result<Vec<AuditItem>, AppError> {
-    let rows: Vec<ItemRow> = sqlx::query_as(
+    let sql = format!(
         "SELECT a.id, a.at, a.actor_id, actor.username AS actor, a.account_id, a.target_user_id,
                 target.username AS target, a.target_group_id, a.action, a.origin_account_id,
-                origin.name AS origin_account, a.before, a.after
+                origin.name AS origin_account, {before} AS before, {after} AS after
          FROM audit a
          LEFT JOIN users actor ON actor.id = a.actor_id
          LEFT JOIN users target ON target.id = a.target_user_id
@@ -64,16 +78,25 @@ pub async fn page(
            AND (?3 IS NULL OR a.target_user_id = ?3)
            AND (?4 IS NULL OR a.action = ?4)
            AND (?5 IS NULL OR a.id < ?5)
+           AND (?7 IS NULL OR a.actor_id = ?7 OR a.target_user_id = ?7)
+           AND (?8 IS NULL OR a.at >= ?8)
+           AND (?9 IS NULL OR a.at < ?9)
          ORDER BY a.id DESC LIMIT ?6",
-    )
-    .bind(account)
-    .bind(q.actor)
-    .bind(q.target)
-    .bind(q.action.as_deref())
-    .bind(q.before_id)
-    .bind(limit)
-    .fetch_all(&mut *conn)
-    .await?;
+        before = with_group_name("a.before"),
+        after = with_group_name("a.after"),
+    );
+    let rows: Vec<ItemRow> = sqlx::query_as(&sql)
+        .bind(account)
+        .bind(q.actor)
+        .bind(q.target)
+        .bind(q.action.as_deref())
+        .bind(q.before_id)
+        .bind(limit)
+        .bind(q.person)
+        .bind(q.from)
+        .bind(q.to)
+        .fetch_all(&mut *conn)
+        .await?;
     Ok(rows.into_iter().map(AuditItem::from).collect())
 }
 
