@@ -5,7 +5,7 @@ use crate::api::{self, ApiError, Group, UserDetail};
 use crate::flow::Load;
 use leptos::prelude::*;
 use roster_domain::profile::{FieldIssue, ProfileDraft};
-use roster_domain::values::Language;
+use roster_domain::values::{Language, readable_phone};
 
 /// `Some(trimmed)` unless blank.
 pub fn blank_to_none(value: String) -> Option<String> {
@@ -33,7 +33,7 @@ impl ProfileFields {
             username: text(|u| u.username.clone()),
             first_name: text(|u| u.first_name.clone()),
             last_name: text(|u| u.last_name.clone()),
-            phone: text(|u| u.phone.clone().unwrap_or_default()),
+            phone: text(|u| u.phone.as_deref().map(readable_phone).unwrap_or_default()),
             language: RwSignal::new(
                 from.map_or(Language::default(), |u| u.language)
                     .as_str()

@@ -21,7 +21,7 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use roster_domain::ErrorCode;
 use roster_domain::lifecycle::{Action, UserState};
 use roster_domain::profile::field;
-use roster_domain::values::Language;
+use roster_domain::values::{Language, readable_phone};
 
 /// The lifecycle actions offered here, in the order of the buttons: each shown when the server
 /// says the viewer may take it now.
@@ -199,7 +199,7 @@ fn UserView(
             <dl class="profile">
                 <dt>{t(Key::UsernameLabel)}</dt><dd>{u.username.clone()}</dd>
                 <dt>{t(Key::Email)}</dt><dd>{u.email.clone()}</dd>
-                <dt>{t(Key::Phone)}</dt><dd>{u.phone.clone().unwrap_or_else(|| "—".into())}</dd>
+                <dt>{t(Key::Phone)}</dt><dd>{u.phone.as_deref().map_or_else(|| "—".into(), readable_phone)}</dd>
                 <dt>{t(Key::Language)}</dt><dd>{match u.language { Language::Fr => t(Key::LanguageFr), Language::En => t(Key::LanguageEn) }}</dd>
                 <dt>{t(Key::Role)}</dt><dd>{role_label(u.role)}</dd>
                 <dt>{t(Key::Group)}</dt><dd>{u.group_name.clone()}</dd>

@@ -91,5 +91,5 @@ pub use language::{Language, LanguageError};
 pub use names::{
     AccountName, AccountNameError, GroupName, GroupNameError, PersonName, PersonNameError,
 };
-pub use phone::{Phone, PhoneError};
+pub use phone::{Phone, PhoneError, readable as readable_phone};
 pub use username::{Username, UsernameError, login_key};

@@ -244,6 +244,12 @@ impl Phone {
         self.value.get(self.number_end + EXTENSION_MARK.len()..)
     }
 
+    /// The number as people read it: E.164, then ` ext. ` and the extension if there is one,
+    /// which [`Phone::parse`] reads back as the same number.
+    pub fn readable(&self) -> String {
+        readable(self.as_str())
+    }
+
     /// The country calling code, e.g. 33 for France, 1 for North America.
     pub fn country_code(&self) -> u16 {
         self.country_code
@@ -257,6 +263,12 @@ impl Phone {
 }
 
 string_value!(Phone, PhoneError);
+
+/// A stored number (`+15550100000;ext=123`) as people read it (`+15550100000 ext. 123`), for the
+/// pages that show the stored text without parsing it again.
+pub fn readable(stored: &str) -> String {
+    stored.replacen(EXTENSION_MARK, " ext. ", 1)
+}
 
 // Checked against libphonenumber's numbering plans (the `phonenumber` crate, natively only: its
 // metadata stays out of the browser, so of the wasm tests too).
@@ -395,6 +407,19 @@ mod tests {
             "+442079460958;ext=4567"
         );
         assert_eq!(stored("+33 6 12 34 56 78 ext 9"), "+33612345678;ext=9");
+    }
+
+    #[test]
+    fn a_number_is_shown_as_people_read_it_and_read_back_the_same() {
+        for (input, shown) in [
+            ("+1 555 010 0000 x123", "+15550100000 ext. 123"),
+            ("+33 6 12 34 56 78", "+33612345678"),
+        ] {
+            let phone = Phone::parse(input).unwrap();
+            assert_eq!(phone.readable(), shown);
+            assert_eq!(super::readable(phone.as_str()), shown);
+            assert_eq!(Phone::parse(shown).unwrap(), phone);
+        }
     }
 
     #[test]

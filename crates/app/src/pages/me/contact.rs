@@ -9,7 +9,7 @@ use crate::flow::Act;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::profile::field;
-use roster_domain::values::Language;
+use roster_domain::values::{Language, readable_phone};
 
 #[component]
 pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
@@ -31,7 +31,7 @@ pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
                 <dl class="profile">
                     <dt>{t(Key::FirstName)}</dt><dd>{me.first_name}</dd>
                     <dt>{t(Key::LastName)}</dt><dd>{me.last_name}</dd>
-                    <dt>{t(Key::Phone)}</dt><dd>{me.phone.unwrap_or_default()}</dd>
+                    <dt>{t(Key::Phone)}</dt><dd>{me.phone.as_deref().map(readable_phone).unwrap_or_default()}</dd>
                     <dt>{t(Key::Language)}</dt><dd>{language_label(me.language)}</dd>
                 </dl>
             </section>
@@ -40,7 +40,7 @@ pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
     }
     let first = RwSignal::new(me.value.first_name.clone());
     let last = RwSignal::new(me.value.last_name.clone());
-    let phone = RwSignal::new(me.value.phone.clone().unwrap_or_default());
+    let phone = RwSignal::new(me.value.phone.as_deref().map(readable_phone).unwrap_or_default());
     let language = RwSignal::new(me.value.language.as_str().to_owned());
     let save = Act::new(move |_: &()| {
         let changes = MyChanges {
