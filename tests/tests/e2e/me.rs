@@ -1,8 +1,11 @@
 //! End-to-end: a person on a phone keeps their own details (My details), signs out a session
-//! opened in another browser, reads their activity; an administrator checks their PIN.
+//! opened in another browser, reads their activity; an administrator checks their PIN. Another
+//! declines, then accepts, a request to join an account, and changes their email by the link
+//! mailed to the new address.
 
 use fantoccini::Locator;
-use roster_e2e::{Browser, PASSWORD, Viewport, spawn_app};
+use fantoccini::elements::Element;
+use roster_e2e::{Browser, PASSWORD, Viewport, mailed_link, spawn_app};
 
 const USER: &str = "user@acme.test";
 
@@ -43,7 +46,7 @@ async fn a_person_keeps_their_details_on_a_phone_and_an_administrator_checks_the
 
     // Contact details, in every account.
     phone
-        .fill("Phone (with country code)", "+33 6 12 34 56 78")
+        .fill("Phone (with country code)", "+33 (0)6 12 34 56 78 x 12")
         .await;
     phone.click_button("Save changes").await;
     phone
@@ -103,6 +106,12 @@ async fn a_person_keeps_their_details_on_a_phone_and_an_administrator_checks_the
         ))
         .await;
     phone.screenshot("my-activity-phone").await;
+    // The number as stored (+33612345678;ext=12), shown as people read it.
+    let stored = phone.field("Phone (with country code)").await;
+    assert_eq!(
+        stored.prop("value").await.unwrap().as_deref(),
+        Some("+33612345678 ext. 12")
+    );
 
     // An administrator checks the PIN the person reads out.
     desk.sign_in(&app, "admin@acme.test").await;
@@ -131,4 +140,128 @@ async fn a_person_keeps_their_details_on_a_phone_and_an_administrator_checks_the
     desk.screenshot("pin-check-desktop").await;
     phone.close().await;
     desk.close().await;
+}
+
+/// Eva, administrator of Acme Europe, asks Dee (a login of Acme Records only) to join it: the
+/// notice that says so.
+pub(crate) async fn ask_dee_to_join(eu: &Browser) -> Element {
+    eu.click_link("Users").await;
+    eu.wait_for_heading("Users").await;
+    eu.click_button_or_link("Add user").await;
+    eu.wait_for_heading("Add a user").await;
+    eu.fill("Email", "delegate@acme.test").await;
+    eu.fill("First name", "Dee").await;
+    eu.fill("Last name", "Delegate").await;
+    eu.click_button("Save without inviting").await;
+    eu.wait_for(Locator::XPath(
+        "//section[@role='status'][h2[normalize-space(.)='Waiting for the person to accept']]",
+    ))
+    .await
+}
+
+/// The request to join Acme Europe, as My accounts lists it.
+const ASKED: &str = "//section[@aria-labelledby='accounts-heading']//li[starts-with(normalize-space(p), 'Acme Europe')]";
+
+#[tokio::test]
+async fn a_person_answers_join_requests_and_changes_their_email_on_a_phone() {
+    let app = spawn_app().await;
+    let eu = Browser::start(Viewport::Desktop).await;
+    eu.sign_in(&app, "eu-admin@acme.test").await;
+    eu.wait_for_heading("Users").await;
+    ask_dee_to_join(&eu).await;
+
+    // Dee declines from My details: nothing changes, and the request is gone.
+    let dee = Browser::start(Viewport::Phone).await;
+    dee.sign_in(&app, "delegate@acme.test").await;
+    dee.wait_for_heading("Users").await;
+    dee.open(&app, "/me").await;
+    dee.wait_for_heading("My details").await;
+    dee.wait_for(Locator::XPath(&format!(
+        "{ASKED}//small[normalize-space(.)='Asked by Eva Europa']"
+    )))
+    .await;
+    dee.screenshot("my-join-request-phone").await;
+    dee.click(
+        dee.wait_for(Locator::XPath(&format!(
+            "{ASKED}//button[normalize-space(.)='Decline']"
+        )))
+        .await,
+        "Decline",
+    )
+    .await;
+    dee.wait_for(Locator::XPath(
+        "//section[@aria-labelledby='accounts-heading' and not(.//h3) and not(.//strong[normalize-space(.)='Acme Europe'])]",
+    ))
+    .await;
+
+    // Asked again, she accepts: Acme Europe is among her accounts, with her role there.
+    ask_dee_to_join(&eu).await;
+    dee.open(&app, "/me").await;
+    dee.click(
+        dee.wait_for(Locator::XPath(&format!(
+            "{ASKED}//button[normalize-space(.)='Accept']"
+        )))
+        .await,
+        "Accept",
+    )
+    .await;
+    dee.wait_for(Locator::XPath(
+        "//section[@aria-labelledby='accounts-heading' and not(.//h3)]//li[strong[normalize-space(.)='Acme Europe']]//dd[normalize-space(.)='User']",
+    ))
+    .await;
+    dee.assert_fits_width("My accounts").await;
+    dee.screenshot("my-accounts-phone").await;
+    eu.close().await;
+
+    // A new email address: a link to it, and a notice to the old one.
+    fill_id(&dee, "new-email", "dee.new@acme.test").await;
+    fill_id(&dee, "email-password", PASSWORD).await;
+    dee.click_button("Send a confirmation link").await;
+    dee.wait_for(Locator::XPath(
+        "//section[@aria-labelledby='email-heading']//p[@role='status' and contains(., 'dee.new@acme.test')]",
+    ))
+    .await;
+    dee.screenshot("my-email-pending-phone").await;
+    dee.open(&app, "/mailbox").await;
+    dee.wait_for_heading("Mailbox").await;
+    dee.wait_for(Locator::XPath(
+        "//article[.//h2[normalize-space(.)='A change of your email address was asked'] and contains(., 'delegate@acme.test')]",
+    ))
+    .await;
+    let email = dee
+        .wait_for(Locator::XPath(
+            "//article[.//h2[normalize-space(.)='Confirm your new email address'] and contains(., 'dee.new@acme.test')]",
+        ))
+        .await;
+    let link = mailed_link(&email, "confirm-email").await;
+    assert!(
+        link.starts_with(&format!("{}/confirm-email#token=", app.base)),
+        "{link}"
+    );
+
+    // Followed on the phone: the address, and the username that was the same, change.
+    dee.client.goto(&link).await.unwrap();
+    dee.wait_for_heading("Confirm your new email address").await;
+    dee.click_button("Continue").await;
+    dee.wait_for(Locator::XPath(
+        "//p[@role='status' and starts-with(normalize-space(.), 'Your email address has changed.')]",
+    ))
+    .await;
+    dee.assert_fits_width("the confirmed email").await;
+    dee.screenshot("my-email-confirmed-phone").await;
+    dee.click_link("My details").await;
+    dee.wait_for(Locator::XPath(
+        "//section[@aria-labelledby='email-heading']/p[normalize-space(.)='dee.new@acme.test']",
+    ))
+    .await;
+    // The link works once.
+    dee.client.goto(&link).await.unwrap();
+    dee.click_button("Continue").await;
+    dee.wait_for(Locator::XPath("//p[@role='alert']")).await;
+    dee.close().await;
+    let again = Browser::start(Viewport::Phone).await;
+    again.sign_in(&app, "dee.new@acme.test").await;
+    // A member of two accounts now, administrator of one.
+    again.wait_for_heading("Choose an account").await;
+    again.close().await;
 }

@@ -67,19 +67,7 @@ async fn an_administrator_of_another_account_changes_only_the_membership_and_ask
     phone.screenshot("shared-person-phone").await;
 
     // Dee has a login in Acme Records only, which Eva does not administer: asked, not added.
-    eu.click_link("Users").await;
-    eu.wait_for_heading("Users").await;
-    eu.click_button_or_link("Add user").await;
-    eu.wait_for_heading("Add a user").await;
-    eu.fill("Email", "delegate@acme.test").await;
-    eu.fill("First name", "Dee").await;
-    eu.fill("Last name", "Delegate").await;
-    eu.click_button("Save without inviting").await;
-    let waiting = eu
-        .wait_for(Locator::XPath(
-            "//section[@role='status'][h2[normalize-space(.)='Waiting for the person to accept']]",
-        ))
-        .await;
+    let waiting = crate::me::ask_dee_to_join(&eu).await;
     assert!(waiting.text().await.unwrap().contains("delegate@acme.test"));
     eu.screenshot("join-requested-desktop").await;
     eu.click_link("See every request waiting").await;

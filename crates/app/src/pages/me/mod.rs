@@ -75,7 +75,7 @@ pub fn MyDetailsPage() -> impl IntoView {
     view! {
         <header class="masthead">
             <span class="brand">{t(Key::ProductName)}</span>
-            <button type="button" class="link who" on:click=move |_| sign_out.dispatch(())
+            <button type="button" class="link end" on:click=move |_| sign_out.dispatch(())
                 disabled=move || sign_out.pending().get()>{t(Key::SignOut)}</button>
         </header>
         <main id="main" class="narrow me" tabindex="-1">
