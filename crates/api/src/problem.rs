@@ -1,5 +1,6 @@
 //! The one shape of every error: `application/problem+json` (RFC 9457) with Roster's stable code.
 
+use roster_domain::values::DomainNotApproved;
 use roster_domain::{Coded, ErrorCode};
 use serde::{Deserialize, Serialize};
 
@@ -16,6 +17,10 @@ pub struct FieldError {
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "email.missing_at"))]
     pub code: ErrorCode,
     pub message: String,
+    /// What the rule would accept, when that is a short list the person may see: the account's
+    /// approved domains for `domain.not_approved`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub allowed: Vec<String>,
 }
 
 impl FieldError {
@@ -25,6 +30,18 @@ impl FieldError {
             field: field.to_owned(),
             code,
             message: code.message_en().to_owned(),
+            allowed: Vec::new(),
+        }
+    }
+
+    /// An email refused for its domain, with the domains that are approved.
+    pub fn domain_not_approved(field: &str, refusal: &DomainNotApproved) -> FieldError {
+        let code = refusal.code();
+        FieldError {
+            field: field.to_owned(),
+            code,
+            message: format!("{} ({})", code.message_en(), refusal.approved.join(", ")),
+            allowed: refusal.approved.clone(),
         }
     }
 

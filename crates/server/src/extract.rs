@@ -67,6 +67,7 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, AppError> {
             field,
             code,
             message,
+            allowed: Vec::new(),
         }])
     })
 }
@@ -89,6 +90,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Query<T> {
                     field: "query".into(),
                     code,
                     message,
+                    allowed: Vec::new(),
                 }])
             })
     }

@@ -90,6 +90,18 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
     assert_eq!(seats.prop("value").await.unwrap().as_deref(), Some("25"));
     admin.screenshot("settings-phone").await;
 
+    // A line that is not a domain is named, before anything is sent.
+    admin
+        .fill("Approved email domains", "acme.eu\n\nex*ample.com")
+        .await;
+    admin.click_button("Save changes").await;
+    let refused = admin.wait_for(Locator::Id("approved-domains-error")).await;
+    assert_eq!(
+        refused.text().await.unwrap(),
+        "Line 3 (“ex*ample.com”): Write a domain like example.com, or *.example.com for all of its subdomains."
+    );
+    admin.screenshot("settings-refused-domain-phone").await;
+
     // Restricting the approved domains flags the people already outside them; nobody goes.
     admin.fill("Approved email domains", "acme.eu").await;
     admin.click_button("Save changes").await;
@@ -134,5 +146,19 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
     assert!(flagged.is_displayed().await.unwrap());
     admin.screenshot("users-outside-domains-phone").await;
     admin.assert_fits_width("the flag").await;
+
+    // A new person's email outside them is refused, naming the domains approved.
+    admin.click_button_or_link("Add user").await;
+    admin.wait_for_heading("Add a user").await;
+    admin.fill("Email", "newcomer@acme.test").await;
+    admin.fill("First name", "New").await;
+    admin.fill("Last name", "Comer").await;
+    admin.click_button("Save without inviting").await;
+    let refused = admin.wait_for(Locator::Id("email-error")).await;
+    assert_eq!(
+        refused.text().await.unwrap(),
+        "This email's domain is not one of the account's approved domains. The account approves: acme.eu."
+    );
+    admin.screenshot("add-user-domain-refused-phone").await;
     admin.close().await;
 }

@@ -69,6 +69,19 @@ impl ApiError {
             .map(|f| f.code)
     }
 
+    /// The domains the account approves, as a sentence, when the server refused `field` for its
+    /// domain and listed them.
+    pub fn approved_domains(&self, field: &str) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|f| f.field == field && f.code == ErrorCode::DomainNotApproved)
+            .filter(|f| !f.allowed.is_empty())
+            .map(|f| {
+                let approved = crate::i18n::t(crate::i18n::Key::DomainsApproved);
+                format!("{approved} {}.", f.allowed.join(", "))
+            })
+    }
+
     /// Signed in with a temporary password that must be replaced first.
     pub fn must_change_password(&self) -> bool {
         self.code == Some(ErrorCode::AuthPasswordChangeRequired)

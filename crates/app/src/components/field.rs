@@ -16,6 +16,9 @@ pub fn TextField(
     /// The message to show under the field, if any.
     #[prop(into)]
     error: Signal<Option<&'static str>>,
+    /// More to say after the error, such as what would be accepted.
+    #[prop(optional, into)]
+    detail: MaybeProp<String>,
     /// A hint under the label.
     #[prop(optional)]
     hint: Option<&'static str>,
@@ -62,7 +65,9 @@ pub fn TextField(
                 aria-describedby=described
             />
             // An `AnyView`: see `alert`.
-            {move || error.get().map(|e| view! { <p class="error" id=error_id.clone()>{e}</p> }.into_any())}
+            {move || error.get().map(|e| view! {
+                <p class="error" id=error_id.clone()>{e}{detail.get().map(|d| format!(" {d}"))}</p>
+            }.into_any())}
         </div>
     }
 }

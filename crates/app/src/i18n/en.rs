@@ -208,6 +208,8 @@ pub const fn text(key: Key) -> &'static str {
         ApprovedDomainsHint => {
             "One per line, like example.com or *.example.com. Leave empty to allow any."
         }
+        DomainsApproved => "The account approves:",
+        DomainLine => "Line",
         InvitationLifetime => "Invitation lifetime (hours)",
         PolicyTitle => "Authorization policy",
         Manage => "Manage",

@@ -251,6 +251,8 @@ pub enum Key {
     SeatsBought,
     ApprovedDomains,
     ApprovedDomainsHint,
+    DomainsApproved,
+    DomainLine,
     InvitationLifetime,
     PolicyTitle,
     Manage,

@@ -11,6 +11,7 @@ use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::Coded;
 use roster_domain::authz::{AuthorityKind, AuthzPolicy};
+use roster_domain::values::refused_lines;
 
 /// `/accounts/:account/settings`.
 #[component]
@@ -104,9 +105,54 @@ fn SettingsForm(
             })
         })
     };
+    // Each line the domain's rules refuse, named, before anything is sent (the server checks
+    // again, naming the line by its place in the list sent).
+    let refused_domains = RwSignal::new(None::<String>);
+    let domains_error = move || {
+        refused_domains.get().or_else(|| {
+            let sent = server()?;
+            let text = domains.get();
+            let entries: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect();
+            let named: Vec<String> = sent
+                .fields
+                .iter()
+                .filter_map(|f| {
+                    let index = f
+                        .field
+                        .strip_prefix("approved_domains[")?
+                        .strip_suffix(']')?;
+                    let entry = entries.get(index.parse::<usize>().ok()?)?;
+                    Some(format!("“{entry}”: {}", f.code.message_en()))
+                })
+                .collect();
+            (!named.is_empty()).then(|| named.join(" "))
+        })
+    };
     let etag = tagged.etag.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let refused = refused_lines(&domains.get_untracked());
+        if !refused.is_empty() {
+            let named: Vec<String> = refused
+                .iter()
+                .map(|r| {
+                    let message = r.error.code().message_en();
+                    format!(
+                        "{} {} (“{}”): {message}",
+                        t(Key::DomainLine),
+                        r.number,
+                        r.text
+                    )
+                })
+                .collect();
+            refused_domains.set(Some(named.join(" ")));
+            return;
+        }
+        refused_domains.set(None);
         let list: Vec<String> = domains
             .get_untracked()
             .lines()
@@ -168,13 +214,15 @@ fn SettingsForm(
             {move || saved().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any())}
             <p>{format!("{}: {} / {}", t(Key::SeatsUsed), s.seats_used, s.seats)}</p>
             <TextField id="seats" label=t(Key::SeatsBought) value=seats error=field_error("seats") kind="number" />
-            <div class="field" class:invalid=move || field_error("approved_domains").get().is_some()>
+            <div class="field" class:invalid=move || domains_error().is_some()>
                 <label for="approved-domains">{t(Key::ApprovedDomains)}</label>
                 <p class="hint" id="approved-domains-hint">{t(Key::ApprovedDomainsHint)}</p>
-                <textarea id="approved-domains" rows="4" aria-describedby="approved-domains-hint"
+                <textarea id="approved-domains" rows="4"
+                    aria-describedby=move || if domains_error().is_some() { "approved-domains-hint approved-domains-error" } else { "approved-domains-hint" }
+                    aria-invalid=move || if domains_error().is_some() { "true" } else { "false" }
                     prop:value=move || domains.get()
                     on:input=move |ev| domains.set(event_target_value(&ev))></textarea>
-                {move || field_error("approved_domains").get().map(|e| view! { <p class="error">{e}</p> }.into_any())}
+                {move || domains_error().map(|e| view! { <p class="error" id="approved-domains-error">{e}</p> }.into_any())}
             </div>
             <TextField id="invitation-lifetime" label=t(Key::InvitationLifetime) value=lifetime error=field_error("invitation_lifetime_hours") kind="number" />
         </section>

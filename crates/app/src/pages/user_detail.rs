@@ -258,6 +258,8 @@ fn EditForm(
     let error_of = move |name: &'static str| {
         ProfileFields::error_of(issues, server, name, Signal::derive(|| true))
     };
+    let approved =
+        Signal::derive(move || server.get().and_then(|e| e.approved_domains(field::EMAIL)));
     let stale = move || {
         server
             .get()
@@ -290,7 +292,7 @@ fn EditForm(
                     <button type="button" on:click=move |_| on_change.run(())>{t(Key::Reload)}</button>
                 </Shown>
                 {profile.then(|| view! {
-                    <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) kind="email" required=true />
+                    <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) detail=approved kind="email" required=true />
                     {activated.then(|| view! {
                         <TextField id=field::USERNAME label=t(Key::UsernameLabel) value=username error=error_of(field::USERNAME) />
                     })}

@@ -63,6 +63,8 @@ pub fn NewUserPage() -> impl IntoView {
         let shown = Signal::derive(move || submitted.get() || !value.get().is_empty());
         ProfileFields::error_of(issues, server, name, shown)
     };
+    let approved =
+        Signal::derive(move || server.get().and_then(|e| e.approved_domains(field::EMAIL)));
     // Any edit clears the server's verdict, which was about the old values.
     effect(move || {
         let _ = fields.draft();
@@ -122,7 +124,7 @@ pub fn NewUserPage() -> impl IntoView {
                         .or_else(|| (submitted.get() && !issues.get().is_empty()).then(|| t(Key::FixFields)));
                     summary.map(alert)
                 }}
-                <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL, email) kind="email" required=true />
+                <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL, email) detail=approved kind="email" required=true />
                 <TextField id=field::USERNAME label=t(Key::UsernameSameAsEmail) value=username error=error_of(field::USERNAME, username) />
                 <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME, first_name) required=true />
                 <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME, last_name) required=true />

@@ -96,12 +96,41 @@ string_value!(ApprovedDomain, ApprovedDomainError);
 pub struct DomainNotApproved {
     /// The refused domain, lower-cased.
     pub domain: String,
+    /// The domains the account approves, as written in its settings.
+    pub approved: Vec<String>,
 }
 
 impl Coded for DomainNotApproved {
     fn code(&self) -> ErrorCode {
         ErrorCode::DomainNotApproved
     }
+}
+
+/// A line of the settings' list (one domain per line) that is not an approved domain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefusedLine {
+    /// Its number, from 1, counting blank lines.
+    pub number: usize,
+    /// The line, trimmed.
+    pub text: String,
+    pub error: ApprovedDomainError,
+}
+
+/// The lines of `text`, one domain per line, that are not approved domains; blank lines are
+/// skipped, as saving drops them.
+pub fn refused_lines(text: &str) -> Vec<RefusedLine> {
+    text.lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line.trim()))
+        .filter(|(_, line)| !line.is_empty())
+        .filter_map(|(number, line)| {
+            ApprovedDomain::parse(line).err().map(|error| RefusedLine {
+                number,
+                text: line.to_owned(),
+                error,
+            })
+        })
+        .collect()
 }
 
 /// Checks an email against an account's approved domains; an empty list approves every domain.
@@ -111,6 +140,7 @@ pub fn check_approved(email: &Email, approved: &[ApprovedDomain]) -> Result<(), 
     } else {
         Err(DomainNotApproved {
             domain: email.domain().to_owned(),
+            approved: approved.iter().map(|a| a.as_str().to_owned()).collect(),
         })
     }
 }
@@ -236,10 +266,23 @@ mod tests {
         assert_eq!(
             refused,
             DomainNotApproved {
-                domain: "example.org".to_owned()
+                domain: "example.org".to_owned(),
+                approved: vec!["example.com".to_owned(), "*.example.org".to_owned()],
             }
         );
         assert_eq!(refused.code(), ErrorCode::DomainNotApproved);
+    }
+
+    #[test]
+    fn each_refused_line_is_named_by_its_number() {
+        let refused = refused_lines("example.com\n\n  ex*ample.com \n*.example.org\n*.com");
+        let named: Vec<(usize, &str)> = refused
+            .iter()
+            .map(|r| (r.number, r.text.as_str()))
+            .collect();
+        assert_eq!(named, [(3, "ex*ample.com"), (5, "*.com")]);
+        assert_eq!(refused[0].error, ApprovedDomainError::MisplacedWildcard);
+        assert!(refused_lines("example.com\n\n*.example.org\n").is_empty());
     }
 
     proptest! {

@@ -80,7 +80,10 @@ mod phone;
 pub(crate) mod text;
 mod username;
 
-pub use approved_domain::{ApprovedDomain, ApprovedDomainError, DomainNotApproved, check_approved};
+pub use approved_domain::{
+    ApprovedDomain, ApprovedDomainError, DomainNotApproved, RefusedLine, check_approved,
+    refused_lines,
+};
 pub use dns::DnsNameError;
 pub use email::{Email, EmailError};
 pub use exchange::{

@@ -23,7 +23,8 @@ pub(crate) async fn check_domain(
     email: &Email,
 ) -> Result<(), AppError> {
     let approved = accounts::approved_domains(conn, account).await?;
-    check_approved(email, &approved).map_err(|e| AppError::field("email", &e))
+    check_approved(email, &approved)
+        .map_err(|e| AppError::Invalid(vec![FieldError::domain_not_approved("email", &e)]))
 }
 
 /// The group to put a member in: the one named (of this account), or the default group.

@@ -1,7 +1,7 @@
 //! Users: search, create, read, update with ETags, state actions, deleting, and other accounts.
 
 use crate::helpers::{PASSWORD, json, problem_code, spawn_app};
-use serde_json::json;
+use serde_json::{Value, json};
 
 #[tokio::test]
 async fn an_admin_adds_a_user_after_correcting_an_invalid_field() {
@@ -57,7 +57,18 @@ async fn an_email_outside_the_approved_domains_is_refused() {
         .unwrap();
 
     assert_eq!(res.status(), 422);
-    assert_eq!(problem_code(res).await, "domain.not_approved");
+    let problem: Value = res.json().await.unwrap();
+    assert_eq!(problem["code"], "domain.not_approved");
+    // The field says which domains the account approves.
+    assert_eq!(problem["errors"][0]["field"], "email");
+    assert_eq!(problem["errors"][0]["allowed"], json!(["acme.test"]));
+    assert!(
+        problem["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .ends_with("(acme.test)"),
+        "{problem}"
+    );
 }
 
 #[tokio::test]

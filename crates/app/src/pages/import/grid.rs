@@ -4,7 +4,9 @@
 use super::Import;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
+use roster_domain::ErrorCode;
 use roster_domain::import::{Checker, Finding, Severity};
+use roster_domain::values::ApprovedDomain;
 
 /// The height of a row, in CSS pixels (the stylesheet's `.grid tr`).
 const ROW_PX: f64 = 44.0;
@@ -15,13 +17,22 @@ const VIEW_PX: f64 = 480.0;
 /// did not (`cargo xtask bench` prints the frame times).
 const OVERSCAN: usize = 3;
 
-/// The messages of a row's findings, one line.
-fn issues_text(findings: &[Finding]) -> String {
+/// The messages of a row's findings, one line; an email refused for its domain says which
+/// domains the account approves.
+fn issues_text(findings: &[Finding], checker: &Checker) -> String {
     findings
         .iter()
-        .map(|f| match f.column.as_str() {
-            "" => f.code.message_en().to_owned(),
-            column => format!("{column}: {}", f.code.message_en()),
+        .map(|f| {
+            let mut message = match f.column.as_str() {
+                "" => f.code.message_en().to_owned(),
+                column => format!("{column}: {}", f.code.message_en()),
+            };
+            let approved = &checker.context().approved;
+            if f.code == ErrorCode::DomainNotApproved && !approved.is_empty() {
+                let list: Vec<&str> = approved.iter().map(ApprovedDomain::as_str).collect();
+                message = format!("{message} {} {}.", t(Key::DomainsApproved), list.join(", "));
+            }
+            message
         })
         .collect::<Vec<_>>()
         .join(" · ")
@@ -97,7 +108,7 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             let text = if findings.is_empty() {
                 t(Key::ImportRowReady).to_owned()
             } else {
-                issues_text(&findings)
+                issues_text(&findings, c)
             };
             Some(format!("{} {number}: {text}", t(Key::ImportRow)))
         })
@@ -164,7 +175,10 @@ fn GridRow(
             if found.is_empty() {
                 t(Key::ImportRowReady).to_owned()
             } else {
-                issues_text(found)
+                import
+                    .checker
+                    .with_value(|c| c.as_ref().map(|c| issues_text(found, c)))
+                    .unwrap_or_default()
             }
         })
     };
