@@ -10,11 +10,12 @@
 //! brings the whole catalogue back. With French, `t` will choose the column by the language,
 //! still inlined, and each bundle will carry both columns of its own keys.
 
+mod audit;
 mod en;
+mod labels;
 
-use roster_api::users::UserAction;
-use roster_domain::authz::Role;
-use roster_domain::lifecycle::{Action, UserState};
+pub use audit::{AUDIT_ACTIONS, audit_action_label, change_label, field_label};
+pub use labels::{action_label, role_label, state_label, user_action_label, user_state_label};
 
 /// A piece of user-visible text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,6 +146,26 @@ pub enum Key {
     Changes,
     FilterAction,
     Older,
+    AuditPerson,
+    AuditFrom,
+    AuditTo,
+    AuditClear,
+    AuditOnlyPerson,
+    AuditNone,
+    AuditPhone,
+    AuditIdentityProvider,
+    AuditExchangeDomain,
+    AuditExchangeUsername,
+    AuditMustChangePassword,
+    AuditInvitationExpires,
+    AuditDefaultGroup,
+    AuditMembersMoved,
+    AuditReason,
+    AuditChangeAsked,
+    AuditPinMatched,
+    AuditTransferLicence,
+    AuditNewMembership,
+    AuditGroupPolicy,
     // Import and export.
     ImportTitle,
     ImportLead,
@@ -343,156 +364,18 @@ pub const fn t(key: Key) -> &'static str {
     en::text(key)
 }
 
-/// The label of a user state.
-pub fn state_label(state: UserState) -> &'static str {
-    t(match state {
-        UserState::Staged => Key::StateStaged,
-        UserState::Invited => Key::StateInvited,
-        UserState::Active => Key::StateActive,
-        UserState::Suspended => Key::StateSuspended,
-        UserState::Locked => Key::StateLocked,
-        UserState::Deprovisioned => Key::StateDeprovisioned,
-    })
-}
-
-/// The label of a user's state, as "Invitation expired" for an invited user whose link has
-/// lapsed (by the browser's clock).
-pub fn user_state_label(state: UserState, invitation_expires_at: Option<i64>) -> &'static str {
-    let lapsed = invitation_expires_at.is_none_or(|at| (at as f64) * 1000.0 <= js_sys::Date::now());
-    if state == UserState::Invited && lapsed {
-        t(Key::InvitationExpired)
-    } else {
-        state_label(state)
-    }
-}
-
-/// `2026-11-23 01:30:05` from Unix seconds, in UTC.
-pub fn utc(seconds: i64) -> String {
+/// A moment (Unix seconds) as the viewer reads it: the date and time in the browser's time zone,
+/// written the way of the app's language (`Dec 1, 2026, 3:46 AM`). The browser's `Intl` does the
+/// work, so the bundle carries no calendar or time-zone data.
+pub fn date_time(seconds: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(seconds as f64 * 1000.0));
-    let iso: String = date.to_iso_string().into();
-    iso.get(..19).map(|s| s.replace('T', " ")).unwrap_or(iso)
+    let style = js_sys::JSON::parse(r#"{"dateStyle":"medium","timeStyle":"short"}"#)
+        .unwrap_or(wasm_bindgen::JsValue::UNDEFINED);
+    date.to_locale_string(LANGUAGE_TAG, &style).into()
 }
 
-/// The label of a role.
-pub fn role_label(role: Role) -> &'static str {
-    t(match role {
-        Role::Admin => Key::RoleAdmin,
-        Role::User => Key::RoleUser,
-    })
-}
+/// The name My details' pages still call [`date_time`] by.
+pub use date_time as utc;
 
-/// The label of an audit action (the stable action names are the server's).
-pub fn audit_action_label(action: &str) -> &'static str {
-    match action {
-        "user.created" => "User added",
-        "user.added_to_account" => "Existing person added to the account",
-        "user.updated" => "User edited",
-        "user.suspended" => "User suspended",
-        "user.unsuspended" => "User unsuspended",
-        "user.unlocked" => "User unlocked",
-        "user.locked_after_failed_signins" => "User locked after failed sign-ins",
-        "user.unlocked_after_lockout" => "Lockout ended",
-        "user.removed_from_account" => "User removed from the account",
-        "user.deprovisioned" => "User deprovisioned",
-        "user.restored" => "User restored",
-        "user.deleted" => "User deleted for good",
-        "user.invited" => "Invitation sent",
-        "user.invitation_resent" => "Invitation sent again",
-        "user.invitation_revoked" => "Invitation revoked",
-        "user.activated" => "Account activated",
-        "user.temporary_password_set" => "Temporary password set",
-        "user.password_changed" => "Password changed",
-        "user.password_reset" => "Password reset by link",
-        "user.password_reset_requested" => "Password reset asked for",
-        "group.created" => "Group created",
-        "group.updated" => "Group edited",
-        "group.deleted" => "Group deleted",
-        "refused" => "Refused attempt",
-        "join.requested" => "Asked to join",
-        "user.joined" => "Joined after accepting",
-        "join.declined" => "Request to join declined",
-        "join.cancelled" => "Request to join withdrawn",
-        "join.withdrawn" => "Request to join no longer valid",
-        "licence.assigned" => "Licence assigned",
-        "licence.released" => "Licence released",
-        "licence.transferred_from" => "Licence transferred away",
-        "licence.transferred_to" => "Licence received by transfer",
-        "account.updated" => "Account settings changed",
-        "me.details_changed" => "Own contact details changed",
-        "me.email_change_requested" => "Change of email asked for",
-        "me.email_changed" => "Email changed by confirmed link",
-        "me.challenge_changed" => "Challenge question changed",
-        "me.authorization_number_changed" => "New authorization number made",
-        "user.pin_checked" => "PIN checked by an administrator",
-        "session.signed_in" => "Signed in",
-        "session.sign_in_failed" => "Failed sign-in",
-        _ => "Other change",
-    }
-}
-
-/// The audit actions, in the order the filter offers them.
-pub const AUDIT_ACTIONS: [&str; 38] = [
-    "user.created",
-    "user.added_to_account",
-    "user.updated",
-    "user.suspended",
-    "user.unsuspended",
-    "user.unlocked",
-    "user.removed_from_account",
-    "user.deprovisioned",
-    "user.restored",
-    "user.deleted",
-    "user.invited",
-    "user.invitation_resent",
-    "user.invitation_revoked",
-    "user.activated",
-    "user.temporary_password_set",
-    "user.password_changed",
-    "user.password_reset",
-    "user.password_reset_requested",
-    "group.created",
-    "group.updated",
-    "group.deleted",
-    "refused",
-    "join.requested",
-    "user.joined",
-    "join.declined",
-    "join.cancelled",
-    "join.withdrawn",
-    "licence.assigned",
-    "licence.released",
-    "licence.transferred_from",
-    "licence.transferred_to",
-    "account.updated",
-    "me.details_changed",
-    "me.email_change_requested",
-    "me.email_changed",
-    "me.challenge_changed",
-    "me.authorization_number_changed",
-    "user.pin_checked",
-];
-
-/// The button label of a lifecycle action.
-pub fn action_label(action: Action) -> &'static str {
-    t(match action {
-        Action::Invite => Key::SendInvitation,
-        Action::RevokeInvitation => Key::RevokeInvitation,
-        Action::Activate => Key::ActionActivate,
-        Action::SetTemporaryPassword => Key::SetTemporaryPassword,
-        Action::Suspend => Key::Suspend,
-        Action::Unsuspend => Key::Unsuspend,
-        Action::Lock => Key::ActionLock,
-        Action::Unlock => Key::Unlock,
-        Action::Deprovision => Key::Deprovision,
-        Action::DeleteForGood => Key::DeleteForGood,
-        Action::Restore => Key::Restore,
-    })
-}
-
-/// The button label of a state action of the users list.
-pub fn user_action_label(action: UserAction) -> &'static str {
-    match action.action() {
-        Some(action) => action_label(action),
-        None => t(Key::Remove),
-    }
-}
+/// The language the texts are in, as a BCP 47 tag (the dates follow it).
+const LANGUAGE_TAG: &str = "en";

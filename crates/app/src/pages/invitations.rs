@@ -9,7 +9,7 @@ use crate::components::loaded::{Loaded, alert};
 use crate::components::results::{Outcome, Results};
 use crate::components::shown::Shown;
 use crate::flow::{Act, Load, effect};
-use crate::i18n::{Key, t, utc};
+use crate::i18n::{Key, date_time, t};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -123,8 +123,8 @@ fn JoinRequests() -> impl IntoView {
                                             <tr>
                                                 <td>{r.email}</td>
                                                 <td>{r.requested_by.unwrap_or_else(|| "—".into())}</td>
-                                                <td>{utc(r.requested_at)}</td>
-                                                <td>{utc(r.expires_at)}</td>
+                                                <td>{date_time(r.requested_at)}</td>
+                                                <td>{date_time(r.expires_at)}</td>
                                                 <td><button type="button" aria-label=label on:click=move |_| { withdraw.dispatch(id); }>{t(Key::Withdraw)}</button></td>
                                             </tr>
                                         }
@@ -177,7 +177,7 @@ fn InvitationTable(items: Vec<Invitation>, selected: RwSignal<BTreeSet<i64>>) ->
                                 <td>{name.clone()}</td>
                                 <td>{i.email}</td>
                                 <td><span class="badge state-invited">{if i.expired { t(Key::InvitationExpired) } else { t(Key::InvitationPending) }}</span></td>
-                                <td>{i.expires_at.map(utc).unwrap_or_else(|| "—".into())}</td>
+                                <td>{i.expires_at.map(date_time).unwrap_or_else(|| "—".into())}</td>
                             </tr>
                         }
                     }).collect_view()}

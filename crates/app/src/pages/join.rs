@@ -6,7 +6,7 @@
 use crate::api::{self, ApiError, JoinLinkInfo, Joined};
 use crate::components::loaded::alert;
 use crate::flow::Act;
-use crate::i18n::{Key, role_label, t, utc};
+use crate::i18n::{Key, date_time, role_label, t};
 use crate::pages::set_password::take_token;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -87,7 +87,7 @@ pub fn JoinPage() -> impl IntoView {
                             <dt>{t(Key::JoinAskedBy)}</dt><dd>{name}</dd>
                         })}
                         <dt>{t(Key::Role)}</dt><dd>{role_label(info.role)}</dd>
-                        <dt>{t(Key::Expires)}</dt><dd>{utc(info.expires_at)}</dd>
+                        <dt>{t(Key::Expires)}</dt><dd>{date_time(info.expires_at)}</dd>
                     </dl>
                     <p>{t(Key::JoinExplain)}</p>
                     <div class="actions">

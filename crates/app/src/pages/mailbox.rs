@@ -4,7 +4,7 @@
 use crate::api::{self, MailboxEmail};
 use crate::components::loaded::Loaded;
 use crate::flow::Load;
-use crate::i18n::{Key, t, utc};
+use crate::i18n::{Key, date_time, t};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -42,7 +42,7 @@ fn Email(email: MailboxEmail) -> impl IntoView {
     view! {
         <article class="card email" aria-labelledby=labelled_by>
             <h2 id=heading>{email.subject}</h2>
-            <p class="meta">{t(Key::To)} " " {email.to} " · " {utc(email.created_at)}</p>
+            <p class="meta">{t(Key::To)} " " {email.to} " · " {date_time(email.created_at)}</p>
             <div class="email-body">
                 {email.text.lines().map(|line| {
                     let line = line.trim_end().to_owned();
