@@ -41,6 +41,8 @@ pub struct Me {
     pub pending_email: Option<String>,
     /// Also the ETag: send it back in `If-Match` to change my details.
     pub version: i64,
+    /// The shortest password I may choose: the longest minimum of my groups.
+    pub min_password_length: u16,
     pub accounts: Vec<MyAccount>,
 }
 

@@ -6,10 +6,10 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
-mod audit;
 mod browser;
 mod grants;
 mod import;
 mod invitations;
 mod me;
+mod notices;
 mod shared;

@@ -53,11 +53,18 @@ impl ApiError {
         }
     }
 
-    /// The message to show, from the catalogue.
+    /// The message to show, from the catalogue. Input refused for one reason, whatever fields it
+    /// touched (a removed user's edit: "restore the user first"), says that reason rather than
+    /// "some fields need attention", since the fields named may not be in the form.
     pub fn message(&self) -> &'static str {
-        match self.code {
-            Some(code) => code.message_en(),
-            None => crate::i18n::t(crate::i18n::Key::NetworkError),
+        match (self.code, self.fields.split_first()) {
+            (Some(ErrorCode::RequestInvalid), Some((first, rest)))
+                if rest.iter().all(|f| f.code == first.code) =>
+            {
+                first.code.message_en()
+            }
+            (Some(code), _) => code.message_en(),
+            (None, _) => crate::i18n::t(crate::i18n::Key::NetworkError),
         }
     }
 

@@ -18,13 +18,33 @@ pub struct CurrentAccount {
     pub id: Memo<i64>,
     /// The signed-in person's accounts, with their seat counts.
     accounts: Load<Vec<Account>>,
+    /// What was just done, for the page it opens (its path) to say: "User added." on the new
+    /// user's page. Kept until another page opens.
+    told: RwSignal<Option<(String, &'static str)>>,
 }
 
 impl CurrentAccount {
     fn new(id: Memo<i64>) -> CurrentAccount {
         // If they cannot be loaded, the header goes without the account's name and seats.
         let accounts = Load::new(|| async { api::accounts().await.unwrap_or_default() });
-        CurrentAccount { id, accounts }
+        CurrentAccount {
+            id,
+            accounts,
+            told: RwSignal::new(None),
+        }
+    }
+
+    /// Says `notice` on the page at `path`, about to be opened.
+    pub fn tell(&self, path: &str, notice: &'static str) {
+        self.told.set(Some((path.to_owned(), notice)));
+    }
+
+    /// The notice told for the page open now, for a page that shows notices of its own (then
+    /// the frame no longer shows it).
+    pub fn take_told(&self) -> Option<&'static str> {
+        let path = window().location().pathname().ok()?;
+        let told = self.told.try_update(|t| t.take_if(|(p, _)| *p == path))??;
+        Some(told.1)
     }
 
     /// The accounts, once loaded.
@@ -77,6 +97,12 @@ pub fn AccountFrame() -> impl IntoView {
     effect(move || {
         let path = location.pathname.get();
         let before = previous.try_update_value(|p| p.replace(path.clone()));
+        if current
+            .told
+            .with_untracked(|t| t.as_ref().is_some_and(|(p, _)| *p != path))
+        {
+            current.told.set(None);
+        }
         if before.flatten().is_some_and(|p| p != path)
             && let Some(main) = document().get_element_by_id("main")
             && let Ok(main) = main.dyn_into::<web_sys::HtmlElement>()
@@ -96,6 +122,7 @@ pub fn AccountFrame() -> impl IntoView {
         view! {
             <Header current=current />
             <main id="main" tabindex="-1">
+                {move || current.told.get().map(|(_, notice)| view! { <p class="notice" role="status">{notice}</p> })}
                 <Outlet />
             </main>
         }

@@ -15,6 +15,8 @@ use std::collections::BTreeMap;
 #[component]
 pub fn GrantsCard(
     tagged: Tagged<UserDetail>,
+    /// The page's notice, which says the grants were saved.
+    notice: RwSignal<Option<&'static str>>,
     /// Called after a change, to load the user again.
     on_change: Callback<()>,
 ) -> impl IntoView {
@@ -34,6 +36,7 @@ pub fn GrantsCard(
         async move {
             let result = api::update_user(a, id, &etag, &changes).await.map(|_| ());
             if result.is_ok() {
+                notice.set(Some(t(Key::GrantsSaved)));
                 on_change.run(());
             }
             result

@@ -13,7 +13,13 @@ use roster_domain::authz::Role;
 use std::collections::BTreeSet;
 
 #[component]
-pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoView {
+pub fn MembershipsCard(
+    user: UserDetail,
+    /// The results of the last change, one per account: the page's, since the change reloads
+    /// the person and draws this card again.
+    outcomes: RwSignal<Vec<Outcome>>,
+    on_change: Callback<()>,
+) -> impl IntoView {
     let account = use_account();
     let session = use_session();
     let mine: Vec<(i64, String)> = session
@@ -35,7 +41,7 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
         async move {
             match api::change_memberships(a, id, &accounts, add).await {
                 Ok(results) => {
-                    let outcomes = results
+                    let done = results
                         .into_iter()
                         .map(|r| {
                             let name = names
@@ -57,11 +63,11 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
                         })
                         .collect();
                     chosen.set(BTreeSet::new());
+                    outcomes.set(done);
                     account.refresh();
                     on_change.run(());
-                    outcomes
                 }
-                Err(e) => vec![Outcome::of(String::new(), Err(e))],
+                Err(e) => outcomes.set(vec![Outcome::of(String::new(), Err(e))]),
             }
         }
     });
@@ -97,7 +103,7 @@ pub fn MembershipsCard(user: UserDetail, on_change: Callback<()>) -> impl IntoVi
                 <button type="button" disabled=move || busy.get() || chosen.get().is_empty() on:click=move |_| { run.dispatch(true); }>{t(Key::AddToAccounts)}</button>
                 <button type="button" disabled=move || busy.get() || chosen.get().is_empty() on:click=move |_| { run.dispatch(false); }>{t(Key::RemoveFromAccounts)}</button>
             </div>
-            <Results outcomes=Signal::derive(move || run.value().unwrap_or_default()) />
+            <Results outcomes=outcomes />
         </section>
     }
 }

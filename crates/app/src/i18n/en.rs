@@ -156,6 +156,9 @@ pub const fn text(key: Key) -> &'static str {
             "Give this temporary password to the user now: it is not shown again and never emailed. They choose their own at first sign-in."
         }
         InvitationSent => "Invitation sent.",
+        UserAdded => "User added.",
+        UserDeleted => "User deleted for good.",
+        GrantsSaved => "Role and authorization levels saved.",
         InvitationExpired => "Invitation expired",
         NavInvitations => "Invitations",
         NavMailbox => "Mailbox",

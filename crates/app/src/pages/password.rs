@@ -10,6 +10,7 @@ use crate::i18n::{Key, t};
 use crate::nav::use_nav;
 use crate::session::{Signed, use_session};
 use leptos::prelude::*;
+use roster_domain::group_policy::MIN_PASSWORD_LENGTH_RANGE;
 
 /// `/forgot-password`.
 #[component]
@@ -59,14 +60,22 @@ pub fn ChangePasswordPage() -> impl IntoView {
     let session = use_session();
     let nav = use_nav();
     let current = RwSignal::new(String::new());
-    // The server applies the strictest rule of the person's groups; 8 is the least any allows.
-    // Known once the session is (the page may open before it is).
+    // The server applies the strictest rule of the person's groups, which the session tells.
+    // Known once the session is (the page may open before it is); till then the least any
+    // group allows.
+    let min_length = Signal::derive(move || {
+        session
+            .me()
+            .map_or(*MIN_PASSWORD_LENGTH_RANGE.start(), |me| {
+                me.min_password_length
+            })
+    });
     let personal = Signal::derive(move || {
         session.me().map_or_else(Vec::new, |me| {
             vec![me.username, me.email, me.first_name, me.last_name]
         })
     });
-    let fields = NewPassword::new(8, personal);
+    let fields = NewPassword::new(min_length, personal);
     // Changes the password, then learns who is signed in now and goes home.
     let change = Act::new(move |_: &()| {
         let (old, new) = (current.get_untracked(), fields.password.get_untracked());

@@ -11,6 +11,7 @@ use crate::components::loaded::{Loaded, alert};
 use crate::components::memberships::MembershipsCard;
 use crate::components::pin::PinCard;
 use crate::components::profile::{GroupOptions, ProfileFields, use_groups};
+use crate::components::results::Outcome;
 use crate::components::shown::Shown;
 use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, action_label, role_label, t, user_state_label};
@@ -18,8 +19,9 @@ use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
+use roster_domain::Coded;
 use roster_domain::ErrorCode;
-use roster_domain::lifecycle::{Action, UserState};
+use roster_domain::lifecycle::{Action, EditableField, UserState, can_edit};
 use roster_domain::profile::field;
 use roster_domain::values::{Language, readable_phone};
 
@@ -65,11 +67,15 @@ pub fn UserPage() -> impl IntoView {
     let notice = RwSignal::new(None::<&'static str>);
     // Held here, not in the view, so that it outlives the reload that follows setting it.
     let temporary = RwSignal::new(None::<String>);
+    // The results of adding to or removing from accounts, which the reload must not take away.
+    let outcomes = RwSignal::new(Vec::<Outcome>::new());
     // Another user: close the form, and forget the password shown for the previous one.
     effect(move || {
         let _ = (account.id.get(), user_id.get());
         editing.set(false);
         temporary.set(None);
+        notice.set(account.take_told());
+        outcomes.set(Vec::new());
     });
     let on_change = Callback::new(move |()| user.refetch());
 
@@ -77,7 +83,7 @@ pub fn UserPage() -> impl IntoView {
         <p><A href=account.href("users")>{t(Key::BackToUsers)}</A></p>
         <Loaded>
             {move || user.get().map(|loaded| loaded.map(|tagged| view! {
-                <UserView tagged=tagged editing=editing notice=notice temporary=temporary on_change=on_change />
+                <UserView tagged=tagged editing=editing notice=notice temporary=temporary outcomes=outcomes on_change=on_change />
             }.into_any()))}
         </Loaded>
     }
@@ -90,6 +96,8 @@ fn UserView(
     notice: RwSignal<Option<&'static str>>,
     /// A temporary password just set, shown once.
     temporary: RwSignal<Option<String>>,
+    /// The results of the last change of accounts.
+    outcomes: RwSignal<Vec<Outcome>>,
     /// Called after a change, to load the user again.
     on_change: Callback<()>,
 ) -> impl IntoView {
@@ -126,7 +134,9 @@ fn UserView(
             };
             if result.is_ok() {
                 if offer == Offer::Lifecycle(Action::DeleteForGood) {
-                    navigate(&format!("/accounts/{a}/users"), Default::default());
+                    let list = format!("/accounts/{a}/users");
+                    account.tell(&list, t(Key::UserDeleted));
+                    navigate(&list, Default::default());
                 } else {
                     notice.set(Some(t(if offer == Offer::Lifecycle(Action::Invite) {
                         Key::InvitationSent
@@ -154,6 +164,8 @@ fn UserView(
     let name = format!("{} {}", u.first_name, u.last_name);
     let invited = u.state == UserState::Invited;
     let badge = user_state_label(u.state, u.invitation_expires_at);
+    // A removed user's details stay as they are until restored: no form to fill in vain.
+    let frozen = can_edit(u.state, EditableField::Group).err();
     view! {
         <div class="page-head">
             <h1>{name}</h1>
@@ -173,8 +185,9 @@ fn UserView(
         {u.shared.then(|| view! { <p class="info" role="note">{t(Key::PersonShared)}</p> })}
         <section aria-labelledby="actions-title" class="card">
             <h2 id="actions-title">{t(Key::Actions)}</h2>
+            {frozen.map(|refusal| view! { <p class="hint">{refusal.code().message_en()}</p> })}
             <div class="actions">
-                {(u.editable || u.shared).then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
+                {((u.editable || u.shared) && frozen.is_none()).then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
                 {offered.into_iter().map(|offer| {
                     let label = match offer {
                         Offer::Lifecycle(Action::Invite) if invited => t(Key::ResendInvitation),
@@ -187,7 +200,7 @@ fn UserView(
                 }).collect_view()}
             </div>
         </section>
-        {(me != Some(u.id)).then(|| view! { <GrantsCard tagged=tagged.clone() on_change=on_change /> })}
+        {(me != Some(u.id)).then(|| view! { <GrantsCard tagged=tagged.clone() notice=notice on_change=on_change /> })}
         {(me != Some(u.id) && u.state == UserState::Active).then(|| view! {
             <PinCard account=Signal::from(account.id) user=u.id />
         })}
@@ -206,7 +219,7 @@ fn UserView(
                 <dt>{t(Key::Licence)}</dt><dd>{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</dd>
             </dl>
         </section>
-        <MembershipsCard user=u.clone() on_change=on_change />
+        <MembershipsCard user=u.clone() outcomes=outcomes on_change=on_change />
     }
 }
 

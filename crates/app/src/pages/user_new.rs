@@ -43,10 +43,9 @@ pub fn NewUserPage() -> impl IntoView {
             let created = api::create_user(id, &form).await?;
             if let Created::Member(user) = &created {
                 account.refresh();
-                navigate(
-                    &format!("/accounts/{id}/users/{}", user.id),
-                    Default::default(),
-                );
+                let page = format!("/accounts/{id}/users/{}", user.id);
+                account.tell(&page, t(Key::UserAdded));
+                navigate(&page, Default::default());
             }
             ApiResult::Ok(created)
         }

@@ -59,11 +59,8 @@ pub struct Rule {
 /// The password rule for `user`: their group's in `account` when given, else the strictest of
 /// their groups (the longest minimum).
 pub async fn rule(conn: &mut Conn, user: i64, account: Option<i64>) -> Result<Rule, AppError> {
-    let min = crate::store::groups::longest_min_password(conn, user, account).await?;
+    let min = crate::store::groups::min_password_length(conn, user, account).await?;
     let default = GroupPolicy::default();
-    let min = min.map_or(default.min_password_length(), |m| {
-        u16::try_from(m).unwrap_or(u16::MAX)
-    });
     let policy = GroupPolicy::new(
         min,
         default.idle_timeout_minutes(),

@@ -205,13 +205,13 @@ pub async fn names(conn: &mut Conn, account: i64) -> Result<Vec<(i64, String, bo
     .await?)
 }
 
-/// The longest minimum password length of `user`'s groups, in `account` when given, else in
-/// all of them; `None` when they belong to none.
-pub async fn longest_min_password(
+/// The minimum password length for `user`: the longest of their groups', in `account` when
+/// given, else in all of them; the default rule's when they belong to none.
+pub async fn min_password_length(
     conn: &mut Conn,
     user: i64,
     account: Option<i64>,
-) -> Result<Option<i64>, AppError> {
+) -> Result<u16, AppError> {
     let (min,): (Option<i64>,) = sqlx::query_as(
         "SELECT max(g.min_password_length) FROM memberships m JOIN groups g ON g.id = m.group_id
          WHERE m.user_id = ?1 AND (?2 IS NULL OR m.account_id = ?2)",
@@ -220,5 +220,7 @@ pub async fn longest_min_password(
     .bind(account)
     .fetch_one(&mut *conn)
     .await?;
-    Ok(min)
+    Ok(min.map_or(GroupPolicy::default().min_password_length(), |m| {
+        u16::try_from(m).unwrap_or(u16::MAX)
+    }))
 }

@@ -54,6 +54,7 @@ pub async fn me(conn: &mut Conn, user: i64, now: i64) -> Result<Me, AppError> {
         has_authorization_number: r.has_authorization_number,
         pending_email: r.pending_email,
         version: r.version,
+        min_password_length: super::groups::min_password_length(conn, user, None).await?,
         accounts: accounts(conn, user).await?,
     })
 }

@@ -28,6 +28,29 @@ async fn patch_me(app: &TestApp, client: &Client, tag: &str, body: Value) -> req
 }
 
 #[tokio::test]
+async fn my_password_rule_is_the_strictest_of_my_groups() {
+    let app = spawn_app().await;
+    let admin = app.signed_in(ADMIN).await;
+    let records = app.account_id(RECORDS).await;
+    let user = app.signed_in(USER).await;
+    assert_eq!(me(&app, &user).await.0["min_password_length"], 12);
+
+    let group = app.new_group(records, "Strict").await;
+    let set = app
+        .patch_current(
+            &admin,
+            &app.group_url(records, group),
+            json!({"policy": policy(16, 60, true)}),
+        )
+        .await;
+    assert_eq!(set.status(), 200);
+    app.move_to_group(records, app.user_id(USER).await, group)
+        .await;
+
+    assert_eq!(me(&app, &user).await.0["min_password_length"], 16);
+}
+
+#[tokio::test]
 async fn a_plain_user_reads_their_details_and_every_membership() {
     let app = spawn_app().await;
     let user = app.signed_in(USER).await;
