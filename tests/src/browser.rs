@@ -257,6 +257,21 @@ impl Browser {
         self.click(element, text).await;
     }
 
+    /// The text of each element `css` finds, one line each (the rows of a table, say).
+    pub async fn lines(&self, css: &str) -> String {
+        let found = self
+            .client
+            .find_all(Locator::Css(css))
+            .await
+            .unwrap_or_else(|err| panic!("find {css}: {err}"));
+        let mut text = String::new();
+        for element in found {
+            text.push_str(&element.text().await.unwrap_or_default());
+            text.push('\n');
+        }
+        text
+    }
+
     /// Saves a screenshot as `target/screenshots/ENGINE/NAME.png`, to look at.
     pub async fn screenshot(&self, name: &str) {
         let png = self

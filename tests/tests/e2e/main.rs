@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod audit;
 mod browser;
 mod grants;
 mod import;
