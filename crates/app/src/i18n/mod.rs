@@ -13,9 +13,11 @@
 mod audit;
 mod en;
 mod labels;
+mod plural;
 
 pub use audit::{AUDIT_ACTIONS, audit_action_label, change_label, field_label};
 pub use labels::{action_label, role_label, state_label, user_action_label, user_state_label};
+pub use plural::{count, fill};
 
 /// A piece of user-visible text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +187,13 @@ pub enum Key {
     ImportAnotherFile,
     ImportCreate,
     ImportRowReady,
+    ImportRowDetailHint,
+    ImportColumnPhone,
+    ImportColumnExchangeDomain,
+    ImportColumnExchangeUsername,
+    ImportColumnAuthority,
+    ImportLeftOut,
+    ImportLeftWithErrors,
     ImportRow,
     ImportGridCaption,
     ImportIssues,

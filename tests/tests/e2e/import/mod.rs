@@ -4,11 +4,12 @@
 //! again; a dropped file is checked, and cancelling stops creating between chunks.
 
 mod steps;
+mod texts;
 
 use fantoccini::Locator;
 use roster_e2e::{Browser, Viewport, spawn_app};
 use steps::{
-    capture_downloads, cell, choose_file, downloads, open_import, patch_fetch, the_file,
+    capture_downloads, cell, choose_file, downloads, leave_out, open_import, patch_fetch, the_file,
     wait_for_counts, wait_for_results, wait_for_users_found,
 };
 
@@ -25,7 +26,7 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
     wait_for_counts(&browser, "5 rows · 2 ready to create · 3 need attention").await;
     // The accents came through from Windows-1252.
     assert_eq!(
-        cell(&browser, "last_name", 2)
+        cell(&browser, "Last name", 2)
             .await
             .prop("value")
             .await
@@ -33,7 +34,7 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
             .as_deref(),
         Some("Côté")
     );
-    let bad = cell(&browser, "email", 3).await;
+    let bad = cell(&browser, "Email", 3).await;
     assert_eq!(
         bad.attr("aria-invalid").await.unwrap().as_deref(),
         Some("true")
@@ -73,26 +74,25 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
         .await
         .unwrap();
     assert_eq!(listed.len(), 3);
-    let bad = cell(&browser, "email", 3).await;
+    let bad = cell(&browser, "Email", 3).await;
     bad.clear().await.unwrap();
     bad.send_keys("carla.import@acme.test\u{e004}")
         .await
         .unwrap();
     wait_for_counts(&browser, "5 rows · 3 ready to create · 2 need attention").await;
-    let group = cell(&browser, "group", 5).await;
+    let group = cell(&browser, "Group", 5).await;
     group.clear().await.unwrap();
     group.send_keys("finance\u{e004}").await.unwrap();
-    wait_for_counts(&browser, "5 rows · 4 ready to create · 1 need attention").await;
-    browser
-        .wait_for(Locator::XPath("//button[@aria-label='Leave out row 4']"))
-        .await
-        .click()
-        .await
-        .unwrap();
-    wait_for_counts(&browser, "4 rows · 4 ready to create · 0 need attention").await;
+    wait_for_counts(&browser, "5 rows · 4 ready to create · 1 needs attention").await;
+    leave_out(&browser, 4).await;
+    wait_for_counts(
+        &browser,
+        "4 rows · 4 ready to create · 0 need attention · 1 left out",
+    )
+    .await;
 
     browser.click_button("Create accounts (4)").await;
-    wait_for_results(&browser, 4, 0).await;
+    wait_for_results(&browser, 4, "0 left with errors, not sent · 1 left out").await;
     browser.screenshot("import-results-desktop").await;
     browser.click_button("Download the results").await;
     let results = downloads(&browser).await.pop().unwrap();
@@ -133,7 +133,7 @@ async fn the_grid_scrolls_through_thousands_of_rows_at_phone_width() {
     choose_file(&browser, "many.csv", text.as_bytes()).await;
     wait_for_counts(
         &browser,
-        "3001 rows · 3000 ready to create · 1 need attention",
+        "3001 rows · 3000 ready to create · 1 needs attention",
     )
     .await;
     // Only the rows in view are in the page.
@@ -153,7 +153,7 @@ async fn the_grid_scrolls_through_thousands_of_rows_at_phone_width() {
         )
         .await
         .unwrap();
-    let last = cell(&browser, "email", 3001).await;
+    let last = cell(&browser, "Email", 3001).await;
     assert_eq!(last.prop("value").await.unwrap().as_deref(), Some("broken"));
     let visible: bool = browser
         .client
@@ -199,7 +199,7 @@ async fn a_lost_answer_is_sent_again_and_creates_nobody_twice() {
         ))
         .await;
     browser.click_button("Try again").await;
-    wait_for_results(&browser, 2, 0).await;
+    wait_for_results(&browser, 2, "0 left with errors, not sent · 0 left out").await;
     // And in the users list, each once.
     browser.click_link("Users").await;
     browser.wait_for_heading("Users").await;
@@ -265,7 +265,12 @@ async fn a_dropped_file_is_checked_and_creating_stops_when_cancelled() {
         .await
         .unwrap();
     // The chunk already sent is finished; the next one is never sent.
-    wait_for_results(&browser, 500, 100).await;
+    wait_for_results(
+        &browser,
+        500,
+        "0 left with errors, not sent · 0 left out · 100 not sent (cancelled)",
+    )
+    .await;
     browser.click_button("Finish").await;
     browser.wait_for_heading("Users").await;
     wait_for_users_found(&browser, "dropped.", 500).await;

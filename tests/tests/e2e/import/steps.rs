@@ -29,14 +29,12 @@ pub async fn wait_for_counts(browser: &Browser, text: &str) {
         .await;
 }
 
-/// Waits until the results read `created` created and `not_sent` not sent, none added from
-/// other accounts or refused.
-pub async fn wait_for_results(browser: &Browser, created: usize, not_sent: usize) {
+/// Waits until the results read `created` created, none added from other accounts or refused,
+/// then `rest`: the rows not sent and why.
+pub async fn wait_for_results(browser: &Browser, created: usize, rest: &str) {
     wait_for_counts(
         browser,
-        &format!(
-            "{created} created · 0 added from other accounts · 0 refused · {not_sent} not sent"
-        ),
+        &format!("{created} created · 0 added from other accounts · 0 refused · {rest}"),
     )
     .await;
 }
@@ -51,13 +49,25 @@ pub async fn wait_for_users_found(browser: &Browser, query: &str, count: usize) 
         .await;
 }
 
-/// The grid's input for `column` of data row `row`.
+/// The grid's input for the column of words `column` (`Last name`) of data row `row`.
 pub async fn cell(browser: &Browser, column: &str, row: u32) -> fantoccini::elements::Element {
     browser
         .wait_for(Locator::XPath(&format!(
             "//input[@aria-label='{column}, Row {row}']"
         )))
         .await
+}
+
+/// Leaves data row `row` out of the import with its button.
+pub async fn leave_out(browser: &Browser, row: u32) {
+    browser
+        .wait_for(Locator::XPath(&format!(
+            "//button[@aria-label='Leave out row {row}']"
+        )))
+        .await
+        .click()
+        .await
+        .unwrap();
 }
 
 /// Keeps every file the page offers for download, to read back with [`downloads`].

@@ -3,6 +3,7 @@
 //! and nobody is created twice. Then the results per row, to read and download, and Finish or
 //! Invite the imported users.
 
+use super::texts::{Outcome, column_named, results_counts};
 use super::{Import, Stage, files};
 use crate::api::{self, ChunkRow, RowOutcome, RowResult};
 use crate::flow::Act;
@@ -22,6 +23,9 @@ struct Run {
     rows: Vec<usize>,
     /// The next chunk to send.
     next: usize,
+    /// The rows not sent for their errors, and those left out, when sending started.
+    errors: usize,
+    left_out: usize,
 }
 
 impl Run {
@@ -81,14 +85,15 @@ fn chunk_rows(import: Import, rows: &[usize]) -> Vec<ChunkRow> {
 
 /// Takes the valid rows, as they stand now, and starts sending them.
 pub(super) fn start(import: Import) {
-    let rows: Vec<usize> = import.checker.with_value(|c| {
-        c.as_ref()
-            .map(|c| {
-                (0..c.sheet().rows.len())
-                    .filter(|&i| c.is_valid(i))
-                    .collect()
-            })
-            .unwrap_or_default()
+    let (rows, errors, left_out) = import.checker.with_value(|c| {
+        let Some(c) = c.as_ref() else {
+            return (Vec::new(), 0, 0);
+        };
+        let all = c.sheet().rows.len();
+        let rows: Vec<usize> = (0..all).filter(|&i| c.is_valid(i)).collect();
+        let left_out = (0..all).filter(|&i| c.is_dropped(i)).count();
+        let errors = all - rows.len() - left_out;
+        (rows, errors, left_out)
     });
     let prefix = format!(
         "import-{}-{}",
@@ -100,6 +105,8 @@ pub(super) fn start(import: Import) {
         prefix,
         rows,
         next: 0,
+        errors,
+        left_out,
     });
     sending.results.set(Vec::new());
     import.cancelled.set_value(false);
@@ -134,15 +141,18 @@ async fn send_rest(import: Import) -> Option<&'static str> {
     None
 }
 
-/// Counts of the results: created, added, asked to join, refused.
-fn counts(results: &[RowResult]) -> (usize, usize, usize, usize) {
+/// What became of the rows: the server's answers, and the rows not sent and why.
+fn outcome(results: &[RowResult], run: &Run) -> Outcome {
     let of = |what: RowOutcome| results.iter().filter(|r| r.outcome == what).count();
-    (
-        of(RowOutcome::Created),
-        of(RowOutcome::Added),
-        of(RowOutcome::Requested),
-        of(RowOutcome::Refused),
-    )
+    Outcome {
+        created: of(RowOutcome::Created),
+        added: of(RowOutcome::Added),
+        requested: of(RowOutcome::Requested),
+        refused: of(RowOutcome::Refused),
+        errors: run.errors,
+        left_out: run.left_out,
+        cancelled: run.rows.len().saturating_sub(results.len()),
+    }
 }
 
 /// The results as CSV: the row, what became of it, and why not.
@@ -174,6 +184,12 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
     let sending = import.sending;
     let navigate = use_navigate();
     let total = sending.run.with_value(|r| r.rows.len());
+    let policy = StoredValue::new(
+        import
+            .checker
+            .with_value(|c| c.as_ref().map(|c| c.context().policy.clone()))
+            .unwrap_or_default(),
+    );
     let sent = move || sending.results.get().len();
     // Invited and not invited so far, counted as the invitations go out one by one.
     let invited = RwSignal::new(None::<(usize, usize)>);
@@ -217,31 +233,19 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
                 <button type="button" on:click=move |_| import.cancelled.set_value(true)>{t(Key::Cancel)}</button>
             </Show>
             <Show when=move || import.stage.get() == Stage::Done>
-                {move || {
-                    let (created, added, requested, refused) = counts(&sending.results.get());
-                    let unsent = total - sent();
-                    // Only a file with people of other administrators' accounts has requests.
-                    let requested = if requested > 0 {
-                        format!(" · {requested} {}", t(Key::ImportRequested))
-                    } else {
-                        String::new()
-                    };
-                    view! {
-                        <p class="counts" role="status">{format!(
-                            "{created} {} · {added} {}{requested} · {refused} {} · {unsent} {}",
-                            t(Key::ImportCreated), t(Key::ImportAdded), t(Key::ImportRefused), t(Key::ImportNotSent)
-                        )}</p>
-                    }
-                }}
+                <p class="counts" role="status">{move || {
+                    let results = sending.results.get();
+                    sending.run.with_value(|run| results_counts(outcome(&results, run)))
+                }}</p>
                 <ul class="notes">
                     {move || sending.results.get().into_iter().filter(|r| r.outcome == RowOutcome::Refused).take(200).map(|r| view! {
                         <li>{format!("{} {}: {}", t(Key::ImportRow), r.row,
-                            r.findings.iter().map(|f| format!("{}: {}", f.column, f.code.message_en())).collect::<Vec<_>>().join(" · "))}</li>
+                            r.findings.iter().map(|f| format!("{}: {}", policy.with_value(|p| column_named(&f.column, p)), f.code.message_en())).collect::<Vec<_>>().join(" · "))}</li>
                     }).collect_view()}
                 </ul>
                 <div class="actions">
                     <button type="button" on:click=move |_| files::download("roster-import-results.csv", &results_csv(&sending.results.get_untracked()))>{t(Key::ImportDownloadResults)}</button>
-                    <button type="button" class="primary" disabled=move || invited.get().is_some() || counts(&sending.results.get()).0 == 0 on:click=move |_| { invite.dispatch(()); }>{t(Key::ImportInvite)}</button>
+                    <button type="button" class="primary" disabled=move || invited.get().is_some() || !sending.results.with(|r| r.iter().any(|r| r.outcome == RowOutcome::Created)) on:click=move |_| { invite.dispatch(()); }>{t(Key::ImportInvite)}</button>
                     <button type="button" on:click=finish.clone()>{t(Key::ImportFinish)}</button>
                 </div>
                 {move || invited.get().map(|(ok, failed)| view! {

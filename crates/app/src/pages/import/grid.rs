@@ -2,6 +2,7 @@
 //! one fixed height, spacers above and below), so 50,000 rows scroll like 50.
 
 use super::Import;
+use super::texts::{column_named, column_word};
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::ErrorCode;
@@ -17,15 +18,16 @@ const VIEW_PX: f64 = 480.0;
 /// did not (`cargo xtask bench` prints the frame times).
 const OVERSCAN: usize = 3;
 
-/// The messages of a row's findings, one line; an email refused for its domain says which
-/// domains the account approves.
+/// The messages of a row's findings, one line, each after the words of its column; an email
+/// refused for its domain says which domains the account approves.
 fn issues_text(findings: &[Finding], checker: &Checker) -> String {
+    let policy = &checker.context().policy;
     findings
         .iter()
         .map(|f| {
             let mut message = match f.column.as_str() {
                 "" => f.code.message_en().to_owned(),
-                column => format!("{column}: {}", f.code.message_en()),
+                column => format!("{}: {}", column_named(column, policy), f.code.message_en()),
             };
             let approved = &checker.context().approved;
             if f.code == ErrorCode::DomainNotApproved && !approved.is_empty() {
@@ -60,7 +62,8 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             .with_value(|c| c.as_ref().map(|c| listed(c, only)).unwrap_or_default());
         rows.set(list);
     });
-    // The columns Roster reads: position in the file, header as written, name in findings.
+    // The columns Roster reads: position in the file, header as written, name in findings,
+    // and words.
     let columns: Vec<Column> = import.checker.with_value(|c| {
         c.as_ref()
             .map(|c| {
@@ -70,8 +73,13 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
                     .iter()
                     .enumerate()
                     .filter_map(|(i, f)| {
-                        let name = f.as_ref()?.name().to_owned();
-                        Some((i, sheet.headers[i].clone(), name))
+                        let field = f.as_ref()?;
+                        Some(Column {
+                            at: i,
+                            header: sheet.headers[i].trim().to_owned(),
+                            name: field.name().to_owned(),
+                            word: column_word(field),
+                        })
                     })
                     .collect()
             })
@@ -98,24 +106,30 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
         })
     };
     let focused = RwSignal::new(None::<usize>);
+    // The whole text of the row focused, or last clicked or touched; a hint until there is one.
     let focused_text = move || {
         import.version.get();
-        let index = focused.get()?;
+        let Some(index) = focused.get() else {
+            return t(Key::ImportRowDetailHint).to_owned();
+        };
         import.checker.with_value(|c| {
-            let c = c.as_ref()?;
-            let number = c.sheet().rows.get(index)?.number;
+            let Some(c) = c.as_ref() else {
+                return String::new();
+            };
+            let Some(number) = c.sheet().rows.get(index).map(|r| r.number) else {
+                return String::new();
+            };
             let findings = c.findings(index);
             let text = if findings.is_empty() {
                 t(Key::ImportRowReady).to_owned()
             } else {
                 issues_text(&findings, c)
             };
-            Some(format!("{} {number}: {text}", t(Key::ImportRow)))
+            format!("{} {number}: {text}", t(Key::ImportRow))
         })
     };
     let header = columns.clone();
     view! {
-        <p class="row-detail" aria-live="polite">{focused_text}</p>
         <div class="grid" on:scroll=move |ev| {
             let el: web_sys::HtmlElement = event_target(&ev);
             scroll.set(el.scroll_top() as f64);
@@ -126,7 +140,17 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
                     <tr aria-rowindex="1">
                         <th scope="col">{t(Key::ImportRow)}</th>
                         <th scope="col">{t(Key::ImportIssues)}</th>
-                        {header.into_iter().map(|(_, h, _)| view! { <th scope="col">{h}</th> }).collect_view()}
+                        {header.into_iter().map(|c| {
+                            // The file's own header under the words, as the admin wrote it, to
+                            // find the column in their sheet.
+                            let raw = (!c.header.eq_ignore_ascii_case(&c.word)).then_some(c.header);
+                            view! {
+                                <th scope="col">
+                                    <span class="column-word">{c.word}</span>
+                                    {raw.map(|raw| view! { <small class="column-name">{raw}</small> })}
+                                </th>
+                            }
+                        }).collect_view()}
                         <th scope="col"><span class="visually-hidden">{t(Key::Actions)}</span></th>
                     </tr>
                 </thead>
@@ -141,12 +165,24 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        // Below the grid: a text growing or shrinking here moves nothing the pointer is on (above
+        // it, the rows moved between a button's press and its release, and the click was lost).
+        <p class="row-detail" aria-live="polite">{focused_text}</p>
     }
 }
 
-/// A column of the grid: its position in the file, its header as written, and its name in
-/// findings.
-type Column = (usize, String, String);
+/// A column of the grid.
+#[derive(Debug, Clone)]
+struct Column {
+    /// Its position in the file.
+    at: usize,
+    /// Its header as written in the file.
+    header: String,
+    /// Its template name, as findings name it (`first_name`).
+    name: String,
+    /// Its words (`First name`).
+    word: String,
+}
 
 #[component]
 fn GridRow(
@@ -189,10 +225,12 @@ fn GridRow(
     };
     view! {
         <tr aria-rowindex=position + 2 class:blocked=blocked class:ready=move || findings.with(Vec::is_empty)
-            on:focusin=move |_| focused.set(Some(index))>
+            class:selected=move || focused.get() == Some(index)
+            on:focusin=move |_| focused.set(Some(index))
+            on:click=move |_| focused.set(Some(index))>
             <th scope="row">{number}</th>
             <td class="issues" id=describe.clone() title=issues>{issues}</td>
-            {columns.into_iter().map(|(column, header, name)| {
+            {columns.into_iter().map(|Column { at: column, name, word, .. }| {
                 // Read once: after that the input holds what the admin types, and no change
                 // elsewhere alters this cell.
                 let value = import.checker.with_value(|c| {
@@ -204,7 +242,7 @@ fn GridRow(
                 view! {
                     <td>
                         <input type="text" prop:value=value
-                            aria-label=format!("{header}, {} {number}", t(Key::ImportRow))
+                            aria-label=format!("{word}, {} {number}", t(Key::ImportRow))
                             aria-invalid=move || invalid().then_some("true")
                             aria-describedby=describe.clone()
                             on:change=move |ev| {

@@ -6,6 +6,7 @@
 mod create;
 mod files;
 mod grid;
+mod texts;
 
 use crate::api::{self, AccountSettings};
 use crate::components::frame::use_account;
@@ -56,6 +57,18 @@ impl Import {
         self.checker
             .with_value(|c| c.as_ref().map(Checker::summary))
             .unwrap_or_default()
+    }
+
+    /// How many rows the admin left out.
+    fn left_out(&self) -> usize {
+        self.version.get();
+        self.checker.with_value(|c| {
+            c.as_ref().map_or(0, |c| {
+                (0..c.sheet().rows.len())
+                    .filter(|&i| c.is_dropped(i))
+                    .count()
+            })
+        })
     }
 
     /// Runs `change` on the checker and tells the page.
@@ -295,27 +308,13 @@ fn Review(import: Import) -> impl IntoView {
             }
         });
     };
-    let counts = move || {
-        let s = import.summary();
-        format!(
-            "{} {} · {} {} · {} {}",
-            s.rows,
-            t(Key::ImportRows),
-            s.valid,
-            t(Key::ImportReady),
-            s.errors,
-            t(Key::ImportNeedAttention)
-        )
-    };
+    let counts = move || texts::review_counts(import.summary(), import.left_out());
     let timing = move || {
-        import.check_ms.get().map(|ms| {
-            let rows = import.summary().rows;
-            format!(
-                "{} {rows} {} {ms:.0} ms.",
-                t(Key::ImportCheckedIn),
-                t(Key::ImportRows)
-            )
-        })
+        let ms = import.check_ms.get()?;
+        let rows = import
+            .checker
+            .with_value(|c| c.as_ref().map_or(0, |c| c.sheet().rows.len()));
+        Some(texts::timing(rows, ms))
     };
     view! {
         <p class="counts" role="status">{counts}</p>
