@@ -16,6 +16,7 @@ pub mod groups;
 pub mod imports;
 pub mod invitations;
 pub mod join;
+pub mod list_address;
 pub mod mailbox;
 pub mod me;
 pub mod passwords;

@@ -14,3 +14,4 @@ mod invitations;
 mod me;
 mod notices;
 mod shared;
+mod users_list;
