@@ -3,7 +3,8 @@
 //! the change asked for).
 //!
 //! The action names and field names are the server's, stable: a name not listed here is shown as
-//! it is written (see [`field_label`]), so that a new field never hides a change.
+//! it is written (see [`field_label`]), so that a new field never hides a change. Each arm names
+//! its own key, so that `t` turns into the text itself (see the catalogue's header).
 
 use super::{Key, t};
 
@@ -103,64 +104,64 @@ pub const AUDIT_ACTIONS: [&str; 39] = [
 
 /// The label of a field of an audit entry; `None` for a name this catalogue does not know.
 pub fn field_label(field: &str) -> Option<&'static str> {
-    Some(t(match field {
-        "username" => Key::UsernameLabel,
-        "email" => Key::Email,
-        "first_name" => Key::FirstName,
-        "last_name" => Key::LastName,
-        "phone" => Key::AuditPhone,
-        "language" => Key::Language,
-        "identity_provider" => Key::AuditIdentityProvider,
-        "exchange_domain" => Key::AuditExchangeDomain,
-        "exchange_username" => Key::AuditExchangeUsername,
-        "state" => Key::State,
-        "must_change_password" => Key::AuditMustChangePassword,
-        "role" => Key::Role,
-        "group" => Key::Group,
-        "licensed" => Key::Licence,
-        "authorities" | "kind" => Key::MyLevels,
-        "invitation_expires_at" => Key::AuditInvitationExpires,
+    Some(match field {
+        "username" => t(Key::UsernameLabel),
+        "email" => t(Key::Email),
+        "first_name" => t(Key::FirstName),
+        "last_name" => t(Key::LastName),
+        "phone" => t(Key::AuditPhone),
+        "language" => t(Key::Language),
+        "identity_provider" => t(Key::AuditIdentityProvider),
+        "exchange_domain" => t(Key::AuditExchangeDomain),
+        "exchange_username" => t(Key::AuditExchangeUsername),
+        "state" => t(Key::State),
+        "must_change_password" => t(Key::AuditMustChangePassword),
+        "role" => t(Key::Role),
+        "group" => t(Key::Group),
+        "licensed" => t(Key::Licence),
+        "authorities" | "kind" => t(Key::MyLevels),
+        "invitation_expires_at" => t(Key::AuditInvitationExpires),
         // A group.
-        "name" => Key::GroupName,
-        "is_default" => Key::AuditDefaultGroup,
-        "member_count" => Key::Members,
-        "min_password_length" => Key::MinPasswordLength,
-        "idle_timeout_minutes" => Key::IdleTimeout,
-        "members_may_edit_own_details" => Key::MayEditOwnDetails,
-        "members_moved_to" | "move_to" => Key::MoveMembersTo,
-        "members_moved" => Key::AuditMembersMoved,
+        "name" => t(Key::GroupName),
+        "is_default" => t(Key::AuditDefaultGroup),
+        "member_count" => t(Key::Members),
+        "min_password_length" => t(Key::MinPasswordLength),
+        "idle_timeout_minutes" => t(Key::IdleTimeout),
+        "members_may_edit_own_details" => t(Key::MayEditOwnDetails),
+        "members_moved_to" | "move_to" => t(Key::MoveMembersTo),
+        "members_moved" => t(Key::AuditMembersMoved),
         // The account.
-        "seats" => Key::SeatsBought,
-        "approved_domains" => Key::ApprovedDomains,
-        "invitation_lifetime_hours" => Key::InvitationLifetime,
-        "kinds" => Key::PolicyTitle,
+        "seats" => t(Key::SeatsBought),
+        "approved_domains" => t(Key::ApprovedDomains),
+        "invitation_lifetime_hours" => t(Key::InvitationLifetime),
+        "kinds" => t(Key::PolicyTitle),
         // A refused attempt, a checked PIN, a membership asked for.
-        "code" => Key::AuditReason,
-        "change" => Key::AuditChangeAsked,
-        "action" => Key::FilterAction,
-        "matches" => Key::AuditPinMatched,
-        "user" => Key::Target,
+        "code" => t(Key::AuditReason),
+        "change" => t(Key::AuditChangeAsked),
+        "action" => t(Key::FilterAction),
+        "matches" => t(Key::AuditPinMatched),
+        "user" => t(Key::Target),
         _ => return None,
-    }))
+    })
 }
 
 /// The label of a change asked for, as a refused attempt names it; `None` for one this
 /// catalogue does not know.
 pub fn change_label(change: &str) -> Option<&'static str> {
-    Some(t(match change {
-        "set_role" => Key::Role,
-        "set_authority" => Key::MyLevels,
-        "edit_profile" => Key::Profile,
-        "set_group" | "group_members_moved" => Key::Group,
-        "assign_licence" => Key::AssignLicence,
-        "release_licence" => Key::ReleaseLicence,
-        "transfer_licence" => Key::AuditTransferLicence,
-        "remove_from_account" => Key::Remove,
-        "new_membership" => Key::AuditNewMembership,
-        "group_policy" => Key::AuditGroupPolicy,
-        "account_settings" => Key::SettingsTitle,
+    Some(match change {
+        "set_role" => t(Key::Role),
+        "set_authority" => t(Key::MyLevels),
+        "edit_profile" => t(Key::Profile),
+        "set_group" | "group_members_moved" => t(Key::Group),
+        "assign_licence" => t(Key::AssignLicence),
+        "release_licence" => t(Key::ReleaseLicence),
+        "transfer_licence" => t(Key::AuditTransferLicence),
+        "remove_from_account" => t(Key::Remove),
+        "new_membership" => t(Key::AuditNewMembership),
+        "group_policy" => t(Key::AuditGroupPolicy),
+        "account_settings" => t(Key::SettingsTitle),
         // The action itself says which (`lifecycle` comes with one).
-        "lifecycle" => Key::Actions,
+        "lifecycle" => t(Key::Actions),
         _ => return None,
-    }))
+    })
 }

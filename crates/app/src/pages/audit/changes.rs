@@ -60,7 +60,9 @@ fn flatten(map: &Map<String, Value>, out: &mut Map<String, Value>) {
             ("policy" | "change", Value::Object(inner)) => flatten(inner, out),
             ("kind", Value::String(kind)) => {
                 let level = map.get("level").cloned().unwrap_or(Value::Null);
-                let one = Map::from_iter([(kind.clone(), level)]);
+                // Inserted rather than collected: collecting sorts first, 3 KB of wasm.
+                let mut one = Map::new();
+                one.insert(kind.clone(), level);
                 out.insert("authorities".to_owned(), Value::Object(one));
             }
             (name, _)
@@ -78,12 +80,12 @@ fn flatten(map: &Map<String, Value>, out: &mut Map<String, Value>) {
 fn text(key: &str, value: &Value) -> Option<String> {
     Some(match value {
         Value::Null => return None,
-        Value::Bool(yes) => t(match (key, yes) {
-            ("licensed", true) => Key::Licensed,
-            ("licensed", false) => Key::NotLicensed,
-            (_, true) => Key::Yes,
-            (_, false) => Key::No,
-        })
+        Value::Bool(yes) => match (key, yes) {
+            ("licensed", true) => t(Key::Licensed),
+            ("licensed", false) => t(Key::NotLicensed),
+            (_, true) => t(Key::Yes),
+            (_, false) => t(Key::No),
+        }
         .to_owned(),
         Value::Number(n) if key.ends_with("_at") => n.as_i64().map(date_time)?,
         Value::String(s) => word(key, s).map_or_else(|| s.clone(), str::to_owned),
@@ -149,12 +151,19 @@ fn item_text(item: &Value) -> String {
 }
 
 /// A name of the server's (`data_retention`) as words (`Data retention`): the kinds of
-/// authority are the account's own, and a field this app does not know yet is still read.
+/// authority are the account's own, and a field this app does not know yet is still read. The
+/// names are ASCII (a kind's key is `a-z`, `0-9` and `_`), and ASCII's upper case spares the
+/// bundle Unicode's case tables (13 KB).
 pub fn words(name: &str) -> String {
-    let mut chars = name.chars();
-    let first = chars.next().map(|c| c.to_uppercase().collect::<String>());
-    let rest: String = chars.map(|c| if c == '_' { ' ' } else { c }).collect();
-    first.unwrap_or_default() + &rest
+    let mut out = String::with_capacity(name.len());
+    for (i, c) in name.chars().enumerate() {
+        out.push(match c {
+            '_' => ' ',
+            c if i == 0 => c.to_ascii_uppercase(),
+            c => c,
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -139,7 +139,10 @@ pub fn AuditPage() -> impl IntoView {
             })
         }
     });
-    let date = move |id: &'static str, label: Key, pick: fn(&Filters) -> Option<String>| {
+    // The label's text, not its key: a key held in a variable brings the whole catalogue back.
+    let date = move |id: &'static str,
+                     label: &'static str,
+                     pick: fn(&Filters) -> Option<String>| {
         let set = move |value: String| {
             change(&|f: &mut Filters| {
                 let value = (!value.is_empty()).then(|| value.clone());
@@ -152,7 +155,7 @@ pub fn AuditPage() -> impl IntoView {
         };
         view! {
             <div class="field">
-                <label for=id>{t(label)}</label>
+                <label for=id>{label}</label>
                 <input id=id type="date" prop:value=move || pick(&filters.get()).unwrap_or_default()
                     on:change=move |ev| set(event_target_value(&ev)) />
             </div>
@@ -174,8 +177,8 @@ pub fn AuditPage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                {date("audit-from", Key::AuditFrom, |f| f.from.clone())}
-                {date("audit-to", Key::AuditTo, |f| f.to.clone())}
+                {date("audit-from", t(Key::AuditFrom), |f| f.from.clone())}
+                {date("audit-to", t(Key::AuditTo), |f| f.to.clone())}
             </div>
             {move || person_name.get().flatten().map(|name| view! {
                 <p class="person-filter">
