@@ -95,4 +95,4 @@ pub use names::{
     AccountName, AccountNameError, GroupName, GroupNameError, PersonName, PersonNameError,
 };
 pub use phone::{Phone, PhoneError, readable as readable_phone};
-pub use username::{Username, UsernameError, login_key};
+pub use username::{Username, UsernameError, login_key, username_follows_email};

@@ -92,6 +92,13 @@ pub fn login_key(text: &str) -> String {
     text.to_ascii_lowercase()
 }
 
+/// Whether `username` is the email `email` (as logins compare), and so follows it when the email
+/// changes, in any state (004 "Same as username"): a mistyped email fixed before activation
+/// fixes the username the activation page shows.
+pub fn username_follows_email(username: &str, email: &str) -> bool {
+    login_key(username.trim()) == login_key(email.trim())
+}
+
 string_value!(Username, UsernameError);
 
 #[cfg(test)]
@@ -102,6 +109,13 @@ mod tests {
     use super::*;
     use crate::values::email::valid_email_strategy;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_username_follows_the_email_it_is() {
+        assert!(username_follows_email("Ann@Example.com", " ann@example.com"));
+        assert!(!username_follows_email("ann", "ann@example.com"));
+        assert!(!username_follows_email("ann@example.org", "ann@example.com"));
+    }
 
     #[test]
     fn username_keeps_its_case_but_its_key_ignores_it() {

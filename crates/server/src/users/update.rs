@@ -18,6 +18,7 @@ use roster_domain::authz::Change;
 use roster_domain::lifecycle::{EditableField, UserState, can_edit};
 use roster_domain::notify::Event;
 use roster_domain::profile::{Profile, ProfileDraft};
+use roster_domain::values::username_follows_email;
 
 /// Whether `changes` touch the profile (the login, seen by every account of the person).
 fn touches_profile(changes: &UserChanges) -> bool {
@@ -112,7 +113,15 @@ pub async fn update(
         .as_deref()
         .is_some_and(|u| u.trim() != before.username);
     uneditable(before.state, &changes, username_changes)?;
-    let profile = checked_profile(&mut tx, &changes, &before, username_changes).await?;
+    // A username that is the email follows a new email unless one is sent (kept or chosen).
+    let mut changes = changes;
+    let follows = changes.username.is_none()
+        && changes.email.is_some()
+        && username_follows_email(&before.username, &before.email);
+    if follows {
+        changes.username.clone_from(&changes.email);
+    }
+    let profile = checked_profile(&mut tx, &changes, &before, username_changes || follows).await?;
     let group = match changes.group {
         Some(g) => group_of(&mut tx, account, Some(g)).await?,
         None => before.group,

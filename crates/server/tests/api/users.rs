@@ -194,6 +194,46 @@ async fn the_username_waits_for_activation_and_invalid_edits_keep_what_was_saved
 }
 
 #[tokio::test]
+async fn a_username_that_is_the_email_follows_a_corrected_email_before_activation() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let typo = app.staged_user(&admin, "nina.neur@acme.test").await;
+    let kept = app.staged_user(&admin, "nino.neur@acme.test").await;
+    let user_url = |id: i64| app.url(&format!("/accounts/{records}/users/{id}"));
+
+    // The email corrected: the username, which was it, follows.
+    let fixed = app
+        .patch_current(
+            &admin,
+            &user_url(typo),
+            json!({"email": "nina.neuer@acme.test"}),
+        )
+        .await;
+    // "Same as username" cleared: the username sent as it was stays, though not activated.
+    let apart = app
+        .patch_current(
+            &admin,
+            &user_url(kept),
+            json!({"email": "nino.neuer@acme.test", "username": "nino.neur@acme.test"}),
+        )
+        .await;
+
+    assert_eq!(fixed.status(), 200);
+    let fixed = json(fixed).await;
+    assert_eq!(
+        (fixed["email"].as_str(), fixed["username"].as_str()),
+        (Some("nina.neuer@acme.test"), Some("nina.neuer@acme.test"))
+    );
+    assert_eq!(apart.status(), 200);
+    let apart = json(apart).await;
+    assert_eq!(
+        (apart["email"].as_str(), apart["username"].as_str()),
+        (Some("nino.neuer@acme.test"), Some("nino.neur@acme.test"))
+    );
+}
+
+#[tokio::test]
 async fn every_user_endpoint_answers_not_found_for_another_accounts_ids() {
     let app = spawn_app().await;
     let delegate = app.signed_in("delegate@acme.test").await;
