@@ -65,10 +65,10 @@ fn main() -> ExitCode {
 }
 
 /// Builds the app, then runs the server benchmarks against it, Lighthouse on two of its pages, and
-/// the import's in Chromium beside Papa Parse (they print their figures).
+/// the import's in Chromium beside Papa Parse and uDSV (they print their figures).
 fn bench() -> Result<(), String> {
     let tools = tools::Tools::ensure(tools::Need::Everything)?;
-    tools::ensure_papaparse()?;
+    tools::ensure_js_parsers()?;
     lighthouse::ensure_lighthouse()?;
     let chromedriver = tools
         .chromedriver

@@ -275,19 +275,28 @@ pub(crate) fn npm_install(package: &str) -> Result<(), String> {
 
 /// The Papa Parse version the import benchmark compares with.
 const PAPAPARSE_VERSION: &str = "5.5.3";
+/// The uDSV version the import benchmark compares with (the fastest JavaScript CSV parser).
+const UDSV_VERSION: &str = "0.7.3";
 
-/// Papa Parse from npm into `.tools/`, for the import benchmark only.
-pub fn ensure_papaparse() -> Result<(), String> {
-    let manifest = tools_dir().join("node_modules/papaparse/package.json");
+/// Papa Parse and uDSV from npm into `.tools/`, for the import benchmark only.
+pub fn ensure_js_parsers() -> Result<(), String> {
+    ensure_npm_package("papaparse", "Papa Parse", PAPAPARSE_VERSION)?;
+    ensure_npm_package("udsv", "uDSV", UDSV_VERSION)
+}
+
+/// npm's `package` at `version` in `.tools/`, installed when missing or at another version.
+fn ensure_npm_package(package: &str, name: &str, version: &str) -> Result<(), String> {
+    let manifest = tools_dir()
+        .join("node_modules")
+        .join(package)
+        .join("package.json");
     let present = std::fs::read_to_string(&manifest)
-        .is_ok_and(|m| m.contains(&format!("\"version\": \"{PAPAPARSE_VERSION}\"")));
+        .is_ok_and(|m| m.contains(&format!("\"version\": \"{version}\"")));
     if present {
         return Ok(());
     }
-    println!(
-        "Installing Papa Parse {PAPAPARSE_VERSION} (npm) into .tools/ for the import benchmark…"
-    );
-    npm_install(&format!("papaparse@{PAPAPARSE_VERSION}"))
+    println!("Installing {name} {version} (npm) into .tools/ for the import benchmark…");
+    npm_install(&format!("{package}@{version}"))
 }
 
 /// Chromium and chromedriver for the browser tests, from Debian's packages.
