@@ -6,6 +6,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod admin;
+mod articles;
 mod audit;
 mod browser;
 mod grants;

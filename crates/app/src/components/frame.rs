@@ -2,6 +2,7 @@
 //! "Seats used: X of N" panel and sign-out; then the page.
 
 use crate::api::{self, AccountSummary as Account};
+use crate::components::results::Outcome;
 use crate::components::shown::Shown;
 use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, t};
@@ -20,7 +21,27 @@ pub struct CurrentAccount {
     accounts: Load<Vec<Account>>,
     /// What was just done, for the page it opens (its path) to say: "User added." on the new
     /// user's page. Kept until another page opens.
-    told: RwSignal<Option<(String, &'static str)>>,
+    told: RwSignal<Option<(String, Told)>>,
+}
+
+/// What a page tells the next one it opens.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Told {
+    pub notice: &'static str,
+    /// A temporary password set on the way, shown once.
+    pub secret: Option<String>,
+    /// The results of adding the person to other accounts too.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl Told {
+    pub fn new(notice: &'static str) -> Told {
+        Told {
+            notice,
+            secret: None,
+            outcomes: Vec::new(),
+        }
+    }
 }
 
 impl CurrentAccount {
@@ -34,14 +55,14 @@ impl CurrentAccount {
         }
     }
 
-    /// Says `notice` on the page at `path`, about to be opened.
-    pub fn tell(&self, path: &str, notice: &'static str) {
-        self.told.set(Some((path.to_owned(), notice)));
+    /// Says `told` on the page at `path`, about to be opened.
+    pub fn tell(&self, path: &str, told: Told) {
+        self.told.set(Some((path.to_owned(), told)));
     }
 
-    /// The notice told for the page open now, for a page that shows notices of its own (then
-    /// the frame no longer shows it).
-    pub fn take_told(&self) -> Option<&'static str> {
+    /// What was told the page open now, for a page that shows it itself (then the frame no
+    /// longer shows its notice).
+    pub fn take_told(&self) -> Option<Told> {
         let path = window().location().pathname().ok()?;
         let told = self.told.try_update(|t| t.take_if(|(p, _)| *p == path))??;
         Some(told.1)
@@ -122,7 +143,7 @@ pub fn AccountFrame() -> impl IntoView {
         view! {
             <Header current=current />
             <main id="main" tabindex="-1">
-                {move || current.told.get().map(|(_, notice)| view! { <p class="notice" role="status">{notice}</p> })}
+                {move || current.told.get().map(|(_, told)| view! { <p class="notice" role="status">{told.notice}</p> })}
                 <Outlet />
             </main>
         }

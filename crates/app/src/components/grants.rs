@@ -2,12 +2,13 @@
 //! grant (the server's `grantable`, worked out by the domain's rules); the server checks again.
 
 use crate::api::{self, Tagged};
-use crate::api::{UserChanges, UserDetail};
+use crate::api::{AccountSettings, UserChanges, UserDetail};
 use crate::components::frame::use_account;
 use crate::components::loaded::alert;
 use crate::flow::{Act, Load};
 use crate::i18n::{Key, role_label, t};
 use leptos::prelude::*;
+use roster_domain::authz::Grants;
 use roster_domain::authz::Role;
 use std::collections::BTreeMap;
 
@@ -86,37 +87,7 @@ pub fn GrantsCard(
                                 }).collect_view()}
                             </select>
                         </div>
-                        {s.policy.kinds().iter().map(|kind| {
-                            let key = kind.key.clone();
-                            let offered: Vec<String> = s.grantable.kinds.iter()
-                                .find(|g| g.kind == kind.key)
-                                .map(|g| g.levels.clone())
-                                .unwrap_or_default();
-                            let held = current.level(&kind.key).map(str::to_owned);
-                            // What may be granted, and what is held now (kept, even if it could
-                            // not be granted by this admin).
-                            let choices: Vec<String> = kind.levels.iter()
-                                .filter(|l| offered.contains(l) || held.as_deref() == Some(l.as_str()))
-                                .cloned()
-                                .collect();
-                            let id = format!("grant-{key}");
-                            let (k1, k2) = (key.clone(), key.clone());
-                            view! {
-                                <div class="field">
-                                    <label for=id.clone()>{format!("{} ({key})", t(Key::Authority))}</label>
-                                    <select id=id on:change=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        levels.update(|m| m.set(&k1, (!v.is_empty()).then_some(v.as_str())));
-                                    }>
-                                        <option value="" selected=move || levels.get().level(&k2).is_none()>{t(Key::NoAuthority)}</option>
-                                        {choices.into_iter().map(|l| {
-                                            let (key, l2, value) = (key.clone(), l.clone(), l.clone());
-                                            view! { <option value=value selected=move || levels.get().level(&key) == Some(l2.as_str())>{l}</option> }
-                                        }).collect_view()}
-                                    </select>
-                                </div>
-                            }
-                        }).collect_view()}
+                        {level_selects(&s, &current, levels)}
                         <button type="submit" class="primary" disabled=move || save.pending().get()>{t(Key::SaveGrants)}</button>
                     </form>
                 }
@@ -125,4 +96,45 @@ pub fn GrantsCard(
             })}
         </section>
     }
+}
+
+/// A select per authority kind of the account's policy, offering the levels this admin may grant
+/// (`grantable`) and the one `held` now (kept, even if they could not grant it); the choices in
+/// `levels`.
+pub fn level_selects(
+    s: &AccountSettings,
+    current: &Grants,
+    levels: RwSignal<Grants>,
+) -> impl IntoView + use<> {
+    s.policy.kinds().iter().map(|kind| {
+        let key = kind.key.clone();
+        let offered: Vec<String> = s.grantable.kinds.iter()
+            .find(|g| g.kind == kind.key)
+            .map(|g| g.levels.clone())
+            .unwrap_or_default();
+        let held = current.level(&kind.key).map(str::to_owned);
+        // What may be granted, and what is held now (kept, even if it could
+        // not be granted by this admin).
+        let choices: Vec<String> = kind.levels.iter()
+            .filter(|l| offered.contains(l) || held.as_deref() == Some(l.as_str()))
+            .cloned()
+            .collect();
+        let id = format!("grant-{key}");
+        let (k1, k2) = (key.clone(), key.clone());
+        view! {
+            <div class="field">
+                <label for=id.clone()>{format!("{} ({key})", t(Key::Authority))}</label>
+                <select id=id on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    levels.update(|m| m.set(&k1, (!v.is_empty()).then_some(v.as_str())));
+                }>
+                    <option value="" selected=move || levels.get().level(&k2).is_none()>{t(Key::NoAuthority)}</option>
+                    {choices.into_iter().map(|l| {
+                        let (key, l2, value) = (key.clone(), l.clone(), l.clone());
+                        view! { <option value=value selected=move || levels.get().level(&key) == Some(l2.as_str())>{l}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    }).collect_view()
 }

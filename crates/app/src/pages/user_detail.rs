@@ -5,12 +5,14 @@
 
 use crate::api::{self, Tagged, UserAction, UserChanges, UserDetail};
 use crate::components::field::TextField;
-use crate::components::frame::use_account;
+use crate::components::frame::{Told, use_account};
 use crate::components::grants::GrantsCard;
 use crate::components::loaded::{Loaded, alert};
 use crate::components::memberships::MembershipsCard;
 use crate::components::pin::PinCard;
-use crate::components::profile::{GroupOptions, ProfileFields, use_groups};
+use crate::components::profile::{
+    GroupOptions, ProfileFields, SignInFields, UsernameChoice, use_groups,
+};
 use crate::components::results::Outcome;
 use crate::components::shown::Shown;
 use crate::flow::{Act, Load, effect};
@@ -69,13 +71,16 @@ pub fn UserPage() -> impl IntoView {
     let temporary = RwSignal::new(None::<String>);
     // The results of adding to or removing from accounts, which the reload must not take away.
     let outcomes = RwSignal::new(Vec::<Outcome>::new());
-    // Another user: close the form, and forget the password shown for the previous one.
+    // Another user: close the form, and forget what was shown for the previous one; show what
+    // the page that opened this one told (the Add page: added, a temporary password, results).
     effect(move || {
         let _ = (account.id.get(), user_id.get());
         editing.set(false);
-        temporary.set(None);
-        notice.set(account.take_told());
-        outcomes.set(Vec::new());
+        let told = account.take_told();
+        notice.set(told.as_ref().map(|t| t.notice));
+        let (secret, results) = told.map(|t| (t.secret, t.outcomes)).unwrap_or_default();
+        temporary.set(secret);
+        outcomes.set(results);
     });
     let on_change = Callback::new(move |()| user.refetch());
 
@@ -135,7 +140,7 @@ fn UserView(
             if result.is_ok() {
                 if offer == Offer::Lifecycle(Action::DeleteForGood) {
                     let list = format!("/accounts/{a}/users");
-                    account.tell(&list, t(Key::UserDeleted));
+                    account.tell(&list, Told::new(t(Key::UserDeleted)));
                     navigate(&list, Default::default());
                 } else {
                     notice.set(Some(t(if offer == Offer::Lifecycle(Action::Invite) {
@@ -164,6 +169,15 @@ fn UserView(
     let name = format!("{} {}", u.first_name, u.last_name);
     let invited = u.state == UserState::Invited;
     let badge = user_state_label(u.state, u.invitation_expires_at);
+    let provider = if u.identity_provider.eq_ignore_ascii_case("local") {
+        t(Key::LocalPassword).to_owned()
+    } else {
+        u.identity_provider.clone()
+    };
+    let exchange = match (&u.exchange_domain, &u.exchange_username) {
+        (Some(domain), Some(name)) => format!("{domain}\\{name}"),
+        _ => "—".to_owned(),
+    };
     // A removed user's details stay as they are until restored: no form to fill in vain.
     let frozen = can_edit(u.state, EditableField::Group).err();
     view! {
@@ -214,6 +228,8 @@ fn UserView(
                 <dt>{t(Key::Email)}</dt><dd>{u.email.clone()}</dd>
                 <dt>{t(Key::Phone)}</dt><dd>{u.phone.as_deref().map_or_else(|| "—".into(), readable_phone)}</dd>
                 <dt>{t(Key::Language)}</dt><dd>{match u.language { Language::Fr => t(Key::LanguageFr), Language::En => t(Key::LanguageEn) }}</dd>
+                <dt>{t(Key::IdentityProvider)}</dt><dd>{provider}</dd>
+                <dt>{t(Key::ExchangeTitle)}</dt><dd>{exchange}</dd>
                 <dt>{t(Key::Role)}</dt><dd>{role_label(u.role)}</dd>
                 <dt>{t(Key::Group)}</dt><dd>{u.group_name.clone()}</dd>
                 <dt>{t(Key::Licence)}</dt><dd>{if u.licensed { t(Key::Licensed) } else { t(Key::NotLicensed) }}</dd>
@@ -240,10 +256,12 @@ fn EditForm(
     let fields = ProfileFields::new(Some(&u));
     let ProfileFields {
         email,
-        username,
         first_name,
         last_name,
         phone,
+        language,
+        exchange_domain,
+        exchange_username,
         ..
     } = fields;
     let group = RwSignal::new(u.group.to_string());
@@ -292,7 +310,11 @@ fn EditForm(
             changes.first_name = Some(first_name.get_untracked());
             changes.last_name = Some(last_name.get_untracked());
             changes.phone = Some(phone.get_untracked().trim().to_owned());
-            changes.username = activated.then(|| username.get_untracked());
+            changes.username = fields.username_sent(activated);
+            changes.language = Some(language.get_untracked());
+            changes.identity_provider = Some(fields.identity_provider_sent());
+            changes.exchange_domain = Some(exchange_domain.get_untracked().trim().to_owned());
+            changes.exchange_username = Some(exchange_username.get_untracked().trim().to_owned());
         }
         save.dispatch(changes);
     };
@@ -306,12 +328,18 @@ fn EditForm(
                 </Shown>
                 {profile.then(|| view! {
                     <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) detail=approved kind="email" required=true />
-                    {activated.then(|| view! {
-                        <TextField id=field::USERNAME label=t(Key::UsernameLabel) value=username error=error_of(field::USERNAME) />
-                    })}
+                    <UsernameChoice fields=fields editable=activated error=error_of(field::USERNAME) />
                     <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME) required=true />
                     <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME) required=true />
                     <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=phone error=error_of(field::PHONE) kind="tel" />
+                    <div class="field">
+                        <label for="edit-language">{t(Key::Language)}</label>
+                        <select id="edit-language" on:change=move |ev| language.set(event_target_value(&ev))>
+                            <option value="en" selected=move || language.get() == "en">{t(Key::LanguageEn)}</option>
+                            <option value="fr" selected=move || language.get() == "fr">{t(Key::LanguageFr)}</option>
+                        </select>
+                    </div>
+                    <SignInFields fields=fields error_of=Callback::new(move |name| error_of(name).get()) />
                 })}
                 <div class="field">
                     <label for="edit-group">{t(Key::Group)}</label>

@@ -1,50 +1,102 @@
-//! Add a user: every field is checked as you type with the domain's own constructors (the very
-//! rules the server applies), and the server's field errors are shown in the same places. A
-//! person who already has a login in accounts the admin does not manage is not added but asked
-//! to join: the page then says it waits for them to accept, and shows nothing else of them.
+//! Add a user (001, 003, 004): every field is checked as you type with the domain's own
+//! constructors (the very rules the server applies), and the server's field errors are shown in
+//! the same places. The role, the authorization levels this admin may grant, and the other
+//! accounts they administer are chosen here too; then *save without inviting*, *send the
+//! invitation* or *set a temporary password* (PRODUCT.md screen 3). A person who already has a
+//! login in accounts the admin does not manage is not added but asked to join: the page then
+//! says it waits for them to accept, and shows nothing else of them.
 
 use crate::api::{self, ApiResult, Created, NewUser};
 use crate::components::field::TextField;
-use crate::components::frame::use_account;
+use crate::components::frame::{Told, use_account};
+use crate::components::grants::level_selects;
 use crate::components::loaded::alert;
-use crate::components::profile::{GroupOptions, ProfileFields, blank_to_none, use_groups};
-use crate::flow::{Act, effect};
+use crate::components::memberships::{AccountChoices, outcomes_of};
+use crate::components::profile::{
+    GroupOptions, ProfileFields, SignInFields, UsernameChoice, blank_to_none, use_groups,
+};
+use crate::components::results::Outcome;
+use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, role_label, t};
+use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use roster_domain::authz::Role;
+use roster_domain::authz::{Grants, Role};
 use roster_domain::profile::field;
+use std::collections::BTreeSet;
+
+/// What follows saving the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Then {
+    Save,
+    Invite,
+    SetPassword,
+}
 
 /// `/accounts/:account/users/new`.
 #[component]
 pub fn NewUserPage() -> impl IntoView {
     let account = use_account();
+    let session = use_session();
     let navigate = use_navigate();
     let fields = ProfileFields::new(None);
-    let ProfileFields {
-        email,
-        username,
-        first_name,
-        last_name,
-        phone,
-        language,
-    } = fields;
     let group = RwSignal::new(String::new());
     let role = RwSignal::new(Role::User);
+    let levels = RwSignal::new(Grants::new());
     let groups = use_groups(account.id);
+    // The policy's kinds and what this admin may grant.
+    let settings = Load::new(move || {
+        let a = account.id.get();
+        async move { api::account_settings(a).await.ok().map(|s| s.value) }
+    });
+    // The other accounts this admin administers, to add the person to at once (003 step 4C).
+    let others = Memo::new(move |_| {
+        let here = account.id.get();
+        session.me().map_or_else(Vec::new, |me| {
+            me.accounts
+                .into_iter()
+                .filter(|a| a.role == Role::Admin && a.id != here)
+                .map(|a| (a.id, a.name))
+                .collect::<Vec<_>>()
+        })
+    });
+    let also = RwSignal::new(BTreeSet::<i64>::new());
     let submitted = RwSignal::new(false);
-    // Adds the user and opens their page; or, for a login of accounts the admin does not
-    // manage, the request to join is the action's value.
-    let create = Act::new(move |form: &NewUser| {
-        let (id, form) = (account.id.get_untracked(), form.clone());
+    // Adds the user, does what was asked next, and opens their page saying how it went; or, for
+    // a login of accounts the admin does not manage, the request to join is the action's value.
+    let create = Act::new(move |(form, then): &(NewUser, Then)| {
+        let (id, form, then) = (account.id.get_untracked(), form.clone(), *then);
+        let (also, names) = (also.get_untracked(), others.get_untracked());
         let navigate = navigate.clone();
         async move {
             let created = api::create_user(id, &form).await?;
             if let Created::Member(user) = &created {
+                let mut told = Told::new(t(Key::UserAdded));
+                match then {
+                    Then::Save => {}
+                    Then::Invite => {
+                        told.notice = match api::invite(id, user.id).await {
+                            Ok(()) => t(Key::UserAddedInvited),
+                            Err(e) => e.message(),
+                        };
+                    }
+                    Then::SetPassword => match api::temporary_password(id, user.id).await {
+                        Ok(password) => told.secret = Some(password),
+                        Err(e) => told.notice = e.message(),
+                    },
+                }
+                if !also.is_empty() {
+                    let accounts: Vec<i64> = also.into_iter().collect();
+                    told.outcomes =
+                        match api::change_memberships(id, user.id, &accounts, true).await {
+                            Ok(results) => outcomes_of(results, &names),
+                            Err(e) => vec![Outcome::of(String::new(), Err(e))],
+                        };
+                }
                 account.refresh();
                 let page = format!("/accounts/{id}/users/{}", user.id);
-                account.tell(&page, t(Key::UserAdded));
+                account.tell(&page, told);
                 navigate(&page, Default::default());
             }
             ApiResult::Ok(created)
@@ -58,7 +110,17 @@ pub fn NewUserPage() -> impl IntoView {
     };
     let issues = fields.issues();
     // A field's problem shows once it has been typed in, or after a first attempt to save.
-    let error_of = move |name: &'static str, value: RwSignal<String>| {
+    let error_of = move |name: &'static str| {
+        let value = match name {
+            field::EMAIL => fields.email,
+            field::USERNAME => fields.username,
+            field::FIRST_NAME => fields.first_name,
+            field::LAST_NAME => fields.last_name,
+            field::PHONE => fields.phone,
+            field::IDENTITY_PROVIDER => fields.identity_provider,
+            field::EXCHANGE_DOMAIN => fields.exchange_domain,
+            _ => fields.exchange_username,
+        };
         let shown = Signal::derive(move || submitted.get() || !value.get().is_empty());
         ProfileFields::error_of(issues, server, name, shown)
     };
@@ -72,32 +134,65 @@ pub fn NewUserPage() -> impl IntoView {
         }
     });
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    let run = move |then: Then| {
         submitted.set(true);
         if !issues.get_untracked().is_empty() || busy.get_untracked() {
             return;
         }
+        let held = levels.get_untracked();
         let form = NewUser {
-            email: email.get_untracked(),
-            username: blank_to_none(username.get_untracked()),
-            first_name: first_name.get_untracked(),
-            last_name: last_name.get_untracked(),
-            phone: blank_to_none(phone.get_untracked()),
-            language: Some(language.get_untracked()),
+            email: fields.email.get_untracked(),
+            username: fields.username_sent(false),
+            first_name: fields.first_name.get_untracked(),
+            last_name: fields.last_name.get_untracked(),
+            phone: blank_to_none(fields.phone.get_untracked()),
+            language: Some(fields.language.get_untracked()),
+            identity_provider: Some(fields.identity_provider_sent()),
+            exchange_domain: blank_to_none(fields.exchange_domain.get_untracked()),
+            exchange_username: blank_to_none(fields.exchange_username.get_untracked()),
             group: group.get_untracked().parse().ok(),
             role: Some(role.get_untracked()),
-            ..NewUser::default()
+            authorities: (!held.is_empty()).then_some(held),
         };
-        create.dispatch(form);
+        create.dispatch((form, then));
     };
-
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        run(Then::Save);
+    };
     let another = move |_| {
-        for value in [email, username, first_name, last_name, phone] {
+        for value in [
+            fields.email,
+            fields.username,
+            fields.first_name,
+            fields.last_name,
+            fields.phone,
+        ] {
             value.set(String::new());
         }
         submitted.set(false);
         create.clear();
+    };
+    let levels_view = move || {
+        settings.get().flatten().map(|s| {
+            view! {
+                <fieldset class="group">
+                    <legend>{t(Key::LevelsTitle)}</legend>
+                    {level_selects(&s, &Grants::new(), levels)}
+                </fieldset>
+            }
+        })
+    };
+    let accounts_view = move || {
+        let mine = others.get();
+        (!mine.is_empty()).then(|| {
+            view! {
+                <fieldset class="group">
+                    <legend>{t(Key::AlsoInAccounts)}</legend>
+                    <AccountChoices mine=mine chosen=also legend=t(Key::AlsoInAccounts) />
+                </fieldset>
+            }
+        })
     };
     view! {
         <div class="narrow">
@@ -123,18 +218,19 @@ pub fn NewUserPage() -> impl IntoView {
                         .or_else(|| (submitted.get() && !issues.get().is_empty()).then(|| t(Key::FixFields)));
                     summary.map(alert)
                 }}
-                <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL, email) detail=approved kind="email" required=true />
-                <TextField id=field::USERNAME label=t(Key::UsernameSameAsEmail) value=username error=error_of(field::USERNAME, username) />
-                <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME, first_name) required=true />
-                <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME, last_name) required=true />
-                <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=phone error=error_of(field::PHONE, phone) kind="tel" />
+                <TextField id=field::EMAIL label=t(Key::Email) value=fields.email error=error_of(field::EMAIL) detail=approved kind="email" required=true />
+                <UsernameChoice fields=fields editable=true error=error_of(field::USERNAME) />
+                <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=fields.first_name error=error_of(field::FIRST_NAME) required=true />
+                <TextField id=field::LAST_NAME label=t(Key::LastName) value=fields.last_name error=error_of(field::LAST_NAME) required=true />
+                <TextField id=field::PHONE label=t(Key::Phone) hint=t(Key::PhoneHint) value=fields.phone error=error_of(field::PHONE) kind="tel" />
                 <div class="field">
                     <label for="language">{t(Key::Language)}</label>
-                    <select id="language" on:change=move |ev| language.set(event_target_value(&ev))>
+                    <select id="language" on:change=move |ev| fields.language.set(event_target_value(&ev))>
                         <option value="en">{t(Key::LanguageEn)}</option>
                         <option value="fr">{t(Key::LanguageFr)}</option>
                     </select>
                 </div>
+                <SignInFields fields=fields error_of=Callback::new(move |name| error_of(name).get()) />
                 <div class="field">
                     <label for="group">{t(Key::Group)}</label>
                     <select id="group" on:change=move |ev| group.set(event_target_value(&ev))>
@@ -153,10 +249,14 @@ pub fn NewUserPage() -> impl IntoView {
                         <option value=Role::Admin.as_str()>{role_label(Role::Admin)}</option>
                     </select>
                 </div>
+                {levels_view}
+                {accounts_view}
                 <div class="form-actions">
                     <button type="submit" class="primary" disabled=move || busy.get()>
                         {move || if busy.get() { t(Key::Saving) } else { t(Key::SaveWithoutInviting) }}
                     </button>
+                    <button type="button" disabled=move || busy.get() on:click=move |_| run(Then::Invite)>{t(Key::SaveAndInvite)}</button>
+                    <button type="button" disabled=move || busy.get() on:click=move |_| run(Then::SetPassword)>{t(Key::SaveAndSetPassword)}</button>
                     <A href=account.href("users")>{t(Key::Cancel)}</A>
                 </div>
             </form>
