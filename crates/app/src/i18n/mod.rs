@@ -17,7 +17,7 @@ mod plural;
 
 pub use audit::{AUDIT_ACTIONS, audit_action_label, change_label, field_label};
 pub use labels::{action_label, role_label, state_label, user_action_label, user_state_label};
-pub use plural::{count, fill};
+pub use plural::{count, fill, number};
 
 /// A piece of user-visible text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,8 @@
 //! English keeps the singular for 1 alone (0 rows, 1 row, 2 rows), French for 0 and 1 as well
 //! (0 ligne, 1 ligne, 2 lignes). A sentence whose words move around its numbers from one
 //! language to the next is one text with named places, filled by [`fill`]:
-//! `"Read and checked {rows} in {ms} ms."`.
+//! `"Read and checked {rows} in {ms} ms."`. Numbers are written with their thousands set apart,
+//! as the language does ([`number`]).
 
 /// A language the app can be shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +63,34 @@ pub fn count(n: usize, forms: &str) -> String {
 
 /// `n` and the word of `forms` that follows it in `language`.
 pub fn counted(language: Language, n: usize, forms: &str) -> String {
-    format!("{n} {}", word(language, n as u64, forms))
+    format!(
+        "{} {}",
+        grouped(language, n),
+        word(language, n as u64, forms)
+    )
+}
+
+/// `n` as the app's language writes it: 50,000.
+pub fn number(n: usize) -> String {
+    grouped(LANGUAGE, n)
+}
+
+/// `n` with its thousands set apart as `language` writes them: 50,000 in English, 50 000 in
+/// French (with a narrow no-break space, so that a number never breaks across lines).
+pub fn grouped(language: Language, n: usize) -> String {
+    let separator = match language {
+        Language::English => ',',
+        Language::French => '\u{202F}',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 /// `text` with each `{name}` of `values` replaced by its value.
@@ -85,7 +113,9 @@ mod tests {
         assert_eq!(rows(0), "0 rows");
         assert_eq!(rows(1), "1 row");
         assert_eq!(rows(2), "2 rows");
-        assert_eq!(rows(50_000), "50000 rows");
+        assert_eq!(rows(999), "999 rows");
+        assert_eq!(rows(3001), "3,001 rows");
+        assert_eq!(rows(1_234_567), "1,234,567 rows");
         assert_eq!(
             count(1, "row|rows"),
             "1 row",
@@ -99,6 +129,7 @@ mod tests {
         assert_eq!(lines(0), "0 ligne");
         assert_eq!(lines(1), "1 ligne");
         assert_eq!(lines(2), "2 lignes");
+        assert_eq!(lines(50_000), "50\u{202F}000 lignes");
     }
 
     #[test]

@@ -133,7 +133,7 @@ async fn the_grid_scrolls_through_thousands_of_rows_at_phone_width() {
     choose_file(&browser, "many.csv", text.as_bytes()).await;
     wait_for_counts(
         &browser,
-        "3001 rows · 3000 ready to create · 1 needs attention",
+        "3,001 rows · 3,000 ready to create · 1 needs attention",
     )
     .await;
     // Only the rows in view are in the page.

@@ -7,7 +7,7 @@ use super::texts::{Outcome, column_named, results_counts};
 use super::{Import, Stage, files};
 use crate::api::{self, ChunkRow, RowOutcome, RowResult};
 use crate::flow::Act;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, number, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use roster_domain::import::{MAX_CHUNK_ROWS, write};
@@ -222,7 +222,7 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
         <section aria-labelledby="creating-title">
             <h2 id="creating-title">{move || if import.stage.get() == Stage::Done { t(Key::ImportResultsTitle) } else { t(Key::ImportCreating) }}</h2>
             <div class="progress" role="status">
-                <label for="sending">{move || format!("{} {} / {total}", t(Key::ImportSent), sent())}</label>
+                <label for="sending">{move || format!("{} {} / {}", t(Key::ImportSent), number(sent()), number(total))}</label>
                 <progress id="sending" max=total.max(1) value=sent></progress>
             </div>
             <Show when=move || sending.failed().is_some()>
@@ -249,7 +249,7 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
                     <button type="button" on:click=finish.clone()>{t(Key::ImportFinish)}</button>
                 </div>
                 {move || invited.get().map(|(ok, failed)| view! {
-                    <p role="status">{format!("{} {ok} · {} {failed}", t(Key::ImportInvited), t(Key::ImportNotInvited))}</p>
+                    <p role="status">{format!("{} {} · {} {}", t(Key::ImportInvited), number(ok), t(Key::ImportNotInvited), number(failed))}</p>
                 })}
             </Show>
         </section>

@@ -11,7 +11,7 @@ mod texts;
 use crate::api::{self, AccountSettings};
 use crate::components::frame::use_account;
 use crate::flow::Act;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, number, t};
 use files::{SLICE_MS, breathe, now};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -345,7 +345,7 @@ fn Review(import: Import) -> impl IntoView {
             <button type="button" class="primary"
                 disabled=move || import.summary().valid == 0
                 on:click=move |_| create::start(import)>
-                {move || format!("{} ({})", t(Key::ImportCreate), import.summary().valid)}
+                {move || format!("{} ({})", t(Key::ImportCreate), number(import.summary().valid))}
             </button>
         </div>
     }
