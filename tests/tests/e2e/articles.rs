@@ -20,6 +20,148 @@ async fn value_of(browser: &Browser, label: &str) -> String {
     field.prop("value").await.unwrap().unwrap_or_default()
 }
 
+/// 000 "Managing accounts": "click Manage under Seats used" to reach the people holding the
+/// seats, and manage them there: move a seat to someone else, release one.
+#[tokio::test]
+async fn article_000_manage_under_seats_used_reaches_the_people_holding_seats() {
+    let app = spawn_app().await;
+    let admin = Browser::start(Viewport::Desktop).await;
+    admin.sign_in(&app, "admin@acme.test").await;
+    admin.wait_for_heading("Users").await;
+    let seats = admin.wait_for(Locator::Css("p.seats")).await;
+    assert_eq!(seats.text().await.unwrap(), "Seats used: 22 of 25 Manage");
+    admin.click_link("Manage").await;
+    admin.wait_for_heading("Users").await;
+    assert!(
+        admin
+            .client
+            .current_url()
+            .await
+            .unwrap()
+            .as_str()
+            .ends_with("/users?licensed=true"),
+        "the list of the people holding seats"
+    );
+    admin.wait_for_total("22 users").await;
+    admin.screenshot("article-000-seats-desktop").await;
+
+    // A seat moves from Uma to someone without one, in one step.
+    admin.fill("Search", "Uma User").await;
+    admin.click_link("Uma User").await;
+    admin.wait_for_heading("Uma User").await;
+    admin.click_button("Transfer the licence").await;
+    admin.fill("Give it to (name or email)", "acme").await;
+    let first = admin
+        .wait_for(Locator::XPath(
+            "(//section[@aria-labelledby='transfer-title']//input[@type='radio'])[1]",
+        ))
+        .await;
+    admin.click(first, "the first person offered").await;
+    let button = admin
+        .wait_for(Locator::XPath(
+            "//section[@aria-labelledby='transfer-title']//button[starts-with(normalize-space(.), 'Transfer the licence to ')]",
+        ))
+        .await;
+    let receiver = button
+        .text()
+        .await
+        .unwrap()
+        .trim_start_matches("Transfer the licence to ")
+        .to_owned();
+    admin.screenshot("article-000-transfer-desktop").await;
+    admin.click(button, "Transfer").await;
+    notice(&admin, "Licence transferred.").await;
+    admin
+        .wait_for(Locator::XPath(
+            "//dl[@class='profile']/dd[normalize-space(.)='No licence']",
+        ))
+        .await;
+    assert_eq!(seats.text().await.unwrap(), "Seats used: 22 of 25 Manage");
+
+    // The receiver holds it now; releasing it frees a seat.
+    admin.click_link("Manage").await;
+    admin.fill("Search", &receiver).await;
+    admin.click_link(&receiver).await;
+    admin.wait_for_heading(&receiver).await;
+    admin.click_button("Release the licence").await;
+    admin
+        .wait_for(Locator::XPath(
+            "//p[@class='seats' and starts-with(normalize-space(.), 'Seats used: 21 of 25')]",
+        ))
+        .await;
+    admin.close().await;
+
+    let phone = Browser::start(Viewport::Phone).await;
+    phone.sign_in(&app, "admin@acme.test").await;
+    phone.wait_for_heading("Users").await;
+    phone.click_link("Manage").await;
+    phone.wait_for_total("21 users").await;
+    phone.assert_fits_width("the people holding seats").await;
+    phone.screenshot("article-000-seats-phone").await;
+    phone.close().await;
+}
+
+/// 002 (French) "activer la licence d'un autre utilisateur", "assigner une licence", "consulter
+/// mon propre journal": an administrator sends a new user the activation link and gives them a
+/// seat; the user activates on a phone, sees the licence among their accounts and reads their
+/// own journal.
+#[tokio::test]
+async fn article_002_a_seat_and_an_activation_link_then_the_person_reads_their_journal() {
+    let app = spawn_app().await;
+    let admin = Browser::start(Viewport::Desktop).await;
+    admin.sign_in(&app, "admin@acme.test").await;
+    admin.wait_for_heading("Users").await;
+    admin.click_button_or_link("Add user").await;
+    admin.wait_for_heading("Add a user").await;
+    admin.fill("Email", "lea.licence@acme.test").await;
+    admin.fill("First name", "Léa").await;
+    admin.fill("Last name", "Licence").await;
+    admin
+        .field("Language")
+        .await
+        .select_by_value("fr")
+        .await
+        .unwrap_or_else(|e| panic!("choose French: {e}"));
+    admin.click_button("Save and send invitation").await;
+    admin.wait_for_heading("Léa Licence").await;
+    notice(&admin, "User added, and the invitation sent.").await;
+    admin.click_button("Assign a licence").await;
+    admin
+        .wait_for(Locator::XPath(
+            "//p[@class='seats' and starts-with(normalize-space(.), 'Seats used: 23 of 25')]",
+        ))
+        .await;
+    admin.click_link("Mailbox").await;
+    admin.wait_for_heading("Mailbox").await;
+    let email = admin
+        .wait_for(Locator::XPath(
+            "(//article[contains(., 'lea.licence@acme.test') and .//a[contains(@href, '/activate#token=')]])[1]",
+        ))
+        .await;
+    let link = mailed_link(&email, "activate").await;
+    admin.close().await;
+
+    let lea = Browser::start(Viewport::Phone).await;
+    lea.client.goto(&link).await.unwrap();
+    lea.wait_for_heading("Activate your account").await;
+    lea.click_button("Continue").await;
+    lea.fill("New password", "léa's own passphrase").await;
+    lea.fill("New password again", "léa's own passphrase").await;
+    lea.click_button("Activate my account").await;
+    lea.wait_for_heading("My details").await;
+    lea.wait_for(Locator::XPath(
+        "//section[@aria-labelledby='accounts-heading']//li[strong[normalize-space(.)='Acme Records']]//dd[normalize-space(.)='Licensed']",
+    ))
+    .await;
+    lea.wait_for(Locator::XPath(
+        "//section[@aria-labelledby='activity-heading']//strong[normalize-space(.)='Licence assigned']",
+    ))
+    .await;
+    lea.assert_fits_width("My details").await;
+    lea.screenshot("article-002-journal-phone").await;
+    lea.close().await;
+}
+
 /// 003 "How to add a new user": names, a temporary password, authorization levels, contact
 /// details, and the accounts the user will have access to ("select all"); a confirmation.
 #[tokio::test]

@@ -84,7 +84,7 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
     admin.screenshot("grants-admin-phone").await;
 
     // The settings page shows the seats and the policy to every admin.
-    admin.click_link("Manage").await;
+    admin.click_link("Settings").await;
     admin.wait_for_heading("Account settings").await;
     let seats = admin.field("Licence seats bought").await;
     assert_eq!(seats.prop("value").await.unwrap().as_deref(), Some("25"));

@@ -289,3 +289,11 @@ pub async fn set_licence(account: i64, user: i64, licensed: bool) -> ApiResult<(
     };
     send(request.build()).await.map(|_| ())
 }
+
+/// Moves `from`'s licence seat to `to`, in one step.
+pub async fn transfer_licence(account: i64, from: i64, to: i64) -> ApiResult<()> {
+    let url = format!("{BASE}/accounts/{account}/licence-transfers");
+    send(with_body(Request::post(&url), &Transfer { from, to }))
+        .await
+        .map(|_| ())
+}

@@ -201,7 +201,9 @@ fn Header(current: CurrentAccount) -> impl IntoView {
             </Shown>
             <p class="seats" role="status" aria-live="polite">
                 {move || this().map(|a| format!("{}: {} of {}", t(Key::SeatsUsed), a.seats_used, a.seats)).unwrap_or_default()}
-                " " <A href=current.href("settings")>{t(Key::Manage)}</A>
+                // The people holding the seats (000 "click Manage under Seats used"), on the
+                // users list filtered by its address.
+                " " <A href=current.href("users?licensed=true") attr:aria-label=t(Key::ManageSeats)>{t(Key::Manage)}</A>
             </p>
             <nav aria-label=t(Key::MainNavigation)>
                 <A href=current.href("users")>{t(Key::NavUsers)}</A>

@@ -10,6 +10,7 @@ pub mod pin;
 pub mod profile;
 pub mod results;
 pub mod shown;
+pub mod transfer;
 
 use std::collections::BTreeSet;
 

@@ -15,6 +15,7 @@ use crate::components::profile::{
 };
 use crate::components::results::Outcome;
 use crate::components::shown::Shown;
+use crate::components::transfer::TransferCard;
 use crate::flow::{Act, Load, effect};
 use crate::i18n::{Key, action_label, role_label, t, user_state_label};
 use crate::session::use_session;
@@ -180,6 +181,9 @@ fn UserView(
     };
     // A removed user's details stay as they are until restored: no form to fill in vain.
     let frozen = can_edit(u.state, EditableField::Group).err();
+    // A seat held may move to someone else in one step (000, 002).
+    let transferable = u.licensed && u.state != UserState::Deprovisioned;
+    let transferring = RwSignal::new(false);
     view! {
         <div class="page-head">
             <h1>{name}</h1>
@@ -212,8 +216,15 @@ fn UserView(
                     let danger = offer == Offer::Lifecycle(Action::DeleteForGood);
                     view! { <button type="button" class=if danger { "danger" } else { "" } on:click=move |_| run(offer)>{label}</button> }
                 }).collect_view()}
+                {transferable.then(|| view! {
+                    <button type="button" aria-expanded=move || transferring.get().to_string()
+                        on:click=move |_| transferring.update(|t| *t = !*t)>{t(Key::TransferTitle)}</button>
+                })}
             </div>
         </section>
+        <Shown when=move || transferring.get()>
+            <TransferCard account=Signal::from(account.id) from=id notice=notice on_change=on_change />
+        </Shown>
         {(me != Some(u.id)).then(|| view! { <GrantsCard tagged=tagged.clone() notice=notice on_change=on_change /> })}
         {(me != Some(u.id) && u.state == UserState::Active).then(|| view! {
             <PinCard account=Signal::from(account.id) user=u.id />
