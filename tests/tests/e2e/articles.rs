@@ -101,6 +101,68 @@ async fn article_000_manage_under_seats_used_reaches_the_people_holding_seats() 
     phone.close().await;
 }
 
+/// 001 "Adding and importing users and groups": a user added with their email as logon ID, a
+/// name, a group, a role and an Exchange account; then many at once from the template's file:
+/// choose it, review, create the accounts, finish.
+#[tokio::test]
+async fn article_001_a_user_added_by_hand_and_two_imported() {
+    let app = spawn_app().await;
+    let admin = Browser::start(Viewport::Desktop).await;
+    admin.sign_in(&app, "admin@acme.test").await;
+    admin.wait_for_heading("Users").await;
+    admin.click_button_or_link("Add user").await;
+    admin.wait_for_heading("Add a user").await;
+    admin.fill("Email", "hana.mobile@acme.test").await;
+    admin.fill("First name", "Hana").await;
+    admin.fill("Last name", "Mobile").await;
+    for (label, value) in [("Group", "Finance"), ("Role", "Administrator")] {
+        let option = admin
+            .wait_for(Locator::XPath(&format!(
+                "//select[@id=//label[normalize-space(.)='{label}']/@for]/option[normalize-space(.)='{value}']"
+            )))
+            .await;
+        admin.click(option, value).await;
+    }
+    admin.fill("Exchange domain", "acme.test").await;
+    admin.fill("Exchange username", "hana").await;
+    admin.click_button("Save without inviting").await;
+    admin.wait_for_heading("Hana Mobile").await;
+    notice(&admin, "User added.").await;
+    let profile = admin
+        .wait_for(Locator::XPath("//dl[@class='profile']"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    for shown in [
+        "hana.mobile@acme.test",
+        "Finance",
+        "Administrator",
+        "acme.test\\hana",
+    ] {
+        assert!(profile.contains(shown), "{shown} in {profile}");
+    }
+
+    admin.click_link("Users").await;
+    admin.wait_for_heading("Users").await;
+    admin.click_link("Import users").await;
+    admin.wait_for_heading("Import users").await;
+    let file = "email,first_name,last_name,group,role\r\n\
+                ivo.import@acme.test,Ivo,Import,Finance,user\r\n\
+                isa.import@acme.test,Isa,Import,Operations,admin\r\n";
+    crate::import::steps::choose_file(&admin, "two.csv", file.as_bytes()).await;
+    crate::import::steps::wait_for_counts(&admin, "2 rows · 2 ready to create · 0 need attention")
+        .await;
+    admin.click_button("Create accounts (2)").await;
+    crate::import::steps::wait_for_results(&admin, 2, "0 left with errors, not sent · 0 left out")
+        .await;
+    admin.screenshot("article-001-imported-desktop").await;
+    admin.click_button("Finish").await;
+    admin.wait_for_heading("Users").await;
+    crate::import::steps::wait_for_users_found(&admin, "Import", 2).await;
+    admin.close().await;
+}
+
 /// 002 (French) "activer la licence d'un autre utilisateur", "assigner une licence", "consulter
 /// mon propre journal": an administrator sends a new user the activation link and gives them a
 /// seat; the user activates on a phone, sees the licence among their accounts and reads their

@@ -3,7 +3,7 @@
 //! the imported users; the grid stays usable at 360 px; a chunk whose answer is lost is sent
 //! again; a dropped file is checked, and cancelling stops creating between chunks.
 
-mod steps;
+pub(crate) mod steps;
 mod texts;
 
 use fantoccini::Locator;
