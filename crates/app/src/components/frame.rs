@@ -213,11 +213,13 @@ fn Header(current: CurrentAccount) -> impl IntoView {
                 <A href=current.href("settings")>{t(Key::NavSettings)}</A>
                 <A href="/mailbox">{t(Key::NavMailbox)}</A>
             </nav>
+            // Who is signed in, their details and signing out stay together, at the end of the
+            // first line; the navigation takes a line of its own below (the stylesheet's order).
             <span class="who">
                 {move || session.me().map(|m| m.username).unwrap_or_default()}
                 " · " <a href="/me">{t(Key::MyDetailsTitle)}</a>
+                " " <button type="button" class="link" on:click=move |_| { sign_out.dispatch(()); }>{t(Key::SignOut)}</button>
             </span>
-            <button type="button" class="link" on:click=move |_| { sign_out.dispatch(()); }>{t(Key::SignOut)}</button>
         </header>
     }
 }
