@@ -219,7 +219,11 @@ fn GridRow(
         })
     };
     let describe = format!("issues-{index}");
-    let drop_row = move |_| {
+    // A row left out is no longer the one the detail line tells of (nor, by the click reaching
+    // its row, again).
+    let drop_row = move |ev: web_sys::MouseEvent| {
+        ev.stop_propagation();
+        focused.set(None);
         import.change(|c| c.drop_row(index));
         rows.update(|r| r.retain(|&i| i != index));
     };
