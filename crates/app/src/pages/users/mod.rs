@@ -74,6 +74,10 @@ impl ListAddress {
     /// Shows the list of `query`: as a new step of the way back, or in place of the current
     /// one (`replace`: while a search is typed, so that Back does not go through its letters).
     fn show(&self, query: ListQuery, replace: bool) {
+        // A search typed just before a person's link was followed must not bring the list back.
+        if !self.path.with_untracked(|p| p.ends_with("/users")) {
+            return;
+        }
         // As a reference, as `api::get_with` writes the same query: one copy of the writer.
         let shown = query.for_address();
         let search = serde_urlencoded::to_string::<&ListQuery>(&shown).unwrap_or_default();
