@@ -133,7 +133,8 @@ pub async fn activate(
 
     let mut tx = crate::store::begin_write(&state.db).await?;
     // Used up here, in the activation's own transaction: of two at once, exactly one wins.
-    let Some((taken, _)) = tokens::take(&mut tx, Purpose::Activation, &body.token, now).await?
+    let Some(crate::store::tokens::Taken { user_id: taken, .. }) =
+        tokens::take(&mut tx, Purpose::Activation, &body.token, now).await?
     else {
         return Err(gone());
     };

@@ -81,16 +81,6 @@ pub async fn issue_carrying(
     Ok(token)
 }
 
-/// Uses up a live link and answers its user and what it carries.
-pub async fn take_payload(
-    tx: &mut Tx<'_>,
-    purpose: Purpose,
-    token: &str,
-    now: i64,
-) -> Result<Option<(i64, Option<String>)>, AppError> {
-    store::tokens::take_payload(tx, purpose.as_str(), &token_hash(token), now).await
-}
-
 /// Ends `user`'s link of `purpose`, if any.
 pub async fn revoke(conn: &mut Conn, purpose: Purpose, user: i64) -> Result<(), AppError> {
     store::tokens::revoke(conn, purpose.as_str(), user).await
@@ -106,13 +96,14 @@ pub async fn peek(
     store::tokens::peek(conn, purpose.as_str(), &token_hash(token), now).await
 }
 
-/// Uses up a live link: of two requests with the same token, exactly one gets its user.
+/// Uses up a live link: of two requests with the same token, exactly one gets its user, account
+/// and what it carries.
 pub async fn take(
     tx: &mut Tx<'_>,
     purpose: Purpose,
     token: &str,
     now: i64,
-) -> Result<Option<(i64, Option<i64>)>, AppError> {
+) -> Result<Option<store::tokens::Taken>, AppError> {
     store::tokens::take(tx, purpose.as_str(), &token_hash(token), now).await
 }
 

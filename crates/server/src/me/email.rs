@@ -163,9 +163,10 @@ pub async fn confirm(
     let gone = || AppError::Gone(ErrorCode::MeEmailLinkInvalid);
     let now = clock::now().unix_seconds();
     let mut tx = store::begin_write(&state.db).await?;
-    let (user, payload) = tokens::take_payload(&mut tx, Purpose::EmailChange, &body.token, now)
+    let taken = tokens::take(&mut tx, Purpose::EmailChange, &body.token, now)
         .await?
         .ok_or_else(gone)?;
+    let (user, payload) = (taken.user_id, taken.payload);
     // Only a login still in use changes its address; a group may have locked it meanwhile.
     if store::logins::state(&mut tx, user).await? != UserState::Active {
         return Err(gone());

@@ -177,7 +177,8 @@ pub async fn complete_reset(
     let hash = hash_password(body.password).await?;
     let mut tx = crate::store::begin_write(&state.db).await?;
     // Used up here, in the change's own transaction: of two uses at once, one wins.
-    let Some((user, _)) = tokens::take(&mut tx, Purpose::PasswordReset, &body.token, now).await?
+    let Some(crate::store::tokens::Taken { user_id: user, .. }) =
+        tokens::take(&mut tx, Purpose::PasswordReset, &body.token, now).await?
     else {
         return Err(gone);
     };

@@ -72,35 +72,25 @@ pub async fn peek(
     .await?)
 }
 
-/// Uses up the live link `hash`: of two requests with the same token, exactly one gets its user.
+/// What a link used up was for: its user, the account it was sent from, and what it carries.
+#[derive(Debug, sqlx::FromRow)]
+pub struct Taken {
+    pub user_id: i64,
+    pub account_id: Option<i64>,
+    pub payload: Option<String>,
+}
+
+/// Uses up the live link `hash` of `purpose`: of two requests with the same token, exactly one
+/// gets what it was for.
 pub async fn take(
     tx: &mut Tx<'_>,
     purpose: &str,
     hash: &str,
     now: i64,
-) -> Result<Option<(i64, Option<i64>)>, AppError> {
+) -> Result<Option<Taken>, AppError> {
     Ok(sqlx::query_as(
         "DELETE FROM tokens WHERE hash = ?1 AND purpose = ?2 AND expires_at > ?3
-         RETURNING user_id, account_id",
-    )
-    .bind(hash)
-    .bind(purpose)
-    .bind(now)
-    .fetch_optional(&mut **tx)
-    .await?)
-}
-
-/// Uses up the live link `hash` of `purpose` and answers its user and payload: of two requests
-/// with the same token, exactly one gets them.
-pub async fn take_payload(
-    tx: &mut Tx<'_>,
-    purpose: &str,
-    hash: &str,
-    now: i64,
-) -> Result<Option<(i64, Option<String>)>, AppError> {
-    Ok(sqlx::query_as(
-        "DELETE FROM tokens WHERE hash = ?1 AND purpose = ?2 AND expires_at > ?3
-         RETURNING user_id, payload",
+         RETURNING user_id, account_id, payload",
     )
     .bind(hash)
     .bind(purpose)
