@@ -89,13 +89,48 @@ async fn article_000_manage_under_seats_used_reaches_the_people_holding_seats() 
             "//p[@class='seats' and starts-with(normalize-space(.), 'Seats used: 21 of 25')]",
         ))
         .await;
+
+    // Seats for five active people at once: four are free, so the fifth is told why not.
+    admin
+        .open(
+            &app,
+            "/accounts/1/users?state=active&licensed=false&sort=email",
+        )
+        .await;
+    admin.wait_for_heading("Users").await;
+    for row in 1..=5 {
+        let tick = admin
+            .wait_for(Locator::XPath(&format!(
+                "(//table[contains(@class, 'users')]/tbody/tr)[{row}]//input[@type='checkbox']"
+            )))
+            .await;
+        admin.click(tick, "a person's box").await;
+    }
+    admin.click_button("Assign a licence").await;
+    let results = admin
+        .wait_for(Locator::XPath(
+            "//section[@class='results']//ul[count(li) = 5]",
+        ))
+        .await;
+    let text = results.text().await.unwrap();
+    assert_eq!(text.matches(": Done").count(), 4, "{text}");
+    assert!(
+        text.contains(": All licence seats are in use. Free one or buy more seats first."),
+        "{text}"
+    );
+    admin
+        .wait_for(Locator::XPath(
+            "//p[@class='seats' and starts-with(normalize-space(.), 'Seats used: 25 of 25')]",
+        ))
+        .await;
+    admin.screenshot("article-000-bulk-desktop").await;
     admin.close().await;
 
     let phone = Browser::start(Viewport::Phone).await;
     phone.sign_in(&app, "admin@acme.test").await;
     phone.wait_for_heading("Users").await;
     phone.click_link("Manage").await;
-    phone.wait_for_total("21 users").await;
+    phone.wait_for_total("25 users").await;
     phone.assert_fits_width("the people holding seats").await;
     phone.screenshot("article-000-seats-phone").await;
     phone.close().await;

@@ -30,6 +30,9 @@ enum Bulk {
     Act(UserAction),
     /// To the group chosen beside the button.
     Move,
+    /// Assign (`true`) or release a licence seat (000, 002), each person in turn: when the seats
+    /// run out, the rest say so.
+    Licence(bool),
 }
 
 const PER_PAGE: i64 = 25;
@@ -164,6 +167,7 @@ pub fn UsersPage() -> impl IntoView {
                     Bulk::Move => move_to_group(id, user, target_group).await,
                     Bulk::Invite => api::invite(id, user).await,
                     Bulk::Act(action) => api::user_action(id, user, action).await,
+                    Bulk::Licence(assign) => api::set_licence(id, user, assign).await,
                 };
                 let name = names
                     .iter()
@@ -200,6 +204,8 @@ pub fn UsersPage() -> impl IntoView {
                 <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Act(UserAction::Suspend))>{user_action_label(UserAction::Suspend)}</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Act(UserAction::Unsuspend))>{user_action_label(UserAction::Unsuspend)}</button>
                 <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Act(UserAction::Remove))>{user_action_label(UserAction::Remove)}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Licence(true))>{t(Key::AssignLicence)}</button>
+                <button type="button" disabled=move || busy.get() on:click=move |_| run_bulk(Bulk::Licence(false))>{t(Key::ReleaseLicence)}</button>
                 <label class="inline">
                     <span>{t(Key::MoveToGroup)}</span>
                     <select on:change=move |ev| move_target.set(event_target_value(&ev))>
