@@ -266,8 +266,17 @@ string_value!(Phone, PhoneError);
 
 /// A stored number (`+15550100000;ext=123`) as people read it (`+15550100000 ext. 123`), for the
 /// pages that show the stored text without parsing it again.
+///
+/// Split at the `;` rather than searched for `;ext=`: a substring search (and its slicing, whose
+/// panic message formats characters) weighed some 6 KB of the people's bundle's brotli.
 pub fn readable(stored: &str) -> String {
-    stored.replacen(EXTENSION_MARK, " ext. ", 1)
+    match stored.split_once(';') {
+        Some((number, extension)) => {
+            let digits = extension.strip_prefix("ext=").unwrap_or(extension);
+            format!("{number} ext. {digits}")
+        }
+        None => stored.to_owned(),
+    }
 }
 
 // Checked against libphonenumber's numbering plans (the `phonenumber` crate, natively only: its
