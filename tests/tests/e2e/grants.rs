@@ -157,7 +157,17 @@ async fn each_admin_is_offered_only_what_they_may_grant() {
     let refused = admin.wait_for(Locator::Id("email-error")).await;
     assert_eq!(
         refused.text().await.unwrap(),
-        "This email's domain is not one of the account's approved domains. The account approves: acme.eu."
+        "This email's domain is not one of the account's approved domains."
+    );
+    let approved = admin.wait_for(Locator::Id("email-domains")).await;
+    assert_eq!(
+        approved.text().await.unwrap(),
+        "The account approves: acme.eu."
+    );
+    let email = admin.field("Email").await;
+    assert_eq!(
+        email.attr("aria-describedby").await.unwrap().as_deref(),
+        Some("email-error email-domains")
     );
     admin.screenshot("add-user-domain-refused-phone").await;
     admin.close().await;

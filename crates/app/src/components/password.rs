@@ -17,14 +17,13 @@ pub struct NewPassword {
     pub confirm: RwSignal<String>,
     /// Set once the person tried to submit: from then on, empty fields are flagged too.
     pub tried: RwSignal<bool>,
-    /// The group's minimum length (it may be learnt after the page opens).
-    min_length: Signal<u16>,
+    min_length: u16,
     /// What the page knows of the person (username, email, names): not a password of theirs.
     personal: Signal<Vec<String>>,
 }
 
 impl NewPassword {
-    pub fn new(min_length: Signal<u16>, personal: Signal<Vec<String>>) -> NewPassword {
+    pub fn new(min_length: u16, personal: Signal<Vec<String>>) -> NewPassword {
         NewPassword {
             password: RwSignal::new(String::new()),
             confirm: RwSignal::new(String::new()),
@@ -45,7 +44,7 @@ impl NewPassword {
     fn policy(&self) -> GroupPolicy {
         let default = GroupPolicy::default();
         GroupPolicy::new(
-            self.min_length.get(),
+            self.min_length,
             default.idle_timeout_minutes(),
             default.members_may_edit_own_details(),
         )
@@ -104,7 +103,7 @@ pub fn NewPasswordFields(
     field: &'static str,
 ) -> impl IntoView {
     view! {
-        <p class="hint">{t(Key::MinimumLength)} " " <strong>{move || fields.min_length.get()}</strong></p>
+        <p class="hint">{t(Key::MinimumLength)} " " <strong>{fields.min_length}</strong></p>
         <TextField id="new-password" label=t(Key::NewPassword) value=fields.password
             error=fields.problem(server, field) kind="password" autocomplete="new-password" required=true />
         <TextField id="confirm-password" label=t(Key::ConfirmPassword) value=fields.confirm

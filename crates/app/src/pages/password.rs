@@ -54,22 +54,30 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     }
 }
 
-/// `/change-password`: required after signing in with a temporary password.
+/// `/change-password`: required after signing in with a temporary password, and linked from My
+/// details. The server applies the strictest rule of the person's groups, which the session
+/// tells: the form waits for it (the page may open before it is known).
 #[component]
 pub fn ChangePasswordPage() -> impl IntoView {
     let session = use_session();
+    move || {
+        session.checked().then(|| {
+            let min_length = session
+                .me_untracked()
+                .map_or(*MIN_PASSWORD_LENGTH_RANGE.start(), |me| {
+                    me.min_password_length
+                });
+            view! { <ChangePasswordForm min_length=min_length /> }
+        })
+    }
+}
+
+/// The change of password, under the rule of `min_length`.
+#[component]
+fn ChangePasswordForm(min_length: u16) -> impl IntoView {
+    let session = use_session();
     let nav = use_nav();
     let current = RwSignal::new(String::new());
-    // The server applies the strictest rule of the person's groups, which the session tells.
-    // Known once the session is (the page may open before it is); till then the least any
-    // group allows.
-    let min_length = Signal::derive(move || {
-        session
-            .me()
-            .map_or(*MIN_PASSWORD_LENGTH_RANGE.start(), |me| {
-                me.min_password_length
-            })
-    });
     let personal = Signal::derive(move || {
         session.me().map_or_else(Vec::new, |me| {
             vec![me.username, me.email, me.first_name, me.last_name]

@@ -110,7 +110,7 @@ fn PasswordForm(
     let session = use_session();
     let nav = use_nav();
     let fields = NewPassword::new(
-        Signal::stored(info.min_password_length),
+        info.min_password_length,
         Signal::stored(vec![info.username.clone(), info.first_name.clone()]),
     );
     let question = RwSignal::new(String::new());

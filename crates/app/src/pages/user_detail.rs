@@ -4,7 +4,7 @@
 //! membership here (the server decides either way), and the page says why.
 
 use crate::api::{self, Tagged, UserAction, UserChanges, UserDetail};
-use crate::components::field::TextField;
+use crate::components::field::{TextField, more_words};
 use crate::components::frame::{Told, use_account};
 use crate::components::grants::GrantsCard;
 use crate::components::loaded::{Loaded, alert};
@@ -300,8 +300,7 @@ fn EditForm(
     let error_of = move |name: &'static str| {
         ProfileFields::error_of(issues, server, name, Signal::derive(|| true))
     };
-    let approved =
-        Signal::derive(move || server.get().and_then(|e| e.approved_domains(field::EMAIL)));
+    let approved = move || server.get().and_then(|e| e.approved_domains(field::EMAIL));
     let stale = move || {
         server
             .get()
@@ -338,7 +337,8 @@ fn EditForm(
                     <button type="button" on:click=move |_| on_change.run(())>{t(Key::Reload)}</button>
                 </Shown>
                 {profile.then(|| view! {
-                    <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) detail=approved kind="email" required=true />
+                    <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) more="email-domains" kind="email" required=true />
+                    {more_words("email-domains", approved)}
                     <UsernameChoice fields=fields editable=activated error=error_of(field::USERNAME) />
                     <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME) required=true />
                     <TextField id=field::LAST_NAME label=t(Key::LastName) value=last_name error=error_of(field::LAST_NAME) required=true />

@@ -7,7 +7,7 @@
 //! says it waits for them to accept, and shows nothing else of them.
 
 use crate::api::{self, ApiResult, Created, NewUser};
-use crate::components::field::TextField;
+use crate::components::field::{TextField, more_words};
 use crate::components::frame::{Told, use_account};
 use crate::components::grants::level_selects;
 use crate::components::loaded::alert;
@@ -124,8 +124,7 @@ pub fn NewUserPage() -> impl IntoView {
         let shown = Signal::derive(move || submitted.get() || !value.get().is_empty());
         ProfileFields::error_of(issues, server, name, shown)
     };
-    let approved =
-        Signal::derive(move || server.get().and_then(|e| e.approved_domains(field::EMAIL)));
+    let approved = move || server.get().and_then(|e| e.approved_domains(field::EMAIL));
     // Any edit clears the server's verdict, which was about the old values.
     effect(move || {
         let _ = fields.draft();
@@ -218,7 +217,8 @@ pub fn NewUserPage() -> impl IntoView {
                         .or_else(|| (submitted.get() && !issues.get().is_empty()).then(|| t(Key::FixFields)));
                     summary.map(alert)
                 }}
-                <TextField id=field::EMAIL label=t(Key::Email) value=fields.email error=error_of(field::EMAIL) detail=approved kind="email" required=true />
+                <TextField id=field::EMAIL label=t(Key::Email) value=fields.email error=error_of(field::EMAIL) more="email-domains" kind="email" required=true />
+                {more_words("email-domains", approved)}
                 <UsernameChoice fields=fields editable=true error=error_of(field::USERNAME) />
                 <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=fields.first_name error=error_of(field::FIRST_NAME) required=true />
                 <TextField id=field::LAST_NAME label=t(Key::LastName) value=fields.last_name error=error_of(field::LAST_NAME) required=true />

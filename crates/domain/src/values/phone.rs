@@ -267,10 +267,11 @@ string_value!(Phone, PhoneError);
 /// A stored number (`+15550100000;ext=123`) as people read it (`+15550100000 ext. 123`), for the
 /// pages that show the stored text without parsing it again.
 ///
-/// Split at the `;` rather than searched for `;ext=`: a substring search (and its slicing, whose
-/// panic message formats characters) weighed some 6 KB of the people's bundle's brotli.
+/// Cut at the `;`'s byte rather than searched for `;ext=`: a substring search (and slicing whose
+/// panic message formats characters) weighed some 4 KB of the people's bundle's brotli.
 pub fn readable(stored: &str) -> String {
-    match stored.split_once(';') {
+    let cut = stored.bytes().position(|b| b == b';');
+    match cut.and_then(|at| Some((stored.get(..at)?, stored.get(at + 1..)?))) {
         Some((number, extension)) => {
             let digits = extension.strip_prefix("ext=").unwrap_or(extension);
             format!("{number} ext. {digits}")

@@ -28,7 +28,6 @@ pub(super) fn EmailSection(mine: Mine) -> impl IntoView {
     let error_of = move |name: &'static str| {
         Signal::derive(move || server().and_then(|e| e.field(name)).map(|c| c.message_en()))
     };
-    let approved = Signal::derive(move || server().and_then(|e| e.approved_domains("email")));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !ask.pending().get_untracked() {
@@ -47,7 +46,7 @@ pub(super) fn EmailSection(mine: Mine) -> impl IntoView {
             })}
             <form on:submit=submit novalidate>
                 {move || server().filter(|e| e.fields.is_empty()).map(|e| alert(e.message()))}
-                <TextField id="new-email" label=t(Key::MyNewEmail) value=email error=error_of("email") detail=approved kind="email" autocomplete="email" required=true />
+                <TextField id="new-email" label=t(Key::MyNewEmail) value=email error=error_of("email") kind="email" autocomplete="email" required=true />
                 <TextField id="email-password" label=t(Key::CurrentPassword) value=password error=error_of("current_password") kind="password" autocomplete="current-password" required=true />
                 <button type="submit" disabled=move || ask.pending().get()>{t(Key::MyEmailSend)}</button>
             </form>
