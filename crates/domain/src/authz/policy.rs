@@ -44,7 +44,7 @@ impl AuthorityKind {
 
     /// This kind's level spelled `input` in any case (`e` for `E`, as people type in a sheet).
     pub fn level_ignoring_case(&self, input: &str) -> Option<&str> {
-        let input = input.trim();
+        let input = crate::values::text::trim(input);
         self.levels
             .iter()
             .find(|l| eq_ignoring_case(l, input))

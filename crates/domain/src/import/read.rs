@@ -10,6 +10,7 @@ use super::decode::decode;
 use super::sheet::{Chunk, RecordProblem, Row, Sheet};
 use super::{FileRefusal, MAX_COLUMNS, MAX_FIELD_CHARS, MAX_ROWS};
 use crate::authz::AuthzPolicy;
+use crate::values::text::trim;
 use csv_core::{ReadRecordResult, Reader, ReaderBuilder};
 use std::sync::Arc;
 
@@ -228,7 +229,7 @@ impl Parser {
         let mut from = 0;
         for (column, &end) in ends.iter().enumerate() {
             let end = end.min(record.len());
-            let mut text = super::write::unguard(record.get(from..end).unwrap_or_default().trim());
+            let mut text = super::write::unguard(trim(record.get(from..end).unwrap_or_default()));
             if text.len() > MAX_FIELD_CHARS && text.chars().count() > MAX_FIELD_CHARS {
                 too_long.get_or_insert(column);
                 let cut = text

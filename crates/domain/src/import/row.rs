@@ -6,9 +6,9 @@ use super::words::{parse_role, parse_yes_no};
 use super::{Context, Severity};
 use crate::authz::{Grants, Role};
 use crate::codes::{Coded, ErrorCode};
-use crate::profile::{Profile, ProfileInput, field};
-use crate::values::text::eq_ignoring_case;
-use crate::values::{GroupName, check_approved};
+use crate::profile::{CheckedProfile, Profile, ProfileInput, field};
+use crate::values::text::{eq_ignoring_case, trim};
+use crate::values::{GroupName, check_approved_domain};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -132,7 +132,7 @@ impl CellFinding {
 pub fn check_values(values: &RowView<'_>, ctx: &Context) -> (Vec<CellFinding>, Option<NewMember>) {
     let (findings, checked) = check_own(values, ctx);
     let member = checked.map(|c| NewMember {
-        profile: c.profile,
+        profile: c.profile.into_profile(),
         group: c.group.map(|g| g.into_owned()),
         role: c.role,
         licence: c.licence,
@@ -145,7 +145,7 @@ pub fn check_values(values: &RowView<'_>, ctx: &Context) -> (Vec<CellFinding>, O
 /// 50,000 rows is checked without copying group names or building grants).
 #[derive(Debug)]
 pub(crate) struct Checked<'a> {
-    pub profile: Profile,
+    pub profile: CheckedProfile<'a>,
     pub group: Option<Cow<'a, str>>,
     pub role: Role,
     pub licence: bool,
@@ -158,7 +158,7 @@ pub(crate) fn check_own<'a>(
 ) -> (Vec<CellFinding>, Option<Checked<'a>>) {
     let mut findings = Vec::new();
     fn blank(s: &str) -> Option<&str> {
-        Some(s).filter(|s| !s.trim().is_empty())
+        Some(s).filter(|s| !trim(s).is_empty())
     }
     let draft = ProfileInput {
         email: values.email,
@@ -171,7 +171,7 @@ pub(crate) fn check_own<'a>(
         exchange_domain: blank(values.exchange_domain),
         exchange_username: blank(values.exchange_username),
     };
-    let profile = match draft.check() {
+    let profile = match draft.check_borrowed() {
         Ok(profile) => Some(profile),
         Err(issues) => {
             findings.extend(
@@ -183,11 +183,11 @@ pub(crate) fn check_own<'a>(
         }
     };
     if let Some(profile) = &profile
-        && let Err(refusal) = check_approved(&profile.email, &ctx.approved)
+        && let Err(refusal) = check_approved_domain(profile.email_domain(), &ctx.approved)
     {
         findings.push(CellFinding::error(Field::Email, refusal.code()));
     }
-    let group = check_group(values.group.trim(), ctx)
+    let group = check_group(trim(values.group), ctx)
         .map_err(|code| findings.push(CellFinding::error(Field::Group, code)))
         .ok();
     let role = parse_role(values.role)
@@ -222,7 +222,7 @@ fn check_level<'c>(
     level: &str,
     ctx: &'c Context,
 ) -> Result<Option<&'c str>, ErrorCode> {
-    let level = level.trim();
+    let level = trim(level);
     if level.is_empty() {
         return Ok(None);
     }
@@ -267,7 +267,7 @@ fn profile_field(name: &str) -> Field {
 
 /// The group named, as the account spells it (any case); blank is the default group. Without
 /// an account to look in, any well-formed name passes.
-fn check_group<'c>(name: &str, ctx: &'c Context) -> Result<Option<Cow<'c, str>>, ErrorCode> {
+fn check_group<'c>(name: &'c str, ctx: &'c Context) -> Result<Option<Cow<'c, str>>, ErrorCode> {
     if name.is_empty() {
         return Ok(None);
     }
@@ -280,9 +280,9 @@ fn check_group<'c>(name: &str, ctx: &'c Context) -> Result<Option<Cow<'c, str>>,
     {
         return Ok(Some(Cow::Borrowed(group.as_str())));
     }
-    let parsed = GroupName::parse(name).map_err(|e| e.code())?;
+    let parsed = GroupName::canonical(name).map_err(|e| e.code())?;
     match ctx.groups {
-        None => Ok(Some(Cow::Owned(parsed.as_str().to_owned()))),
+        None => Ok(Some(parsed)),
         Some(_) => Err(ErrorCode::ImportUnknownGroup),
     }
 }

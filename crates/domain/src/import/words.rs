@@ -6,7 +6,7 @@ use crate::codes::ErrorCode;
 /// The value `text` names among `(words, value)`, ignoring case and surrounding spaces (every
 /// word is ASCII, so no lower-cased copy is needed).
 fn one_of<T: Copy>(text: &str, choices: &[(&[&str], T)]) -> Option<T> {
-    let text = text.trim();
+    let text = crate::values::text::trim(text);
     choices
         .iter()
         .find(|(words, _)| words.iter().any(|w| w.eq_ignore_ascii_case(text)))

@@ -76,7 +76,11 @@ impl ApprovedDomain {
 
     /// Whether this entry approves the email's domain (see the module documentation).
     pub fn matches(&self, email: &Email) -> bool {
-        let domain = email.domain();
+        self.matches_domain(email.domain())
+    }
+
+    /// Whether this entry approves an email's domain (lower case).
+    fn matches_domain(&self, domain: &str) -> bool {
         if !self.wildcard {
             return domain == self.base();
         }
@@ -135,11 +139,19 @@ pub fn refused_lines(text: &str) -> Vec<RefusedLine> {
 
 /// Checks an email against an account's approved domains; an empty list approves every domain.
 pub fn check_approved(email: &Email, approved: &[ApprovedDomain]) -> Result<(), DomainNotApproved> {
-    if approved.is_empty() || approved.iter().any(|entry| entry.matches(email)) {
+    check_approved_domain(email.domain(), approved)
+}
+
+/// [`check_approved`] for an email's domain (lower case).
+pub(crate) fn check_approved_domain(
+    domain: &str,
+    approved: &[ApprovedDomain],
+) -> Result<(), DomainNotApproved> {
+    if approved.is_empty() || approved.iter().any(|entry| entry.matches_domain(domain)) {
         Ok(())
     } else {
         Err(DomainNotApproved {
-            domain: email.domain().to_owned(),
+            domain: domain.to_owned(),
             approved: approved.iter().map(|a| a.as_str().to_owned()).collect(),
         })
     }

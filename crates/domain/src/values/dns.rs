@@ -5,6 +5,7 @@
 //! its `xn--` form. Letting Unicode in would let `exаmple.com` (with a Cyrillic `а`) pass for
 //! `example.com`.
 
+use std::borrow::Cow;
 use thiserror::Error;
 
 /// The longest host name DNS can carry (253 characters, without a trailing dot).
@@ -43,15 +44,12 @@ pub enum DnsNameError {
 
 /// Checks a host name (already trimmed by the caller) and returns it lower-cased.
 pub(crate) fn parse_dns_name(input: &str) -> Result<String, DnsNameError> {
-    let mut name = String::with_capacity(input.len());
-    push_dns_name(&mut name, input)?;
-    Ok(name)
+    dns_name(input).map(Cow::into_owned)
 }
 
-/// Checks a host name (already trimmed by the caller) and appends it lower-cased to `out`, so
-/// that a value holding one (an email address) is built in one allocation. On an error `out` is
-/// left with part of the name: the caller drops it.
-pub(crate) fn push_dns_name(out: &mut String, input: &str) -> Result<(), DnsNameError> {
+/// Checks a host name (already trimmed by the caller) and answers it lower-cased, borrowed when
+/// it already was: an import checks the domains of 50,000 addresses without a copy.
+pub(crate) fn dns_name(input: &str) -> Result<Cow<'_, str>, DnsNameError> {
     if input.is_empty() {
         return Err(DnsNameError::Empty);
     }
@@ -62,13 +60,16 @@ pub(crate) fn push_dns_name(out: &mut String, input: &str) -> Result<(), DnsName
             actual: length,
         });
     }
-    let start = out.len();
-    out.push_str(input);
-    let name = out.get_mut(start..).unwrap_or_default();
-    name.make_ascii_lowercase();
+    let name = if input.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(input.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(input)
+    };
     let mut labels = 0;
     let mut last = "";
-    for label in name.split('.') {
+    // A one-character set, searched character by character: quicker than a substring search
+    // on names this short.
+    for label in name.split(['.']) {
         check_label(label)?;
         labels += 1;
         last = label;
@@ -79,7 +80,7 @@ pub(crate) fn push_dns_name(out: &mut String, input: &str) -> Result<(), DnsName
     if last.bytes().all(|b| b.is_ascii_digit()) {
         return Err(DnsNameError::NumericTopLevel);
     }
-    Ok(())
+    Ok(name)
 }
 
 fn check_label(label: &str) -> Result<(), DnsNameError> {

@@ -5,8 +5,10 @@
 //! refused, and so is every non-ASCII character: that one rule shuts out lookalike addresses such
 //! as `pаypal.com` spelled with a Cyrillic `а`.
 
-use super::dns::{DnsNameError, push_dns_name};
+use super::dns::{DnsNameError, dns_name};
+use super::text::trim;
 use crate::codes::{Coded, ErrorCode};
+use std::borrow::Cow;
 use thiserror::Error;
 
 /// The longest address SMTP can carry (RFC 5321 path limit minus the angle brackets).
@@ -66,17 +68,27 @@ impl Coded for EmailError {
 
 /// RFC 5322 `atext`: what a dot-atom local part may hold besides dots.
 fn is_atext(c: char) -> bool {
-    c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c)
+    const SYMBOLS: &[u8] = b"!#$%&'*+/=?^_`{|}~-";
+    c.is_ascii_alphanumeric() || u8::try_from(c).is_ok_and(|b| SYMBOLS.contains(&b))
 }
 
 impl Email {
     /// Parses an address typed by a person or read from a file; surrounding spaces are ignored.
     pub fn parse(input: &str) -> Result<Self, EmailError> {
-        let input = input.trim();
+        Email::canonical(input).map(|value| Email::from_canonical(value.into_owned()))
+    }
+
+    /// What [`Email::parse`] keeps of `input` (the local part as typed, the domain lower-cased),
+    /// borrowed when that is `input` trimmed, as it mostly is: an import checks 50,000 addresses
+    /// without a copy.
+    pub(crate) fn canonical(input: &str) -> Result<Cow<'_, str>, EmailError> {
+        let input = trim(input);
         if input.is_empty() {
             return Err(EmailError::Required);
         }
-        if let Some(character) = input.chars().find(|c| !c.is_ascii()) {
+        if !input.is_ascii()
+            && let Some(character) = input.chars().find(|c| !c.is_ascii())
+        {
             return Err(EmailError::NonAscii { character });
         }
         // ASCII from here on: bytes are characters.
@@ -86,21 +98,26 @@ impl Email {
                 actual: input.len(),
             });
         }
-        let (local, domain) = match input.split_once('@') {
+        // Bytes searched one by one: quicker than a substring search on text this short.
+        let (local, domain) = match input.bytes().position(|b| b == b'@') {
             None => return Err(EmailError::MissingAt),
-            Some((_, rest)) if rest.contains('@') => return Err(EmailError::MultipleAt),
-            Some(halves) => halves,
+            Some(at) if input.bytes().skip(at + 1).any(|b| b == b'@') => {
+                return Err(EmailError::MultipleAt);
+            }
+            Some(at) => (&input[..at], &input[at + 1..]),
         };
         check_local_part(local)?;
-        // One allocation: the local part as typed, then the domain lower-cased behind it.
-        let mut value = String::with_capacity(input.len());
-        value.push_str(local);
-        value.push('@');
-        push_dns_name(&mut value, domain).map_err(|reason| EmailError::InvalidDomain { reason })?;
-        Ok(Email {
-            value,
-            at: local.len(),
-        })
+        match dns_name(domain).map_err(|reason| EmailError::InvalidDomain { reason })? {
+            Cow::Borrowed(_) => Ok(Cow::Borrowed(input)),
+            Cow::Owned(domain) => Ok(Cow::Owned([local, "@", &domain].concat())),
+        }
+    }
+
+    /// An address [`Email::canonical`] answered.
+    pub(crate) fn from_canonical(value: String) -> Email {
+        // The local part holds no @: the first is the one.
+        let at = value.find('@').unwrap_or_default();
+        Email { value, at }
     }
 
     /// The canonical address: local part as typed, domain lower-cased.
@@ -140,7 +157,10 @@ fn check_local_part(local: &str) -> Result<(), EmailError> {
         return Err(EmailError::LocalPartInvalidCharacter { character });
     }
     // An empty piece between dots: a dot first, last, or two in a row.
-    if local.split('.').any(str::is_empty) {
+    if local.starts_with('.')
+        || local.ends_with('.')
+        || local.as_bytes().windows(2).any(|w| w == b"..")
+    {
         return Err(EmailError::LocalPartDots);
     }
     Ok(())

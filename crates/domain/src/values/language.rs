@@ -34,7 +34,7 @@ impl Language {
 
     /// Parses `en` or `fr`, in any case, surrounding spaces ignored (CSV cells say `FR` too).
     pub fn parse(input: &str) -> Result<Self, LanguageError> {
-        let input = input.trim();
+        let input = super::text::trim(input);
         Language::ALL
             .into_iter()
             .find(|language| language.as_str().eq_ignore_ascii_case(input))

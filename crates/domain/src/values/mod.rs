@@ -80,6 +80,7 @@ mod phone;
 pub(crate) mod text;
 mod username;
 
+pub(crate) use approved_domain::check_approved_domain;
 pub use approved_domain::{
     ApprovedDomain, ApprovedDomainError, DomainNotApproved, RefusedLine, check_approved,
     refused_lines,

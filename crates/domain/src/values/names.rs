@@ -5,6 +5,7 @@
 
 use super::text::{TextProblem, clean_text};
 use crate::codes::{Coded, ErrorCode};
+use std::borrow::Cow;
 use thiserror::Error;
 
 macro_rules! name_value {
@@ -57,7 +58,18 @@ macro_rules! name_value {
             #[doc = concat!("Parses ", $what, ": NFC, trimmed, inner spaces collapsed, 1 to ")]
             #[doc = concat!(stringify!($max), " characters, no control or invisible characters.")]
             pub fn parse(input: &str) -> Result<Self, $error> {
-                Ok($name(clean_text(input, $max)?))
+                $name::canonical(input).map(|name| $name::from_canonical(name.into_owned()))
+            }
+
+            #[doc = concat!("What [`", stringify!($name), "::parse`] keeps of `input`, borrowed ")]
+            #[doc = "when that is `input` trimmed."]
+            pub(crate) fn canonical(input: &str) -> Result<Cow<'_, str>, $error> {
+                Ok(clean_text(input, $max)?)
+            }
+
+            #[doc = concat!("A name [`", stringify!($name), "::canonical`] answered.")]
+            pub(crate) fn from_canonical(name: String) -> Self {
+                $name(name)
             }
 
             #[doc = concat!("The cleaned ", $what, ".")]

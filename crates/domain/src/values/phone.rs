@@ -143,7 +143,7 @@ fn in_parentheses(number: &str, n: usize) -> bool {
 impl Phone {
     /// Parses a number written with `+` or `00` before the country code (see the module's notes).
     pub fn parse(input: &str) -> Result<Self, PhoneError> {
-        let input = input.trim();
+        let input = super::text::trim(input);
         if input.is_empty() {
             return Err(PhoneError::Required);
         }

@@ -46,7 +46,12 @@ fn is_allowed(c: char) -> bool {
 impl Username {
     /// Parses a username; surrounding spaces are ignored.
     pub fn parse(input: &str) -> Result<Self, UsernameError> {
-        let input = input.trim();
+        Username::canonical(input).map(|name| Username::from_canonical(name.to_owned()))
+    }
+
+    /// What [`Username::parse`] keeps of `input`: `input` trimmed, borrowed.
+    pub(crate) fn canonical(input: &str) -> Result<&str, UsernameError> {
+        let input = super::text::trim(input);
         let Some(first) = input.chars().next() else {
             return Err(UsernameError::Required);
         };
@@ -65,7 +70,12 @@ impl Username {
                 actual: input.len(),
             });
         }
-        Ok(Username(input.to_owned()))
+        Ok(input)
+    }
+
+    /// A username [`Username::canonical`] answered.
+    pub(crate) fn from_canonical(name: String) -> Username {
+        Username(name)
     }
 
     /// The default username of a person: their email address. This can fail, because an address
@@ -112,9 +122,15 @@ mod tests {
 
     #[test]
     fn a_username_follows_the_email_it_is() {
-        assert!(username_follows_email("Ann@Example.com", " ann@example.com"));
+        assert!(username_follows_email(
+            "Ann@Example.com",
+            " ann@example.com"
+        ));
         assert!(!username_follows_email("ann", "ann@example.com"));
-        assert!(!username_follows_email("ann@example.org", "ann@example.com"));
+        assert!(!username_follows_email(
+            "ann@example.org",
+            "ann@example.com"
+        ));
     }
 
     #[test]

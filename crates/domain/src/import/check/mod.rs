@@ -212,28 +212,22 @@ impl Checker {
     fn check_row(&mut self, index: usize) {
         let view = self.view(index);
         let (own, member) = check_own(&view, &self.ctx);
-        let given = !view.username.trim().is_empty();
+        let given = !crate::values::text::trim(view.username).is_empty();
         // A valid row's keys come from its checked profile; an invalid one's are parsed here,
         // so that a row with a bad phone still counts as a duplicate of its email.
         let (email, username, licence) = match member {
             Some(m) => {
-                let (email, username) = keys(
-                    Some(m.profile.email.as_str()),
-                    Some(m.profile.username.as_str()),
-                );
+                let (email, username) = keys(Some(&m.profile.email), Some(&m.profile.username));
                 (email, username, m.licence)
             }
             None => {
-                let email = Email::parse(view.email).ok();
+                let email = Email::canonical(view.email).ok();
                 let username = if given {
-                    Username::parse(view.username).ok()
+                    Username::canonical(view.username).ok()
                 } else {
-                    email.as_ref().and_then(|e| Username::from_email(e).ok())
+                    email.as_deref().and_then(|e| Username::canonical(e).ok())
                 };
-                let (email_key, username_key) = keys(
-                    email.as_ref().map(Email::as_str),
-                    username.as_ref().map(Username::as_str),
-                );
+                let (email_key, username_key) = keys(email.as_deref(), username);
                 let licence = parse_yes_no(view.licence).unwrap_or(false);
                 (email_key, username_key, licence)
             }
