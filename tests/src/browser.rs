@@ -5,6 +5,7 @@
 use crate::engine::Engine;
 use crate::{PASSWORD, RENDER, TestApp, crate_dir, xpath_literal};
 use fantoccini::elements::Element;
+use fantoccini::error::{CmdError, ErrorStatus};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use std::net::TcpListener;
@@ -212,14 +213,7 @@ impl Browser {
     /// boxes first: WebKit's driver does not scroll a box that scrolls sideways, such as the
     /// navigation at phone width, to reach what it clicks.
     pub async fn click(&self, element: Element, what: &str) {
-        self.client
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center', inline: 'center' });",
-                vec![serde_json::to_value(&element).unwrap_or_default()],
-            )
-            .await
-            .unwrap_or_else(|err| panic!("scroll to {what}: {err}"));
-        if let Err(err) = element.clone().click().await {
+        if let Err(err) = self.try_click(&element).await {
             // Where it was, and what lay on top of it, say more than the driver's error.
             let place = self
                 .client
@@ -235,26 +229,50 @@ impl Browser {
         }
     }
 
+    async fn try_click(&self, element: &Element) -> Result<(), CmdError> {
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'center' });",
+                vec![serde_json::to_value(element).unwrap_or_default()],
+            )
+            .await?;
+        element.clone().click().await
+    }
+
+    /// Clicks what `xpath` finds, named `what`. Found again if the page drew it anew between
+    /// finding and clicking (a list that a search just narrowed), as a person would click the
+    /// new one.
+    async fn click_found(&self, xpath: &str, what: &str) {
+        for _ in 0..3 {
+            let element = self.wait_for(Locator::XPath(xpath)).await;
+            match self.try_click(&element).await {
+                Ok(()) => return,
+                Err(err) if is_stale(&err) => continue,
+                // Tried once more, to say where it was.
+                Err(_) => return self.click(element, what).await,
+            }
+        }
+        let element = self.wait_for(Locator::XPath(xpath)).await;
+        self.click(element, what).await;
+    }
+
     /// Clicks the button whose text is `text`.
     pub async fn click_button(&self, text: &str) {
         let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(text));
-        let element = self.wait_for(Locator::XPath(&xpath)).await;
-        self.click(element, text).await;
+        self.click_found(&xpath, text).await;
     }
 
     /// Clicks the link whose text is `text`.
     pub async fn click_link(&self, text: &str) {
         let xpath = format!("//a[normalize-space(.)={}]", xpath_literal(text));
-        let element = self.wait_for(Locator::XPath(&xpath)).await;
-        self.click(element, text).await;
+        self.click_found(&xpath, text).await;
     }
 
     /// Clicks the button or link whose text is `text`.
     pub async fn click_button_or_link(&self, text: &str) {
         let lit = xpath_literal(text);
         let xpath = format!("//button[normalize-space(.)={lit}] | //a[normalize-space(.)={lit}]");
-        let element = self.wait_for(Locator::XPath(&xpath)).await;
-        self.click(element, text).await;
+        self.click_found(&xpath, text).await;
     }
 
     /// The text of each element `css` finds, one line each (the rows of a table, say).
@@ -285,6 +303,41 @@ impl Browser {
         let _ = std::fs::create_dir_all(&dir);
         std::fs::write(dir.join(format!("{name}.png")), png)
             .unwrap_or_else(|err| panic!("save screenshot: {err}"));
+    }
+
+    /// Opens Add user from the Users page and types the email and the names (leaving how to
+    /// save to the test).
+    pub async fn start_adding(&self, email: &str, first: &str, last: &str) {
+        self.click_button_or_link("Add user").await;
+        self.wait_for_heading("Add a user").await;
+        self.fill("Email", email).await;
+        self.fill("First name", first).await;
+        self.fill("Last name", last).await;
+    }
+
+    /// Chooses the option whose text is `option` in the select labelled `label`, once the
+    /// select offers it (a list of groups loads after its page).
+    pub async fn choose(&self, label: &str, option: &str) {
+        let xpath = format!(
+            "//select[@id=//label[normalize-space(.)={}]/@for]/option[normalize-space(.)={}]",
+            xpath_literal(label),
+            xpath_literal(option)
+        );
+        self.wait_for(Locator::XPath(&xpath)).await;
+        self.field(label)
+            .await
+            .select_by_label(option)
+            .await
+            .unwrap_or_else(|err| panic!("choose {option} in {label}: {err}"));
+    }
+
+    /// Waits for the page's notice (what was just done) saying `text`.
+    pub async fn wait_for_notice(&self, text: &str) {
+        self.wait_for(Locator::XPath(&format!(
+            "//p[contains(@class, 'notice') and @role='status' and normalize-space(.)={}]",
+            xpath_literal(text)
+        )))
+        .await;
     }
 
     /// Signs in through the sign-in page (with the demo password).
@@ -348,4 +401,9 @@ fn wait_for_port(port: u16, limit: Duration) {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
+
+/// Whether the driver refused because the element is no longer in the page (drawn anew).
+fn is_stale(err: &CmdError) -> bool {
+    matches!(err, CmdError::Standard(e) if e.error == ErrorStatus::StaleElementReference)
 }

@@ -35,11 +35,9 @@ async fn an_admin_finds_adds_edits_and_suspends_a_user_and_sees_it_in_the_audit_
     }
 
     // Add a user: the invalid email is flagged as typed, then corrected.
-    browser.click_button_or_link("Add user").await;
-    browser.wait_for_heading("Add a user").await;
-    browser.fill("Email", "new.person@acme").await;
-    browser.fill("First name", "Nouvelle").await;
-    browser.fill("Last name", "Personne").await;
+    browser
+        .start_adding("new.person@acme", "Nouvelle", "Personne")
+        .await;
     let error = browser.wait_for(Locator::Id("email-error")).await;
     assert_eq!(
         error.text().await.unwrap(),

@@ -3,15 +3,27 @@
 //! see it.
 
 use fantoccini::Locator;
-use roster_e2e::{Browser, Viewport, mailed_link, spawn_app};
+use roster_e2e::{Browser, TestApp, Viewport, mailed_link, spawn_app};
 
-/// Waits for the page's notice saying `text`.
-async fn notice(browser: &Browser, text: &str) {
-    browser
-        .wait_for(Locator::XPath(&format!(
-            "//p[contains(@class, 'notice') and @role='status' and normalize-space(.)='{text}']"
-        )))
+/// Eva, of Acme Europe, makes Ada (admin@acme.test) an administrator there too, so that she
+/// administers both demo accounts.
+pub(crate) async fn make_ada_admin_of_europe(app: &TestApp) {
+    let eu = Browser::start(Viewport::Desktop).await;
+    eu.sign_in(app, "eu-admin@acme.test").await;
+    eu.wait_for_heading("Users").await;
+    eu.fill("Search", "Ada Admin").await;
+    eu.click_link("Ada Admin").await;
+    eu.wait_for_heading("Ada Admin").await;
+    eu.field("Role")
+        .await
+        .select_by_value("admin")
+        .await
+        .map_err(|e| format!("choose admin: {e}"))
+        .unwrap();
+    eu.click_button("Save role and authorities").await;
+    eu.wait_for_notice("Role and authorization levels saved.")
         .await;
+    eu.close().await;
 }
 
 /// The value of the field labelled `label`.
@@ -70,7 +82,7 @@ async fn article_000_manage_under_seats_used_reaches_the_people_holding_seats() 
         .to_owned();
     admin.screenshot("article-000-transfer-desktop").await;
     admin.click(button, "Transfer").await;
-    notice(&admin, "Licence transferred.").await;
+    admin.wait_for_notice("Licence transferred.").await;
     admin
         .wait_for(Locator::XPath(
             "//dl[@class='profile']/dd[normalize-space(.)='No licence']",
@@ -145,24 +157,16 @@ async fn article_001_a_user_added_by_hand_and_two_imported() {
     let admin = Browser::start(Viewport::Desktop).await;
     admin.sign_in(&app, "admin@acme.test").await;
     admin.wait_for_heading("Users").await;
-    admin.click_button_or_link("Add user").await;
-    admin.wait_for_heading("Add a user").await;
-    admin.fill("Email", "hana.mobile@acme.test").await;
-    admin.fill("First name", "Hana").await;
-    admin.fill("Last name", "Mobile").await;
-    for (label, value) in [("Group", "Finance"), ("Role", "Administrator")] {
-        let option = admin
-            .wait_for(Locator::XPath(&format!(
-                "//select[@id=//label[normalize-space(.)='{label}']/@for]/option[normalize-space(.)='{value}']"
-            )))
-            .await;
-        admin.click(option, value).await;
-    }
+    admin
+        .start_adding("hana.mobile@acme.test", "Hana", "Mobile")
+        .await;
+    admin.choose("Group", "Finance").await;
+    admin.choose("Role", "Administrator").await;
     admin.fill("Exchange domain", "acme.test").await;
     admin.fill("Exchange username", "hana").await;
     admin.click_button("Save without inviting").await;
     admin.wait_for_heading("Hana Mobile").await;
-    notice(&admin, "User added.").await;
+    admin.wait_for_notice("User added.").await;
     let profile = admin
         .wait_for(Locator::XPath("//dl[@class='profile']"))
         .await
@@ -208,11 +212,9 @@ async fn article_002_a_seat_and_an_activation_link_then_the_person_reads_their_j
     let admin = Browser::start(Viewport::Desktop).await;
     admin.sign_in(&app, "admin@acme.test").await;
     admin.wait_for_heading("Users").await;
-    admin.click_button_or_link("Add user").await;
-    admin.wait_for_heading("Add a user").await;
-    admin.fill("Email", "lea.licence@acme.test").await;
-    admin.fill("First name", "Léa").await;
-    admin.fill("Last name", "Licence").await;
+    admin
+        .start_adding("lea.licence@acme.test", "Léa", "Licence")
+        .await;
     admin
         .field("Language")
         .await
@@ -221,7 +223,9 @@ async fn article_002_a_seat_and_an_activation_link_then_the_person_reads_their_j
         .unwrap_or_else(|e| panic!("choose French: {e}"));
     admin.click_button("Save and send invitation").await;
     admin.wait_for_heading("Léa Licence").await;
-    notice(&admin, "User added, and the invitation sent.").await;
+    admin
+        .wait_for_notice("User added, and the invitation sent.")
+        .await;
     admin.click_button("Assign a licence").await;
     admin
         .wait_for(Locator::XPath(
@@ -264,30 +268,13 @@ async fn article_002_a_seat_and_an_activation_link_then_the_person_reads_their_j
 #[tokio::test]
 async fn article_003_an_administrator_of_two_accounts_adds_a_user_to_both() {
     let app = spawn_app().await;
-    // Eva makes Ada an administrator of Acme Europe too.
-    let eu = Browser::start(Viewport::Desktop).await;
-    eu.sign_in(&app, "eu-admin@acme.test").await;
-    eu.wait_for_heading("Users").await;
-    eu.fill("Search", "Ada Admin").await;
-    eu.click_link("Ada Admin").await;
-    eu.wait_for_heading("Ada Admin").await;
-    eu.field("Role")
-        .await
-        .select_by_value("admin")
-        .await
-        .unwrap_or_else(|e| panic!("choose admin: {e}"));
-    eu.click_button("Save role and authorities").await;
-    notice(&eu, "Role and authorization levels saved.").await;
-    eu.close().await;
+    make_ada_admin_of_europe(&app).await;
 
     let ada = Browser::start(Viewport::Desktop).await;
     ada.sign_in(&app, "admin@acme.test").await;
     ada.wait_for_heading("Users").await;
-    ada.click_button_or_link("Add user").await;
-    ada.wait_for_heading("Add a user").await;
-    ada.fill("Email", "sam.seats@acme.test").await;
-    ada.fill("First name", "Sam").await;
-    ada.fill("Last name", "Seats").await;
+    ada.start_adding("sam.seats@acme.test", "Sam", "Seats")
+        .await;
     ada.fill("Phone (with country code)", "+1 (555) 010-0199 ext. 12")
         .await;
     ada.field("Authority (records)")
@@ -308,7 +295,7 @@ async fn article_003_an_administrator_of_two_accounts_adds_a_user_to_both() {
 
     // The confirmation: added, the password to give them, and a result for the other account.
     ada.wait_for_heading("Sam Seats").await;
-    notice(&ada, "User added.").await;
+    ada.wait_for_notice("User added.").await;
     let password = ada.wait_for(Locator::Css("code.secret")).await;
     assert!(password.text().await.unwrap().len() >= 12);
     let results = ada
@@ -350,11 +337,9 @@ async fn article_004_a_mistyped_email_is_corrected_before_activation() {
     let admin = Browser::start(Viewport::Desktop).await;
     admin.sign_in(&app, "admin@acme.test").await;
     admin.wait_for_heading("Users").await;
-    admin.click_button_or_link("Add user").await;
-    admin.wait_for_heading("Add a user").await;
-    admin.fill("Email", "tom.tpyo@acme.test").await;
-    admin.fill("First name", "Tom").await;
-    admin.fill("Last name", "Typo").await;
+    admin
+        .start_adding("tom.tpyo@acme.test", "Tom", "Typo")
+        .await;
     // Exchange ActiveSync asks for both or neither: refused as typed, before anything is sent.
     admin.fill("Exchange domain", "ACME").await;
     admin.click_button("Save and send invitation").await;
@@ -366,7 +351,9 @@ async fn article_004_a_mistyped_email_is_corrected_before_activation() {
     admin.fill("Exchange username", "tom").await;
     admin.click_button("Save and send invitation").await;
     admin.wait_for_heading("Tom Typo").await;
-    notice(&admin, "User added, and the invitation sent.").await;
+    admin
+        .wait_for_notice("User added, and the invitation sent.")
+        .await;
 
     // Edit details: the email, the language; "Same as username" stays ticked.
     admin.click_button("Edit").await;
@@ -384,7 +371,7 @@ async fn article_004_a_mistyped_email_is_corrected_before_activation() {
         .unwrap_or_else(|e| panic!("choose French: {e}"));
     admin.screenshot("article-004-edit-desktop").await;
     admin.click_button("Save changes").await;
-    notice(&admin, "Saved.").await;
+    admin.wait_for_notice("Saved.").await;
     admin
         .wait_for(Locator::XPath(
             "//dl[@class='profile' and dd[normalize-space(.)='tom.typo@acme.test'][1] and dd[normalize-space(.)='French'] and dd[normalize-space(.)='ACME\\tom']]",
@@ -400,7 +387,7 @@ async fn article_004_a_mistyped_email_is_corrected_before_activation() {
 
     // Resent, the activation link names the corrected username.
     admin.click_button("Resend invitation").await;
-    notice(&admin, "Invitation sent.").await;
+    admin.wait_for_notice("Invitation sent.").await;
     admin.click_link("Mailbox").await;
     admin.wait_for_heading("Mailbox").await;
     let email = admin
@@ -433,7 +420,7 @@ async fn article_004_a_mistyped_email_is_corrected_before_activation() {
         .await;
     admin.fill("Email", "t.typo@acme.test").await;
     admin.click_button("Save changes").await;
-    notice(&admin, "Saved.").await;
+    admin.wait_for_notice("Saved.").await;
     admin
         .wait_for(Locator::XPath(
             "//dl[@class='profile' and dd[normalize-space(.)='tom.typo@acme.test'] and dd[normalize-space(.)='t.typo@acme.test']]",

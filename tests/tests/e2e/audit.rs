@@ -54,20 +54,11 @@ async fn the_audit_log_names_groups_and_levels_in_words() {
     admin.wait_for_heading("Users").await;
 
     // A new person, in the default group without levels; then moved and granted records B.
-    admin.click_button_or_link("Add user").await;
-    admin.wait_for_heading("Add a user").await;
-    admin.fill("Email", EMAIL).await;
-    admin.fill("First name", "Aude").await;
-    admin.fill("Last name", "Journal").await;
+    admin.start_adding(EMAIL, "Aude", "Journal").await;
     admin.click_button("Save without inviting").await;
     admin.wait_for_heading("Aude Journal").await;
     admin.click_button("Edit").await;
-    admin
-        .field("Group")
-        .await
-        .select_by_label("Operations")
-        .await
-        .unwrap();
+    admin.choose("Group", "Operations").await;
     admin.click_button("Save changes").await;
     admin
         .wait_for(Locator::XPath("//dd[normalize-space(.)='Operations']"))

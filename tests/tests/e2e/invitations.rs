@@ -6,11 +6,7 @@ use roster_e2e::{Browser, Viewport, mailed_link, spawn_app};
 
 /// Adds a user through the Add-user page and opens their page.
 async fn add_user(browser: &Browser, email: &str, first: &str, last: &str) {
-    browser.click_button_or_link("Add user").await;
-    browser.wait_for_heading("Add a user").await;
-    browser.fill("Email", email).await;
-    browser.fill("First name", first).await;
-    browser.fill("Last name", last).await;
+    browser.start_adding(email, first, last).await;
     browser.click_button("Save without inviting").await;
     browser.wait_for_heading(&format!("{first} {last}")).await;
 }

@@ -147,11 +147,8 @@ async fn a_person_keeps_their_details_on_a_phone_and_an_administrator_checks_the
 pub(crate) async fn ask_dee_to_join(eu: &Browser) -> Element {
     eu.click_link("Users").await;
     eu.wait_for_heading("Users").await;
-    eu.click_button_or_link("Add user").await;
-    eu.wait_for_heading("Add a user").await;
-    eu.fill("Email", "delegate@acme.test").await;
-    eu.fill("First name", "Dee").await;
-    eu.fill("Last name", "Delegate").await;
+    eu.start_adding("delegate@acme.test", "Dee", "Delegate")
+        .await;
     eu.click_button("Save without inviting").await;
     eu.wait_for(Locator::XPath(
         "//section[@role='status'][h2[normalize-space(.)='Waiting for the person to accept']]",

@@ -6,15 +6,6 @@
 use fantoccini::Locator;
 use roster_e2e::{Browser, Viewport, spawn_app};
 
-/// Waits for the page's notice saying `text`.
-async fn notice(browser: &Browser, text: &str) {
-    browser
-        .wait_for(Locator::XPath(&format!(
-            "//p[contains(@class, 'notice') and @role='status' and normalize-space(.)='{text}']"
-        )))
-        .await;
-}
-
 #[tokio::test]
 async fn each_action_on_a_person_says_what_it_did() {
     let app = spawn_app().await;
@@ -22,14 +13,12 @@ async fn each_action_on_a_person_says_what_it_did() {
     admin.sign_in(&app, "admin@acme.test").await;
     admin.wait_for_heading("Users").await;
 
-    admin.click_button_or_link("Add user").await;
-    admin.wait_for_heading("Add a user").await;
-    admin.fill("Email", "nia.notice@acme.test").await;
-    admin.fill("First name", "Nia").await;
-    admin.fill("Last name", "Notice").await;
+    admin
+        .start_adding("nia.notice@acme.test", "Nia", "Notice")
+        .await;
     admin.click_button("Save without inviting").await;
     admin.wait_for_heading("Nia Notice").await;
-    notice(&admin, "User added.").await;
+    admin.wait_for_notice("User added.").await;
     admin.screenshot("user-added-desktop").await;
 
     let records = admin.field("Authority (records)").await;
@@ -38,7 +27,9 @@ async fn each_action_on_a_person_says_what_it_did() {
         .await
         .unwrap_or_else(|e| panic!("choose B: {e}"));
     admin.click_button("Save role and authorities").await;
-    notice(&admin, "Role and authorization levels saved.").await;
+    admin
+        .wait_for_notice("Role and authorization levels saved.")
+        .await;
 
     // Removed: the form would only be refused, so it is not offered, and the page says why.
     admin.click_button("Deprovision").await;
@@ -79,7 +70,7 @@ async fn each_action_on_a_person_says_what_it_did() {
         .unwrap();
     admin.click_button("Delete for good").await;
     admin.wait_for_heading("Users").await;
-    notice(&admin, "User deleted for good.").await;
+    admin.wait_for_notice("User deleted for good.").await;
     admin.screenshot("user-deleted-desktop").await;
     admin.close().await;
 }
@@ -87,21 +78,7 @@ async fn each_action_on_a_person_says_what_it_did() {
 #[tokio::test]
 async fn adding_a_person_to_several_accounts_shows_a_result_for_each() {
     let app = spawn_app().await;
-    // Eva makes Ada an administrator of Acme Europe too.
-    let eu = Browser::start(Viewport::Desktop).await;
-    eu.sign_in(&app, "eu-admin@acme.test").await;
-    eu.wait_for_heading("Users").await;
-    eu.fill("Search", "Ada Admin").await;
-    eu.click_link("Ada Admin").await;
-    eu.wait_for_heading("Ada Admin").await;
-    eu.field("Role")
-        .await
-        .select_by_value("admin")
-        .await
-        .unwrap_or_else(|e| panic!("choose admin: {e}"));
-    eu.click_button("Save role and authorities").await;
-    notice(&eu, "Role and authorization levels saved.").await;
-    eu.close().await;
+    crate::articles::make_ada_admin_of_europe(&app).await;
 
     // Ada adds Dee, of Acme Records, to both of her accounts at once, on a phone.
     let ada = Browser::start(Viewport::Phone).await;
