@@ -16,11 +16,6 @@ pub fn TextField(
     /// The message to show under the field, if any.
     #[prop(into)]
     error: Signal<Option<&'static str>>,
-    /// The id of more words about the error, which the page shows after the field (what would
-    /// be accepted): the field is described by them too while its error shows. (An id rather
-    /// than the words: a reactive `String` prop was 0.5 KB of the people's bundle's brotli.)
-    #[prop(optional)]
-    more: Option<&'static str>,
     /// A hint under the label.
     #[prop(optional)]
     hint: Option<&'static str>,
@@ -45,7 +40,6 @@ pub fn TextField(
             }
             if error.get().is_some() {
                 ids.push(error_id.clone());
-                ids.extend(more.map(str::to_owned));
             }
             ids.join(" ")
         }
@@ -73,11 +67,12 @@ pub fn TextField(
     }
 }
 
-/// The more words about a field's error that [`TextField`]'s `more` names: shown under it, while
-/// `words` has some.
+/// More words about a field's error, shown under it while `words` has some (what would be
+/// accepted), and announced as they appear. (Not a prop of [`TextField`]: every form of the
+/// people's bundle would carry its code.)
 pub fn more_words(
     id: &'static str,
     words: impl Fn() -> Option<String> + Send + Sync + 'static,
 ) -> impl IntoView {
-    move || words().map(|w| view! { <p class="error" id=id>{w}</p> })
+    move || words().map(|w| view! { <p class="error" id=id role="status">{w}</p> })
 }

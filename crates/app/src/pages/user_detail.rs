@@ -337,7 +337,7 @@ fn EditForm(
                     <button type="button" on:click=move |_| on_change.run(())>{t(Key::Reload)}</button>
                 </Shown>
                 {profile.then(|| view! {
-                    <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) more="email-domains" kind="email" required=true />
+                    <TextField id=field::EMAIL label=t(Key::Email) value=email error=error_of(field::EMAIL) kind="email" required=true />
                     {more_words("email-domains", approved)}
                     <UsernameChoice fields=fields editable=activated error=error_of(field::USERNAME) />
                     <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=first_name error=error_of(field::FIRST_NAME) required=true />

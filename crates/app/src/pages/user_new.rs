@@ -217,7 +217,7 @@ pub fn NewUserPage() -> impl IntoView {
                         .or_else(|| (submitted.get() && !issues.get().is_empty()).then(|| t(Key::FixFields)));
                     summary.map(alert)
                 }}
-                <TextField id=field::EMAIL label=t(Key::Email) value=fields.email error=error_of(field::EMAIL) more="email-domains" kind="email" required=true />
+                <TextField id=field::EMAIL label=t(Key::Email) value=fields.email error=error_of(field::EMAIL) kind="email" required=true />
                 {more_words("email-domains", approved)}
                 <UsernameChoice fields=fields editable=true error=error_of(field::USERNAME) />
                 <TextField id=field::FIRST_NAME label=t(Key::FirstName) value=fields.first_name error=error_of(field::FIRST_NAME) required=true />
