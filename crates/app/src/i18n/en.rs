@@ -96,7 +96,9 @@ pub const fn text(key: Key) -> &'static str {
         SameAsUsername => "Same as username: the email address is the username",
         IdentityProvider => "Identity provider",
         LocalPassword => "Roster password",
-        IdentityProviderHint => "Leave empty for a Roster password, or name the single sign-on provider (for example okta).",
+        IdentityProviderHint => {
+            "Leave empty for a Roster password, or name the single sign-on provider (for example okta)."
+        }
         ExchangeTitle => "Exchange ActiveSync",
         ExchangeHint => "Optional: both the domain and the username, or neither.",
         ExchangeDomain => "Exchange domain",
@@ -175,7 +177,9 @@ pub const fn text(key: Key) -> &'static str {
         LicenceTransferred => "Licence transferred.",
         ManageSeats => "Manage the people holding seats",
         TransferTitle => "Transfer the licence",
-        TransferLead => "The seat moves in one step to the person you choose: someone active who holds none.",
+        TransferLead => {
+            "The seat moves in one step to the person you choose: someone active who holds none."
+        }
         TransferSearch => "Give it to (name or email)",
         TransferTo => "Transfer the licence to",
         UserDeleted => "User deleted for good.",

@@ -220,7 +220,9 @@ pub async fn min_password_length(
     .bind(account)
     .fetch_one(&mut *conn)
     .await?;
-    Ok(min.map_or(GroupPolicy::default().min_password_length(), |m| {
-        u16::try_from(m).unwrap_or(u16::MAX)
-    }))
+    Ok(
+        min.map_or(GroupPolicy::default().min_password_length(), |m| {
+            u16::try_from(m).unwrap_or(u16::MAX)
+        }),
+    )
 }

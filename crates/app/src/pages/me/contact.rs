@@ -40,7 +40,13 @@ pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
     }
     let first = RwSignal::new(me.value.first_name.clone());
     let last = RwSignal::new(me.value.last_name.clone());
-    let phone = RwSignal::new(me.value.phone.as_deref().map(readable_phone).unwrap_or_default());
+    let phone = RwSignal::new(
+        me.value
+            .phone
+            .as_deref()
+            .map(readable_phone)
+            .unwrap_or_default(),
+    );
     let language = RwSignal::new(me.value.language.as_str().to_owned());
     let save = Act::new(move |_: &()| {
         let changes = MyChanges {
