@@ -38,37 +38,14 @@ impl Entry {
 
 /// Writes `entry` inside the caller's transaction.
 pub async fn record(tx: &mut Tx<'_>, entry: Entry) -> Result<(), AppError> {
-    let new = store::audit::NewEntry {
-        at: crate::clock::now().unix_seconds(),
-        actor_id: entry.actor_id,
-        account_id: entry.account_id,
-        target_user_id: entry.target_user_id,
-        target_group_id: entry.target_group_id,
-        action: entry.action,
-        before: entry.before.as_ref(),
-        after: entry.after.as_ref(),
-        origin_account_id: entry.origin_account_id,
-    };
-    store::audit::insert(tx, &new).await
+    store::audit::insert(tx, &entry.stored(crate::clock::now().unix_seconds())).await
 }
 
 /// Writes `entries`, in their order, inside the caller's transaction, in one statement.
 pub async fn record_many(tx: &mut Tx<'_>, entries: Vec<Entry>) -> Result<(), AppError> {
     let at = crate::clock::now().unix_seconds();
-    let new: Vec<store::audit::NewEntry<'_>> = entries
-        .iter()
-        .map(|entry| store::audit::NewEntry {
-            at,
-            actor_id: entry.actor_id,
-            account_id: entry.account_id,
-            target_user_id: entry.target_user_id,
-            target_group_id: entry.target_group_id,
-            action: entry.action,
-            before: entry.before.as_ref(),
-            after: entry.after.as_ref(),
-            origin_account_id: entry.origin_account_id,
-        })
-        .collect();
+    let new: Vec<store::audit::NewEntry<'_>> =
+        entries.iter().map(|entry| entry.stored(at)).collect();
     store::audit::insert_many(tx, &new).await
 }
 
@@ -190,4 +167,21 @@ pub async fn list(
     let mut conn = state.db.acquire().await?;
     let items = crate::store::audit::page(&mut conn, account, &q, limit).await?;
     Ok(axum::Json(AuditPage { items }))
+}
+
+impl Entry {
+    /// The entry as the store writes it, at `at`.
+    fn stored(&self, at: i64) -> store::audit::NewEntry<'_> {
+        store::audit::NewEntry {
+            at,
+            actor_id: self.actor_id,
+            account_id: self.account_id,
+            target_user_id: self.target_user_id,
+            target_group_id: self.target_group_id,
+            action: self.action,
+            before: self.before.as_ref(),
+            after: self.after.as_ref(),
+            origin_account_id: self.origin_account_id,
+        }
+    }
 }
