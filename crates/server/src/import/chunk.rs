@@ -124,11 +124,12 @@ pub async fn create(
         .filter_map(|(_, _, member)| member.as_ref())
         .map(|member| member.profile.username.key())
         .collect();
-    let logins: HashMap<String, ChunkLogin> = store::imports::chunk_logins(&mut tx, account, &keys)
-        .await?
-        .into_iter()
-        .map(|login| (login.username_key.clone(), login))
-        .collect();
+    let logins: HashMap<String, ChunkLogin> =
+        store::imports::logins_of_keys(&mut tx, account, &keys)
+            .await?
+            .into_iter()
+            .map(|login| (login.username_key.clone(), login))
+            .collect();
     // The chunk's own new logins join them as they are made.
     let mut emails_in_use: HashSet<String> = store::imports::emails_in_use(&mut tx, &keys)
         .await?

@@ -72,23 +72,23 @@ pub(crate) async fn existing(
     actor: Option<i64>,
     keys: &[impl serde::Serialize],
 ) -> Result<Logins, AppError> {
-    let rows = crate::store::imports::logins(conn, account, keys).await?;
-    let elsewhere: Vec<i64> = rows.iter().filter(|r| !r.2).map(|r| r.1).collect();
+    let rows = crate::store::imports::logins_of_keys(conn, account, keys).await?;
+    let elsewhere: Vec<i64> = rows.iter().filter(|r| !r.here).map(|r| r.id).collect();
     let managed = match actor {
         Some(actor) => Some(guard::managed_everywhere(conn, actor, &elsewhere).await?),
         None => None,
     };
     Ok(rows
         .into_iter()
-        .map(|(key, id, here)| {
-            let place = if here {
+        .map(|login| {
+            let place = if login.here {
                 Existing::Here
-            } else if managed.as_ref().is_none_or(|m| m.contains(&id)) {
+            } else if managed.as_ref().is_none_or(|m| m.contains(&login.id)) {
                 Existing::Elsewhere
             } else {
                 Existing::Consent
             };
-            (key, place)
+            (login.username_key, place)
         })
         .collect())
 }

@@ -63,26 +63,7 @@ pub async fn keep_answer(
     Ok(())
 }
 
-/// For each of these username keys that has a login: its key, the person's id, and whether they
-/// are a member of `account`.
-pub async fn logins(
-    conn: &mut Conn,
-    account: i64,
-    keys: &[impl serde::Serialize],
-) -> Result<Vec<(String, i64, bool)>, AppError> {
-    Ok(sqlx::query_as(&format!(
-        "SELECT u.username_key, u.id,
-                EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.account_id = ?1)
-         FROM users u WHERE u.username_key {}",
-        in_list(2)
-    ))
-    .bind(account)
-    .bind(list(keys)?)
-    .fetch_all(&mut *conn)
-    .await?)
-}
-
-/// A login that a chunk's row names by its username key.
+/// A login that a row names by its username key.
 #[derive(Debug, sqlx::FromRow)]
 pub struct ChunkLogin {
     pub username_key: String,
@@ -94,10 +75,10 @@ pub struct ChunkLogin {
 
 /// The logins of these username keys, each with its email and whether it is a member of
 /// `account`: one search of the username index for a whole chunk.
-pub async fn chunk_logins(
+pub async fn logins_of_keys(
     conn: &mut Conn,
     account: i64,
-    keys: &[String],
+    keys: &[impl serde::Serialize],
 ) -> Result<Vec<ChunkLogin>, AppError> {
     Ok(sqlx::query_as(&format!(
         "SELECT u.username_key, u.id, u.email,
