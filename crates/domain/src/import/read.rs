@@ -51,7 +51,8 @@ impl Parser {
     pub fn new(bytes: &[u8], policy: &AuthzPolicy) -> Result<Parser, FileRefusal> {
         let (text, encoding) = decode(bytes)?;
         let delimiter = detect_delimiter(&text);
-        let out = vec![0; text.len() + 1];
+        // `csv-core`'s output, for the lines with quotes: grown as they need.
+        let out = vec![0; 4096];
         let mut parser = Parser {
             reader: ReaderBuilder::new().delimiter(delimiter).build(),
             pos: 0,
@@ -126,6 +127,18 @@ impl Parser {
 
     fn read_some(&mut self, max: usize) -> Result<bool, FileRefusal> {
         let u32_of = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        // Room for the step's values at once, as long as the lines so far (the header's at
+        // first): a chunk grown a value at a time is copied over and over.
+        let line = self.pos / (self.records as usize + 1);
+        let room = max
+            .saturating_mul(line)
+            .min(self.text.len() - self.pos.min(self.text.len()));
+        self.pending.text.reserve(room);
+        // Each value but a line's last takes at least its delimiter.
+        let columns = self.sheet.headers.len();
+        self.pending
+            .ends
+            .reserve(max.saturating_mul(columns).min(room + columns));
         for _ in 0..max {
             let Some(raw) = self.record()? else {
                 return Ok(true);
@@ -185,6 +198,33 @@ impl Parser {
     /// The next record, or `None` at the end of the text.
     fn record(&mut self) -> Result<Option<Raw>, FileRefusal> {
         let bytes = self.text.as_bytes();
+        // Blank lines between records are skipped, as `csv-core` skips them.
+        let from = self.pos
+            + bytes[self.pos..]
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+        if from == bytes.len() {
+            self.pos = from;
+            return Ok(None);
+        }
+        // Most lines hold no quote: their fields are the text between delimiters, read without
+        // `csv-core`'s copy (a line ends at `\n` or `\r`, as it says). A line with a quote goes
+        // to `csv-core`, from the start of a record.
+        let end = bytes[from..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r' || b == b'"')
+            .map_or(bytes.len(), |i| from + i);
+        if bytes.get(end) != Some(&b'"') {
+            self.pos = (end + 1).min(bytes.len());
+            let line = self.text.get(from..end).unwrap_or_default();
+            return Ok(Some(push_fields(
+                &mut self.pending,
+                split(line, self.sheet.delimiter),
+            )));
+        }
+        self.pos = from;
+        self.reader.reset();
         let start = self.pos;
         let (mut outlen, mut endlen) = (0, 0);
         loop {
@@ -213,8 +253,7 @@ impl Parser {
         Ok(Some(raw))
     }
 
-    /// The fields of the record just read, trimmed, each cut at the limit, appended to the
-    /// pending chunk.
+    /// The fields of the record `csv-core` just read, appended to the pending chunk.
     fn fields(&mut self, ends: &[usize], outlen: usize) -> Raw {
         // The text was valid UTF-8 and the delimiter and quote are ASCII, so the record and each
         // field are too; the lossy conversion is never taken (and is no panic if it were).
@@ -223,30 +262,14 @@ impl Parser {
             Ok(text) => std::borrow::Cow::Borrowed(text),
             Err(_) => String::from_utf8_lossy(bytes),
         };
-        let start = self.pending.text.len();
-        let first = self.pending.ends.len();
-        let mut too_long = None;
         let mut from = 0;
-        for (column, &end) in ends.iter().enumerate() {
+        let fields = ends.iter().map(|&end| {
             let end = end.min(record.len());
-            let mut text = super::write::unguard(trim(record.get(from..end).unwrap_or_default()));
-            if text.len() > MAX_FIELD_CHARS && text.chars().count() > MAX_FIELD_CHARS {
-                too_long.get_or_insert(column);
-                let cut = text
-                    .char_indices()
-                    .nth(MAX_FIELD_CHARS)
-                    .map_or(text.len(), |(i, _)| i);
-                text = &text[..cut];
-            }
-            self.pending.push(text);
+            let field = record.get(from..end).unwrap_or_default();
             from = end;
-        }
-        Raw {
-            start,
-            first,
-            too_long,
-            unterminated: false,
-        }
+            field
+        });
+        push_fields(&mut self.pending, fields)
     }
 
     /// A quote opened in the record at `start` and ran to the end of the file: reads that
@@ -268,6 +291,9 @@ impl Parser {
             .quoting(false)
             .build();
         let mut ends = vec![0; line.len() + 2];
+        if self.out.len() <= line.len() {
+            self.out.resize(line.len() + 1, 0);
+        }
         // The line holds no newline, so the record ends at a `\r` or at the end of the input.
         let (_, _, nout, nend) = plain.read_record(line, &mut self.out, &mut ends);
         let (_, _, more, more_ends) =
@@ -283,6 +309,48 @@ impl Parser {
         self.pos = next;
         self.reader.reset();
         Ok(raw)
+    }
+}
+
+/// The fields of a line without quotes: the text between its delimiters (ASCII, so each cut
+/// falls between characters).
+fn split(line: &str, delimiter: u8) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    line.bytes()
+        .enumerate()
+        .filter(move |&(_, b)| b == delimiter)
+        .map(|(at, _)| at)
+        .chain(std::iter::once(line.len()))
+        .map(move |end| {
+            let field = line.get(from..end).unwrap_or_default();
+            from = end + 1;
+            field
+        })
+}
+
+/// Appends a record's fields to `pending`, each trimmed, its formula guard taken off, and cut
+/// at the limit.
+fn push_fields<'a>(pending: &mut Chunk, fields: impl Iterator<Item = &'a str>) -> Raw {
+    let start = pending.text.len();
+    let first = pending.ends.len();
+    let mut too_long = None;
+    for (column, field) in fields.enumerate() {
+        let mut text = super::write::unguard(trim(field));
+        if text.len() > MAX_FIELD_CHARS && text.chars().count() > MAX_FIELD_CHARS {
+            too_long.get_or_insert(column);
+            let cut = text
+                .char_indices()
+                .nth(MAX_FIELD_CHARS)
+                .map_or(text.len(), |(i, _)| i);
+            text = &text[..cut];
+        }
+        pending.push(text);
+    }
+    Raw {
+        start,
+        first,
+        too_long,
+        unterminated: false,
     }
 }
 

@@ -11,9 +11,8 @@ impl Checker {
         let Some(row) = self.sheet.rows.get(index) else {
             return view;
         };
-        for (column, field) in self.sheet.columns.iter().enumerate() {
+        for (cell, field) in row.cells().zip(&self.sheet.columns) {
             let Some(field) = field else { continue };
-            let cell = row.cell(column);
             match field {
                 Field::Email => view.email = cell,
                 Field::FirstName => view.first_name = cell,
