@@ -22,29 +22,33 @@ pub enum Field {
     ExchangeUsername,
 }
 
-/// The fixed columns with their template name and the other names accepted for them.
-const FIXED: [(Field, &str, &[&str]); 11] = [
-    (Field::Email, "email", &["courriel", "e_mail", "mail"]),
-    (Field::FirstName, "first_name", &["prénom", "prenom"]),
-    (Field::LastName, "last_name", &["nom", "nom_de_famille"]),
+/// The fixed columns with their template name in English and in French, and the other names
+/// accepted for them.
+const FIXED: [(Field, &str, &str, &[&str]); 11] = [
+    (Field::Email, "email", "courriel", &["e_mail", "mail"]),
+    (Field::FirstName, "first_name", "prénom", &["prenom"]),
+    (Field::LastName, "last_name", "nom", &["nom_de_famille"]),
     (
         Field::Username,
         "username",
-        &["nom_utilisateur", "nom_d'utilisateur"],
+        "identifiant",
+        &["nom_utilisateur", "nom_d'utilisateur", "nom_d’utilisateur"],
     ),
-    (Field::Phone, "phone", &["téléphone", "telephone"]),
-    (Field::Language, "language", &["langue"]),
-    (Field::Group, "group", &["groupe"]),
-    (Field::Role, "role", &["rôle"]),
-    (Field::Licence, "licence", &["license"]),
+    (Field::Phone, "phone", "téléphone", &["telephone"]),
+    (Field::Language, "language", "langue", &[]),
+    (Field::Group, "group", "groupe", &[]),
+    (Field::Role, "role", "rôle", &[]),
+    (Field::Licence, "licence", "licence", &["license"]),
     (
         Field::ExchangeDomain,
         "exchange_domain",
-        &["domaine_exchange"],
+        "domaine_exchange",
+        &[],
     ),
     (
         Field::ExchangeUsername,
         "exchange_username",
+        "identifiant_exchange",
         &["utilisateur_exchange"],
     ),
 ];
@@ -56,8 +60,19 @@ impl Field {
             Field::Authority(kind) => kind,
             fixed => FIXED
                 .iter()
-                .find(|(field, _, _)| field == fixed)
-                .map_or("", |(_, name, _)| name),
+                .find(|(field, _, _, _)| field == fixed)
+                .map_or("", |(_, name, _, _)| name),
+        }
+    }
+
+    /// The French template's name of this column (`prénom`; an authority keeps its key).
+    pub fn french_name(&self) -> &str {
+        match self {
+            Field::Authority(kind) => kind,
+            fixed => FIXED
+                .iter()
+                .find(|(field, _, _, _)| field == fixed)
+                .map_or("", |(_, _, french, _)| french),
         }
     }
 
@@ -74,8 +89,10 @@ impl Field {
         let wanted = wanted.replace("e\u{301}", "é").replace("o\u{302}", "ô");
         FIXED
             .iter()
-            .find(|(_, name, others)| *name == wanted || others.contains(&wanted.as_str()))
-            .map(|(field, _, _)| field.clone())
+            .find(|(_, name, french, others)| {
+                *name == wanted || *french == wanted || others.contains(&wanted.as_str())
+            })
+            .map(|(field, _, _, _)| field.clone())
             .or_else(|| {
                 policy
                     .kinds()
@@ -88,7 +105,7 @@ impl Field {
 
 /// The template's header: every fixed column, the policy's kinds after `licence`.
 pub fn template_fields(policy: &AuthzPolicy) -> Vec<Field> {
-    let mut fields: Vec<Field> = FIXED.iter().map(|(f, _, _)| f.clone()).collect();
+    let mut fields: Vec<Field> = FIXED.iter().map(|(f, _, _, _)| f.clone()).collect();
     let at = fields
         .iter()
         .position(|f| *f == Field::Licence)
@@ -122,6 +139,10 @@ mod tests {
         assert_eq!(read("prenom"), Some(Field::FirstName));
         assert_eq!(read("nom"), Some(Field::LastName));
         assert_eq!(read("Nom_Utilisateur"), Some(Field::Username));
+        assert_eq!(read("Identifiant"), Some(Field::Username));
+        assert_eq!(read("nom d’utilisateur"), Some(Field::Username));
+        assert_eq!(read("Identifiant Exchange"), Some(Field::ExchangeUsername));
+        assert_eq!(read("domaine-exchange"), Some(Field::ExchangeDomain));
         assert_eq!(read("Téléphone"), Some(Field::Phone));
         assert_eq!(read("langue"), Some(Field::Language));
         assert_eq!(read("Groupe"), Some(Field::Group));
@@ -131,6 +152,18 @@ mod tests {
         assert_eq!(read("DR"), Some(Field::Authority("dr".into())));
         assert_eq!(read("records"), Some(Field::Authority("records".into())));
         assert_eq!(read("department"), None);
+    }
+
+    #[test]
+    fn every_french_name_reads_back_as_its_column() {
+        let policy = AuthzPolicy::default();
+        for field in template_fields(&policy) {
+            assert_eq!(
+                Field::from_header(field.french_name(), &policy),
+                Some(field.clone())
+            );
+            assert_eq!(Field::from_header(field.name(), &policy), Some(field));
+        }
     }
 
     #[test]

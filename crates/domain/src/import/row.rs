@@ -2,7 +2,7 @@
 //! form: the browser calls this for each row of a file, the server again for each row it is sent.
 
 use super::columns::Field;
-use super::words::{parse_role, parse_yes_no};
+use super::words::{language_code, parse_role, parse_yes_no};
 use super::{Context, Severity};
 use crate::authz::{Grants, Role};
 use crate::codes::{Coded, ErrorCode};
@@ -166,7 +166,7 @@ pub(crate) fn check_own<'a>(
         first_name: values.first_name,
         last_name: values.last_name,
         phone: blank(values.phone),
-        language: blank(values.language),
+        language: blank(values.language).map(language_code),
         identity_provider: None,
         exchange_domain: blank(values.exchange_domain),
         exchange_username: blank(values.exchange_username),

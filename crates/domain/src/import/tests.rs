@@ -91,6 +91,26 @@ fn a_duplicate_is_the_later_row_and_fixing_it_clears_both() {
 }
 
 #[test]
+fn a_french_file_reads_with_french_headers_and_words() {
+    let checker = Checker::check(
+        sheet(
+            "courriel;prénom;nom;langue;rôle;licence\n\
+             ann@x.test;Ann;A;Français;administratrice;oui\n\
+             bob@x.test;Bob;B;allemand;utilisateur;peut-être\n",
+        ),
+        Context::default(),
+    );
+    assert!(codes(&checker, 0).is_empty(), "{:?}", codes(&checker, 0));
+    assert_eq!(
+        codes(&checker, 1),
+        [
+            "language language.unsupported",
+            "licence import.invalid_yes_no"
+        ]
+    );
+}
+
+#[test]
 fn existing_logins_and_seats_come_from_the_account() {
     let text = format!(
         "{HEAD}here@x.test,A,A,,yes\nthere@x.test,B,B,,yes\nnew@x.test,C,C,,yes\nlate@x.test,D,D,,oui\n"
@@ -245,5 +265,52 @@ proptest! {
         let fresh_findings: Vec<Finding> = (0..fresh.sheet().rows.len()).flat_map(|i| fresh.findings(i)).collect();
         prop_assert_eq!(live_findings, fresh_findings);
         prop_assert_eq!(live.summary(), fresh.summary());
+    }
+}
+
+/// A line's fields, and how it ends.
+type Line = (Vec<String>, &'static str);
+
+fn lines() -> impl Strategy<Value = Vec<Line>> {
+    let field = proptest::string::string_regex("[a-zé' @.=+-]{0,6}").expect("a pattern");
+    let line = (
+        // One empty field is a blank line unquoted, and a record quoted: not the same file.
+        proptest::collection::vec(field, 1..6).prop_filter("not blank", |f| f != &[""]),
+        prop_oneof![
+            Just("\n"),
+            Just("\r\n"),
+            Just("\r"),
+            Just("\n\n"),
+            Just("\r\n\r\n")
+        ],
+    );
+    proptest::collection::vec(line, 0..8)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Lines without a quote are read apart from `csv-core`; with every field quoted, the same
+    /// lines go through it: both must give the same sheet, whatever the line ends, blank lines,
+    /// field counts or which lines are quoted.
+    #[test]
+    fn lines_without_quotes_read_as_csv_core_reads_them(lines in lines(), quoted in any::<u8>(), last_end in any::<bool>()) {
+        let write = |quote: &dyn Fn(usize) -> bool| {
+            let mut text = String::from("email,first_name,last_name\r\n");
+            for (n, (fields, end)) in lines.iter().enumerate() {
+                let fields: Vec<String> = fields
+                    .iter()
+                    .map(|f| if quote(n) { format!("\"{f}\"") } else { f.clone() })
+                    .collect();
+                text.push_str(&fields.join(","));
+                if last_end || n + 1 < lines.len() {
+                    text.push_str(end);
+                }
+            }
+            text
+        };
+        let plain = sheet(&write(&|_| false));
+        prop_assert_eq!(&plain, &sheet(&write(&|_| true)));
+        prop_assert_eq!(&plain, &sheet(&write(&|n| quoted & (1 << (n % 8)) != 0)));
     }
 }

@@ -6,6 +6,7 @@ use super::check::Checker;
 use super::columns::template_fields;
 use crate::authz::AuthzPolicy;
 use crate::codes::ErrorCode;
+use crate::values::Language;
 
 /// The byte order mark that tells Excel the file is UTF-8.
 pub const BOM: &str = "\u{FEFF}";
@@ -85,9 +86,24 @@ pub fn unguard(value: &str) -> &str {
 
 /// The template: the header the reader expects, for this account's authority kinds.
 pub fn template(policy: &AuthzPolicy) -> String {
+    template_in(policy, Language::En)
+}
+
+/// The template for a person reading `language`: the English header, comma separated; or the
+/// French header (`courriel;prénom;nom`), semicolon separated, as French Excel saves and opens
+/// CSV files (it would show a comma-separated file in one column). The reader takes either.
+pub fn template_in(policy: &AuthzPolicy, language: Language) -> String {
     let mut out = String::from(BOM);
     let fields = template_fields(policy);
-    record(&mut out, fields.iter().map(|f| f.name()));
+    match language {
+        Language::En => record(&mut out, fields.iter().map(|f| f.name())),
+        Language::Fr => {
+            let names: Vec<&str> = fields.iter().map(|f| f.french_name()).collect();
+            // No French name holds a semicolon, a quote or a formula character: none is quoted.
+            out.push_str(&names.join(";"));
+            out.push_str("\r\n");
+        }
+    }
     out
 }
 
@@ -175,5 +191,23 @@ mod tests {
         let sheet = refused.expect("the template reads");
         assert!(sheet.columns.iter().all(Option::is_some));
         assert!(sheet.rows.is_empty());
+    }
+
+    #[test]
+    fn the_french_template_is_semicolon_separated_and_reads_back() {
+        let policy = AuthzPolicy::default();
+        let text = template_in(&policy, Language::Fr);
+        assert!(text.starts_with(&format!("{BOM}courriel;prénom;nom;identifiant;")));
+        assert!(text.ends_with(";domaine_exchange;identifiant_exchange\r\n"));
+        let sheet = super::super::read(text.as_bytes(), &policy).expect("the template reads");
+        assert_eq!(sheet.delimiter, b';');
+        assert_eq!(
+            sheet.columns,
+            template_fields(&policy)
+                .into_iter()
+                .map(Some)
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(template_in(&policy, Language::En), template(&policy));
     }
 }

@@ -41,12 +41,83 @@ impl Language {
             .ok_or(LanguageError::Unsupported)
     }
 
+    /// The language of a browser that sent `accept` (an `Accept-Language` header:
+    /// `fr-CA,fr;q=0.9,en;q=0.8`): the one Roster speaks that it weighs most (the first listed
+    /// among equals, as its region or none: `fr-CA` is French); English when it names neither.
+    pub fn preferred(accept: &str) -> Language {
+        let mut best: Option<(u16, Language)> = None;
+        for range in accept.split(',') {
+            let mut parts = range.split(';');
+            let tag = parts.next().unwrap_or_default().trim();
+            let primary = tag.split('-').next().unwrap_or_default();
+            let Ok(language) = Language::parse(primary) else {
+                continue;
+            };
+            let weight = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1000), quality);
+            match weight {
+                Some(w) if w > 0 && best.is_none_or(|(b, _)| w > b) => best = Some((w, language)),
+                _ => {}
+            }
+        }
+        best.map_or(Language::En, |(_, language)| language)
+    }
+
     /// The ISO 639-1 code: `en` or `fr`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Language::En => "en",
             Language::Fr => "fr",
         }
+    }
+}
+
+/// What breaks French typography in `text`, each fault named: a no-break space (U+00A0) wanted
+/// before `:` and `»` and after `«`, a narrow one (U+202F) before `;`, `?` and `!`, the
+/// typographic apostrophe and the ellipsis character. A colon inside an address (`https://`) is
+/// no punctuation. The tests of every French text (the app's catalogue, the error messages, the
+/// emails) hold them to it.
+pub fn french_typography_faults(text: &str) -> Vec<String> {
+    let mut faults = Vec::new();
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).and_then(|b| chars.get(b)).copied();
+        let wanted = match c {
+            ':' if chars.get(i + 1) == Some(&'/') => None,
+            ':' | '»' => Some('\u{A0}'),
+            ';' | '?' | '!' => Some('\u{202F}'),
+            _ => None,
+        };
+        if let Some(space) = wanted
+            && before != Some(space)
+        {
+            faults.push(format!("{c:?} without {space:?} before it"));
+        }
+        if c == '«' && chars.get(i + 1) != Some(&'\u{A0}') {
+            faults.push("'«' without a no-break space after it".to_owned());
+        }
+        if c == '\'' {
+            faults.push("a typewriter apostrophe (’ wanted)".to_owned());
+        }
+    }
+    if text.contains("...") {
+        faults.push("three dots (… wanted)".to_owned());
+    }
+    faults
+}
+
+/// A quality value (`0.8`, `1`, `0.125`) in thousandths; `None` when it is not one.
+fn quality(text: &str) -> Option<u16> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    if fraction.len() > 3 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let thousandths = format!("{fraction:0<3}").parse::<u16>().ok()?;
+    match whole {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
     }
 }
 
@@ -60,6 +131,32 @@ mod tests {
 
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_typography_check_finds_each_fault() {
+        assert!(
+            french_typography_faults(
+                "Voir https://x.test\u{A0}: oui\u{202F}; non\u{202F}? «\u{A0}x\u{A0}»"
+            )
+            .is_empty()
+        );
+        for wrong in [
+            "Mot de passe : oui",
+            "Mot de passe: oui",
+            "oui ; non",
+            "Oublié ?",
+            "Oublié\u{A0}?",
+            "Bravo !",
+            "« x »",
+            "l'identifiant",
+            "Chargement...",
+        ] {
+            assert!(
+                !french_typography_faults(wrong).is_empty(),
+                "{wrong:?} passed"
+            );
+        }
+    }
 
     #[test]
     fn languages_cross_the_wire_as_their_codes() {
@@ -100,6 +197,26 @@ mod tests {
             LanguageError::Unsupported.code(),
             ErrorCode::LanguageUnsupported
         );
+    }
+
+    #[test]
+    fn a_browser_gets_the_language_it_weighs_most() {
+        for (accept, expected) in [
+            ("fr-CA,fr;q=0.9,en;q=0.8", Language::Fr),
+            ("fr", Language::Fr),
+            ("FR-fr", Language::Fr),
+            ("en-US,en;q=0.9,fr;q=0.8", Language::En),
+            ("de-DE,de;q=0.9,fr;q=0.7,en;q=0.5", Language::Fr),
+            ("en;q=0.5, fr;q=0.6", Language::Fr),
+            ("fr;q=0, en;q=0.1", Language::En),
+            ("fr;q=0.500,en;q=0.5", Language::Fr),
+            ("de, *;q=0.5", Language::En),
+            ("fr;q=2, fr;q=abc, fr;q=0.1234, en;q=0.3", Language::En),
+            ("", Language::En),
+            ("\u{0}fr", Language::En),
+        ] {
+            assert_eq!(Language::preferred(accept), expected, "{accept:?}");
+        }
     }
 
     #[test]

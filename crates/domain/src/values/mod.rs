@@ -72,6 +72,7 @@ mod approved_domain;
 mod country_codes;
 mod dns;
 mod email;
+mod embedding_origin;
 mod exchange;
 mod identity_provider;
 mod language;
@@ -87,13 +88,18 @@ pub use approved_domain::{
 };
 pub use dns::DnsNameError;
 pub use email::{Email, EmailError};
+pub use embedding_origin::{
+    EmbeddingOrigin, EmbeddingOriginError, MAX_EMBEDDING_ORIGINS, OriginEntryError, RefusedOrigin,
+    check_origins, refused_origin_lines,
+};
 pub use exchange::{
     ExchangeAccount, ExchangeDomain, ExchangeError, ExchangeField, ExchangeUsername,
 };
 pub use identity_provider::{IdentityProvider, IdentityProviderError, ProviderName};
-pub use language::{Language, LanguageError};
+pub use language::{Language, LanguageError, french_typography_faults};
 pub use names::{
     AccountName, AccountNameError, GroupName, GroupNameError, PersonName, PersonNameError,
+    PortalKeyName, PortalKeyNameError,
 };
 pub use phone::{Phone, PhoneError, readable as readable_phone};
 pub use username::{Username, UsernameError, login_key, username_follows_email};

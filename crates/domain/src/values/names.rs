@@ -100,6 +100,12 @@ name_value! {
     AccountNameRequired, AccountNameTooLong, AccountNameForbiddenCharacter
 }
 
+name_value! {
+    /// The name of a portal key, as its account's administrators tell their keys apart.
+    PortalKeyName, PortalKeyNameError, "a portal key's name", max 64,
+    PortalKeyNameRequired, PortalKeyNameTooLong, PortalKeyNameForbiddenCharacter
+}
+
 #[cfg(test)]
 mod tests {
     #[cfg(target_arch = "wasm32")]
