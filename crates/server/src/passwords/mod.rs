@@ -132,6 +132,9 @@ pub async fn temporary(
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
     let mut conn = state.db.acquire().await?;
+    // A member of this account, or 404, before anything else is read of them (no such login
+    // was a 500 from the password rule's lookups).
+    model::load(&mut conn, account, user, me.id).await?;
     let policy = rule(&mut conn, user, None).await?.policy;
     drop(conn);
     let password = generate(policy.min_password_length())?;

@@ -143,3 +143,30 @@ async fn a_forgotten_password_is_reset_once_by_link_and_every_session_ends() {
         .count();
     assert_eq!(told, 2, "the link, then the notice of the change");
 }
+
+/// No such login, or one of another account only: 404 either way, before anything is read of
+/// them (schemathesis found user 0 answered 500 by the password rule's lookups).
+#[tokio::test]
+async fn a_temporary_password_for_no_member_of_the_account_is_not_found() {
+    let app = spawn_app().await;
+    let admin = app.signed_in("admin@acme.test").await;
+    let records = app.account_id("Acme Records").await;
+    let eu = app.signed_in("eu-admin@acme.test").await;
+    let outsider = app.staged_user(&admin, "only.records@acme.test").await;
+    let europe = app.account_id("Acme Europe").await;
+    for (client, account, user) in [
+        (&admin, records, 0),
+        (&admin, records, 987_654),
+        (&eu, europe, outsider),
+    ] {
+        let res = client
+            .post(app.url(&format!(
+                "/accounts/{account}/users/{user}/temporary-password"
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 404, "{account} {user}");
+        assert_eq!(problem_code(res).await, "request.not_found");
+    }
+}
