@@ -165,6 +165,11 @@ async fn main() {
     transfer_size("Import users page bundle", &dist.join("import"));
     // The people's bundle: all that a phone downloads to sign in (target: 120 KB brotli).
     transfer_size("people's bundle (/sign-in)", &dist.join("people"));
+    // Built again in French, for a person or a browser that speaks it (the same target).
+    transfer_size(
+        "people's bundle in French (/sign-in, fr)",
+        &dist.join("people-fr"),
+    );
 
     // The import, twice: into a fresh database (the demo's 200 people), as on a new server, and
     // into a fresh account of this one, beside the 100,000 logins every new one is checked

@@ -1,5 +1,5 @@
 //! What Roster's emails say: one catalogue of subjects and bodies keyed by the domain's
-//! [`EmailKind`] and the recipient's language (English until the French catalogue lands), and
+//! [`EmailKind`] and the recipient's language (English here, French in [`french`]), and
 //! [`notify`], which writes the emails a change causes into the outbox of its transaction.
 //!
 //! No email carries a password. Links are built from the configured public address, never from
@@ -9,6 +9,9 @@ use crate::error::AppError;
 use crate::outbox::{self, Email};
 use crate::store::{self, Tx};
 use roster_domain::notify::{EmailKind, Event, recipients};
+use roster_domain::values::Language;
+
+mod french;
 
 /// What the emails of one change may mention.
 #[derive(Debug, Default, Clone)]
@@ -34,9 +37,21 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// The subject and paragraphs of `kind`, for a recipient called `first_name`. English only for
-/// now; `language` picks the catalogue once there are several.
-fn catalogue(kind: EmailKind, _language: &str, facts: &Facts) -> (String, Vec<String>) {
+/// The language of a recipient's `language` code (`fr`); English for any other.
+fn language_of(language: &str) -> Language {
+    Language::parse(language).unwrap_or_default()
+}
+
+/// The subject and paragraphs of `kind`, in the recipient's `language`.
+fn catalogue(kind: EmailKind, language: Language, facts: &Facts) -> (String, Vec<String>) {
+    match language {
+        Language::En => english(kind, facts),
+        Language::Fr => french::catalogue(kind, facts),
+    }
+}
+
+/// The subject and paragraphs of `kind`, in English.
+fn english(kind: EmailKind, facts: &Facts) -> (String, Vec<String>) {
     let account = facts.account.as_deref().unwrap_or("Roster");
     let who = &facts.subject_name;
     let hours = facts.link.as_ref().map_or(0, |(_, h)| *h);
@@ -129,8 +144,11 @@ fn catalogue(kind: EmailKind, _language: &str, facts: &Facts) -> (String, Vec<St
 
 /// Renders `kind` for a recipient, as plain text and HTML.
 pub fn render(kind: EmailKind, language: &str, first_name: &str, facts: &Facts) -> Rendered {
-    let (subject, paragraphs) = catalogue(kind, language, facts);
-    let greeting = format!("Hello {first_name},");
+    let (subject, paragraphs) = catalogue(kind, language_of(language), facts);
+    let greeting = match language_of(language) {
+        Language::En => format!("Hello {first_name},"),
+        Language::Fr => french::greeting(first_name),
+    };
     let link = facts
         .link
         .as_ref()
@@ -147,7 +165,7 @@ pub fn render(kind: EmailKind, language: &str, first_name: &str, facts: &Facts) 
     let mut text = format!("{greeting}\n\n");
     let mut html = format!(
         "<!doctype html><html lang=\"{}\"><body><p>{}</p>",
-        escape(language),
+        language_of(language).as_str(),
         escape(&greeting)
     );
     for (i, p) in paragraphs.iter().enumerate() {
@@ -314,6 +332,57 @@ mod tests {
         for kind in EmailKind::ALL {
             let r = render(kind, "en", "Ada", &facts());
             assert!(!r.subject.is_empty() && r.text.len() > 40, "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn a_french_activation_email_carries_the_link_and_its_lifetime() {
+        let r = render(EmailKind::Activation, "fr", "Zoë", &facts());
+        assert_eq!(r.subject, "Activez votre compte Acme <Records>");
+        assert!(r.text.starts_with("Bonjour Zoë,\n\n"), "{}", r.text);
+        assert!(r.text.contains("https://roster.test/activate#token=abc"));
+        assert!(r.text.contains("valable 7\u{A0}jours"), "{}", r.text);
+        assert!(r.html.starts_with("<!doctype html><html lang=\"fr\">"));
+        assert!(
+            r.html
+                .contains("href=\"https://roster.test/activate#token=abc\"")
+        );
+        assert!(r.html.contains("Acme &lt;Records&gt;"), "{}", r.html);
+        let short = Facts {
+            link: Some(("https://roster.test/reset#token=abc".into(), 1)),
+            ..facts()
+        };
+        let r = render(EmailKind::PasswordReset, "fr", "Zoë", &short);
+        assert!(r.text.contains("valable 1\u{A0}heure."), "{}", r.text);
+    }
+
+    #[test]
+    fn the_language_code_is_read_in_any_case_and_english_is_the_fallback() {
+        let subject =
+            |language| render(EmailKind::PasswordReset, language, "Ada", &facts()).subject;
+        assert_eq!(subject("FR"), "Réinitialisez votre mot de passe Roster");
+        assert_eq!(subject("de"), "Reset your Roster password");
+        assert!(
+            render(EmailKind::PasswordReset, "de", "Ada", &facts())
+                .html
+                .contains("lang=\"en\"")
+        );
+    }
+
+    #[test]
+    fn every_kind_has_its_own_french_subject_and_body_in_french_typography() {
+        for kind in EmailKind::ALL {
+            let en = render(kind, "en", "Ada", &facts());
+            let fr = render(kind, "fr", "Ada", &facts());
+            assert!(fr.text.starts_with("Bonjour Ada,"), "{kind:?}");
+            assert_ne!(fr.subject, en.subject, "{kind:?}");
+            assert_ne!(fr.text, en.text, "{kind:?}");
+            assert!(fr.text.len() > 40, "{kind:?}");
+            let faults = roster_domain::values::french_typography_faults(&format!(
+                "{}\n{}",
+                fr.subject, fr.text
+            ));
+            assert!(faults.is_empty(), "{kind:?}: {faults:?}\n{}", fr.text);
         }
     }
 }

@@ -7,6 +7,10 @@
 //! people's pages (`people/index.html`). [`bundle_for`] answers each path with the bundle that
 //! routes it to a page of its own, so that no page load is sent on to another for ever.
 //!
+//! The people's pages are built once a language (`people/` in English, `people-fr/` in French):
+//! a page load gets the build of [`page_language`]. The other bundles carry both languages and
+//! follow the signed-in person.
+//!
 //! Files are sent as the brotli or gzip copy beside them (`NAME.br`, `NAME.gz`, written when the
 //! app is built) when the browser accepts it. A file whose name carries Trunk's content hash
 //! (`roster-app-0123456789abcdef_bg.wasm`) never changes, so it may be kept a year; everything else
@@ -15,6 +19,7 @@
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use roster_domain::values::Language;
 use std::path::{Path, PathBuf};
 use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
@@ -31,22 +36,48 @@ pub enum Bundle {
 }
 
 impl Bundle {
-    /// Its page in the built app's folder.
-    pub const fn page(self) -> &'static str {
-        match self {
-            Bundle::Admin => "index.html",
-            Bundle::Import => "import/index.html",
-            Bundle::People => "people/index.html",
+    /// Its page in the built app's folder, for a page load in `language`.
+    pub const fn page(self, language: Language) -> &'static str {
+        match (self, language) {
+            (Bundle::Admin, _) => "index.html",
+            (Bundle::Import, _) => "import/index.html",
+            (Bundle::People, Language::En) => "people/index.html",
+            (Bundle::People, Language::Fr) => "people-fr/index.html",
         }
     }
 }
 
 /// The page of every bundle, each of which the server needs.
-pub const PAGES: [&str; 3] = [
-    Bundle::Admin.page(),
-    Bundle::Import.page(),
-    Bundle::People.page(),
+pub const PAGES: [&str; 4] = [
+    Bundle::Admin.page(Language::En),
+    Bundle::Import.page(Language::En),
+    Bundle::People.page(Language::En),
+    Bundle::People.page(Language::Fr),
 ];
+
+/// The cookie holding the language the pages are shown in: set by the app, from the signed-in
+/// person's language or the choice made on a page before signing in. Not a secret, and read by
+/// the app's script, so neither HttpOnly nor signed.
+pub const LANGUAGE_COOKIE: &str = "roster_lang";
+
+/// The language of a page load: the one its [`LANGUAGE_COOKIE`] names, else the one the browser
+/// prefers (`Accept-Language`), else English.
+pub fn page_language(headers: &header::HeaderMap) -> Language {
+    let chosen = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|cookie| cookie.trim().split_once('='))
+        .find(|(name, _)| *name == LANGUAGE_COOKIE)
+        .and_then(|(_, value)| Language::parse(value).ok());
+    chosen.unwrap_or_else(|| {
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|value| value.to_str().ok())
+            .map_or(Language::En, Language::preferred)
+    })
+}
 
 /// The paths of the people's bundle: its routes (`people_page` in the app's lib.rs), which the
 /// administration bundle loads afresh.
@@ -74,6 +105,7 @@ pub fn bundle_for(path: &str) -> Bundle {
     if PEOPLE.contains(&path) {
         Bundle::People
     } else if matches!(parts.as_slice(), ["", "accounts", account, "users", "import"] if !account.is_empty())
+        || matches!(parts.as_slice(), ["", "embed", "accounts", account, "users", "import"] if !account.is_empty())
     {
         Bundle::Import
     } else {
@@ -93,7 +125,8 @@ pub fn service(dist: &Path) -> axum::routing::MethodRouter {
         .precompressed_br()
         .precompressed_gzip()
         .fallback(axum::routing::get(move |req: Request<Body>| {
-            let page = root.join(bundle_for(req.uri().path()).page());
+            let language = page_language(req.headers());
+            let page = root.join(bundle_for(req.uri().path()).page(language));
             app_route(page, req)
         }));
     axum::routing::get(move |req: Request<Body>| async move {
@@ -162,12 +195,17 @@ async fn app_route(page: PathBuf, req: Request<Body>) -> Response {
         header::CACHE_CONTROL,
         header::HeaderValue::from_static("no-cache"),
     );
+    // The page depends on the language, which these two tell.
+    headers.insert(
+        header::VARY,
+        header::HeaderValue::from_static("Cookie, Accept-Language, Accept-Encoding"),
+    );
     response
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Bundle, bundle_for, is_hashed};
+    use super::{Bundle, Language, bundle_for, header, is_hashed};
 
     #[test]
     fn only_trunks_hashed_files_are_kept_for_a_year() {
@@ -192,6 +230,12 @@ mod tests {
         assert!(!import("/accounts//users/import"));
         assert!(!import("/accounts/3/users/import/x"));
         assert!(!import("/import"));
+        // In a portal's frame too (`embed::pages` sets its `frame-ancestors`).
+        assert!(import("/embed/accounts/3/users/import"));
+        assert!(import("/embed/accounts/3/users/import/"));
+        assert!(!import("/embed/accounts//users/import"));
+        assert!(!import("/embed/accounts/3/users"));
+        assert!(!import("/embed/3/users/import"));
     }
 
     /// The people's bundle routes exactly these paths (the app's `people_page`), and the
@@ -234,7 +278,53 @@ mod tests {
     fn each_bundle_has_its_own_page() {
         assert_eq!(
             super::PAGES,
-            ["index.html", "import/index.html", "people/index.html"]
+            [
+                "index.html",
+                "import/index.html",
+                "people/index.html",
+                "people-fr/index.html"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_page_load_is_in_the_language_chosen_else_the_browser_s() {
+        use axum::http::HeaderMap;
+        let language = |pairs: &[(header::HeaderName, &str)]| {
+            let mut headers = HeaderMap::new();
+            for (name, value) in pairs {
+                headers.append(name, value.parse().unwrap());
+            }
+            super::page_language(&headers)
+        };
+        assert_eq!(language(&[]), Language::En);
+        assert_eq!(
+            language(&[(header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9")]),
+            Language::Fr
+        );
+        assert_eq!(
+            language(&[
+                (header::ACCEPT_LANGUAGE, "fr-FR,fr;q=0.9"),
+                (header::COOKIE, "a=1; roster_lang=en; b=2")
+            ]),
+            Language::En,
+            "the choice made wins over the browser's"
+        );
+        assert_eq!(
+            language(&[(header::COOKIE, "roster_lang=fr"), (header::COOKIE, "x=y")]),
+            Language::Fr
+        );
+        assert_eq!(
+            language(&[
+                (header::COOKIE, "roster_lang=de"),
+                (header::ACCEPT_LANGUAGE, "fr")
+            ]),
+            Language::Fr,
+            "a language Roster does not speak is no choice"
+        );
+        assert_eq!(
+            language(&[(header::COOKIE, "my_roster_lang=fr")]),
+            Language::En
         );
     }
 }

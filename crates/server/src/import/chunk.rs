@@ -108,6 +108,7 @@ pub async fn create(
     let (ctx, mut seats) = super::context_and_seats(&mut tx, account, Some(me.id)).await?;
     let actor = guard::member(&mut tx, account, me.id).await?;
     let groups = store::groups::names(&mut tx, account).await?;
+    let language = store::accounts::default_language(&mut tx, account).await?;
     // Each row's own checks first, so that the logins its people may have already are looked
     // up once for the whole chunk: by username, and by email (a username that is another
     // login's email would shadow that person's sign-in).
@@ -115,7 +116,13 @@ pub async fn create(
         .rows
         .into_iter()
         .map(|ChunkRow { row, values }| {
-            let (findings, member) = check_values(&values.view(), &ctx);
+            let (findings, mut member) = check_values(&values.view(), &ctx);
+            // A row without a language gets the account's.
+            if let Some(member) = member.as_mut()
+                && values.language.trim().is_empty()
+            {
+                member.profile.language = language;
+            }
             (row, findings, member)
         })
         .collect();

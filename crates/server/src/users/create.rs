@@ -72,7 +72,7 @@ pub async fn create(
     Json(body): Json<NewUser>,
 ) -> Result<Response, AppError> {
     accounts::require_admin(&state, me.id, account).await?;
-    let profile = draft(&body)
+    let mut profile = draft(&body)
         .check()
         .map_err(|issues| AppError::Invalid(field_errors(issues)))?;
     let role = body.role.unwrap_or(Role::User);
@@ -80,6 +80,10 @@ pub async fn create(
 
     let mut tx = crate::store::begin_write(&state.db).await?;
     check_domain(&mut tx, account, &profile.email).await?;
+    // Without a language of their own, a new person gets the account's.
+    if body.language.as_deref().is_none_or(|l| l.trim().is_empty()) {
+        profile.language = store::accounts::default_language(&mut tx, account).await?;
+    }
     let group = group_of(&mut tx, account, body.group).await?;
     let policy = guard::policy(&mut tx, account).await?;
     let acting = guard::member(&mut tx, account, me.id).await?;

@@ -2,7 +2,9 @@
 //! anything.
 
 use super::raw;
-use crate::helpers::{ADMIN, ADMIN_PAGE, IMPORT_PAGE, PASSWORD, PEOPLE_PAGE, spawn_app};
+use crate::helpers::{
+    ADMIN, ADMIN_PAGE, IMPORT_PAGE, PASSWORD, PEOPLE_PAGE, PEOPLE_PAGE_FR, spawn_app,
+};
 use serde_json::json;
 use std::time::Duration;
 
@@ -105,6 +107,8 @@ async fn assets_go_precompressed_and_hashed_ones_are_kept_for_a_year() {
     std::fs::create_dir_all(dist.join("people")).unwrap();
     std::fs::write(dist.join("people/index.html"), PEOPLE_PAGE).unwrap();
     std::fs::write(dist.join("people/index.html.br"), "brotli people page").unwrap();
+    std::fs::create_dir_all(dist.join("people-fr")).unwrap();
+    std::fs::write(dist.join("people-fr/index.html"), PEOPLE_PAGE_FR).unwrap();
     std::fs::write(
         dist.join("index.html"),
         "<!doctype html><title>Roster</title>",
@@ -204,8 +208,50 @@ async fn each_address_is_answered_by_the_bundle_that_has_its_page() {
         assert_eq!(res.text().await.unwrap(), page, "{path}");
     }
     // Never a page as a file: the bundle would load its address afresh, and get itself again.
-    for path in ["/index.html", "/people/index.html", "/import/index.html"] {
+    for path in [
+        "/index.html",
+        "/people/index.html",
+        "/people-fr/index.html",
+        "/import/index.html",
+    ] {
         let res = reqwest::get(format!("{}{path}", app.base)).await.unwrap();
         assert_eq!(res.status(), 404, "{path}");
+    }
+}
+
+/// The people's pages are built once a language: a page load gets the build of the language
+/// chosen (the `roster_lang` cookie the app sets), else the browser's; the other bundles carry
+/// both. Caches are told the page depends on these.
+#[tokio::test]
+async fn a_people_s_page_comes_in_the_language_chosen_else_the_browser_s() {
+    let app = spawn_app().await;
+    let client = reqwest::Client::new();
+    for (path, accept, cookie, page) in [
+        ("/sign-in", "fr-CA,fr;q=0.9,en;q=0.8", "", PEOPLE_PAGE_FR),
+        ("/activate", "fr", "", PEOPLE_PAGE_FR),
+        ("/me", "de, fr;q=0.5", "", PEOPLE_PAGE_FR),
+        ("/sign-in", "en-GB,fr;q=0.5", "", PEOPLE_PAGE),
+        ("/sign-in", "", "", PEOPLE_PAGE),
+        ("/sign-in", "fr", "roster_lang=en", PEOPLE_PAGE),
+        ("/", "en", "theme=dark; roster_lang=fr", PEOPLE_PAGE_FR),
+        ("/sign-in", "fr", "roster_lang=xx", PEOPLE_PAGE_FR),
+        ("/accounts/1/users", "fr", "roster_lang=fr", ADMIN_PAGE),
+        ("/accounts/1/users/import", "fr", "", IMPORT_PAGE),
+    ] {
+        let mut request = client.get(format!("{}{path}", app.base));
+        if !accept.is_empty() {
+            request = request.header("accept-language", accept);
+        }
+        if !cookie.is_empty() {
+            request = request.header("cookie", cookie);
+        }
+        let res = request.send().await.unwrap();
+        assert_eq!(res.status(), 200, "{path} {accept} {cookie}");
+        let vary = res.headers()["vary"].to_str().unwrap().to_ascii_lowercase();
+        assert!(
+            vary.contains("cookie") && vary.contains("accept-language"),
+            "{vary}"
+        );
+        assert_eq!(res.text().await.unwrap(), page, "{path} {accept} {cookie}");
     }
 }

@@ -57,6 +57,7 @@ impl Drop for TempDir {
 pub const ADMIN_PAGE: &str = "<!doctype html><title>Roster</title>";
 pub const IMPORT_PAGE: &str = "<!doctype html><title>Import users · Roster</title>";
 pub const PEOPLE_PAGE: &str = "<!doctype html><title>Sign in · Roster</title>";
+pub const PEOPLE_PAGE_FR: &str = "<!doctype html><html lang=fr><title>Connexion · Roster</title>";
 
 pub async fn spawn_app() -> TestApp {
     spawn_app_with(|_| {}).await
@@ -74,6 +75,8 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Config)) -> TestApp {
     std::fs::write(dir.join("import/index.html"), IMPORT_PAGE).unwrap();
     std::fs::create_dir_all(dir.join("people")).unwrap();
     std::fs::write(dir.join("people/index.html"), PEOPLE_PAGE).unwrap();
+    std::fs::create_dir_all(dir.join("people-fr")).unwrap();
+    std::fs::write(dir.join("people-fr/index.html"), PEOPLE_PAGE_FR).unwrap();
     let mut config = Config::demo_on_loopback(
         dir.clone(),
         format!("sqlite://{}", dir.join("roster.db").display()),
