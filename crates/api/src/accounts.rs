@@ -35,6 +35,9 @@ pub struct AccountSettings {
     /// Emails must end in one of these (none: any address).
     pub approved_domains: Vec<String>,
     pub invitation_lifetime_hours: i64,
+    /// The origins that may frame the account's embedded pages (`/embed/accounts/{account}/…`),
+    /// as browsers write them: `https://portal.example.com`. None: no page may be framed.
+    pub embedding_origins: Vec<String>,
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "en"))]
     pub default_language: Language,
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
@@ -71,6 +74,17 @@ pub struct SettingsChanges {
         skip_serializing_if = "Option::is_none"
     )]
     pub invitation_lifetime_hours: Option<i64>,
+    /// The whole new list of origins that may frame the account's embedded pages: each
+    /// `https://host[:port]` (`http://` for `localhost` and `127.x.x.x` only), at most 20, each
+    /// once. Each refused entry is named in `errors` as `embedding_origins[i]`. Only an
+    /// administrator holding the top level of every authority may change it.
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::embedding_origins))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedding_origins: Option<Vec<String>>,
+    /// The language of the people added to the account without one (`en` or `fr`).
+    #[cfg_attr(feature = "openapi", schema(schema_with = crate::doc::language_or_null))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_language: Option<String>,
     /// A whole new policy, checked by the domain's rules (an invalid one is a field error, not a
     /// malformed body).
     #[cfg_attr(feature = "openapi", schema(value_type = Option<crate::doc::PolicyInput>))]

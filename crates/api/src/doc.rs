@@ -7,7 +7,9 @@ use roster_domain::authz::{MAX_LEVELS, MAX_NAME_CHARS};
 use roster_domain::group_policy::{IDLE_TIMEOUT_MINUTES_RANGE, MIN_PASSWORD_LENGTH_RANGE};
 use roster_domain::invitation::InvitationLifetime;
 use roster_domain::lifecycle::UserState;
-use roster_domain::values::{GroupName, Language, PersonName};
+use roster_domain::values::{
+    GroupName, Language, MAX_EMBEDDING_ORIGINS, PersonName, PortalKeyName,
+};
 use utoipa::openapi::Object;
 use utoipa::openapi::schema::{ObjectBuilder, SchemaType, Type};
 
@@ -74,6 +76,11 @@ fn name(max: usize) -> Object {
 /// A first or last name.
 pub fn person_name() -> Object {
     name(PersonName::MAX_LENGTH)
+}
+
+/// A portal key's name.
+pub fn portal_key_name() -> Object {
+    name(PortalKeyName::MAX_LENGTH)
 }
 
 /// A group's name.
@@ -236,6 +243,26 @@ pub fn approved_domains() -> utoipa::openapi::Array {
             "^(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$",
         ));
     let mut list = utoipa::openapi::ArrayBuilder::new().items(domain).build();
+    list.schema_type = SchemaType::from_iter([Type::Array, Type::Null]);
+    list
+}
+
+/// The origins that may frame an account's embedded pages, or null to leave them: each
+/// `https://host[:port]`, or `http://` for `localhost` and `127.x.x.x` (the domain's
+/// `EmbeddingOrigin` says the rest: a host of valid labels, no duplicates).
+pub fn embedding_origins() -> utoipa::openapi::Array {
+    let origin = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .max_length(Some(300))
+        .pattern(Some(
+            "^(https://([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?\
+             |http://(localhost|127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}))(:[1-9][0-9]{0,3})?$",
+        ));
+    let mut list = utoipa::openapi::ArrayBuilder::new()
+        .items(origin)
+        .max_items(Some(MAX_EMBEDDING_ORIGINS))
+        .unique_items(true)
+        .build();
     list.schema_type = SchemaType::from_iter([Type::Array, Type::Null]);
     list
 }

@@ -12,14 +12,16 @@ use roster_api::accounts::AccountList;
 use roster_domain::ErrorCode;
 use roster_domain::authz::Role;
 
-/// `GET /api/v1/accounts`: the accounts I belong to, with their seat counts.
+/// `GET /api/v1/accounts`: the accounts I belong to, with their seat counts; for an embedded
+/// session, its one account.
 #[utoipa::path(
     get,
     path = "/accounts",
     operation_id = "list_accounts",
     tag = "accounts",
     responses(
-        (status = 200, description = "My accounts by name.", body = AccountList),
+        (status = 200, description = "My accounts by name (an embedded session's one account).",
+            body = AccountList),
         (status = 401, description = "Not signed in.", body = Problem, content_type = PROBLEM),
     )
 )]
@@ -28,7 +30,11 @@ pub async fn list(
     user: CurrentUser,
 ) -> Result<axum::Json<AccountList>, AppError> {
     let mut conn = state.db.acquire().await?;
-    let items = crate::store::accounts::summaries_of(&mut conn, user.id).await?;
+    let mut items = crate::store::accounts::summaries_of(&mut conn, user.id).await?;
+    // An embedded session knows of its one account only.
+    if let Some(account) = user.account {
+        items.retain(|a| a.id == account);
+    }
     Ok(axum::Json(AccountList { items }))
 }
 

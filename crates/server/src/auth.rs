@@ -127,5 +127,5 @@ pub async fn sign_out(
     State(state): State<AppState>,
     user: CurrentUser,
 ) -> Result<Response, AppError> {
-    session::end(&state, &user.session).await
+    session::end(&state, &user).await
 }

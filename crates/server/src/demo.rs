@@ -1,6 +1,8 @@
 //! `roster serve --demo`: seeds an empty database with two accounts and about 200 people in
 //! every state, so a newcomer can try every screen at once. On a database that already has an
-//! account only the demo sign-ins change: they take this start's password, the one printed.
+//! account only the demo sign-ins change: they take this start's password, the one printed. Acme
+//! Records may be framed by the sample portal at [`DEMO_PORTAL_ORIGIN`], which holds the portal
+//! key [`DEMO_PORTAL_KEY`] whose secret is derived from the same password ([`portal_secret`]).
 
 use crate::error::AppError;
 use crate::secrets::hash_password;
@@ -81,7 +83,8 @@ pub async fn seed(db: &Pool, password: &DemoPassword) -> Result<(), AppError> {
     let accounts = store::demo::account_count(db).await?;
     let hash = hash_password(password.password.clone()).await?;
     if accounts > 0 {
-        return refresh_sign_ins(db, &hash).await;
+        refresh_sign_ins(db, &hash).await?;
+        return portal(db, &password.password, false).await;
     }
     let policy = serde_json::to_string(&roster_domain::authz::AuthzPolicy::default())
         .map_err(|e| AppError::Internal(e.to_string()))?;
@@ -293,7 +296,40 @@ pub async fn seed(db: &Pool, password: &DemoPassword) -> Result<(), AppError> {
         }
     }
     tx.commit().await?;
-    Ok(())
+    portal(db, &password.password, true).await
+}
+
+/// The origin of the demo's sample portal (`roster demo-portal`), which may frame Acme Records.
+pub const DEMO_PORTAL_ORIGIN: &str = "http://localhost:8081";
+/// The name of Acme Records' portal key that the sample portal mints its tokens with.
+pub const DEMO_PORTAL_KEY: &str = "Demo portal";
+
+/// The secret of the demo's portal key: derived from the demo password, so that the sample
+/// portal started with the same password (`ROSTER_DEMO_PASSWORD`) knows it without being told,
+/// and a new password makes a new secret. It does not reveal the password.
+pub fn portal_secret(password: &str) -> String {
+    let digest = crate::secrets::token_hash(&format!("roster demo portal key:{password}"));
+    format!("{}demo_{digest}", crate::embed::keys::SECRET_PREFIX)
+}
+
+/// Acme Records' portal key for the sample portal, its secret [`portal_secret`] of `password`;
+/// on the first seed (`first`), the sample portal's origin as the account's embedding origin
+/// too (later, the administrators' own choice stays).
+async fn portal(db: &Pool, password: &str, first: bool) -> Result<(), AppError> {
+    let now = crate::clock::now().unix_seconds();
+    let mut conn = db.acquire().await?;
+    let Some(&records) = store::accounts::ids_named(&mut conn, "Acme Records")
+        .await?
+        .first()
+    else {
+        return Ok(());
+    };
+    if first {
+        let origins = [DEMO_PORTAL_ORIGIN.to_owned()];
+        store::accounts::set_embedding_origins(&mut conn, records, &origins).await?;
+    }
+    let hash = crate::secrets::token_hash(&portal_secret(password));
+    store::embed::ensure_demo_key(&mut conn, records, DEMO_PORTAL_KEY, &hash, now).await
 }
 
 /// A second `cargo xtask run` on the same database prints a new password: the demo sign-ins

@@ -118,9 +118,20 @@ where
     type Rejection = AppError;
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, AppError> {
-        let state = AppState::from_ref(state);
-        let token = session_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
-        let user = crate::session::user_of(&state, &token).await?;
+        // An embedded session was read by `embed::scope::bearer`, which also kept it to its
+        // account. A bearer it did not read names no session here, and a cookie beside a bearer
+        // is never read.
+        let user = match parts.extensions.get::<CurrentUser>() {
+            Some(user) => user.clone(),
+            None if parts.headers.contains_key(header::AUTHORIZATION) => {
+                return Err(AppError::Unauthenticated);
+            }
+            None => {
+                let state = AppState::from_ref(state);
+                let token = session_token(&parts.headers).ok_or(AppError::Unauthenticated)?;
+                crate::session::user_of(&state, &token, crate::session::Via::Cookie).await?
+            }
+        };
         if user.must_change_password && !open_before_password_change(parts) {
             return Err(AppError::Forbidden(ErrorCode::AuthPasswordChangeRequired));
         }
@@ -173,18 +184,33 @@ pub fn session_token(headers: &HeaderMap) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
+/// The token of an `Authorization: Bearer` header (the scheme in any case).
+pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    let token = token.trim();
+    (scheme.eq_ignore_ascii_case("bearer") && !token.is_empty()).then_some(token)
+}
+
 /// Refuses unsafe methods that a browser did not send from Roster's own pages: the `Origin` must
 /// be Roster's own, that of its public URL (or of the address it listens on when none is
 /// configured), or `Sec-Fetch-Site` must say same-origin. `Host` plays no part: a page of another
 /// site whose name was made to resolve to this server (DNS rebinding) sends its own name there,
 /// and its own origin. With neither header the request cannot prove where it came from and is
 /// refused too.
+///
+/// A request carrying `Authorization: Bearer` is not checked: it is authenticated by its bearer
+/// alone, never by a cookie (`embed::scope`), and no browser adds that header by itself nor lets
+/// a page of another origin add it without a CORS preflight, which Roster never grants. The
+/// portal's back end calls `POST /embed/tokens` so, from no page at all.
 pub async fn same_origin(
     State(state): State<AppState>,
     req: Request,
     next: Next,
 ) -> Result<Response, AppError> {
-    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS)
+        || bearer_token(req.headers()).is_some()
+    {
         return Ok(next.run(req).await);
     }
     let headers = req.headers();
@@ -308,6 +334,20 @@ mod tests {
             "a=1; roster_session=tok; b=2".parse().unwrap(),
         );
         assert_eq!(session_token(&headers).as_deref(), Some("tok"));
+    }
+
+    #[test]
+    fn a_bearer_is_read_in_any_case_and_nothing_else_is_one() {
+        let bearer = |value: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::AUTHORIZATION, value.parse().unwrap());
+            bearer_token(&headers).map(str::to_owned)
+        };
+        assert_eq!(bearer("Bearer abc").as_deref(), Some("abc"));
+        assert_eq!(bearer("bearer  abc ").as_deref(), Some("abc"));
+        assert_eq!(bearer("Basic abc"), None);
+        assert_eq!(bearer("Bearer "), None);
+        assert_eq!(bearer("Bearerabc"), None);
     }
 
     #[test]

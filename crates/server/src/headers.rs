@@ -9,7 +9,8 @@
 //! the built pages when the server starts (rebuilding the app means restarting the server, as it
 //! does anyway). WebAssembly needs `'wasm-unsafe-eval'`, which allows compiling WebAssembly and
 //! nothing else. Styles come from Roster's stylesheet only (the app sets sizes through the CSS
-//! object model, which the policy allows). No page may be framed (`frame-ancestors 'none'`).
+//! object model, which the policy allows). No page may be framed (`frame-ancestors 'none'`),
+//! except the embedded pages by the origins their account names (`embed::pages`).
 //!
 //! The API: `Cache-Control: no-store` (answers carry personal data), and a policy that allows
 //! nothing, should an answer ever be opened as a document.
@@ -29,6 +30,8 @@ const API_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
 /// The headers of every answer, computed once at start.
 #[derive(Debug, Clone)]
 pub struct Headers {
+    /// The Content-Security-Policy of the pages but its `frame-ancestors`.
+    page_sources: String,
     /// The Content-Security-Policy of the pages.
     page_policy: HeaderValue,
     /// Served over https: browsers are told to keep to it.
@@ -53,18 +56,37 @@ impl Headers {
                 }
             }
         }
-        let policy = format!(
+        let page_sources = format!(
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {}; style-src 'self'; \
              img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-             form-action 'self'; frame-ancestors 'none'",
+             form-action 'self'",
             hashes.join(" ")
         );
+        let policy = format!("{page_sources}; frame-ancestors 'none'");
         Ok(Headers {
             page_policy: HeaderValue::from_str(&policy).map_err(|e| e.to_string())?,
+            page_sources,
             https,
         })
     }
+
+    /// The pages' policy letting `origins` frame the page (`'none'` when there are none). The
+    /// origins are the domain's `EmbeddingOrigin`s, which hold no space, quote or semicolon.
+    pub fn framed_page_policy(&self, origins: &[String]) -> HeaderValue {
+        let ancestors = if origins.is_empty() {
+            "'none'".to_owned()
+        } else {
+            origins.join(" ")
+        };
+        let policy = format!("{}; frame-ancestors {ancestors}", self.page_sources);
+        HeaderValue::from_str(&policy).unwrap_or_else(|_| self.page_policy.clone())
+    }
 }
+
+/// Marks an answer that origins named in its `frame-ancestors` may frame: it is sent without
+/// `X-Frame-Options: DENY`, which would forbid what the policy allows in browsers that read both.
+#[derive(Debug, Clone, Copy)]
+pub struct Framable;
 
 /// The text of each inline `<script>` of `html` (those without `src`), as the browser hashes it.
 fn inline_scripts(html: &str) -> Vec<&str> {
@@ -95,8 +117,9 @@ pub async fn every_answer(
     next: Next,
 ) -> Response {
     let mut response = next.run(req).await;
+    let framable = response.extensions().get::<Framable>().is_some();
     let h = response.headers_mut();
-    common(h, headers.https);
+    common(h, headers.https, framable);
     if !h.contains_key(header::CONTENT_SECURITY_POLICY) {
         h.insert(header::CONTENT_SECURITY_POLICY, headers.page_policy.clone());
     }
@@ -115,7 +138,7 @@ pub async fn api_answer(req: Request, next: Next) -> Response {
     response
 }
 
-fn common(h: &mut HeaderMap, https: bool) {
+fn common(h: &mut HeaderMap, https: bool, framable: bool) {
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
         HeaderValue::from_static("nosniff"),
@@ -128,7 +151,9 @@ fn common(h: &mut HeaderMap, https: bool) {
         "cross-origin-opener-policy",
         HeaderValue::from_static("same-origin"),
     );
-    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if !framable {
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    }
     if https {
         h.insert(
             header::STRICT_TRANSPORT_SECURITY,
@@ -161,10 +186,12 @@ mod tests {
         std::fs::write(dir.join("index.html"), "<script>a()</script>").unwrap();
         std::fs::write(dir.join("import/index.html"), "<script>b()</script>").unwrap();
         std::fs::write(dir.join("people/index.html"), "<script>c()</script>").unwrap();
+        std::fs::create_dir_all(dir.join("people-fr")).unwrap();
+        std::fs::write(dir.join("people-fr/index.html"), "<script>d()</script>").unwrap();
         let headers = Headers::for_dist(&dir, false).unwrap();
         let policy = headers.page_policy.to_str().unwrap();
         let hash = |s: &str| base64::engine::general_purpose::STANDARD.encode(Sha256::digest(s));
-        for script in ["a()", "b()", "c()"] {
+        for script in ["a()", "b()", "c()", "d()"] {
             assert!(
                 policy.contains(&format!("'sha256-{}'", hash(script))),
                 "{script}: {policy}"
@@ -172,6 +199,23 @@ mod tests {
         }
         assert!(!policy.contains("unsafe-inline"));
         assert!(policy.contains("frame-ancestors 'none'"));
+        let framed = headers.framed_page_policy(&[
+            "https://portal.example.com".into(),
+            "http://localhost:8081".into(),
+        ]);
+        let framed = framed.to_str().unwrap();
+        assert!(
+            framed.ends_with("; frame-ancestors https://portal.example.com http://localhost:8081"),
+            "{framed}"
+        );
+        assert!(framed.starts_with(policy.split("; frame-ancestors").next().unwrap()));
+        assert!(
+            headers
+                .framed_page_policy(&[])
+                .to_str()
+                .unwrap()
+                .ends_with("frame-ancestors 'none'")
+        );
         std::fs::remove_dir_all(dir).unwrap();
     }
 }

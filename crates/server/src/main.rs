@@ -2,8 +2,10 @@
 
 use clap::{Parser, Subcommand};
 use roster_server::demo::{
-    DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DEMO_EU_OPS, DEMO_USER, DemoPassword,
+    DEMO_ADMIN, DEMO_DELEGATE, DEMO_EU_ADMIN, DEMO_EU_OPS, DEMO_PORTAL_KEY, DEMO_PORTAL_ORIGIN,
+    DEMO_USER, DemoPassword, portal_secret,
 };
+use roster_server::demo_portal::PortalConfig;
 use roster_server::{Application, Config, import, outbox};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -29,6 +31,28 @@ enum Command {
         #[command(subcommand)]
         command: ImportCommand,
     },
+    /// Serve the sample portal that embeds the demo's Acme Records (beside `serve --demo`).
+    DemoPortal(DemoPortal),
+}
+
+/// How to serve the sample portal.
+#[derive(Debug, clap::Args)]
+struct DemoPortal {
+    /// Address to listen on; the page is opened at http://localhost:PORT, the origin the demo
+    /// lets frame Acme Records.
+    #[arg(long, default_value = "127.0.0.1:8081")]
+    addr: SocketAddr,
+    /// Where Roster is (http:// only).
+    #[arg(
+        long,
+        env = "ROSTER_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080"
+    )]
+    roster_url: String,
+    /// The portal key's secret; without it, the demo key's, from ROSTER_DEMO_PASSWORD (the
+    /// password `serve --demo` was given).
+    #[arg(long, env = "ROSTER_PORTAL_SECRET")]
+    secret: Option<String>,
 }
 
 /// How to serve.
@@ -90,6 +114,33 @@ enum ImportCommand {
     },
 }
 
+/// `roster demo-portal`.
+async fn demo_portal(portal: DemoPortal) -> ExitCode {
+    let secret = portal.secret.or_else(|| {
+        std::env::var("ROSTER_DEMO_PASSWORD")
+            .ok()
+            .filter(|p| !p.is_empty())
+            .map(|p| portal_secret(&p))
+    });
+    let Some(secret) = secret else {
+        eprintln!(
+            "roster: the sample portal needs the portal key: --secret, or the demo's \
+             ROSTER_DEMO_PASSWORD"
+        );
+        return ExitCode::FAILURE;
+    };
+    let port = portal.addr.port();
+    let config = PortalConfig::demo(portal.addr, portal.roster_url, secret);
+    println!("The sample portal is running at http://localhost:{port}/");
+    match roster_server::demo_portal::run(config).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("roster: the sample portal stopped: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -100,6 +151,7 @@ async fn main() -> ExitCode {
         .init();
     let serve = match Cli::parse().command {
         Command::Serve(serve) => serve,
+        Command::DemoPortal(portal) => return demo_portal(portal).await,
         Command::Import {
             command:
                 ImportCommand::Check {
@@ -162,6 +214,11 @@ async fn main() -> ExitCode {
             "  {DEMO_EU_OPS}    administrator of Acme Europe (records C), a plain user of Acme Records"
         );
         println!("  {DEMO_USER}      a plain user of both accounts: My details, on a phone");
+        println!(
+            "Acme Records may be framed by {DEMO_PORTAL_ORIGIN}; its portal key \"{DEMO_PORTAL_KEY}\" \
+             has the secret {}",
+            portal_secret(&demo.password)
+        );
     }
     match app.run_until_stopped().await {
         Ok(()) => ExitCode::SUCCESS,

@@ -8,15 +8,17 @@
 
 use crate::error::{PROBLEM, Problem};
 use crate::{
-    accounts, activation, audit, auth, groups, import, invitations, join, licences, me, outbox,
-    passwords, settings, users,
+    accounts, activation, audit, auth, embed, groups, import, invitations, join, licences, me,
+    outbox, passwords, settings, users,
 };
 use utoipa::openapi::extensions::Extensions;
 use utoipa::openapi::header::HeaderBuilder;
 use utoipa::openapi::link::LinkBuilder;
 use utoipa::openapi::path::{Operation, ParameterIn};
 use utoipa::openapi::schema::{ObjectBuilder, Type};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityRequirement, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{Content, OpenApi as Document, Ref, RefOr, Response, ResponseBuilder};
 use utoipa::{Modify, OpenApi, ToSchema};
 
@@ -90,9 +92,14 @@ const SESSION: &str = "session";
         import::lookup::lookup,
         import::chunk::create,
         import::export::export,
+        embed::keys::list,
+        embed::keys::create,
+        embed::keys::revoke,
+        embed::handover::token,
+        embed::handover::session,
     ),
     components(schemas(Problem)),
-    security(("session" = [])),
+    security(("session" = []), ("embedded_session" = [])),
     modifiers(&Conventions),
     tags(
         (name = "meta", description = "The server itself."),
@@ -109,6 +116,11 @@ const SESSION: &str = "session";
         (name = "licences", description = "Licence seats: assign, release, transfer."),
         (name = "imports", description = "Importing users from CSV, and exporting them."),
         (name = "mailbox", description = "The local mailbox, while SMTP is not configured."),
+        (name = "embedding", description = "Embedding Roster in a portal: portal keys, and a \
+            person's session handed over to an iframe without a cookie. An embedded session is \
+            sent as `Authorization: Bearer` (the `embedded_session` scheme) instead of the \
+            cookie, wherever the cookie is taken; it acts in its one account only, and anything \
+            else answers 404."),
     )
 )]
 struct ApiDoc;
@@ -130,7 +142,8 @@ struct ApiDoc;
 struct Conventions;
 
 /// The operations that answer 429 once a client tries too often (`auth.throttled`): those that
-/// take a password or a single-use link's token, which could be guessed (`crate::throttle`).
+/// take a password or a single-use link's token, which could be guessed, and the minting of an
+/// embedded session's token, which each portal key may do at a pace (`crate::throttle`).
 const THROTTLED: &[&str] = &[
     "sign_in",
     "change_my_password",
@@ -147,6 +160,7 @@ const THROTTLED: &[&str] = &[
     "check_join_request",
     "accept_join_request",
     "decline_join_request",
+    "create_embed_token",
 ];
 
 /// The operations a session may still use while its password must be changed.
@@ -166,6 +180,30 @@ struct Reason {
 impl Modify for Conventions {
     fn modify(&self, doc: &mut Document) {
         let components = doc.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "portal_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "A portal key's secret (`POST /accounts/{account}/embed-keys`), sent by \
+                         the portal's back end.",
+                    ))
+                    .build(),
+            ),
+        );
+        components.add_security_scheme(
+            "embedded_session",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some(
+                        "An embedded session (`POST /embed/sessions`): taken wherever the cookie \
+                         is, in its one account only.",
+                    ))
+                    .build(),
+            ),
+        );
         components.add_security_scheme(
             SESSION,
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
@@ -234,6 +272,11 @@ fn conventions(operation: &mut Operation, unsafe_method: bool) {
         .security
         .as_ref()
         .is_some_and(|s| s.iter().all(|r| *r == SecurityRequirement::default()));
+    // Taken with a portal key, not a person's session: no password to change.
+    let keyed = operation.security.as_ref().is_some_and(|s| {
+        s.iter()
+            .any(|r| *r == SecurityRequirement::new("portal_key", Vec::<String>::new()))
+    });
     let parameters = operation.parameters.get_or_insert_with(Vec::new);
     let has = |place: ParameterIn| parameters.iter().any(|p| p.parameter_in == place);
     let (in_path, in_query) = (has(ParameterIn::Path), has(ParameterIn::Query));
@@ -268,7 +311,7 @@ fn conventions(operation: &mut Operation, unsafe_method: bool) {
             "signed in",
             "Not signed in, or the session ended (`auth.unauthenticated`).",
         );
-        if !OPEN_BEFORE_PASSWORD_CHANGE.contains(&id.as_str()) {
+        if !keyed && !OPEN_BEFORE_PASSWORD_CHANGE.contains(&id.as_str()) {
             reason(
                 "403",
                 "password",

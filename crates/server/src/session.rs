@@ -22,6 +22,17 @@ pub struct CurrentUser {
     pub session: String,
     /// Signed in with a temporary password: only choosing a new one (or signing out) is open.
     pub must_change_password: bool,
+    /// The one account an embedded session acts in ([`crate::embed`]); none for a cookie's.
+    pub account: Option<i64>,
+}
+
+/// How a request names its session: the cookie of Roster's own pages, or the bearer of an
+/// embedded page. Each finds only its own kind, so that an embedded session's token put in a
+/// cookie does not escape its one account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Via {
+    Cookie,
+    Bearer,
 }
 
 /// The idle timeout when the user belongs to no group: the default group policy's.
@@ -81,11 +92,16 @@ pub async fn start(state: &AppState, user: i64, agent: &UserAgent) -> Result<Res
     )
 }
 
-/// Ends the session `hash` and answers 204 with the cookie cleared.
-pub async fn end(state: &AppState, hash: &str) -> Result<Response, AppError> {
-    store::sessions::end(&mut *state.db.acquire().await?, hash).await?;
+/// Ends `user`'s session and answers 204: with the cookie cleared, unless it is an embedded
+/// session, which has none.
+pub async fn end(state: &AppState, user: &CurrentUser) -> Result<Response, AppError> {
+    store::sessions::end(&mut *state.db.acquire().await?, &user.session).await?;
+    let ended = axum::http::StatusCode::NO_CONTENT.into_response();
+    if user.account.is_some() {
+        return Ok(ended);
+    }
     with_cookie(
-        axum::http::StatusCode::NO_CONTENT.into_response(),
+        ended,
         &format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0"),
     )
 }
@@ -96,21 +112,36 @@ fn with_cookie(mut response: Response, cookie: &str) -> Result<Response, AppErro
     Ok(response)
 }
 
-/// The signed-in person and their accounts.
+/// The signed-in person and their accounts: the one account of an embedded session only
+/// (`crate::embed::scope`), and only its groups among those that keep their details read-only.
 pub async fn me_of(conn: &mut store::Conn, user: i64) -> Result<Me, AppError> {
-    store::me::me(conn, user, clock::now().unix_seconds()).await
+    let mut me = store::me::me(conn, user, clock::now().unix_seconds()).await?;
+    if let Some(account) = crate::embed::scope::account() {
+        me.accounts.retain(|a| a.id == account);
+        let names: Vec<&str> = me.accounts.iter().map(|a| a.name.as_str()).collect();
+        me.details_locked_by
+            .retain(|g| names.contains(&g.account.as_str()));
+    }
+    Ok(me)
 }
 
-/// The user behind a session token, if the session is still valid.
-pub async fn user_of(state: &AppState, token: &str) -> Result<CurrentUser, AppError> {
+/// The user behind a session token sent `via` a cookie or a bearer, if the session is still
+/// valid: its user active, not idle too long, and an embedded one not past its end nor its user
+/// gone from its account.
+pub async fn user_of(state: &AppState, token: &str, via: Via) -> Result<CurrentUser, AppError> {
     let hash = token_hash(token);
     let mut conn = state.db.acquire().await?;
     let row = store::sessions::find(&mut conn, &hash)
         .await?
+        .filter(|row| row.account_id.is_some() == (via == Via::Bearer))
         .ok_or(AppError::Unauthenticated)?;
     let now = clock::now().unix_seconds();
     let idle_limit = row.idle_minutes.unwrap_or(DEFAULT_IDLE_MINUTES) * 60;
-    if row.state != "active" || now - row.last_seen_at > idle_limit {
+    if row.state != "active"
+        || now - row.last_seen_at > idle_limit
+        || row.expires_at.is_some_and(|end| now >= end)
+        || !row.in_account
+    {
         store::sessions::end(&mut conn, &hash).await?;
         return Err(AppError::Unauthenticated);
     }
@@ -122,5 +153,6 @@ pub async fn user_of(state: &AppState, token: &str) -> Result<CurrentUser, AppEr
         id: row.user_id,
         session: hash,
         must_change_password: row.must_change_password,
+        account: row.account_id,
     })
 }

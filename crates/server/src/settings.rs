@@ -1,9 +1,9 @@
-//! An account's settings: seats bought, approved email domains, invitation lifetime
-//! and the authorization policy, read by every admin (with what they themselves may grant) and
+//! An account's settings: seats bought, approved email domains, invitation lifetime, the origins
+//! that may frame its embedded pages (`crate::embed`) and the authorization policy, read by every admin (with what they themselves may grant) and
 //! changed with `If-Match`. Seats never go below those in use. Any of them changes only for an
 //! admin holding the top level of every kind: they decide who may join, for how long a link
-//! works, how many seats there are and what every level allows, none of which a delegate may
-//! widen.
+//! works, how many seats there are, which portals may frame the account and what every level
+//! allows, none of which a delegate may widen.
 
 use crate::error::PROBLEM;
 use crate::error::{AppError, FieldError, Problem};
@@ -21,7 +21,7 @@ use roster_domain::Coded;
 use roster_domain::authz::{AuthzPolicy, grantable, may_change_policy};
 use roster_domain::invitation::InvitationLifetime;
 use roster_domain::seats::Seats;
-use roster_domain::values::ApprovedDomain;
+use roster_domain::values::{ApprovedDomain, Language, check_origins};
 
 /// The settings routes, under `/api/v1`.
 pub fn router() -> Router<AppState> {
@@ -32,7 +32,9 @@ async fn load(conn: &mut Conn, account: i64, reader: i64) -> Result<AccountSetti
     let mut settings = store::accounts::settings(conn, account).await?;
     let me = guard::member(conn, account, reader).await?;
     settings.grantable = grantable(&settings.policy, me.as_ref());
-    settings.may_change_policy = may_change_policy(&settings.policy, me.as_ref()).is_ok();
+    // An embedded session may not change them (`crate::embed::scope`), whoever it is of.
+    settings.may_change_policy = may_change_policy(&settings.policy, me.as_ref()).is_ok()
+        && crate::embed::scope::account().is_none();
     Ok(settings)
 }
 
@@ -86,8 +88,9 @@ pub async fn read(
             body = Problem, content_type = PROBLEM),
         (status = 412, description = "Changed since that ETag.", body = Problem,
             content_type = PROBLEM),
-        (status = 422, description = "A domain, lifetime or policy that is not valid; named in \
-            `errors`.", body = Problem, content_type = PROBLEM),
+        (status = 422, description = "A domain, lifetime, embedding origin or policy that is not \
+            valid; each named in `errors` (`embedding_origins[2]`).", body = Problem,
+            content_type = PROBLEM),
         (status = 428, description = "`If-Match` is missing.", body = Problem,
             content_type = PROBLEM),
     )
@@ -132,6 +135,21 @@ pub async fn update(
             })
             .collect::<Vec<_>>()
     });
+    let origins = match changes.embedding_origins.as_deref().map(check_origins) {
+        None => None,
+        Some(Ok(origins)) => Some(origins),
+        Some(Err(refused)) => {
+            errors.extend(refused.iter().map(|r| {
+                FieldError::from_coded(&format!("embedding_origins[{}]", r.index), &r.error)
+            }));
+            None
+        }
+    };
+    let language = changes.default_language.as_deref().and_then(|l| {
+        Language::parse(l)
+            .map_err(|e| errors.push(FieldError::from_coded("default_language", &e)))
+            .ok()
+    });
     let lifetime = changes.invitation_lifetime_hours.and_then(|h| {
         let hours = u32::try_from(h).unwrap_or(0);
         InvitationLifetime::from_hours(hours)
@@ -175,15 +193,29 @@ pub async fn update(
         Some(list) => list.iter().map(|d| d.as_str().to_owned()).collect(),
         None => before.approved_domains.clone(),
     };
+    let origins = match origins {
+        Some(list) => list.iter().map(|o| o.as_str().to_owned()).collect(),
+        None => before.embedding_origins.clone(),
+    };
     let lifetime = lifetime.map_or(before.invitation_lifetime_hours, |l| i64::from(l.hours()));
     let policy = policy.as_ref().unwrap_or(&before.policy);
-    store::accounts::update_settings(&mut tx, account, seats, &domains, lifetime, policy).await?;
+    let update = store::accounts::SettingsUpdate {
+        seats,
+        approved_domains: &domains,
+        invitation_lifetime_hours: lifetime,
+        embedding_origins: &origins,
+        default_language: language.unwrap_or(before.default_language),
+        policy,
+    };
+    store::accounts::update_settings(&mut tx, account, &update).await?;
     let after = load(&mut tx, account, me.id).await?;
     let snapshot = |s: &AccountSettings| {
         serde_json::json!({
             "seats": s.seats,
             "approved_domains": s.approved_domains,
             "invitation_lifetime_hours": s.invitation_lifetime_hours,
+            "embedding_origins": s.embedding_origins,
+            "default_language": s.default_language,
             "policy": s.policy,
         })
     };

@@ -5,8 +5,8 @@ use crate::error::AppError;
 use crate::state::{AppState, Config};
 use crate::store::{self, Pool};
 use crate::{
-    accounts, activation, audit, auth, demo, extract, groups, headers, import, invitations, join,
-    licences, limits, me, openapi, outbox, passwords, seal, settings, spa, users,
+    accounts, activation, audit, auth, demo, embed, extract, groups, headers, import, invitations,
+    join, licences, limits, me, openapi, outbox, passwords, seal, settings, spa, users,
 };
 use axum::Router;
 use axum::extract::{ConnectInfo, DefaultBodyLimit};
@@ -204,10 +204,15 @@ pub fn app(state: AppState) -> Router {
         .merge(outbox::router())
         .merge(groups::router())
         .merge(import::router())
+        .merge(embed::router())
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             extract::same_origin,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            embed::scope::bearer,
         ))
         .layer(axum::middleware::from_fn(limits::body))
         .layer(DefaultBodyLimit::disable())
@@ -219,8 +224,13 @@ pub fn app(state: AppState) -> Router {
         .with_state(state.clone());
     Router::new()
         .nest("/api/v1", api)
+        .route("/embed.js", get(embed::script::serve))
         .fallback_service(spa::service(&state.config.dist))
         .layer(axum::middleware::from_fn(spa::cache_policy))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            embed::pages::frame_policy,
+        ))
         .layer(axum::middleware::from_fn_with_state(
             state.headers.clone(),
             headers::every_answer,

@@ -1,7 +1,7 @@
 //! Throttling of what can be guessed: passwords (signing in, the current password when changing
-//! it) and single-use links, and of the emails a reset request sends. Never a lockout: a person
-//! whose password someone else is guessing is slowed down for seconds at most, and their live
-//! sessions go on.
+//! it) and single-use links, and of the emails a reset request sends and the tokens a portal key
+//! mints. Never a lockout: a person whose password someone else is guessing is slowed down for
+//! seconds at most, and their live sessions go on.
 //!
 //! Each attempt is counted against the address it comes from (an IPv6 address by its /64, the
 //! block one client usually holds) and against what it is aimed at (the login as typed, whether
@@ -121,6 +121,9 @@ pub enum Attempt<'a> {
     ResetRequest(&'a str),
     /// Checking a PIN of user `id` (an administrator on the phone with them).
     Pin(i64),
+    /// Minting an embedded session's token with portal key `id`, whichever address it comes
+    /// from (a portal's back end may run on many).
+    EmbedToken(i64),
 }
 
 /// Every limit, shared by all requests.
@@ -137,7 +140,13 @@ pub struct Throttle {
     links: Limit<Source>,
     /// Reset emails to one address.
     reset_emails: Limit<String>,
+    /// Tokens minted by one portal key: a burst of [`EMBED_TOKEN_BURST`] (as many people opening
+    /// the portal at once), then two a second.
+    embed_tokens: Limit<i64>,
 }
+
+/// How many tokens a portal key may mint at once, before the pace of two a second.
+pub const EMBED_TOKEN_BURST: u32 = 60;
 
 impl Default for Throttle {
     fn default() -> Throttle {
@@ -147,6 +156,7 @@ impl Default for Throttle {
             login: Limit::new(30, LOGIN_INTERVAL),
             links: Limit::new(30, Duration::from_secs(2)),
             reset_emails: Limit::new(3, Duration::from_secs(300)),
+            embed_tokens: Limit::new(EMBED_TOKEN_BURST, Duration::from_millis(500)),
         }
     }
 }
@@ -178,6 +188,7 @@ impl Throttle {
                 self.login.check(&format!("pin#{user}")),
             ],
             Attempt::Link => [self.links.check(&source), None, None],
+            Attempt::EmbedToken(key) => [self.embed_tokens.check(key), None, None],
             Attempt::ResetRequest(email) => [
                 self.links.check(&source),
                 self.reset_emails.check(&key(email)),

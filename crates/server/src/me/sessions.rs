@@ -37,7 +37,7 @@ pub async fn list(
 }
 
 /// `DELETE /api/v1/me/sessions/{id}`: signs me out there (here too, when it is this session:
-/// the cookie is cleared).
+/// the cookie is cleared, if it has one).
 #[utoipa::path(
     delete,
     path = "/me/sessions/{id}",
@@ -62,7 +62,7 @@ pub async fn end_one(
     };
     if found.current {
         drop(conn);
-        return session::end(&state, &user.session).await;
+        return session::end(&state, &user).await;
     }
     store::sessions::end_by_id(&mut conn, user.id, id).await?;
     Ok(StatusCode::NO_CONTENT.into_response())

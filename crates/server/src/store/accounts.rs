@@ -5,7 +5,7 @@ use super::{Conn, in_list, list};
 use crate::error::AppError;
 use roster_api::accounts::{AccountSettings, AccountSummary};
 use roster_domain::authz::{AuthzPolicy, Grantable};
-use roster_domain::values::ApprovedDomain;
+use roster_domain::values::{ApprovedDomain, Language};
 
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
@@ -62,6 +62,36 @@ pub async fn approved_domains(
             .fetch_one(&mut *conn)
             .await?;
     serde_json::from_str(&domains).map_err(|e| AppError::Internal(format!("approved domains: {e}")))
+}
+
+/// The origins that may frame the account's embedded pages; none when there is no such account.
+pub async fn embedding_origins(conn: &mut Conn, account: i64) -> Result<Vec<String>, AppError> {
+    let found: Option<(String,)> =
+        sqlx::query_as("SELECT embed_origins FROM accounts WHERE id = ?1")
+            .bind(account)
+            .fetch_optional(&mut *conn)
+            .await?;
+    match found {
+        Some((origins,)) => serde_json::from_str(&origins)
+            .map_err(|e| AppError::Internal(format!("embedding origins of {account}: {e}"))),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The origins that may frame the account's embedded pages become `origins` (the demo sets them;
+/// administrators change them with the other settings).
+pub async fn set_embedding_origins(
+    conn: &mut Conn,
+    account: i64,
+    origins: &[String],
+) -> Result<(), AppError> {
+    let origins = serde_json::to_string(origins).map_err(|e| AppError::Internal(e.to_string()))?;
+    sqlx::query("UPDATE accounts SET embed_origins = ?2, version = version + 1 WHERE id = ?1")
+        .bind(account)
+        .bind(origins)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 /// The account's name.
@@ -125,6 +155,7 @@ struct SettingsRow {
     seats_used: i64,
     approved_domains: String,
     invitation_lifetime_hours: i64,
+    embed_origins: String,
     default_language: String,
     policy: String,
     version: i64,
@@ -135,7 +166,8 @@ pub async fn settings(conn: &mut Conn, account: i64) -> Result<AccountSettings, 
     let row: SettingsRow = sqlx::query_as(
         "SELECT id, name, seats,
                 (SELECT count(*) FROM memberships m WHERE m.account_id = a.id AND m.licensed) AS seats_used,
-                approved_domains, invitation_lifetime_hours, default_language, policy, version
+                approved_domains, invitation_lifetime_hours, embed_origins, default_language,
+                policy, version
          FROM accounts a WHERE id = ?1",
     )
     .bind(account)
@@ -152,6 +184,8 @@ pub async fn settings(conn: &mut Conn, account: i64) -> Result<AccountSettings, 
         approved_domains: serde_json::from_str(&row.approved_domains)
             .map_err(|e| stored("approved domains", e))?,
         invitation_lifetime_hours: row.invitation_lifetime_hours,
+        embedding_origins: serde_json::from_str(&row.embed_origins)
+            .map_err(|e| stored("embedding origins", e))?,
         default_language: decode("language", &row.default_language)?,
         policy: serde_json::from_str(&row.policy).map_err(|e| stored("policy", e))?,
         grantable: Grantable::default(),
@@ -160,28 +194,50 @@ pub async fn settings(conn: &mut Conn, account: i64) -> Result<AccountSettings, 
     })
 }
 
+/// The language `account` gives the people added to it without one.
+pub async fn default_language(conn: &mut Conn, account: i64) -> Result<Language, AppError> {
+    let stored: String = sqlx::query_scalar("SELECT default_language FROM accounts WHERE id = ?1")
+        .bind(account)
+        .fetch_one(&mut *conn)
+        .await?;
+    decode("language", &stored)
+}
+
+/// The settings an administrator changes, all at once.
+#[derive(Debug)]
+pub struct SettingsUpdate<'a> {
+    pub seats: i64,
+    pub approved_domains: &'a [String],
+    pub invitation_lifetime_hours: i64,
+    pub embedding_origins: &'a [String],
+    pub default_language: Language,
+    pub policy: &'a AuthzPolicy,
+}
+
 /// The account's settings become these; a new version.
 pub async fn update_settings(
     conn: &mut Conn,
     account: i64,
-    seats: i64,
-    approved_domains: &[String],
-    invitation_lifetime_hours: i64,
-    policy: &AuthzPolicy,
+    update: &SettingsUpdate<'_>,
 ) -> Result<(), AppError> {
-    let domains =
-        serde_json::to_string(approved_domains).map_err(|e| AppError::Internal(e.to_string()))?;
-    let policy = serde_json::to_string(policy).map_err(|e| AppError::Internal(e.to_string()))?;
+    fn json(value: &impl serde::Serialize) -> Result<String, AppError> {
+        serde_json::to_string(value).map_err(|e| AppError::Internal(e.to_string()))
+    }
+    let domains = json(&update.approved_domains)?;
+    let origins = json(&update.embedding_origins)?;
+    let policy = json(update.policy)?;
     sqlx::query(
         "UPDATE accounts SET seats = ?2, approved_domains = ?3, invitation_lifetime_hours = ?4,
-                policy = ?5, version = version + 1
+                policy = ?5, embed_origins = ?6, default_language = ?7, version = version + 1
          WHERE id = ?1",
     )
     .bind(account)
-    .bind(seats)
+    .bind(update.seats)
     .bind(domains)
-    .bind(invitation_lifetime_hours)
+    .bind(update.invitation_lifetime_hours)
     .bind(policy)
+    .bind(origins)
+    .bind(update.default_language.as_str())
     .execute(&mut *conn)
     .await?;
     Ok(())

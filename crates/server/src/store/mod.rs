@@ -12,6 +12,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod demo;
+pub mod embed;
 pub mod groups;
 pub mod imports;
 pub mod invitations;

@@ -122,7 +122,7 @@ pub async fn end_others(conn: &mut Conn, user: i64, keep: Option<&str>) -> Resul
     Ok(())
 }
 
-/// A session with its user, as a request's cookie names it.
+/// A session with its user, as a request's cookie or bearer names it.
 #[derive(Debug, sqlx::FromRow)]
 pub struct Session {
     pub user_id: i64,
@@ -131,6 +131,12 @@ pub struct Session {
     pub must_change_password: bool,
     /// The strictest idle timeout of the user's groups (none when they belong to none).
     pub idle_minutes: Option<i64>,
+    /// An embedded session's one account; none for a cookie's.
+    pub account_id: Option<i64>,
+    /// When an embedded session ends at the latest.
+    pub expires_at: Option<i64>,
+    /// The user is still a member of the embedded session's account (always, for a cookie's).
+    pub in_account: bool,
 }
 
 /// The session of `token_hash`, if any.
@@ -138,7 +144,10 @@ pub async fn find(conn: &mut Conn, token_hash: &str) -> Result<Option<Session>, 
     Ok(sqlx::query_as(
         "SELECT s.user_id, s.last_seen_at, u.state, u.must_change_password,
                 (SELECT min(g.idle_timeout_minutes) FROM memberships m JOIN groups g ON g.id = m.group_id
-                 WHERE m.user_id = u.id) AS idle_minutes
+                 WHERE m.user_id = u.id) AS idle_minutes,
+                s.account_id, s.expires_at,
+                (s.account_id IS NULL OR EXISTS (SELECT 1 FROM memberships m
+                    WHERE m.account_id = s.account_id AND m.user_id = s.user_id)) AS in_account
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
     )
     .bind(token_hash)

@@ -24,6 +24,10 @@ pub async fn load(
     (detail.allowed_actions, detail.editable, detail.shared) =
         allowed(conn, account, user, viewer, detail.state).await?;
     detail.memberships = crate::store::people::memberships_seen_by(conn, user, viewer).await?;
+    // An embedded session knows of its one account only.
+    if let Some(only) = crate::embed::scope::account() {
+        detail.memberships.retain(|m| m.account_id == only);
+    }
     Ok(detail)
 }
 

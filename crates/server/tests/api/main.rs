@@ -6,6 +6,8 @@
 
 mod audit;
 mod auth;
+mod embed;
+mod embed_frame;
 mod grants;
 mod groups;
 mod groups_delete;
@@ -15,6 +17,7 @@ mod imports;
 mod imports_cli;
 mod invitations;
 mod join;
+mod languages;
 mod logins;
 mod matrix;
 mod me;

@@ -69,6 +69,11 @@ const ROUTES: &[(&str, &str)] = &[
     ("post", "/accounts/{account}/imports"),
     ("post", "/accounts/{account}/imports/lookup"),
     ("get", "/accounts/{account}/users/export.csv"),
+    ("get", "/accounts/{account}/embed-keys"),
+    ("post", "/accounts/{account}/embed-keys"),
+    ("delete", "/accounts/{account}/embed-keys/{key}"),
+    ("post", "/embed/tokens"),
+    ("post", "/embed/sessions"),
 ];
 
 const METHODS: [&str; 5] = ["get", "post", "put", "patch", "delete"];
@@ -148,6 +153,7 @@ async fn the_server_routes_every_listed_route_and_no_other_method_on_those_paths
             .replace("{user}", "1")
             .replace("{group}", "1")
             .replace("{request}", "1")
+            .replace("{key}", "1")
             .replace("{action}", "suspend");
         for method in METHODS {
             // Act
@@ -347,6 +353,7 @@ async fn the_throttled_operations_list_429_with_retry_after() {
         "set_my_challenge",
         "new_authorization_number",
         "check_pin",
+        "create_embed_token",
     ];
 
     for (method, path, operation) in operations(&doc) {

@@ -1,6 +1,7 @@
 //! Facts set underneath the API, through the server's store, so that arranging a test does not
 //! depend on the checks under test: grants and roles, states, seats, groups, an account, a join
-//! request, a password, a PIN, links and import answers made older, and an email left half sent.
+//! request, a password, a PIN, a portal key, links, embedded sessions and their tokens and import
+//! answers made older, and an email left half sent.
 
 use super::{ADMIN, TestApp};
 use roster_domain::authz::{Grants, Role};
@@ -166,6 +167,33 @@ impl TestApp {
     pub async fn expire_links_earlier(&self, user: i64, seconds: i64) {
         let mut conn = self.db.acquire().await.unwrap();
         store::tokens::expire_earlier(&mut conn, user, seconds)
+            .await
+            .unwrap();
+    }
+
+    /// A portal key of `account` named `name` (its secret unknown to anyone); answers its id.
+    pub async fn portal_key(&self, account: i64, name: &str) -> i64 {
+        let mut tx = self.db.begin().await.unwrap();
+        let hash = format!("matrix-{account}-{name}");
+        let id = store::embed::insert_key(&mut tx, account, name, &hash, None, 0)
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        id
+    }
+
+    /// Moves the expiry of every embedded session's token `seconds` earlier.
+    pub async fn expire_embed_tokens_earlier(&self, seconds: i64) {
+        let mut conn = self.db.acquire().await.unwrap();
+        store::embed::expire_tokens_earlier(&mut conn, seconds)
+            .await
+            .unwrap();
+    }
+
+    /// Moves the end of every embedded session `seconds` earlier (not its last use).
+    pub async fn expire_embedded_sessions_earlier(&self, seconds: i64) {
+        let mut conn = self.db.acquire().await.unwrap();
+        store::embed::expire_sessions_earlier(&mut conn, seconds)
             .await
             .unwrap();
     }

@@ -62,6 +62,8 @@ pub(super) enum Probe {
     CancelJoinRequest,
     /// The target's PIN, checked by the actor (the target was given one first).
     PinCheck,
+    MakePortalKey,
+    RevokePortalKey,
 }
 
 /// An operation of the document and how the matrix tries it.
@@ -209,6 +211,18 @@ const ENTRIES: &[Entry] = &[
         path: "/accounts/{account}/join-requests/{request}",
         kind: Kind::Request,
         probes: &[Probe::CancelJoinRequest],
+    },
+    Entry {
+        method: "post",
+        path: "/accounts/{account}/embed-keys",
+        kind: Kind::Account,
+        probes: &[Probe::MakePortalKey],
+    },
+    Entry {
+        method: "delete",
+        path: "/accounts/{account}/embed-keys/{key}",
+        kind: Kind::Account,
+        probes: &[Probe::RevokePortalKey],
     },
 ];
 

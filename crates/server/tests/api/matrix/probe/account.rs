@@ -1,6 +1,6 @@
 //! The probes of what belongs to the account itself: its groups (`decide_group` over their
-//! members), its settings (`may_change_policy`) and the join requests waiting in it (any active
-//! admin).
+//! members), its settings and portal keys (`may_change_policy`) and the join requests waiting in
+//! it (any active admin).
 
 use super::super::entries::Probe;
 use super::super::oracle::{Answer, decided, expect_group, seat};
@@ -61,6 +61,24 @@ pub(super) async fn settings(s: &Scene) -> (Answer, Observed) {
         .unwrap_or_else(|| decided(may_change_policy(&here.policy, here.actor.as_ref())));
     let url = s.url(&format!("/accounts/{account}"));
     let res = s.patch(url, json!({"invitation_lifetime_hours": 72})).await;
+    (expected, observe(res, Reading::Plain).await)
+}
+
+/// Making a portal key, or revoking one: as the settings, `may_change_policy`.
+pub(super) async fn portal_key(s: &Scene, probe: Probe) -> (Answer, Observed) {
+    let account = s.account;
+    let here = seat(&s.app, account, s.actor).await;
+    let expected = here
+        .gate()
+        .unwrap_or_else(|| decided(may_change_policy(&here.policy, here.actor.as_ref())));
+    let keys = s.url(&format!("/accounts/{account}/embed-keys"));
+    let res = if probe == Probe::MakePortalKey {
+        s.send(Method::POST, keys, Some(json!({"name": "Matrix portal"})))
+            .await
+    } else {
+        let key = s.app.portal_key(account, "Matrix portal").await;
+        s.send(Method::DELETE, format!("{keys}/{key}"), None).await
+    };
     (expected, observe(res, Reading::Plain).await)
 }
 

@@ -166,6 +166,7 @@ pub(super) async fn try_probe(s: &Scene, probe: Probe) -> (Answer, Observed) {
             account::change_group(s, probe).await
         }
         Probe::Settings => account::settings(s).await,
+        Probe::MakePortalKey | Probe::RevokePortalKey => account::portal_key(s, probe).await,
         Probe::CancelJoinRequest => account::cancel_join_request(s).await,
     }
 }
