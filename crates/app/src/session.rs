@@ -48,8 +48,12 @@ impl Session {
             .with(|s| matches!(s, Some(Signed::MustChangePassword)))
     }
 
-    /// What signing in or out, activating or changing the password has just told.
+    /// What signing in or out, activating or changing the password has just told. The app
+    /// follows the language of the person signed in.
     pub fn set(&self, signed: Signed) {
+        if let Signed::In(me) = &signed {
+            crate::i18n::follow(me.language);
+        }
         self.0.set(Some(signed));
     }
 }
@@ -68,6 +72,8 @@ pub fn provide() {
         if session.0.with_untracked(Option::is_none) {
             session.set(signed);
         }
+        // A page of the people built in another language than the person's: the other build.
+        crate::i18n::reload_if_stale();
     });
 }
 

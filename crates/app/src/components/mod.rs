@@ -3,6 +3,7 @@
 pub mod field;
 pub mod frame;
 pub mod grants;
+pub mod language;
 pub mod loaded;
 pub mod memberships;
 pub mod password;
@@ -10,6 +11,7 @@ pub mod pin;
 pub mod profile;
 pub mod results;
 pub mod shown;
+pub mod summary;
 pub mod transfer;
 
 use std::collections::BTreeSet;

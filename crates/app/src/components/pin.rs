@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::field::TextField;
 use crate::components::loaded::alert;
 use crate::flow::Act;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 
@@ -20,11 +21,7 @@ pub fn PinCard(
         async move { api::check_pin(account, user, pin.trim()).await }
     });
     let server = move || check.value().and_then(Result::err);
-    let pin_error = Signal::derive(move || {
-        server()
-            .and_then(|e| e.field("pin"))
-            .map(|c| c.message_en())
-    });
+    let pin_error = Signal::derive(move || server().and_then(|e| e.field("pin")).map(|c| c.say()));
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if !check.pending().get_untracked() {

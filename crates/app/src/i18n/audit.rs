@@ -4,58 +4,83 @@
 //!
 //! The action names and field names are the server's, stable: a name not listed here is shown as
 //! it is written (see [`field_label`]), so that a new field never hides a change. Each arm names
-//! its own key, so that `t` turns into the text itself (see the catalogue's header).
+//! its own key, so that `t` turns into the text itself (see the catalogue's header); the actions'
+//! labels are a table of both languages (`action_labels!`), their French held to the catalogue's
+//! typography.
 
-use super::{Key, t};
+use super::{Key, Language, t};
 
-/// The label of an audit action (the stable action names are the server's).
+/// The label of an audit action (the stable action names are the server's), in the app's
+/// language.
+#[inline(always)]
 pub fn audit_action_label(action: &str) -> &'static str {
-    match action {
-        "user.created" => "User added",
-        "user.added_to_account" => "Existing person added to the account",
-        "user.updated" => "User edited",
-        "user.suspended" => "User suspended",
-        "user.unsuspended" => "User unsuspended",
-        "user.unlocked" => "User unlocked",
-        "user.state_changed" => "User's state changed",
-        "user.locked_after_failed_signins" => "User locked after failed sign-ins",
-        "user.unlocked_after_lockout" => "Lockout ended",
-        "user.removed_from_account" => "User removed from the account",
-        "user.deprovisioned" => "User deprovisioned",
-        "user.restored" => "User restored",
-        "user.deleted" => "User deleted for good",
-        "user.invited" => "Invitation sent",
-        "user.invitation_resent" => "Invitation sent again",
-        "user.invitation_revoked" => "Invitation revoked",
-        "user.activated" => "Account activated",
-        "user.temporary_password_set" => "Temporary password set",
-        "user.password_changed" => "Password changed",
-        "user.password_reset" => "Password reset by link",
-        "user.password_reset_requested" => "Password reset asked for",
-        "group.created" => "Group created",
-        "group.updated" => "Group edited",
-        "group.deleted" => "Group deleted",
-        "refused" => "Refused attempt",
-        "join.requested" => "Asked to join",
-        "user.joined" => "Joined after accepting",
-        "join.declined" => "Request to join declined",
-        "join.cancelled" => "Request to join withdrawn",
-        "join.withdrawn" => "Request to join no longer valid",
-        "licence.assigned" => "Licence assigned",
-        "licence.released" => "Licence released",
-        "licence.transferred_from" => "Licence transferred away",
-        "licence.transferred_to" => "Licence received by transfer",
-        "account.updated" => "Account settings changed",
-        "me.details_changed" => "Own contact details changed",
-        "me.email_change_requested" => "Change of email asked for",
-        "me.email_changed" => "Email changed by confirmed link",
-        "me.challenge_changed" => "Challenge question changed",
-        "me.authorization_number_changed" => "New authorization number made",
-        "user.pin_checked" => "PIN checked by an administrator",
-        "session.signed_in" => "Signed in",
-        "session.sign_in_failed" => "Failed sign-in",
-        _ => "Other change",
+    match super::language() {
+        Language::En => english(action),
+        Language::Fr => french(action),
     }
+}
+
+/// Declares the English and the French labels of the actions side by side, as two functions: a
+/// bundle of one language links only its own (see the catalogue's header).
+macro_rules! action_labels {
+    ($( $action:pat => $en:literal, $fr:literal; )*) => {
+        /// The English label of an audit action.
+        fn english(action: &str) -> &'static str {
+            match action { $( $action => $en, )* }
+        }
+
+        /// The French label of an audit action.
+        fn french(action: &str) -> &'static str {
+            match action { $( $action => $fr, )* }
+        }
+    };
+}
+
+action_labels! {
+    "user.created" => "User added", "Utilisateur ajouté";
+    "user.added_to_account" => "Existing person added to the account", "Personne existante ajoutée au compte";
+    "user.updated" => "User edited", "Utilisateur modifié";
+    "user.suspended" => "User suspended", "Utilisateur suspendu";
+    "user.unsuspended" => "User unsuspended", "Suspension levée";
+    "user.unlocked" => "User unlocked", "Utilisateur déverrouillé";
+    "user.state_changed" => "User's state changed", "État de l’utilisateur modifié";
+    "user.locked_after_failed_signins" => "User locked after failed sign-ins", "Utilisateur verrouillé après des connexions échouées";
+    "user.unlocked_after_lockout" => "Lockout ended", "Fin du verrouillage";
+    "user.removed_from_account" => "User removed from the account", "Utilisateur retiré du compte";
+    "user.deprovisioned" => "User deprovisioned", "Utilisateur déprovisionné";
+    "user.restored" => "User restored", "Utilisateur restauré";
+    "user.deleted" => "User deleted for good", "Utilisateur supprimé définitivement";
+    "user.invited" => "Invitation sent", "Invitation envoyée";
+    "user.invitation_resent" => "Invitation sent again", "Invitation renvoyée";
+    "user.invitation_revoked" => "Invitation revoked", "Invitation révoquée";
+    "user.activated" => "Account activated", "Compte activé";
+    "user.temporary_password_set" => "Temporary password set", "Mot de passe temporaire défini";
+    "user.password_changed" => "Password changed", "Mot de passe modifié";
+    "user.password_reset" => "Password reset by link", "Mot de passe réinitialisé par lien";
+    "user.password_reset_requested" => "Password reset asked for", "Réinitialisation du mot de passe demandée";
+    "group.created" => "Group created", "Groupe créé";
+    "group.updated" => "Group edited", "Groupe modifié";
+    "group.deleted" => "Group deleted", "Groupe supprimé";
+    "refused" => "Refused attempt", "Tentative refusée";
+    "join.requested" => "Asked to join", "Demande pour rejoindre envoyée";
+    "user.joined" => "Joined after accepting", "Compte rejoint après acceptation";
+    "join.declined" => "Request to join declined", "Demande pour rejoindre refusée";
+    "join.cancelled" => "Request to join withdrawn", "Demande pour rejoindre retirée";
+    "join.withdrawn" => "Request to join no longer valid", "Demande pour rejoindre devenue caduque";
+    "licence.assigned" => "Licence assigned", "Licence attribuée";
+    "licence.released" => "Licence released", "Licence libérée";
+    "licence.transferred_from" => "Licence transferred away", "Licence cédée par transfert";
+    "licence.transferred_to" => "Licence received by transfer", "Licence reçue par transfert";
+    "account.updated" => "Account settings changed", "Paramètres du compte modifiés";
+    "me.details_changed" => "Own contact details changed", "Coordonnées modifiées par la personne";
+    "me.email_change_requested" => "Change of email asked for", "Changement d’adresse de courriel demandé";
+    "me.email_changed" => "Email changed by confirmed link", "Adresse de courriel changée par lien confirmé";
+    "me.challenge_changed" => "Challenge question changed", "Question de sécurité modifiée";
+    "me.authorization_number_changed" => "New authorization number made", "Nouveau numéro d’autorisation créé";
+    "user.pin_checked" => "PIN checked by an administrator", "Code PIN vérifié par l’administration";
+    "session.signed_in" => "Signed in", "Connexion";
+    "session.sign_in_failed" => "Failed sign-in", "Connexion échouée";
+    _ => "Other change", "Autre modification";
 }
 
 /// The actions an account's log holds, in the order the filter offers them (sign-ins and
@@ -134,6 +159,7 @@ pub fn field_label(field: &str) -> Option<&'static str> {
         "seats" => t(Key::SeatsBought),
         "approved_domains" => t(Key::ApprovedDomains),
         "invitation_lifetime_hours" => t(Key::InvitationLifetime),
+        "default_language" => t(Key::DefaultLanguage),
         "kinds" => t(Key::PolicyTitle),
         // A refused attempt, a checked PIN, a membership asked for.
         "code" => t(Key::AuditReason),
@@ -164,4 +190,27 @@ pub fn change_label(change: &str) -> Option<&'static str> {
         "lifecycle" => t(Key::Actions),
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
+
+    wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+    #[test]
+    fn every_action_of_the_log_has_its_label_in_both_languages() {
+        for action in AUDIT_ACTIONS
+            .into_iter()
+            .chain(["session.signed_in", "session.sign_in_failed"])
+        {
+            let (en, fr) = (english(action), french(action));
+            assert_ne!(en, english("?"), "{action} has no English label");
+            assert_ne!(fr, french("?"), "{action} has no French label");
+            assert_ne!(fr, en, "{action} is still in English");
+            assert!(!fr.contains('\''), "{action}: typewriter apostrophe");
+        }
+        assert_eq!(french("user.created"), "Utilisateur ajouté");
+    }
 }

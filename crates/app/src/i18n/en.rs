@@ -13,6 +13,7 @@ pub const fn text(key: Key) -> &'static str {
         NotFoundLead => "There is no page at this address.",
         NotFoundHome => "Go to the start page",
         NetworkError => "Roster could not be reached. Check your connection and try again.",
+        UnexpectedError => "Something went wrong. Try again later.",
         Loading => "Loading…",
         SignInTitle => "Sign in to Roster",
         SignInLead => "Use your username or email address.",
@@ -28,6 +29,7 @@ pub const fn text(key: Key) -> &'static str {
         NavGroups => "Groups",
         NavAudit => "Audit log",
         SeatsUsed => "Seats used",
+        SeatsCount => "{used} of {total}",
         UsersTitle => "Users",
         Search => "Search",
         SearchHint => "Name, email or username",
@@ -259,6 +261,7 @@ pub const fn text(key: Key) -> &'static str {
         DomainsApproved => "The account approves:",
         DomainLine => "Line",
         InvitationLifetime => "Invitation lifetime (hours)",
+        DefaultLanguage => "Language of new people",
         PolicyTitle => "Authorization policy",
         Manage => "Manage",
         PolicyLevels => "Levels, lowest first",
@@ -342,7 +345,9 @@ pub const fn text(key: Key) -> &'static str {
         ImportLeftWithErrors => "left with errors, not sent",
         ImportRow => "Row",
         ImportGridCaption => {
-            "The file's rows: edit a cell to fix it; each row is checked again at once."
+            "The file's rows: click a cell or move with the arrow keys; Enter, F2, typing or a second \
+             click edits it, Enter keeps the change and Escape cancels it. Each row is checked \
+             again at once."
         }
         ImportIssues => "Issues",
         ImportDropRow => "Leave out row",
@@ -417,5 +422,24 @@ pub const fn text(key: Key) -> &'static str {
         PinCheck => "Check the PIN",
         PinMatches => "The PIN matches.",
         PinDoesNotMatch => "The PIN does not match.",
+        EmbedNotFramed => {
+            "This page opens only inside a portal that your organisation has approved."
+        }
+        EmbeddingTitle => "Embedding in a portal",
+        EmbeddingOrigins => "Origins that may show these pages in a frame",
+        EmbeddingOriginsHint => {
+            "One per line: the scheme (https, or http for localhost only), the host and the port if it has one."
+        }
+        SaveOrigins => "Save origins",
+        PortalKeys => "Portal keys",
+        PortalKeysHint => {
+            "A portal's server signs people in to the embedded pages with a key: keep it secret, and revoke it when it is no longer used."
+        }
+        PortalKeyName => "Name of the new key",
+        CreatePortalKey => "Create a key",
+        PortalKeySecret => "The key's secret, shown this once: copy it now.",
+        KeyCreated => "Created",
+        KeyLastUsed => "Last used",
+        Never => "Never",
     }
 }

@@ -9,22 +9,7 @@
 //! `"Read and checked {rows} in {ms} ms."`. Numbers are written with their thousands set apart,
 //! as the language does ([`number`]).
 
-/// A language the app can be shown in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Language {
-    English,
-    #[cfg_attr(
-        not(test),
-        expect(
-            dead_code,
-            reason = "French is still to come; its rule is tested already"
-        )
-    )]
-    French,
-}
-
-/// The language the texts are in (English until French lands).
-pub const LANGUAGE: Language = Language::English;
+pub use roster_domain::values::Language;
 
 /// The form of a word after a count, named as in Unicode's plural rules (CLDR).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,22 +20,20 @@ pub enum Form {
     Other,
 }
 
-impl Language {
-    /// The form a word takes after `n` in this language.
-    pub const fn form(self, n: u64) -> Form {
-        let one = match self {
-            Language::English => n == 1,
-            Language::French => n <= 1,
-        };
-        if one { Form::One } else { Form::Other }
-    }
+/// The form a word takes after `n` in `language`.
+pub const fn form(language: Language, n: u64) -> Form {
+    let one = match language {
+        Language::En => n == 1,
+        Language::Fr => n <= 1,
+    };
+    if one { Form::One } else { Form::Other }
 }
 
 /// The word of `forms` (`"row|rows"`) that follows `n` in `language`; a text without `|` is
 /// the word for every count.
 pub fn word(language: Language, n: u64, forms: &str) -> &str {
     let (one, other) = forms.split_once('|').unwrap_or((forms, forms));
-    match language.form(n) {
+    match form(language, n) {
         Form::One => one,
         Form::Other => other,
     }
@@ -58,7 +41,7 @@ pub fn word(language: Language, n: u64, forms: &str) -> &str {
 
 /// `n` and the word of `forms` that follows it in the app's language: "1 row", "14 rows".
 pub fn count(n: usize, forms: &str) -> String {
-    counted(LANGUAGE, n, forms)
+    counted(super::language(), n, forms)
 }
 
 /// `n` and the word of `forms` that follows it in `language`.
@@ -72,15 +55,15 @@ pub fn counted(language: Language, n: usize, forms: &str) -> String {
 
 /// `n` as the app's language writes it: 50,000.
 pub fn number(n: usize) -> String {
-    grouped(LANGUAGE, n)
+    grouped(super::language(), n)
 }
 
 /// `n` with its thousands set apart as `language` writes them: 50,000 in English, 50 000 in
 /// French (with a narrow no-break space, so that a number never breaks across lines).
 pub fn grouped(language: Language, n: usize) -> String {
     let separator = match language {
-        Language::English => ',',
-        Language::French => '\u{202F}',
+        Language::En => ',',
+        Language::Fr => '\u{202F}',
     };
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 3);
@@ -109,7 +92,7 @@ mod tests {
 
     #[test]
     fn english_keeps_the_singular_for_one_alone() {
-        let rows = |n| counted(Language::English, n, "row|rows");
+        let rows = |n| counted(Language::En, n, "row|rows");
         assert_eq!(rows(0), "0 rows");
         assert_eq!(rows(1), "1 row");
         assert_eq!(rows(2), "2 rows");
@@ -125,7 +108,7 @@ mod tests {
 
     #[test]
     fn french_keeps_the_singular_for_zero_and_one() {
-        let lines = |n| counted(Language::French, n, "ligne|lignes");
+        let lines = |n| counted(Language::Fr, n, "ligne|lignes");
         assert_eq!(lines(0), "0 ligne");
         assert_eq!(lines(1), "1 ligne");
         assert_eq!(lines(2), "2 lignes");
@@ -134,14 +117,8 @@ mod tests {
 
     #[test]
     fn a_text_without_forms_is_the_same_for_every_count() {
-        assert_eq!(
-            word(Language::English, 1, "ready to create"),
-            "ready to create"
-        );
-        assert_eq!(
-            word(Language::English, 7, "ready to create"),
-            "ready to create"
-        );
+        assert_eq!(word(Language::En, 1, "ready to create"), "ready to create");
+        assert_eq!(word(Language::En, 7, "ready to create"), "ready to create");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use leptos_router::components::A;
 #[component]
 pub fn MailboxPage() -> impl IntoView {
     let emails = Load::new(api::mailbox);
+    crate::doc::set_title(t(Key::MailboxTitle));
     view! {
         <main id="main" tabindex="-1">
             <p><A href="/">{t(Key::NotFoundHome)}</A></p>

@@ -7,11 +7,12 @@ use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::loaded::{Loaded, alert};
 use crate::flow::{Act, Load, effect};
-use crate::i18n::{Key, t};
+use crate::i18n::Say as _;
+use crate::i18n::{Key, labelled, language_label, quoted, t};
 use leptos::prelude::*;
 use roster_domain::Coded;
 use roster_domain::authz::{AuthorityKind, AuthzPolicy};
-use roster_domain::values::refused_lines;
+use roster_domain::values::{Language, refused_lines};
 
 /// `/accounts/:account/settings`.
 #[component]
@@ -31,6 +32,8 @@ pub fn SettingsPage() -> impl IntoView {
             if result.is_ok() {
                 account.refresh();
                 settings.refetch();
+            } else {
+                crate::components::summary::focus_refusal();
             }
             result
         }
@@ -45,6 +48,7 @@ pub fn SettingsPage() -> impl IntoView {
         <Loaded>
             {move || settings.get().map(|loaded| loaded.map(|tagged| view! { <SettingsForm tagged=tagged save=save /> }.into_any()))}
         </Loaded>
+        <super::embedding::EmbeddingSettings settings=settings />
     }
 }
 
@@ -58,6 +62,7 @@ fn SettingsForm(
     let seats = RwSignal::new(s.seats.to_string());
     let domains = RwSignal::new(s.approved_domains.join("\n"));
     let lifetime = RwSignal::new(s.invitation_lifetime_hours.to_string());
+    let language = RwSignal::new(s.default_language.as_str().to_owned());
     // Each kind's levels, lowest first, as the person edits them.
     let levels: Vec<(String, RwSignal<String>)> = s
         .policy
@@ -90,7 +95,7 @@ fn SettingsForm(
         }
         AuthzPolicy::new(kinds)
             .map(Some)
-            .map_err(|e| e.code().message_en())
+            .map_err(|e| e.code().say())
     };
     let server = move || save.value().and_then(Result::err);
     let saved = move || matches!(save.value(), Some(Ok(())));
@@ -100,7 +105,7 @@ fn SettingsForm(
                 e.fields
                     .iter()
                     .find(|f| f.field == name || f.field.starts_with(&format!("{name}[")))
-                    .map(|f| f.code.message_en())
+                    .map(|f| f.code.say())
                     .or_else(|| (name == "seats" && e.fields.is_empty()).then(|| e.message()))
             })
         })
@@ -126,7 +131,7 @@ fn SettingsForm(
                         .strip_prefix("approved_domains[")?
                         .strip_suffix(']')?;
                     let entry = entries.get(index.parse::<usize>().ok()?)?;
-                    Some(format!("“{entry}”: {}", f.code.message_en()))
+                    Some(labelled(&quoted(entry), f.code.say()))
                 })
                 .collect();
             (!named.is_empty()).then(|| named.join(" "))
@@ -140,7 +145,7 @@ fn SettingsForm(
             let named: Vec<String> = refused
                 .iter()
                 .map(|r| {
-                    let message = r.error.code().message_en();
+                    let message = r.error.code().say();
                     format!(
                         "{} {} (“{}”): {message}",
                         t(Key::DomainLine),
@@ -166,6 +171,8 @@ fn SettingsForm(
             invitation_lifetime_hours: Some(
                 lifetime.get_untracked().trim().parse::<i64>().unwrap_or(0),
             ),
+            embedding_origins: None,
+            default_language: Some(language.get_untracked()),
             policy: None,
         };
         policy_error.set(None);
@@ -194,6 +201,7 @@ fn SettingsForm(
                     <dt>{t(Key::ApprovedDomains)}</dt>
                     <dd>{if s.approved_domains.is_empty() { "—".to_owned() } else { s.approved_domains.join(", ") }}</dd>
                     <dt>{t(Key::InvitationLifetime)}</dt><dd>{s.invitation_lifetime_hours}</dd>
+                    <dt>{t(Key::DefaultLanguage)}</dt><dd>{language_label(s.default_language)}</dd>
                 </dl>
             </section>
             <section class="card" aria-labelledby="policy-title">
@@ -212,7 +220,7 @@ fn SettingsForm(
         <section class="card" aria-labelledby="seats-title">
             <h2 id="seats-title">{t(Key::SeatsAndInvitations)}</h2>
             {move || saved().then(|| view! { <p class="notice" role="status">{t(Key::Saved)}</p> }.into_any())}
-            <p>{format!("{}: {} / {}", t(Key::SeatsUsed), s.seats_used, s.seats)}</p>
+            <p>{labelled(t(Key::SeatsUsed), format!("{} / {}", s.seats_used, s.seats))}</p>
             <TextField id="seats" label=t(Key::SeatsBought) value=seats error=field_error("seats") kind="number" />
             <div class="field" class:invalid=move || domains_error().is_some()>
                 <label for="approved-domains">{t(Key::ApprovedDomains)}</label>
@@ -225,6 +233,14 @@ fn SettingsForm(
                 {move || domains_error().map(|e| view! { <p class="error" id="approved-domains-error">{e}</p> }.into_any())}
             </div>
             <TextField id="invitation-lifetime" label=t(Key::InvitationLifetime) value=lifetime error=field_error("invitation_lifetime_hours") kind="number" />
+            <div class="field">
+                <label for="default-language">{t(Key::DefaultLanguage)}</label>
+                <select id="default-language" on:change=move |ev| language.set(event_target_value(&ev))>
+                    {Language::ALL.map(|l| view! {
+                        <option value=l.as_str() selected=l == s.default_language>{language_label(l)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
         </section>
         <section class="card" aria-labelledby="policy-title">
             <h2 id="policy-title">{t(Key::PolicyTitle)}</h2>

@@ -12,7 +12,7 @@ fn account(a: MyAccount) -> impl IntoView {
     let levels: Vec<String> = a
         .authorities
         .iter()
-        .map(|(k, l)| format!("{k}: {l}"))
+        .map(|(k, l)| crate::i18n::labelled(k, l))
         .collect();
     let licence = t(if a.licensed {
         Key::Licensed

@@ -6,7 +6,8 @@ use crate::api::{self, MyChanges};
 use crate::components::field::TextField;
 use crate::components::loaded::alert;
 use crate::flow::Act;
-use crate::i18n::{Key, t};
+use crate::i18n::Say as _;
+use crate::i18n::{Key, language_label, t};
 use leptos::prelude::*;
 use roster_domain::profile::field;
 use roster_domain::values::{Language, readable_phone};
@@ -57,15 +58,20 @@ pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
         };
         let etag = mine.untracked().map(|m| m.etag).unwrap_or_default();
         async move {
-            let saved = api::update_my_details(&etag, &changes).await?;
+            let saved = api::update_my_details(&etag, &changes)
+                .await
+                .inspect_err(|_| crate::components::summary::focus_refusal())?;
+            // The app in the language chosen: at once, or by loading the page again.
+            crate::i18n::follow(saved.value.language);
             mine.set(saved);
+            crate::i18n::reload_if_stale();
             api::ApiResult::Ok(())
         }
     });
     let outcome = move || save.value();
     let server = move || outcome().and_then(Result::err);
     let error_of = move |name: &'static str| {
-        Signal::derive(move || server().and_then(|e| e.field(name)).map(|c| c.message_en()))
+        Signal::derive(move || server().and_then(|e| e.field(name)).map(|c| c.say()))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -97,11 +103,4 @@ pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
         </section>
     }
     .into_any()
-}
-
-pub(super) fn language_label(language: Language) -> &'static str {
-    match language {
-        Language::Fr => t(Key::LanguageFr),
-        Language::En => t(Key::LanguageEn),
-    }
 }
