@@ -10,8 +10,11 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// A page of the bundle: its name in the document's title, and how it is drawn.
+pub type Page = (&'static str, fn() -> AnyView);
+
 /// The bundle's routes: the page at a path, `None` for another bundle's path.
-pub type Table = fn(&str) -> Option<fn() -> AnyView>;
+pub type Table = fn(&str) -> Option<Page>;
 
 /// The path shown and the routes; from [`use_nav`].
 #[derive(Clone, Copy)]
@@ -45,7 +48,8 @@ impl Nav {
         }
         let path = url.pathname();
         let address = format!("{path}{}{}", url.search(), url.hash());
-        if (self.table)(&path).is_none() {
+        // Another bundle's page, or this one's in the language the app now follows.
+        if (self.table)(&path).is_none() || crate::i18n::stale() {
             let _ = if replace {
                 location.replace(&address)
             } else {
@@ -90,7 +94,8 @@ fn pathname() -> String {
     window().location().pathname().unwrap_or_default()
 }
 
-/// The page of the address bar's path, following it; another bundle's path is loaded afresh.
+/// The page of the address bar's path, following it and named in the document's title; another
+/// bundle's path is loaded afresh.
 #[component]
 pub fn Pages(table: Table) -> impl IntoView {
     let path = RwSignal::new(pathname());
@@ -101,7 +106,10 @@ pub fn Pages(table: Table) -> impl IntoView {
     let _ = window_event_listener_untyped("click", move |ev| follow(nav, ev));
     let shown = Memo::new(move |_| path.get());
     move || match table(&shown.get()) {
-        Some(page) => page(),
+        Some((title, page)) => {
+            crate::doc::set_title(title);
+            page()
+        }
         None => {
             let location = window().location();
             let search = location.search().unwrap_or_default();
@@ -141,7 +149,8 @@ fn follow(nav: Nav, ev: web_sys::Event) {
     if location.origin().is_ok_and(|o| o != link.origin())
         || !link.target().is_empty()
         || link.has_attribute("download")
-        // A fragment of the page itself (the skip link): the browser moves to it.
+        // A fragment of the page itself (the skip link): the browser moves to it, and the focus
+        // with it (the target, `<main tabindex="-1">`, takes the focus).
         || (same_page && !link.hash().is_empty())
         || (nav.table)(&link.pathname()).is_none()
     {

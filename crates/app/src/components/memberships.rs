@@ -6,6 +6,7 @@ use crate::components::every;
 use crate::components::frame::use_account;
 use crate::components::results::{Outcome, Results};
 use crate::flow::Act;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, role_label, t};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -29,7 +30,7 @@ pub fn outcomes_of(results: Vec<AccountOutcome>, names: &[(i64, String)]) -> Vec
             };
             Outcome {
                 name,
-                message: r.code.map_or(done, |c| c.message_en()),
+                message: r.code.map_or(done, |c| c.say()),
                 ok: r.ok,
             }
         })

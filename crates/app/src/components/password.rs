@@ -4,6 +4,7 @@
 
 use crate::api::ApiError;
 use crate::components::field::TextField;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::Coded;
@@ -38,7 +39,7 @@ impl NewPassword {
         let personal: Vec<&str> = personal.iter().map(String::as_str).collect();
         check_new_password(password, &self.policy(), &personal, |_| false)
             .err()
-            .map(|e| e.code().message_en())
+            .map(|e| e.code().say())
     }
 
     fn policy(&self) -> GroupPolicy {
@@ -60,7 +61,7 @@ impl NewPassword {
         let this = *self;
         Signal::derive(move || {
             if let Some(code) = server.get().and_then(|e| e.field(field)) {
-                return Some(code.message_en());
+                return Some(code.say());
             }
             let password = this.password.get();
             if password.is_empty() && !this.tried.get() {
@@ -81,14 +82,19 @@ impl NewPassword {
         })
     }
 
-    /// Marks the form tried; true when both fields are fine to send.
+    /// Marks the form tried; true when both fields are fine to send, else the focus goes to the
+    /// first field refused.
     pub fn ready(&self) -> bool {
         self.tried.set(true);
         let password = self.password.get_untracked();
         let refused = self
             .personal
             .with_untracked(|personal| self.refusal(&password, personal));
-        refused.is_none() && password == self.confirm.get_untracked()
+        let ready = refused.is_none() && password == self.confirm.get_untracked();
+        if !ready {
+            crate::components::summary::focus_refusal();
+        }
+        ready
     }
 }
 

@@ -4,6 +4,7 @@
 use crate::api::{self, ApiError, Group, UserDetail};
 use crate::components::field::TextField;
 use crate::flow::Load;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::profile::{FieldIssue, ProfileDraft, field};
@@ -113,7 +114,7 @@ impl ProfileFields {
     ) -> Signal<Option<&'static str>> {
         Signal::derive(move || {
             if let Some(code) = server.get().and_then(|e| e.field(name)) {
-                return Some(code.message_en());
+                return Some(code.say());
             }
             if !shown.get() {
                 return None;
@@ -122,7 +123,7 @@ impl ProfileFields {
                 .get()
                 .iter()
                 .find(|i| i.field == name)
-                .map(|i| i.code.message_en())
+                .map(|i| i.code.say())
         })
     }
 }

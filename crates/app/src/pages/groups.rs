@@ -5,6 +5,7 @@ use crate::components::field::TextField;
 use crate::components::frame::use_account;
 use crate::components::loaded::{Loaded, alert};
 use crate::flow::{Act, Load};
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 use roster_domain::group_policy::GroupPolicy;
@@ -63,6 +64,9 @@ pub fn GroupsPage() -> impl IntoView {
                 Change::Delete { id, move_to } => api::delete_group(a, id, move_to).await,
             };
             groups.refetch();
+            if result.is_err() {
+                crate::components::summary::focus_refusal();
+            }
             result
         }
     });
@@ -87,11 +91,11 @@ pub fn GroupsPage() -> impl IntoView {
 /// The policy fields, checked with the domain's ranges as you type.
 fn policy_error(length: &str, idle: &str) -> Option<&'static str> {
     let (Ok(length), Ok(idle)) = (length.trim().parse::<u16>(), idle.trim().parse::<u16>()) else {
-        return Some(roster_domain::ErrorCode::RequestInvalidValue.message_en());
+        return Some(roster_domain::ErrorCode::RequestInvalidValue.say());
     };
     GroupPolicy::new(length, idle, true)
         .err()
-        .map(|e| roster_domain::Coded::code(&e).message_en())
+        .map(|e| roster_domain::Coded::code(&e).say())
 }
 
 /// One group, with its edit form and delete button.
@@ -118,7 +122,7 @@ fn GroupCard(
     let name_error = Signal::derive(move || {
         GroupName::parse(&name.get())
             .err()
-            .map(|e| roster_domain::Coded::code(&e).message_en())
+            .map(|e| roster_domain::Coded::code(&e).say())
     });
     let rules_error = Signal::derive(move || policy_error(&length.get(), &idle.get()));
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -154,7 +158,7 @@ fn GroupCard(
                 {group.name.clone()}
                 {is_default.then(|| view! { <span class="badge">{t(Key::DefaultGroup)}</span> })}
             </h2>
-            <p>{format!("{}: {members}", t(Key::Members))}</p>
+            <p>{crate::i18n::labelled(t(Key::Members), members)}</p>
             <form on:submit=save novalidate>
                 <TextField id=format!("{prefix}-name") label=t(Key::GroupName) value=name error=name_error />
                 <TextField id=format!("{prefix}-length") label=t(Key::MinPasswordLength) value=length error=rules_error kind="number" />
@@ -200,7 +204,7 @@ fn NewGroup(
             .then(|| {
                 GroupName::parse(&name.get())
                     .err()
-                    .map(|e| roster_domain::Coded::code(&e).message_en())
+                    .map(|e| roster_domain::Coded::code(&e).say())
             })
             .flatten()
     });

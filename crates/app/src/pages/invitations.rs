@@ -105,7 +105,7 @@ fn JoinRequests() -> impl IntoView {
                 } else {
                     view! {
                         <div class="table-wrap">
-                            <table>
+                            <table class="stacked">
                                 <thead>
                                     <tr>
                                         <th scope="col">{t(Key::Email)}</th>
@@ -121,10 +121,10 @@ fn JoinRequests() -> impl IntoView {
                                         let label = format!("{} {}", t(Key::Withdraw), r.email);
                                         view! {
                                             <tr>
-                                                <td>{r.email}</td>
-                                                <td>{r.requested_by.unwrap_or_else(|| "—".into())}</td>
-                                                <td>{date_time(r.requested_at)}</td>
-                                                <td>{date_time(r.expires_at)}</td>
+                                                <td data-label=t(Key::Email)>{r.email}</td>
+                                                <td data-label=t(Key::RequestedBy)>{r.requested_by.unwrap_or_else(|| "—".into())}</td>
+                                                <td data-label=t(Key::RequestedAt)>{date_time(r.requested_at)}</td>
+                                                <td data-label=t(Key::Expires)>{date_time(r.expires_at)}</td>
                                                 <td><button type="button" aria-label=label on:click=move |_| { withdraw.dispatch(id); }>{t(Key::Withdraw)}</button></td>
                                             </tr>
                                         }
@@ -152,7 +152,7 @@ fn InvitationTable(items: Vec<Invitation>, selected: RwSignal<BTreeSet<i64>>) ->
     };
     view! {
         <div class="table-wrap">
-            <table>
+            <table class="stacked">
                 <thead>
                     <tr>
                         <th scope="col"><input type="checkbox" aria-label=t(Key::SelectAll) prop:checked=all_selected on:change=toggle_all /></th>
@@ -175,9 +175,9 @@ fn InvitationTable(items: Vec<Invitation>, selected: RwSignal<BTreeSet<i64>>) ->
                                         selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
                                     } /></td>
                                 <td>{name.clone()}</td>
-                                <td>{i.email}</td>
+                                <td data-label=t(Key::Email)>{i.email}</td>
                                 <td><span class="badge state-invited">{if i.expired { t(Key::InvitationExpired) } else { t(Key::InvitationPending) }}</span></td>
-                                <td>{i.expires_at.map(date_time).unwrap_or_else(|| "—".into())}</td>
+                                <td data-label=t(Key::Expires)>{i.expires_at.map(date_time).unwrap_or_else(|| "—".into())}</td>
                             </tr>
                         }
                     }).collect_view()}

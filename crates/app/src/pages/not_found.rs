@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// The page for an address the app does not know.
 #[component]
 pub fn NotFound() -> impl IntoView {
+    crate::doc::set_title(t(Key::NotFoundTitle));
     view! {
         <main id="main" class="narrow" tabindex="-1">
             <h1>{t(Key::NotFoundTitle)}</h1>

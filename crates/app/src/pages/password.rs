@@ -6,6 +6,7 @@ use crate::components::field::TextField;
 use crate::components::loaded::alert;
 use crate::components::password::{NewPassword, NewPasswordFields};
 use crate::flow::Act;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
 use crate::nav::use_nav;
 use crate::session::{Signed, use_session};
@@ -18,7 +19,11 @@ pub fn ForgotPasswordPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let request = Act::new(|email: &String| {
         let email = email.clone();
-        async move { api::request_reset(&email).await }
+        async move {
+            api::request_reset(&email)
+                .await
+                .inspect_err(|_| crate::components::summary::focus_refusal())
+        }
     });
     let busy = request.pending();
     // The form gives way to the notice once the link is sent, and is not built again at each
@@ -35,6 +40,7 @@ pub fn ForgotPasswordPage() -> impl IntoView {
         request.dispatch(email.get_untracked().trim().to_owned());
     };
     view! {
+        <crate::components::language::LanguageSwitch />
         <main id="main" class="narrow" tabindex="-1">
             <h1>{t(Key::ForgotTitle)}</h1>
             {move || if sent.get() {
@@ -91,7 +97,9 @@ fn ChangePasswordForm(min_length: u16) -> impl IntoView {
     let change = Act::new(move |_: &()| {
         let (old, new) = (current.get_untracked(), fields.password.get_untracked());
         async move {
-            api::change_password(&old, &new).await?;
+            api::change_password(&old, &new)
+                .await
+                .inspect_err(|_| crate::components::summary::focus_refusal())?;
             session.set(match api::me().await {
                 Ok(me) => Signed::In(me),
                 Err(_) => Signed::Out,
@@ -106,7 +114,7 @@ fn ChangePasswordForm(min_length: u16) -> impl IntoView {
         server
             .get()
             .and_then(|e| e.field("current_password"))
-            .map(|c| c.message_en())
+            .map(|c| c.say())
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -8,6 +8,7 @@ use crate::components::field::TextField;
 use crate::components::loaded::alert;
 use crate::components::password::{NewPassword, NewPasswordFields};
 use crate::flow::Act;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
 use crate::nav::use_nav;
 use crate::session::{Signed, use_session};
@@ -38,9 +39,11 @@ enum Step {
 }
 
 /// The token in the address's fragment; the fragment is then taken off the address, so the
-/// token stays out of the history and of screenshots.
+/// token stays out of the history and of screenshots (the language switch puts it back for the
+/// page it loads again).
 pub(crate) fn take_token() -> String {
-    let hash = window().location().hash().unwrap_or_default();
+    let location = window().location();
+    let hash = location.hash().unwrap_or_default();
     let token = hash
         .trim_start_matches('#')
         .split('&')
@@ -50,7 +53,8 @@ pub(crate) fn take_token() -> String {
     if !hash.is_empty()
         && let Ok(history) = window().history()
     {
-        let path = window().location().pathname().unwrap_or_default();
+        crate::components::language::keep_for_reload(location.href().unwrap_or_default());
+        let path = location.pathname().unwrap_or_default();
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
     }
     token
@@ -71,10 +75,18 @@ fn LinkPage(link: Link) -> impl IntoView {
                 Ok(info) => Step::Form(info),
                 Err(e) => Step::Invalid(e),
             });
+            // Continue is gone with the step it was on: the focus goes to the page's content,
+            // not back to the top of the page.
+            if let Some(main) = document().get_element_by_id("main")
+                && let Ok(main) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(main)
+            {
+                let _ = main.focus();
+            }
         }
     });
     let checking = check.pending();
     view! {
+        <crate::components::language::LanguageSwitch />
         <main id="main" class="narrow" tabindex="-1">
             <h1>{move || match step.get() {
                 Step::Invalid(_) => t(Key::LinkInvalidTitle),
@@ -136,7 +148,10 @@ fn PasswordForm(
                     step.set(Step::Invalid(e));
                     None
                 }
-                Err(e) => Some(e),
+                Err(e) => {
+                    crate::components::summary::focus_refusal();
+                    Some(e)
+                }
                 Ok(()) => None,
             }
         }
@@ -144,12 +159,7 @@ fn PasswordForm(
     let busy = set.pending();
     let server = Signal::derive(move || set.value().flatten());
     let field_error = move |name: &'static str| {
-        Signal::derive(move || {
-            server
-                .get()
-                .and_then(|e| e.field(name))
-                .map(|c| c.message_en())
-        })
+        Signal::derive(move || server.get().and_then(|e| e.field(name)).map(|c| c.say()))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -34,6 +34,7 @@ pub fn SignIn() -> impl IntoView {
                 }
                 Err(err) => {
                     password.set(String::new());
+                    crate::components::summary::focus_refusal();
                     Some(err)
                 }
             }
@@ -53,6 +54,7 @@ pub fn SignIn() -> impl IntoView {
     };
 
     view! {
+        <crate::components::language::LanguageSwitch />
         <main id="main" class="narrow" tabindex="-1">
             <h1>{t(Key::SignInTitle)}</h1>
             <p class="lead">{t(Key::SignInLead)}</p>

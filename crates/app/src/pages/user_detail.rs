@@ -15,8 +15,10 @@ use crate::components::profile::{
 };
 use crate::components::results::Outcome;
 use crate::components::shown::Shown;
+use crate::components::summary::{PROFILE_FIELDS, error_summary, focus_summary, focus_when_drawn};
 use crate::components::transfer::TransferCard;
 use crate::flow::{Act, Load, effect};
+use crate::i18n::Say as _;
 use crate::i18n::{Key, action_label, role_label, t, user_state_label};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -139,8 +141,18 @@ fn UserView(
                 },
             };
             if result.is_ok() {
+                crate::embed::tell(
+                    match offer {
+                        Offer::Lifecycle(Action::DeleteForGood | Action::Deprovision) => {
+                            "user.removed"
+                        }
+                        Offer::Lifecycle(Action::Invite) => "user.invited",
+                        _ => "user.updated",
+                    },
+                    id,
+                );
                 if offer == Offer::Lifecycle(Action::DeleteForGood) {
-                    let list = format!("/accounts/{a}/users");
+                    let list = account.path("users");
                     account.tell(&list, Told::new(t(Key::UserDeleted)));
                     navigate(&list, Default::default());
                 } else {
@@ -168,6 +180,7 @@ fn UserView(
     };
     let action_error = move || act.value().and_then(Result::err);
     let name = format!("{} {}", u.first_name, u.last_name);
+    account.name_page(&name);
     let invited = u.state == UserState::Invited;
     let badge = user_state_label(u.state, u.invitation_expires_at);
     let provider = if u.identity_provider.eq_ignore_ascii_case("local") {
@@ -203,9 +216,13 @@ fn UserView(
         {u.shared.then(|| view! { <p class="info" role="note">{t(Key::PersonShared)}</p> })}
         <section aria-labelledby="actions-title" class="card">
             <h2 id="actions-title">{t(Key::Actions)}</h2>
-            {frozen.map(|refusal| view! { <p class="hint">{refusal.code().message_en()}</p> })}
+            {frozen.map(|refusal| view! { <p class="hint">{refusal.code().say()}</p> })}
             <div class="actions">
-                {((u.editable || u.shared) && frozen.is_none()).then(|| view! { <button type="button" on:click=move |_| editing.set(true)>{t(Key::EditUser)}</button> })}
+                {((u.editable || u.shared) && frozen.is_none()).then(|| view! { <button type="button" on:click=move |_| {
+                    // The form opens below the cards, out of sight: the focus goes to it.
+                    editing.set(true);
+                    focus_when_drawn("edit-title");
+                }>{t(Key::EditUser)}</button> })}
                 {offered.into_iter().map(|offer| {
                     let label = match offer {
                         Offer::Lifecycle(Action::Invite) if invited => t(Key::ResendInvitation),
@@ -287,6 +304,7 @@ fn EditForm(
         async move {
             let result = api::update_user(a, id, &etag, &changes).await.map(|_| ());
             if result.is_ok() {
+                crate::embed::tell("user.updated", id);
                 editing.set(false);
                 notice.set(Some(t(Key::Saved)));
                 on_change.run(());
@@ -301,6 +319,26 @@ fn EditForm(
         ProfileFields::error_of(issues, server, name, Signal::derive(|| true))
     };
     let approved = move || server.get().and_then(|e| e.approved_domains(field::EMAIL));
+    // Each field in trouble and its message, for the summary: the server's word first.
+    let problems = move || {
+        PROFILE_FIELDS
+            .into_iter()
+            .filter_map(|name| {
+                let code = server.get().and_then(|e| e.field(name)).or_else(|| {
+                    issues.with(|all| all.iter().find(|i| i.field == name).map(|i| i.code))
+                });
+                code.map(|c| (name, c.say()))
+            })
+            .collect::<Vec<_>>()
+    };
+    // Set by a submit the fields' problems refused: the summary then says so.
+    let refused = RwSignal::new(false);
+    // A refusal by the server moves the focus to the summary, as one by the fields does.
+    effect(move || {
+        if server.get().is_some() {
+            focus_summary();
+        }
+    });
     let stale = move || {
         server
             .get()
@@ -308,9 +346,15 @@ fn EditForm(
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        if (profile && !issues.get_untracked().is_empty()) || busy.get_untracked() {
+        if profile && !issues.get_untracked().is_empty() {
+            refused.set(true);
+            focus_summary();
             return;
         }
+        if busy.get_untracked() {
+            return;
+        }
+        refused.set(false);
         let mut changes = UserChanges {
             group: group.get_untracked().parse::<i64>().ok(),
             ..UserChanges::default()
@@ -330,9 +374,13 @@ fn EditForm(
     };
     view! {
         <section aria-labelledby="edit-title" class="card">
-            <h2 id="edit-title">{t(Key::EditUser)}</h2>
+            <h2 id="edit-title" tabindex="-1">{t(Key::EditUser)}</h2>
             <form on:submit=submit novalidate>
-                {move || server.get().map(|e| alert(if stale() { t(Key::StaleTitle) } else { e.message() }))}
+                {move || {
+                    let message = server.get().map(|e| if stale() { t(Key::StaleTitle) } else { e.message() })
+                        .or_else(|| (refused.get() && !issues.get().is_empty()).then(|| t(Key::FixFields)));
+                    message.map(|m| error_summary(m, problems()))
+                }}
                 <Shown when=stale>
                     <button type="button" on:click=move |_| on_change.run(())>{t(Key::Reload)}</button>
                 </Shown>

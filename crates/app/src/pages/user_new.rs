@@ -10,13 +10,14 @@ use crate::api::{self, ApiResult, Created, NewUser};
 use crate::components::field::{TextField, more_words};
 use crate::components::frame::{Told, use_account};
 use crate::components::grants::level_selects;
-use crate::components::loaded::alert;
 use crate::components::memberships::{AccountChoices, outcomes_of};
 use crate::components::profile::{
     GroupOptions, ProfileFields, SignInFields, UsernameChoice, blank_to_none, use_groups,
 };
 use crate::components::results::Outcome;
+use crate::components::summary::{PROFILE_FIELDS, error_summary, focus_summary};
 use crate::flow::{Act, Load, effect};
+use crate::i18n::Say as _;
 use crate::i18n::{Key, role_label, t};
 use crate::session::use_session;
 use leptos::prelude::*;
@@ -95,7 +96,8 @@ pub fn NewUserPage() -> impl IntoView {
                         };
                 }
                 account.refresh();
-                let page = format!("/accounts/{id}/users/{}", user.id);
+                crate::embed::tell("user.created", user.id);
+                let page = account.path(&format!("users/{}", user.id));
                 account.tell(&page, told);
                 navigate(&page, Default::default());
             }
@@ -125,6 +127,24 @@ pub fn NewUserPage() -> impl IntoView {
         ProfileFields::error_of(issues, server, name, shown)
     };
     let approved = move || server.get().and_then(|e| e.approved_domains(field::EMAIL));
+    // Each field in trouble and its message, for the summary: the server's word first.
+    let problems = move || {
+        PROFILE_FIELDS
+            .into_iter()
+            .filter_map(|name| {
+                let code = server.get().and_then(|e| e.field(name)).or_else(|| {
+                    issues.with(|all| all.iter().find(|i| i.field == name).map(|i| i.code))
+                });
+                code.map(|c| (name, c.say()))
+            })
+            .collect::<Vec<_>>()
+    };
+    // A refusal by the server moves the focus to the summary, as one by the fields does.
+    effect(move || {
+        if server.get().is_some() {
+            focus_summary();
+        }
+    });
     // Any edit clears the server's verdict, which was about the old values.
     effect(move || {
         let _ = fields.draft();
@@ -135,7 +155,11 @@ pub fn NewUserPage() -> impl IntoView {
 
     let run = move |then: Then| {
         submitted.set(true);
-        if !issues.get_untracked().is_empty() || busy.get_untracked() {
+        if !issues.get_untracked().is_empty() {
+            focus_summary();
+            return;
+        }
+        if busy.get_untracked() {
             return;
         }
         let held = levels.get_untracked();
@@ -215,7 +239,7 @@ pub fn NewUserPage() -> impl IntoView {
                 {move || {
                     let summary = server.get().map(|e| e.message())
                         .or_else(|| (submitted.get() && !issues.get().is_empty()).then(|| t(Key::FixFields)));
-                    summary.map(alert)
+                    summary.map(|message| error_summary(message, problems()))
                 }}
                 <TextField id=field::EMAIL label=t(Key::Email) value=fields.email error=error_of(field::EMAIL) kind="email" required=true />
                 {more_words("email-domains", approved)}

@@ -2,6 +2,7 @@
 //! and after, by its label, with its values as the app shows them elsewhere (a state's label, a
 //! group's name, "Records: B", a date in the viewer's time zone), never as the JSON it is kept in.
 
+use crate::i18n::Say as _;
 use crate::i18n::{Key, action_label, change_label, date_time, field_label, role_label};
 use crate::i18n::{state_label, t};
 use roster_api::audit::AuditItem;
@@ -31,10 +32,10 @@ pub fn changes(entry: &AuditItem) -> Vec<String> {
             }
             let label = field_label(key).map_or_else(|| words(key), str::to_owned);
             Some(if one_sided {
-                format!("{label}: {}", is.or(was).unwrap_or_default())
+                crate::i18n::labelled(&label, is.or(was).unwrap_or_default())
             } else {
                 let or_none = |v: Option<String>| v.unwrap_or_else(|| "—".to_owned());
-                format!("{label}: {} → {}", or_none(was), or_none(is))
+                crate::i18n::labelled(&label, format!("{} → {}", or_none(was), or_none(is)))
             })
         })
         .collect()
@@ -118,7 +119,7 @@ fn word(key: &str, value: &str) -> Option<&'static str> {
             "fr" => Some(t(Key::LanguageFr)),
             _ => None,
         },
-        "code" => ErrorCode::parse(value).map(ErrorCode::message_en),
+        "code" => ErrorCode::parse(value).map(|c| c.say()),
         "change" => change_label(value),
         _ => None,
     }
@@ -132,7 +133,7 @@ pub fn levels_text(levels: &Map<String, Value>) -> String {
     let level = |v: &Value| v.as_str().unwrap_or(t(Key::NoAuthority)).to_owned();
     let held: Vec<String> = levels
         .iter()
-        .map(|(kind, l)| format!("{}: {}", words(kind), level(l)))
+        .map(|(kind, l)| crate::i18n::labelled(&words(kind), level(l)))
         .collect();
     held.join(", ")
 }

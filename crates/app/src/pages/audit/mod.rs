@@ -222,7 +222,9 @@ fn AuditTable(
     link: impl Fn(i64) -> String + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
-        <div class="table-wrap">
+        // Focusable and named, so that a keyboard can scroll the log sideways where it is wider
+        // than its box, and a screen reader says what the region is.
+        <div class="table-wrap" tabindex="0" role="region" aria-label=t(Key::AuditTitle)>
             <table class="audit">
                 <thead>
                     <tr>

@@ -1,22 +1,35 @@
 //! The rows of a file as a grid to fix in place. Only the rows in view are in the page (rows of
 //! one fixed height, spacers above and below), so 50,000 rows scroll like 50.
+//!
+//! A WAI-ARIA data grid: one Tab stop (the cell last on, its tabindex 0, every other's -1), the
+//! arrow keys, Home, End, Page Up and Page Down between cells ([`super::keys`]); Enter, F2 or a
+//! character typed turns a cell of the file into an input, Enter keeps the change and Escape
+//! drops it, both back on the cell, and Tab keeps it and leaves the grid. Cells are text until
+//! edited: a far jump draws a screenful of text, not of inputs.
 
 use super::Import;
+use super::keys::{self, Cell, Extent, Start};
 use super::texts::{column_named, column_word};
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
+use leptos::either::Either;
+use leptos::html;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use roster_domain::ErrorCode;
 use roster_domain::import::{Checker, Finding, Severity};
 use roster_domain::values::ApprovedDomain;
+use wasm_bindgen::JsCast;
 
 /// The height of a row, in CSS pixels (the stylesheet's `.grid tr`).
 const ROW_PX: f64 = 44.0;
 /// The height of the grid's viewport, in CSS pixels (the stylesheet's `.grid`).
 const VIEW_PX: f64 = 480.0;
 /// Rows drawn beyond the viewport on each side, so a wheel's scrolling shows no gaps. Few: a
-/// jump with the scroll bar draws every row anew, and 16 rows of inputs fit in a frame where 22
-/// did not (`cargo xtask bench` prints the frame times).
+/// jump with the scroll bar draws every row anew (`cargo xtask bench` prints the frame times).
 const OVERSCAN: usize = 3;
+/// The id of the input of the cell being edited (one at a time).
+const EDITOR: &str = "import-editor";
 
 /// The messages of a row's findings, one line, each after the words of its column; an email
 /// refused for its domain says which domains the account approves.
@@ -26,8 +39,8 @@ fn issues_text(findings: &[Finding], checker: &Checker) -> String {
         .iter()
         .map(|f| {
             let mut message = match f.column.as_str() {
-                "" => f.code.message_en().to_owned(),
-                column => format!("{}: {}", column_named(column, policy), f.code.message_en()),
+                "" => f.code.say().to_owned(),
+                column => crate::i18n::labelled(&column_named(column, policy), f.code.say()),
             };
             let approved = &checker.context().approved;
             if f.code == ErrorCode::DomainNotApproved && !approved.is_empty() {
@@ -49,6 +62,135 @@ fn listed(checker: &Checker, only_attention: bool) -> Vec<usize> {
         (0..checker.sheet().rows.len())
             .filter(|&i| !checker.is_dropped(i))
             .collect()
+    }
+}
+
+/// The id of a cell (or, in the last column, of its button), by its place in the grid.
+fn cell_id((position, column): Cell) -> String {
+    format!("import-cell-{position}-{column}")
+}
+
+/// The place in the grid of a cell's element (a cell, or a cell's button): its column from
+/// `data-col`, its row's position from the row's `aria-rowindex` (the header row is 1).
+fn place_of(cell: &web_sys::Element) -> Option<Cell> {
+    let column = cell.get_attribute("data-col")?.parse().ok()?;
+    let position = cell
+        .closest("tr")
+        .ok()
+        .flatten()?
+        .get_attribute("aria-rowindex")?
+        .parse::<usize>()
+        .ok()?
+        .checked_sub(2)?;
+    Some((position, column))
+}
+
+/// A column of the grid.
+#[derive(Debug, Clone)]
+struct Column {
+    /// Its position in the file.
+    at: usize,
+    /// Its header as written in the file.
+    header: String,
+    /// Its template name, as findings name it (`first_name`).
+    name: String,
+    /// Its words (`First name`).
+    word: String,
+}
+
+/// What the grid's columns hold, by their place: the row's number, its issues, the file's
+/// columns, then the button that leaves the row out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Number,
+    Issues,
+    /// The file's column of this place among [`Column`]s.
+    File(usize),
+    Drop,
+}
+
+fn kind(column: usize, file_columns: usize) -> Kind {
+    match column {
+        0 => Kind::Number,
+        1 => Kind::Issues,
+        c if c - 2 < file_columns => Kind::File(c - 2),
+        _ => Kind::Drop,
+    }
+}
+
+/// The grid's keyboard state, which every row reads.
+#[derive(Clone, Copy)]
+struct Focus {
+    /// The cell the keyboard is on, or was last.
+    active: RwSignal<Cell>,
+    /// The one cell in the Tab order: the active one, or, when that row is not drawn (scrolled
+    /// away), the same column of the first row in view.
+    stop: Memo<Cell>,
+    /// The cell being edited.
+    edit: RwSignal<Option<Cell>>,
+    /// What its input holds now (and starts with).
+    draft: StoredValue<String>,
+    /// The row whose whole text the line under the grid shows.
+    detail: RwSignal<Option<usize>>,
+    /// How many columns the grid has, the row's number and button included.
+    columns: usize,
+}
+
+impl Focus {
+    /// The tabindex of the cell at `at`: 0 for the Tab stop (unless its input is, being edited),
+    /// -1 for the rest, which the arrow keys reach.
+    fn tabindex(self, at: Cell) -> i32 {
+        let stop = self.stop.get() == at;
+        if stop && !self.editing(at) { 0 } else { -1 }
+    }
+
+    fn editing(self, at: Cell) -> bool {
+        self.edit.get() == Some(at)
+    }
+}
+
+/// Focuses the element `id` once the page has drawn it: at once if it is there (moving among
+/// rows drawn), else after each of the page's pending updates, and after a frame at worst. With
+/// `after_drawing`, only once the updates are done, when an element of that id may be one about
+/// to be replaced (the rows after one left out). `then` runs on the element focused.
+fn focus_soon(id: String, after_drawing: bool, then: fn(&web_sys::HtmlElement)) {
+    let find = move || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    let focus = move |element: web_sys::HtmlElement| {
+        let _ = element.focus();
+        then(&element);
+    };
+    if !after_drawing && let Some(element) = find() {
+        return focus(element);
+    }
+    spawn_local(async move {
+        if !after_drawing {
+            for _ in 0..20 {
+                let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+                let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+                if let Some(element) = find() {
+                    return focus(element);
+                }
+            }
+        }
+        for _ in 0..5 {
+            super::files::breathe().await;
+            if let Some(element) = find() {
+                return focus(element);
+            }
+        }
+    });
+}
+
+/// The caret after the text, as in a cell typed into.
+fn caret_at_end(element: &web_sys::HtmlElement) {
+    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        let end = input.value().encode_utf16().count() as u32;
+        let _ = input.set_selection_range(end, end);
     }
 }
 
@@ -85,6 +227,8 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             })
             .unwrap_or_default()
     });
+    let file_columns = columns.len();
+    let all_columns = file_columns + 3;
     let scroll = RwSignal::new(0.0_f64);
     // The rows in view with some overscan: the first one's position, how many are listed, and
     // which. Worked out once per scroll, and nothing below changes while the same rows show.
@@ -97,19 +241,220 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             (first, all.len(), all[first..end].to_vec())
         })
     });
-    // Heights set through the CSS object model (`style:`), which the page's Content-Security-Policy
-    // allows, unlike a `style` attribute.
-    let top = move || window.with(|(first, _, _)| format!("{}px", *first as f64 * ROW_PX));
-    let bottom = move || {
-        window.with(|(first, total, shown)| {
-            format!("{}px", (total - first - shown.len()) as f64 * ROW_PX)
+    let active = RwSignal::new((0, 2.min(all_columns - 1)));
+    let stop = Memo::new(move |_| {
+        let (position, column) = active.get();
+        window.with(|(first, _, shown)| {
+            let end = first + shown.len();
+            if (*first..end).contains(&position) || shown.is_empty() {
+                (position, column)
+            } else {
+                let in_view = (scroll.get() / ROW_PX).ceil() as usize;
+                (in_view.clamp(*first, end - 1), column)
+            }
+        })
+    });
+    let focus = Focus {
+        active,
+        stop,
+        edit: RwSignal::new(None),
+        draft: StoredValue::new(String::new()),
+        detail: RwSignal::new(None),
+        columns: all_columns,
+    };
+    let file_at: Vec<usize> = columns.iter().map(|c| c.at).collect();
+    let file_at = StoredValue::new(file_at);
+    // The text of a cell of the file, as the checker holds it now.
+    let text_of = move |(position, column): Cell| -> Option<String> {
+        let Kind::File(n) = kind(column, file_columns) else {
+            return None;
+        };
+        let index = rows.with_untracked(|r| r.get(position).copied())?;
+        let at = file_at.with_value(|f| f[n]);
+        import.checker.with_value(|c| {
+            c.as_ref()
+                .and_then(|c| c.sheet().rows.get(index))
+                .map(|r| r.cell(at).to_owned())
         })
     };
-    let focused = RwSignal::new(None::<usize>);
-    // The whole text of the row focused, or last clicked or touched; a hint until there is one.
+    let grid_ref = NodeRef::<html::Div>::new();
+    let head_ref = NodeRef::<html::Thead>::new();
+    // The height of the sticky header row, which covers the top of the grid's viewport.
+    let head_px = move || {
+        head_ref
+            .get_untracked()
+            .map_or(0.0, |h| f64::from(h.offset_height()))
+    };
+    // Scrolls the grid so that the row at `position` shows whole below the header, and draws
+    // it at once rather than at the scroll event.
+    let scroll_to = move |position: usize| {
+        let Some(grid) = grid_ref.get_untracked() else {
+            return;
+        };
+        let head = head_px();
+        let top = f64::from(grid.scroll_top());
+        let view = f64::from(grid.client_height());
+        let row_top = head + position as f64 * ROW_PX;
+        let to = if row_top < top + head {
+            position as f64 * ROW_PX
+        } else if row_top + ROW_PX > top + view {
+            row_top + ROW_PX - view
+        } else {
+            return;
+        };
+        grid.set_scroll_top(to.round() as i32);
+        scroll.set(f64::from(grid.scroll_top()));
+    };
+    let page_rows = move || {
+        grid_ref.get_untracked().map_or(1, |grid| {
+            ((f64::from(grid.client_height()) - head_px()) / ROW_PX).floor() as usize
+        })
+    };
+    let go = move |to: Cell| {
+        active.set(to);
+        scroll_to(to.0);
+        focus_soon(cell_id(to), false, |_| {});
+    };
+    let begin = move |at: Cell, seed: String| {
+        focus.draft.set_value(seed);
+        focus.edit.set(Some(at));
+        focus_soon(EDITOR.to_owned(), false, caret_at_end);
+    };
+    // Ends the edit, keeping its text or not, and, with `back`, puts the focus on its cell.
+    let finish = move |keep: bool, back: bool| {
+        let Some(edited) = focus.edit.get_untracked() else {
+            return;
+        };
+        focus.edit.set(None);
+        if keep {
+            let text = focus.draft.get_value();
+            let index = rows.with_untracked(|r| r.get(edited.0).copied());
+            if let (Some(index), Kind::File(n)) = (index, kind(edited.1, file_columns))
+                && text_of(edited).is_some_and(|was| was != text)
+            {
+                let at = file_at.with_value(|f| f[n]);
+                import.change(|c| c.set_cell(index, at, &text));
+            }
+        }
+        if back {
+            focus_soon(cell_id(edited), false, |_| {});
+        }
+    };
+    // The keys of a cell that is not being edited (the input's own are its own).
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        if ev.default_prevented() || ev.is_composing() {
+            return;
+        }
+        let on_cell = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.has_attribute("data-col"));
+        if !on_cell {
+            return;
+        }
+        let key = ev.key();
+        if focus.edit.with_untracked(Option::is_some) {
+            // Keys pressed on the cell before its input took the focus: the input's all the same.
+            match key.as_str() {
+                "Enter" => finish(true, true),
+                "Escape" => finish(false, true),
+                _ => match keys::starts_edit(&key, ev.ctrl_key(), ev.alt_key(), ev.meta_key()) {
+                    Some(Start::Replace(typed)) => {
+                        focus.draft.update_value(|d| d.push_str(&typed));
+                        let input = web_sys::window()
+                            .and_then(|w| w.document())
+                            .and_then(|d| d.get_element_by_id(EDITOR))
+                            .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+                        if let Some(input) = input {
+                            input.set_value(&focus.draft.get_value());
+                        }
+                    }
+                    _ => return,
+                },
+            }
+            ev.prevent_default();
+            return;
+        }
+        let at = active.get_untracked();
+        let extent = Extent {
+            rows: rows.with_untracked(Vec::len),
+            columns: all_columns,
+            page: page_rows(),
+        };
+        if let Some(to) = keys::moved(&key, ev.ctrl_key() || ev.meta_key(), at, extent) {
+            ev.prevent_default();
+            go(to);
+            return;
+        }
+        if let Kind::File(_) = kind(at.1, file_columns)
+            && let Some(start) = keys::starts_edit(&key, ev.ctrl_key(), ev.alt_key(), ev.meta_key())
+            && let Some(text) = text_of(at)
+        {
+            ev.prevent_default();
+            begin(
+                at,
+                match start {
+                    Start::Keep => text,
+                    Start::Replace(typed) => typed,
+                },
+            );
+        }
+    };
+    // The cell focused, by Tab, an arrow key or the pointer, is the one the keys move from, and
+    // its row the one the line under the grid tells of.
+    let on_focus = move |ev: web_sys::FocusEvent| {
+        let Some(cell) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if let Some(at) = place_of(&cell) {
+            active.set(at);
+            focus
+                .detail
+                .set(rows.with_untracked(|r| r.get(at.0).copied()));
+        }
+    };
+    // A press on the cell that has the focus edits it, as a second click or tap would; the
+    // first only focuses it. Focused here rather than left to the engine: Safari and WebKit
+    // focus no button on a click, and a cell's focus must not depend on the browser.
+    let pressed_focused = StoredValue::new(false);
+    let on_press = move |ev: web_sys::MouseEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.as_ref().is_some_and(|t| t.id() == EDITOR) {
+            return;
+        }
+        let active_element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element());
+        let cell = target.and_then(|e| e.closest("[data-col]").ok().flatten());
+        let focused = cell.is_some() && cell == active_element;
+        pressed_focused.set_value(focused);
+        if let Some(cell) = cell.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+            && !focused
+        {
+            let _ = cell.focus();
+        }
+    };
+    let on_click = move |_: web_sys::MouseEvent| {
+        if !pressed_focused.get_value() || focus.edit.with_untracked(Option::is_some) {
+            return;
+        }
+        let at = active.get_untracked();
+        if let Some(text) = text_of(at) {
+            begin(at, text);
+        }
+    };
+    let editor = Editor {
+        focus,
+        finish: Callback::new(move |(keep, back)| finish(keep, back)),
+    };
     let focused_text = move || {
         import.version.get();
-        let Some(index) = focused.get() else {
+        let Some(index) = focus.detail.get() else {
             return t(Key::ImportRowDetailHint).to_owned();
         };
         import.checker.with_value(|c| {
@@ -128,30 +473,44 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             format!("{} {number}: {text}", t(Key::ImportRow))
         })
     };
+    // Heights set through the CSS object model (`style:`), which the page's Content-Security-Policy
+    // allows, unlike a `style` attribute.
+    let top = move || window.with(|(first, _, _)| format!("{}px", *first as f64 * ROW_PX));
+    let bottom = move || {
+        window.with(|(first, total, shown)| {
+            format!("{}px", (total - first - shown.len()) as f64 * ROW_PX)
+        })
+    };
     let header = columns.clone();
+    let columns = StoredValue::new(columns);
     view! {
-        <div class="grid" on:scroll=move |ev| {
+        // How to use the grid, for everyone, above it; and its name, for a screen reader.
+        <p class="hint grid-keys" id="import-grid-keys">{t(Key::ImportGridCaption)}</p>
+        <div class="grid" node_ref=grid_ref on:scroll=move |ev| {
             let el: web_sys::HtmlElement = event_target(&ev);
-            scroll.set(el.scroll_top() as f64);
+            scroll.set(f64::from(el.scroll_top()));
         }>
-            <table aria-rowcount=move || rows.get().len() + 1>
-                <caption class="visually-hidden">{t(Key::ImportGridCaption)}</caption>
-                <thead>
+            <table role="grid" aria-rowcount=move || rows.get().len() + 1 aria-colcount=all_columns
+                aria-labelledby="import-grid-keys"
+                on:keydown=on_key on:focusin=on_focus on:mousedown=on_press on:click=on_click>
+                <thead node_ref=head_ref>
                     <tr aria-rowindex="1">
-                        <th scope="col">{t(Key::ImportRow)}</th>
-                        <th scope="col">{t(Key::ImportIssues)}</th>
-                        {header.into_iter().map(|c| {
+                        <th scope="col" aria-colindex="1">{t(Key::ImportRow)}</th>
+                        <th scope="col" aria-colindex="2">{t(Key::ImportIssues)}</th>
+                        {header.into_iter().enumerate().map(|(n, c)| {
                             // The file's own header under the words, as the admin wrote it, to
                             // find the column in their sheet.
                             let raw = (!c.header.eq_ignore_ascii_case(&c.word)).then_some(c.header);
                             view! {
-                                <th scope="col">
+                                <th scope="col" aria-colindex=n + 3>
                                     <span class="column-word">{c.word}</span>
                                     {raw.map(|raw| view! { <small class="column-name">{raw}</small> })}
                                 </th>
                             }
                         }).collect_view()}
-                        <th scope="col"><span class="visually-hidden">{t(Key::Actions)}</span></th>
+                        <th scope="col" aria-colindex=all_columns>
+                            <span class="visually-hidden">{t(Key::Actions)}</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>
@@ -159,7 +518,7 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
                     <For each=move || window.with(|(first, _, shown)| shown.iter().enumerate().map(|(n, &i)| (first + n, i)).collect::<Vec<_>>())
                         key=|(position, index)| (*position, *index)
                         children=move |(position, index)| {
-                            view! { <GridRow import=import index=index position=position columns=columns.clone() rows=rows focused=focused /> }
+                            view! { <GridRow import=import index=index position=position columns=columns rows=rows editor=editor.clone() /> }
                         } />
                     <tr aria-hidden="true" class="spacer" style:height=bottom></tr>
                 </tbody>
@@ -171,17 +530,12 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// A column of the grid.
-#[derive(Debug, Clone)]
-struct Column {
-    /// Its position in the file.
-    at: usize,
-    /// Its header as written in the file.
-    header: String,
-    /// Its template name, as findings name it (`first_name`).
-    name: String,
-    /// Its words (`First name`).
-    word: String,
+/// What a row needs of the grid to edit its cells.
+#[derive(Clone)]
+struct Editor {
+    focus: Focus,
+    /// Ends the edit: (keep the text, put the focus back on the cell).
+    finish: Callback<(bool, bool)>,
 }
 
 #[component]
@@ -189,10 +543,11 @@ fn GridRow(
     import: Import,
     index: usize,
     position: usize,
-    columns: Vec<Column>,
+    columns: StoredValue<Vec<Column>>,
     rows: RwSignal<Vec<usize>>,
-    focused: RwSignal<Option<usize>>,
+    editor: Editor,
 ) -> impl IntoView {
+    let Editor { focus, finish } = editor;
     let number = import.checker.with_value(|c| {
         c.as_ref()
             .and_then(|c| c.sheet().rows.get(index))
@@ -219,45 +574,102 @@ fn GridRow(
         })
     };
     let describe = format!("issues-{index}");
-    // A row left out is no longer the one the detail line tells of (nor, by the click reaching
-    // its row, again).
+    let last = focus.columns - 1;
+    // A row left out is no longer the one the detail line tells of; the focus goes to the same
+    // button of the row that takes its place (or the row before, for the last).
     let drop_row = move |ev: web_sys::MouseEvent| {
         ev.stop_propagation();
-        focused.set(None);
+        focus.detail.set(None);
         import.change(|c| c.drop_row(index));
         rows.update(|r| r.retain(|&i| i != index));
+        let left = rows.with_untracked(Vec::len);
+        if left > 0 {
+            let to = (position.min(left - 1), last);
+            focus.active.set(to);
+            focus_soon(cell_id(to), true, |_| {});
+        }
     };
-    view! {
-        <tr aria-rowindex=position + 2 class:blocked=blocked class:ready=move || findings.with(Vec::is_empty)
-            class:selected=move || focused.get() == Some(index)
-            on:focusin=move |_| focused.set(Some(index))
-            on:click=move |_| focused.set(Some(index))>
-            <th scope="row">{number}</th>
-            <td class="issues" id=describe.clone() title=issues>{issues}</td>
-            {columns.into_iter().map(|Column { at: column, name, word, .. }| {
-                // Read once: after that the input holds what the admin types, and no change
-                // elsewhere alters this cell.
-                let value = import.checker.with_value(|c| {
-                    c.as_ref().map(|c| c.sheet().rows[index].cell(column).to_owned()).unwrap_or_default()
-                });
+    let label = move |word: &str| format!("{word}, {} {number}", t(Key::ImportRow));
+    let cells = columns.with_value(|columns| {
+        columns
+            .iter()
+            .enumerate()
+            .map(|(n, Column { at: file_at, name, word, .. })| {
+                let at = (position, n + 2);
+                let name = name.clone();
+                let label = label(word);
                 let invalid = move || {
                     findings.with(|f| f.iter().any(|f| f.column == name && f.severity == Severity::Error))
                 };
+                let file_at = *file_at;
+                let text = move || {
+                    import.version.get();
+                    import.checker.with_value(|c| {
+                        c.as_ref()
+                            .and_then(|c| c.sheet().rows.get(index))
+                            .map(|r| r.cell(file_at).to_owned())
+                            .unwrap_or_default()
+                    })
+                };
+                let describe = describe.clone();
+                let (marked, described) = (invalid.clone(), describe.clone());
+                let content = move || {
+                    let invalid = marked.clone();
+                    if focus.editing(at) {
+                        let seed = focus.draft.get_value();
+                        Either::Left(view! {
+                            <input type="text" id=EDITOR value=seed aria-label=label.clone()
+                                aria-invalid=move || invalid().then_some("true")
+                                aria-describedby=described.clone()
+                                on:input=move |ev| focus.draft.set_value(event_target_value(&ev))
+                                on:keydown=move |ev: web_sys::KeyboardEvent| {
+                                    if ev.is_composing() {
+                                        return;
+                                    }
+                                    match ev.key().as_str() {
+                                        "Enter" => {
+                                            ev.prevent_default();
+                                            finish.run((true, true));
+                                        }
+                                        "Escape" => {
+                                            ev.prevent_default();
+                                            ev.stop_propagation();
+                                            finish.run((false, true));
+                                        }
+                                        _ => {}
+                                    }
+                                }
+                                // Tab, or anything else that takes the focus away, keeps the text.
+                                on:blur=move |_| finish.run((true, false)) />
+                        })
+                    } else {
+                        Either::Right(view! { <span class="text">{text}</span> })
+                    }
+                };
                 view! {
-                    <td>
-                        <input type="text" prop:value=value
-                            aria-label=format!("{word}, {} {number}", t(Key::ImportRow))
-                            aria-invalid=move || invalid().then_some("true")
-                            aria-describedby=describe.clone()
-                            on:change=move |ev| {
-                                let text = event_target_value(&ev);
-                                import.change(|c| c.set_cell(index, column, &text));
-                            } />
+                    <td class="value" id=cell_id(at) data-col=at.1 aria-colindex=at.1 + 1
+                        tabindex=move || focus.tabindex(at)
+                        aria-invalid=move || invalid().then_some("true")
+                        aria-describedby=describe.clone()>
+                        {content}
                     </td>
                 }
-            }).collect_view()}
-            <td>
-                <button type="button" class="small"
+            })
+            .collect_view()
+    });
+    view! {
+        <tr aria-rowindex=position + 2 class:blocked=blocked class:ready=move || findings.with(Vec::is_empty)
+            class:selected=move || focus.detail.get() == Some(index)>
+            <th scope="row" id=cell_id((position, 0)) data-col="0" aria-colindex="1" aria-readonly="true"
+                tabindex=move || focus.tabindex((position, 0))>{number}</th>
+            <td class="issues" id=cell_id((position, 1)) data-col="1" aria-colindex="2" aria-readonly="true"
+                tabindex=move || focus.tabindex((position, 1)) title=issues>
+                <span id=describe.clone()>{issues}</span>
+            </td>
+            {cells}
+            <td aria-colindex=last + 1>
+                <button type="button" class="small" id=cell_id((position, last)) data-col=last
+                    tabindex=move || focus.tabindex((position, last))
                     aria-label=format!("{} {number}", t(Key::ImportDropRow))
                     on:click=drop_row>{t(Key::ImportDrop)}</button>
             </td>

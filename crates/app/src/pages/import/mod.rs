@@ -6,11 +6,13 @@
 mod create;
 mod files;
 mod grid;
+mod keys;
 mod texts;
 
 use crate::api::{self, AccountSettings};
 use crate::components::frame::use_account;
 use crate::flow::Act;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, number, t};
 use files::{SLICE_MS, breathe, now};
 use leptos::prelude::*;
@@ -121,34 +123,41 @@ async fn process(import: Import, bytes: Vec<u8>) {
         Err(e) => return fail(import, e.message()),
     };
     let started_reading = now();
-    let mut parser = match Parser::new(&bytes, &ctx.policy) {
+    let parser = match Parser::new(&bytes, &ctx.policy) {
         Ok(parser) => parser,
-        Err(refusal) => return fail(import, refusal.code().message_en()),
+        Err(refusal) => return fail(import, refusal.code().say()),
     };
-    let read = in_slices(import, 0, || {
-        let done = parser.step(500).map_err(|r| r.code().message_en())?;
-        let (at, of) = parser.progress();
-        Ok((done, at * 50 / of.max(1)))
-    })
-    .await;
-    match read {
-        Ok(()) => {}
-        Err(Stop::Cancelled) => return,
-        Err(Stop::Failed(message)) => return fail(import, message),
-    }
-    import.read_ms.set_value(now() - started_reading);
-    let mut checker = Checker::new(parser.finish(), ctx);
-    let rows = checker.sheet().rows.len().max(1);
+    // Reading, then checking, in the same slices: the check starts in the slice where reading
+    // ends (a slice is [`SLICE_MS`], whatever the work in it).
+    let (mut parser, mut ctx, mut checker) = (Some(parser), Some(ctx), None);
     let mut checked = 0;
-    let check = in_slices(import, 50, || {
-        let done = checker.step(500);
+    let work = in_slices(import, 0, || {
+        if let Some(reading) = parser.as_mut() {
+            let done = reading.step(500).map_err(|r| r.code().say())?;
+            let (at, of) = reading.progress();
+            if done && let (Some(read), Some(ctx)) = (parser.take(), ctx.take()) {
+                import.read_ms.set_value(now() - started_reading);
+                checker = Some(Checker::new(read.finish(), ctx));
+            }
+            return Ok((false, at * 50 / of.max(1)));
+        }
+        let Some(checking) = checker.as_mut() else {
+            return Ok((true, 100));
+        };
+        let rows = checking.sheet().rows.len().max(1);
+        let done = checking.step(500);
         checked += 500;
         Ok((done, 50 + checked.min(rows) * 50 / rows))
     })
     .await;
-    if check.is_err() {
-        return;
+    match work {
+        Ok(()) => {}
+        Err(Stop::Cancelled) => return,
+        Err(Stop::Failed(message)) => return fail(import, message),
     }
+    let Some(mut checker) = checker else {
+        return;
+    };
     import.check_ms.set(Some(now() - started_reading));
     // Listing 50,000 keys and writing the request takes a while: a task of its own.
     breathe().await;
@@ -251,7 +260,7 @@ fn Choose(import: Import) -> impl IntoView {
         spawn_local(async move {
             match files::read(&file).await {
                 Ok(bytes) => process(import, bytes).await,
-                Err(refusal) => fail(import, refusal.code().message_en()),
+                Err(refusal) => fail(import, refusal.code().say()),
             }
         });
     };
@@ -262,7 +271,7 @@ fn Choose(import: Import) -> impl IntoView {
             match api::account_settings(account).await {
                 Ok(settings) => files::download(
                     "roster-users-template.csv",
-                    &write::template(&settings.value.policy),
+                    &write::template_in(&settings.value.policy, crate::i18n::language()),
                 ),
                 Err(e) => import.problem.set(Some(e.message())),
             }
@@ -307,7 +316,7 @@ fn Review(import: Import) -> impl IntoView {
     let annotated = move |_| {
         import.checker.with_value(|c| {
             if let Some(c) = c {
-                let text = write::annotated(c, |code: ErrorCode| code.message_en().to_owned());
+                let text = write::annotated(c, |code: ErrorCode| code.say().to_owned());
                 files::download("roster-users-checked.csv", &text);
             }
         });
@@ -327,7 +336,7 @@ fn Review(import: Import) -> impl IntoView {
         {(!header_notes.is_empty()).then(|| view! {
             <ul class="notes">
                 {header_notes.iter().map(|f| view! {
-                    <li>{format!("{}: {}", f.column, f.code.message_en())}</li>
+                    <li>{format!("{}: {}", f.column, f.code.say())}</li>
                 }).collect_view()}
             </ul>
         })}

@@ -5,6 +5,7 @@ use crate::api;
 use crate::components::field::TextField;
 use crate::components::loaded::alert;
 use crate::flow::Act;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
 use crate::pages::set_password::take_token;
 use leptos::prelude::*;
@@ -16,7 +17,9 @@ pub(super) fn EmailSection(mine: Mine) -> impl IntoView {
     let ask = Act::new(move |_: &()| {
         let (password, email) = (password.get_untracked(), email.get_untracked());
         async move {
-            api::change_my_email(&password, email.trim()).await?;
+            api::change_my_email(&password, email.trim())
+                .await
+                .inspect_err(|_| crate::components::summary::focus_refusal())?;
             // My details now show the address waiting.
             if let Ok(me) = api::my_details().await {
                 mine.set(me);
@@ -26,7 +29,7 @@ pub(super) fn EmailSection(mine: Mine) -> impl IntoView {
     });
     let server = move || ask.value().and_then(Result::err);
     let error_of = move |name: &'static str| {
-        Signal::derive(move || server().and_then(|e| e.field(name)).map(|c| c.message_en()))
+        Signal::derive(move || server().and_then(|e| e.field(name)).map(|c| c.say()))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -6,6 +6,7 @@ use crate::api;
 use crate::components::field::TextField;
 use crate::components::loaded::alert;
 use crate::flow::Act;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
 use leptos::prelude::*;
 
@@ -21,7 +22,9 @@ pub(super) fn ChallengeSection(mine: Mine) -> impl IntoView {
             answer.get_untracked(),
         );
         async move {
-            api::set_my_challenge(&p, &q, &a).await?;
+            api::set_my_challenge(&p, &q, &a)
+                .await
+                .inspect_err(|_| crate::components::summary::focus_refusal())?;
             if let Ok(me) = api::my_details().await {
                 mine.set(me);
             }
@@ -32,7 +35,7 @@ pub(super) fn ChallengeSection(mine: Mine) -> impl IntoView {
     });
     let server = move || set.value().and_then(Result::err);
     let error_of = move |name: &'static str| {
-        Signal::derive(move || server().and_then(|e| e.field(name)).map(|c| c.message_en()))
+        Signal::derive(move || server().and_then(|e| e.field(name)).map(|c| c.say()))
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -68,7 +71,9 @@ pub(super) fn NumberSection(mine: Mine) -> impl IntoView {
     let make = Act::new(move |_: &()| {
         let p = password.get_untracked();
         async move {
-            let number = api::new_authorization_number(&p).await?;
+            let number = api::new_authorization_number(&p)
+                .await
+                .inspect_err(|_| crate::components::summary::focus_refusal())?;
             password.set(String::new());
             if let Ok(me) = api::my_details().await {
                 mine.set(me);
@@ -80,7 +85,7 @@ pub(super) fn NumberSection(mine: Mine) -> impl IntoView {
     let password_error = Signal::derive(move || {
         server()
             .and_then(|e| e.field("current_password"))
-            .map(|c| c.message_en())
+            .map(|c| c.say())
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -119,14 +119,12 @@ pub(super) fn Pager(
     let last = last_page(total);
     // A page is a step of the way back, as a link to it would be.
     let go = move |to: i64| list.change(|q| q.page = Some(to), false);
+    let people = usize::try_from(total).unwrap_or_default();
     let status = format!(
-        "{} {page} / {last} · {total} {}",
+        "{} {page} / {last} · {} {}",
         t(Key::PageOf),
-        if total == 1 {
-            t(Key::UserTotalOne)
-        } else {
-            t(Key::UsersTotal)
-        }
+        crate::i18n::number(people),
+        crate::i18n::by_count(people, t(Key::UserTotalOne), t(Key::UsersTotal))
     );
     view! {
         <nav class="pager" aria-label=t(Key::Pages)>
