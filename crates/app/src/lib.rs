@@ -35,6 +35,8 @@ use leptos_router::path;
 
 pub mod api;
 mod components;
+mod doc;
+mod embed;
 mod flow;
 pub mod i18n;
 mod nav;
@@ -48,9 +50,15 @@ use i18n::{Key, t};
 #[component]
 pub fn App() -> impl IntoView {
     session::provide();
+    // The pages are drawn once the server has said who is signed in, and so in which language:
+    // the pages outside an account (the mailbox, an unknown address) and the skip link were
+    // otherwise drawn in English for a French administrator before the answer came.
+    let session = session::use_session();
+    let known = Memo::new(move |_| session.checked());
     view! {
         <Router>
-            <a class="skip-link" href="#main">{t(Key::SkipToContent)}</a>
+            {move || known.get().then(|| view! {
+            <doc::SkipLink />
             <Routes fallback=pages::not_found::NotFound>
                 // The people's bundle (`PeopleApp`), the same paths.
                 <Route path=path!("/") view=FullLoad />
@@ -73,20 +81,35 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/audit") view=pages::audit::AuditPage />
                     <Route path=path!("/settings") view=pages::settings::SettingsPage />
                 </ParentRoute>
+                // In a portal's frame (`embed`): the pages an administrator manages people with,
+                // Import users (the Import bundle's, `ImportApp`), and a person's own details.
+                <ParentRoute path=path!("/embed/accounts/:account") view=embed::EmbedFrame>
+                    <Route path=path!("/users") view=pages::users::UsersPage />
+                    <Route path=path!("/users/new") view=pages::user_new::NewUserPage />
+                    <Route path=path!("/users/import") view=FullLoad />
+                    <Route path=path!("/users/:user") view=pages::user_detail::UserPage />
+                    <Route path=path!("/invitations") view=pages::invitations::InvitationsPage />
+                    <Route path=path!("/me") view=pages::me::EmbeddedDetailsPage />
+                </ParentRoute>
             </Routes>
+            })}
         </Router>
     }
 }
 
-/// The root of the Import users bundle: the same session and account frame, one page.
+/// The root of the Import users bundle: the same session and account frame, one page; and the
+/// same page in a portal's frame (`embed`).
 #[component]
 pub fn ImportApp() -> impl IntoView {
     session::provide();
     view! {
         <Router>
-            <a class="skip-link" href="#main">{t(Key::SkipToContent)}</a>
+            <doc::SkipLink />
             <Routes fallback=FullLoad>
                 <ParentRoute path=path!("/accounts/:account") view=components::frame::AccountFrame>
+                    <Route path=path!("/users/import") view=pages::import::ImportPage />
+                </ParentRoute>
+                <ParentRoute path=path!("/embed/accounts/:account") view=embed::EmbedFrame>
                     <Route path=path!("/users/import") view=pages::import::ImportPage />
                 </ParentRoute>
             </Routes>
@@ -106,31 +129,51 @@ pub fn PeopleApp() -> impl IntoView {
     }
 }
 
-/// The routes of the people's bundle: its page at `path`, with or without one trailing `/`.
-/// The server's `spa` module answers exactly these paths with the bundle, and the
-/// administration bundle (`App`) loads them afresh.
-fn people_page(path: &str) -> Option<fn() -> AnyView> {
+/// The routes of the people's bundle: its page at `path`, with or without one trailing `/`, and
+/// the page's name for the document's title (`doc`). The server's `spa` module answers exactly
+/// these paths with the bundle, and the administration bundle (`App`) loads them afresh.
+fn people_page(path: &str) -> Option<nav::Page> {
     let path = path
         .strip_suffix('/')
         .filter(|p| !p.is_empty())
         .unwrap_or(path);
     Some(match path {
-        "/" => || view! { <pages::home::Home /> }.into_any(),
-        "/sign-in" => || view! { <pages::sign_in::SignIn /> }.into_any(),
-        "/forgot-password" => || view! { <pages::password::ForgotPasswordPage /> }.into_any(),
-        "/reset-password" => || view! { <pages::set_password::ResetPasswordPage /> }.into_any(),
-        "/activate" => || view! { <pages::set_password::ActivatePage /> }.into_any(),
-        "/join" => || view! { <pages::join::JoinPage /> }.into_any(),
-        "/change-password" => || view! { <pages::password::ChangePasswordPage /> }.into_any(),
-        "/me" => || view! { <pages::me::MyDetailsPage /> }.into_any(),
-        "/confirm-email" => || view! { <pages::me::ConfirmEmailPage /> }.into_any(),
+        "/" => (t(Key::ChooseAccountTitle), || {
+            view! { <pages::home::Home /> }.into_any()
+        }),
+        "/sign-in" => (t(Key::SignIn), || {
+            view! { <pages::sign_in::SignIn /> }.into_any()
+        }),
+        "/forgot-password" => (t(Key::ForgotTitle), || {
+            view! { <pages::password::ForgotPasswordPage /> }.into_any()
+        }),
+        "/reset-password" => (t(Key::ResetTitle), || {
+            view! { <pages::set_password::ResetPasswordPage /> }.into_any()
+        }),
+        "/activate" => (t(Key::ActivateTitle), || {
+            view! { <pages::set_password::ActivatePage /> }.into_any()
+        }),
+        "/join" => (t(Key::JoinTitle), || {
+            view! { <pages::join::JoinPage /> }.into_any()
+        }),
+        "/change-password" => (t(Key::ChangePasswordTitle), || {
+            view! { <pages::password::ChangePasswordPage /> }.into_any()
+        }),
+        "/me" => (t(Key::MyDetailsTitle), || {
+            view! { <pages::me::MyDetailsPage /> }.into_any()
+        }),
+        "/confirm-email" => (t(Key::MyEmailConfirmTitle), || {
+            view! { <pages::me::ConfirmEmailPage /> }.into_any()
+        }),
         _ => return None,
     })
 }
 
 /// A page of another bundle: loads its address afresh, and the server answers with the bundle
 /// that has the page. (The router may not have put the address in the bar yet: it is taken from
-/// the router's location, never by reloading what the bar shows.)
+/// the router's location, never by reloading what the bar shows.) In a portal's frame, an
+/// account's page is loaded as the frame's ([`embed::framed_path`]): no portal may frame the
+/// other.
 #[component]
 fn FullLoad() -> impl IntoView {
     let location = leptos_router::hooks::use_location();
@@ -138,7 +181,7 @@ fn FullLoad() -> impl IntoView {
     let search = location.search.get_untracked();
     let address = format!(
         "{}{}{search}{}",
-        location.pathname.get_untracked(),
+        embed::framed_path(location.pathname.get_untracked()),
         if search.is_empty() { "" } else { "?" },
         location.hash.get_untracked()
     );

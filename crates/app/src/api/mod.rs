@@ -3,6 +3,7 @@
 //! server's own types (`roster-api`), re-exported here; this module holds only the calls. Users,
 //! groups and the audit log have submodules; everything is re-exported here.
 
+mod embed;
 mod groups;
 mod imports;
 mod invitations;
@@ -10,6 +11,10 @@ mod json;
 mod me;
 mod users;
 
+pub use embed::{
+    Hooks, authorize, create_portal_key, open_embed_session, portal_keys, revoke_portal_key,
+    set_bearer, set_hooks,
+};
 pub use groups::*;
 pub use imports::*;
 pub use invitations::*;
@@ -17,6 +22,7 @@ pub use me::*;
 // The bodies, as the server declares them.
 pub use roster_api::accounts::*;
 pub use roster_api::audit::*;
+pub use roster_api::embed::*;
 pub use roster_api::groups::*;
 pub use roster_api::imports::*;
 pub use roster_api::invitations::*;
@@ -28,11 +34,12 @@ pub use roster_api::session::*;
 pub use roster_api::users::*;
 pub use users::*;
 
+use crate::i18n::Say as _;
 use gloo_net::http::{Request, RequestBuilder, Response};
-use roster_api::problem::{FieldError, Problem};
+use roster_api::problem::FieldError;
 use roster_domain::ErrorCode;
-use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 /// A refusal or failure, as the user should hear about it.
 #[derive(Clone, PartialEq)]
@@ -61,9 +68,9 @@ impl ApiError {
             (Some(ErrorCode::RequestInvalid), Some((first, rest)))
                 if rest.iter().all(|f| f.code == first.code) =>
             {
-                first.code.message_en()
+                first.code.say()
             }
-            (Some(code), _) => code.message_en(),
+            (Some(code), _) => code.say(),
             (None, _) => crate::i18n::t(crate::i18n::Key::NetworkError),
         }
     }
@@ -122,26 +129,39 @@ pub type ApiResult<T> = Result<T, ApiError>;
 
 pub(crate) const BASE: &str = "/api/v1";
 
+/// Sends the request: the one place every call of the app goes through, where an embedded page
+/// adds its session ([`Hooks`]).
 pub(crate) async fn send(request: Result<Request, gloo_net::Error>) -> ApiResult<Response> {
-    let response = request
-        .map_err(|_| ApiError::network())?
-        .send()
-        .await
-        .map_err(|_| ApiError::network())?;
+    let request = request.map_err(|_| ApiError::network())?;
+    let hooks = embed::hooks();
+    let authorized = hooks.is_some_and(|h| (h.authorize)(&request));
+    let response = request.send().await.map_err(|_| ApiError::network())?;
     if response.ok() {
         return Ok(response);
     }
     let status = response.status();
+    if let Some(hooks) = hooks.filter(|_| status == 401 && authorized) {
+        (hooks.unauthorized)();
+    }
     // Anything but problem+json (a proxy's own error page) has no code.
     let problem = match response.text().await {
-        Ok(body) => decode::<Problem>(&body).ok(),
+        Ok(body) => decode::<WireProblem>(&body).ok(),
         Err(_) => None,
     };
     Err(match problem {
         Some(p) => ApiError {
             status,
-            code: Some(p.code),
-            fields: p.errors,
+            code: Some(crate::i18n::code_of(&p.code)),
+            fields: p
+                .errors
+                .into_iter()
+                .map(|f| FieldError {
+                    field: f.field,
+                    code: crate::i18n::code_of(&f.code),
+                    message: String::new(),
+                    allowed: f.allowed,
+                })
+                .collect(),
         },
         None => ApiError {
             status,
@@ -149,6 +169,25 @@ pub(crate) async fn send(request: Result<Request, gloo_net::Error>) -> ApiResult
             fields: Vec::new(),
         },
     })
+}
+
+/// What the app reads of a `roster_api::problem::Problem`: its codes as the text they are sent
+/// as, looked up by [`crate::i18n::code_of`] (a people's build knows only its pages' codes), and
+/// the messages left out, since the app says its own.
+#[derive(Deserialize)]
+struct WireProblem {
+    code: String,
+    #[serde(default)]
+    errors: Vec<WireFieldError>,
+}
+
+/// A field's refusal within a [`WireProblem`].
+#[derive(Deserialize)]
+struct WireFieldError {
+    field: String,
+    code: String,
+    #[serde(default)]
+    allowed: Vec<String>,
 }
 
 /// A 2xx answer, its body read in full.

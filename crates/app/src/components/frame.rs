@@ -17,11 +17,16 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy)]
 pub struct CurrentAccount {
     pub id: Memo<i64>,
+    /// Where the account's pages are: `/accounts`, or `/embed/accounts` in a portal's frame.
+    base: &'static str,
     /// The signed-in person's accounts, with their seat counts.
     accounts: Load<Vec<Account>>,
     /// What was just done, for the page it opens (its path) to say: "User added." on the new
     /// user's page. Kept until another page opens.
     told: RwSignal<Option<(String, Told)>>,
+    /// The name of a page that names itself in the document's title (a user's page, by the
+    /// user's name); the others are named by their path ([`page_title`]).
+    named: RwSignal<String>,
 }
 
 /// What a page tells the next one it opens.
@@ -45,14 +50,23 @@ impl Told {
 }
 
 impl CurrentAccount {
-    fn new(id: Memo<i64>) -> CurrentAccount {
+    /// The account `id`, its pages under `base` (`/accounts`, `/embed/accounts`).
+    pub(crate) fn new(id: Memo<i64>, base: &'static str) -> CurrentAccount {
         // If they cannot be loaded, the header goes without the account's name and seats.
         let accounts = Load::new(|| async { api::accounts().await.unwrap_or_default() });
         CurrentAccount {
             id,
+            base,
             accounts,
             told: RwSignal::new(None),
+            named: RwSignal::new(String::new()),
         }
+    }
+
+    /// Names the page open now in the document's title, for a page that [`page_title`] leaves
+    /// to name itself.
+    pub fn name_page(&self, name: &str) {
+        self.named.set(name.to_owned());
     }
 
     /// Says `told` on the page at `path`, about to be opened.
@@ -68,6 +82,21 @@ impl CurrentAccount {
         Some(told.1)
     }
 
+    /// The notice told the page open now, while it shows.
+    pub(crate) fn notice(&self) -> Option<&'static str> {
+        self.told.with(|t| t.as_ref().map(|(_, told)| told.notice))
+    }
+
+    /// Whether the pages are in a portal's frame (`crate::embed`).
+    pub fn embedded(&self) -> bool {
+        self.base != "/accounts"
+    }
+
+    /// The address of `page` of the account now (`users`, `users/7`…), to go to.
+    pub fn path(&self, page: &str) -> String {
+        format!("{}/{}/{page}", self.base, self.id.get_untracked())
+    }
+
     /// The accounts, once loaded.
     fn accounts(&self) -> Vec<Account> {
         self.accounts.get().unwrap_or_default()
@@ -81,8 +110,8 @@ impl CurrentAccount {
     /// The address of `page` of the account (`users`, `users/7`…), for `<A href>`: it follows
     /// the account.
     pub fn href(&self, page: &str) -> Href {
-        let (id, page) = (self.id, page.to_owned());
-        Box::new(move || format!("/accounts/{}/{page}", id.get()))
+        let (id, base, page) = (self.id, self.base, page.to_owned());
+        Box::new(move || format!("{base}/{}/{page}", id.get()))
     }
 }
 
@@ -93,7 +122,8 @@ pub type Href = Box<dyn Fn() -> String + Send + Sync>;
 
 /// The account in context.
 pub fn use_account() -> CurrentAccount {
-    use_context::<CurrentAccount>().unwrap_or_else(|| CurrentAccount::new(Memo::new(|_| 0)))
+    use_context::<CurrentAccount>()
+        .unwrap_or_else(|| CurrentAccount::new(Memo::new(|_| 0), "/accounts"))
 }
 
 /// The frame; requires a session, and sends to sign-in without one.
@@ -109,7 +139,7 @@ pub fn AccountFrame() -> impl IntoView {
             .and_then(|a| a.parse().ok())
             .unwrap_or(0)
     });
-    let current = CurrentAccount::new(id);
+    let current = CurrentAccount::new(id, "/accounts");
     provide_context(current);
     // After moving to another page, put the keyboard and screen-reader focus on its content,
     // as a page load would. The path before is kept beside the effect, so that it is an
@@ -132,6 +162,25 @@ pub fn AccountFrame() -> impl IntoView {
         }
     });
 
+    // The document's title: the page, the account, the product.
+    effect(move || {
+        // Again once the session is known: its person's language is the texts'.
+        let _ = session.me();
+        let path = location.pathname.get();
+        let page = page_title(&path).map_or_else(|| current.named.get(), str::to_owned);
+        let account = current
+            .accounts()
+            .into_iter()
+            .find(|a| a.id == current.id.get())
+            .map(|a| a.name)
+            .unwrap_or_default();
+        crate::doc::set_title(&if account.is_empty() {
+            page
+        } else {
+            format!("{page} · {account}")
+        });
+    });
+
     move || {
         if !session.checked() {
             return view! { <p class="loading" role="status">{t(Key::Loading)}</p> }.into_any();
@@ -149,6 +198,23 @@ pub fn AccountFrame() -> impl IntoView {
         }
         .into_any()
     }
+}
+
+/// The name of the account's page at `path` in the document's title; `None` for a user's page,
+/// which names itself ([`CurrentAccount::name_page`]).
+fn page_title(path: &str) -> Option<&'static str> {
+    // `/accounts/1/users/new` → `users/new`.
+    let page = path.splitn(4, '/').nth(3).unwrap_or_default();
+    Some(match page.trim_end_matches('/') {
+        "users" => t(Key::UsersTitle),
+        "users/new" => t(Key::AddUserTitle),
+        "users/import" => t(Key::ImportTitle),
+        "invitations" => t(Key::InvitationsTitle),
+        "groups" => t(Key::GroupsTitle),
+        "audit" => t(Key::AuditTitle),
+        "settings" => t(Key::SettingsTitle),
+        _ => return None,
+    })
 }
 
 /// The header of the frame.
@@ -200,7 +266,7 @@ fn Header(current: CurrentAccount) -> impl IntoView {
                 <span class="account-name">{move || this().map(|a| a.name).unwrap_or_default()}</span>
             </Shown>
             <p class="seats" role="status" aria-live="polite">
-                {move || this().map(|a| format!("{}: {} of {}", t(Key::SeatsUsed), a.seats_used, a.seats)).unwrap_or_default()}
+                {move || this().map(|a| crate::i18n::labelled(t(Key::SeatsUsed), crate::i18n::fill(t(Key::SeatsCount), &[("used", &a.seats_used.to_string()), ("total", &a.seats.to_string())]))).unwrap_or_default()}
                 // The people holding the seats (000 "click Manage under Seats used"), on the
                 // users list filtered by its address.
                 " " <A href=current.href("users?licensed=true") attr:aria-label=t(Key::ManageSeats)>{t(Key::Manage)}</A>

@@ -1,6 +1,7 @@
 //! One module per route.
 
 pub mod audit;
+pub mod embedding;
 pub mod groups;
 pub mod home;
 pub mod import;

@@ -7,6 +7,7 @@ use super::texts::{Outcome, column_named, results_counts};
 use super::{Import, Stage, files};
 use crate::api::{self, ChunkRow, RowOutcome, RowResult};
 use crate::flow::Act;
+use crate::i18n::Say as _;
 use crate::i18n::{Key, number, t};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -138,6 +139,7 @@ async fn send_rest(import: Import) -> Option<&'static str> {
         }
     }
     import.stage.set(Stage::Done);
+    crate::embed::tell("import.finished", account);
     None
 }
 
@@ -163,7 +165,7 @@ fn results_csv(results: &[RowResult]) -> String {
         let issues: Vec<String> = r
             .findings
             .iter()
-            .map(|f| format!("{}: {}", f.column, f.code.message_en()))
+            .map(|f| crate::i18n::labelled(&f.column, f.code.say()))
             .collect();
         let user = r.user.map(|u| u.to_string()).unwrap_or_default();
         write::record(
@@ -239,8 +241,8 @@ pub(super) fn Creating(import: Import) -> impl IntoView {
                 }}</p>
                 <ul class="notes">
                     {move || sending.results.get().into_iter().filter(|r| r.outcome == RowOutcome::Refused).take(200).map(|r| view! {
-                        <li>{format!("{} {}: {}", t(Key::ImportRow), r.row,
-                            r.findings.iter().map(|f| format!("{}: {}", policy.with_value(|p| column_named(&f.column, p)), f.code.message_en())).collect::<Vec<_>>().join(" · "))}</li>
+                        <li>{crate::i18n::labelled(&format!("{} {}", t(Key::ImportRow), r.row),
+                            r.findings.iter().map(|f| crate::i18n::labelled(&policy.with_value(|p| column_named(&f.column, p)), f.code.say())).collect::<Vec<_>>().join(" · "))}</li>
                     }).collect_view()}
                 </ul>
                 <div class="actions">

@@ -86,6 +86,46 @@ pub fn MyDetailsPage() -> impl IntoView {
     }
 }
 
+/// My details in a portal's frame (`/embed/accounts/:account/me`, `crate::embed`), in the
+/// administration bundle: the people's, at its budget, has no embedded page. The frame has the
+/// `<main>`; the portal, the header and signing out. The sections are My details' own, less
+/// those an embedded session cannot reach or a frame cannot show: the password's page (a page of
+/// the people's bundle, which no portal may frame), my accounts and my activity (which tell of
+/// other accounts).
+#[component]
+pub fn EmbeddedDetailsPage() -> impl IntoView {
+    let mine = Mine(RwSignal::new(None));
+    let loaded = Act::new(move |_: &()| async move {
+        let answer = api::my_details().await;
+        if let Ok(me) = &answer {
+            mine.set(me.clone());
+        }
+        answer.map(|_| ())
+    });
+    loaded.dispatch(());
+    let ready = Memo::new(move |_| mine.0.with(Option::is_some));
+    let body = move || match (loaded.value(), ready.get()) {
+        (_, true) => view! {
+            <contact::ContactSection mine=mine />
+            <email::EmailSection mine=mine />
+            <security::ChallengeSection mine=mine />
+            <security::NumberSection mine=mine />
+            <sessions::SessionsSection />
+        }
+        .into_any(),
+        (Some(Err(e)), false) => alert(e.message()),
+        (_, false) => view! { <p role="status">{t(Key::Loading)}</p> }.into_any(),
+    };
+    crate::doc::set_title(t(Key::MyDetailsTitle));
+    view! {
+        <div class="narrow me">
+            <h1>{t(Key::MyDetailsTitle)}</h1>
+            <p class="lead">{t(Key::MyDetailsLead)}</p>
+            {body}
+        </div>
+    }
+}
+
 /// The sections of My details.
 fn sections(mine: Mine) -> impl IntoView + use<> {
     let administers = mine

@@ -190,8 +190,12 @@ pub fn UsersPage() -> impl IntoView {
         <div class="page-head">
             <h1>{t(Key::UsersTitle)}</h1>
             <div class="head-actions">
-                <a href=move || api::export_url(account.id.get()) class="button" download="users.csv">{t(Key::ExportUsers)}</a>
-                <A href=account.href("users/import") attr:class="button">{t(Key::ImportUsers)}</A>
+                // Not in a portal's frame: the export is a download, sent without the embedded
+                // session, and Import users is a bundle of its own.
+                {(!account.embedded()).then(|| view! {
+                    <a href=move || api::export_url(account.id.get()) class="button" download="users.csv">{t(Key::ExportUsers)}</a>
+                    <A href=account.href("users/import") attr:class="button">{t(Key::ImportUsers)}</A>
+                })}
                 <A href=account.href("users/new") attr:class="button primary">{t(Key::AddUser)}</A>
             </div>
         </div>
