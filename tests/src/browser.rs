@@ -1,11 +1,15 @@
 //! A headless browser driven through WebDriver: started in the engine of this run
 //! ([`crate::engine`]), with the steps a person takes (find a field by its label, click a button by
-//! its text) and the checks every page answers to (its Content-Security-Policy, its width).
+//! its text) and the checks every page answers to (its Content-Security-Policy, its width, and
+//! axe's rules of accessibility, [`crate::axe`]), run at every heading, notice and screenshot the
+//! tests wait for.
 
 use crate::engine::Engine;
 use crate::{PASSWORD, RENDER, TestApp, crate_dir, xpath_literal};
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::error::{CmdError, ErrorStatus};
+use fantoccini::key::Key;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use std::net::TcpListener;
@@ -19,7 +23,7 @@ pub struct Browser {
     pub client: Client,
     /// The engine driving this run.
     pub engine: Engine,
-    viewport: Viewport,
+    pub(crate) viewport: Viewport,
     driver: Child,
     profile: PathBuf,
 }
@@ -89,8 +93,19 @@ impl Browser {
     /// Content-Security-Policy, and starts listening for such breaches on the new one.
     pub async fn open(&self, app: &TestApp, path: &str) {
         self.assert_no_policy_violations().await;
+        let address = format!("{}{path}", app.base);
+        // The address already shown: WebKit's driver may answer before the new document has
+        // replaced the old one, whose fields the test would then fill. A blank page between.
+        if self
+            .client
+            .current_url()
+            .await
+            .is_ok_and(|url| url.as_str() == address)
+        {
+            let _ = self.client.goto("about:blank").await;
+        }
         self.client
-            .goto(&format!("{}{path}", app.base))
+            .goto(&address)
             .await
             .unwrap_or_else(|err| panic!("open {path}: {err}"));
         self.client
@@ -135,10 +150,34 @@ impl Browser {
         let (page, window) = (width(0), width(1));
         let expected = i64::from(self.viewport.size().0.max(self.engine.narrowest()));
         assert!(window <= expected, "{what}: the window is {window} px wide");
-        assert!(
-            page <= window,
-            "{what} fits a {window} px screen without sideways scrolling ({page} px)"
-        );
+        if page > window {
+            // The innermost elements that stick out, to name in the failure.
+            let out = self
+                .client
+                .execute(
+                    "const w = document.documentElement.clientWidth; \
+                     return [...document.querySelectorAll('body *')] \
+                       .filter((e) => e.getBoundingClientRect().right > w + 0.5 \
+                         && ![...e.children].some((c) => c.getBoundingClientRect().right > w + 0.5)) \
+                       .slice(0, 5) \
+                       .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') \
+                         + ' ' + Math.round(e.getBoundingClientRect().right) + 'px ' \
+                         + (e.textContent || '').trim().slice(0, 40));",
+                    vec![],
+                )
+                .await
+                .unwrap_or_default();
+            panic!(
+                "{what} fits a {window} px screen without sideways scrolling ({page} px): {out}"
+            );
+        }
+    }
+
+    /// The checks every page and state the tests reach answers to: it fits its window's width
+    /// without sideways scrolling, and axe finds nothing (`what` names it in a failure).
+    pub async fn check_page(&self, what: &str) {
+        self.assert_fits_width(what).await;
+        self.assert_accessible(what).await;
     }
 
     /// Waits for an element (the wasm app renders after the page loads).
@@ -154,7 +193,7 @@ impl Browser {
             Err(err) => {
                 // What the page showed instead, as a picture and as text.
                 let shot = format!("failed-{}-{}", self.engine.name(), std::process::id());
-                self.screenshot(&shot).await;
+                self.save_screenshot(&shot).await;
                 let text = self
                     .client
                     .execute("return document.body.innerText.slice(0, 600);", vec![])
@@ -165,13 +204,16 @@ impl Browser {
         }
     }
 
-    /// Waits until the heading of the page reads `text`.
+    /// Waits until the heading of the page reads `text`, then checks the page ([`Self::check_page`]).
     pub async fn wait_for_heading(&self, text: &str) -> Element {
-        self.wait_for(Locator::XPath(&format!(
-            "//main//h1[normalize-space(.)={}]",
-            xpath_literal(text)
-        )))
-        .await
+        let heading = self
+            .wait_for(Locator::XPath(&format!(
+                "//main//h1[normalize-space(.)={}]",
+                xpath_literal(text)
+            )))
+            .await;
+        self.check_page(text).await;
+        heading
     }
 
     /// Waits until the users list's pager tells this total (`"10 users"`, `"1 user"`).
@@ -203,10 +245,13 @@ impl Browser {
             .clear()
             .await
             .unwrap_or_else(|err| panic!("clear {label}: {err}"));
-        field
-            .send_keys(text)
-            .await
-            .unwrap_or_else(|err| panic!("type into {label}: {err}"));
+        // WebKit's driver refuses to type nothing.
+        if !text.is_empty() {
+            field
+                .send_keys(text)
+                .await
+                .unwrap_or_else(|err| panic!("type into {label}: {err}"));
+        }
     }
 
     /// Clicks `element` (named `what` in a failure), scrolled into the middle of its scrolling
@@ -290,8 +335,15 @@ impl Browser {
         text
     }
 
-    /// Saves a screenshot as `target/screenshots/ENGINE/NAME.png`, to look at.
+    /// Checks the page as it is ([`Self::check_page`]), then saves a screenshot of it as
+    /// `target/screenshots/ENGINE/NAME.png`, to look at.
     pub async fn screenshot(&self, name: &str) {
+        self.check_page(name).await;
+        self.save_screenshot(name).await;
+    }
+
+    /// Saves a screenshot as `target/screenshots/ENGINE/NAME.png`, unchecked (of a failure).
+    pub(crate) async fn save_screenshot(&self, name: &str) {
         let png = self
             .client
             .screenshot()
@@ -331,13 +383,73 @@ impl Browser {
             .unwrap_or_else(|err| panic!("choose {option} in {label}: {err}"));
     }
 
-    /// Waits for the page's notice (what was just done) saying `text`.
+    /// Presses and releases `key` on the keyboard, wherever the focus is.
+    pub async fn press(&self, key: Key) {
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key.into() })
+            .then(KeyAction::Up { value: key.into() });
+        self.client
+            .perform_actions(keys)
+            .await
+            .unwrap_or_else(|err| panic!("press {key:?}: {err}"));
+    }
+
+    /// What has the keyboard's focus: its id, or its tag and text where it has no id.
+    pub async fn focused(&self) -> String {
+        let found = self
+            .client
+            .execute(
+                "const e = document.activeElement;                  return e.id || (e.tagName.toLowerCase() + ' ' + e.textContent.trim().slice(0, 40));",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|err| panic!("finding the focus: {err}"));
+        found.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Waits until the keyboard's focus is on `expected` (as [`Self::focused`] names it): a page
+    /// moves it once what it focuses is drawn.
+    pub async fn wait_for_focus(&self, expected: &str) {
+        let start = Instant::now();
+        loop {
+            let now = self.focused().await;
+            if now == expected {
+                return;
+            }
+            assert!(
+                start.elapsed() < RENDER,
+                "the focus is on {now:?}, not {expected:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the document's title reads `title` (a page names itself once its data, such
+    /// as the account's name, has loaded).
+    pub async fn wait_for_title(&self, title: &str) {
+        let start = Instant::now();
+        loop {
+            let now = self.client.title().await.unwrap_or_default();
+            if now == title {
+                return;
+            }
+            assert!(
+                start.elapsed() < RENDER,
+                "the title reads {now:?}, not {title:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits for the page's notice (what was just done) saying `text`, then checks the page
+    /// ([`Self::check_page`]).
     pub async fn wait_for_notice(&self, text: &str) {
         self.wait_for(Locator::XPath(&format!(
             "//p[contains(@class, 'notice') and @role='status' and normalize-space(.)={}]",
             xpath_literal(text)
         )))
         .await;
+        self.check_page(text).await;
     }
 
     /// Signs in through the sign-in page (with the demo password).
@@ -348,9 +460,25 @@ impl Browser {
     /// Signs in through the sign-in page with `password`.
     pub async fn sign_in_with(&self, app: &TestApp, username: &str, password: &str) {
         self.open(app, "/sign-in").await;
-        self.fill("Username or email", username).await;
-        self.fill("Password", password).await;
-        self.click_button("Sign in").await;
+        // WebKit's driver sometimes types into the page before the app has taken it over, and
+        // the fields come back empty: the sign-in is tried again until the page moves on.
+        for _ in 0..3 {
+            self.fill("Username or email", username).await;
+            self.fill("Password", password).await;
+            self.click_button("Sign in").await;
+            let start = Instant::now();
+            while start.elapsed() < std::time::Duration::from_secs(5) {
+                let path = self.client.current_url().await.map(|u| u.path().to_owned());
+                if path.is_ok_and(|p| p != "/sign-in") {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            let path = self.client.current_url().await.map(|u| u.path().to_owned());
+            if path.is_ok_and(|p| p != "/sign-in") {
+                break;
+            }
+        }
         // admin@acme.test belongs to both demo accounts, so picks one first.
         if username == "admin@acme.test" {
             self.wait_for_heading("Choose an account").await;

@@ -15,6 +15,7 @@ use roster_server::{Application, Config};
 use std::path::PathBuf;
 use std::time::Duration;
 
+mod axe;
 mod browser;
 pub mod engine;
 pub use browser::{Browser, Viewport};

@@ -12,7 +12,7 @@ async fn a_visitor_without_a_session_is_asked_to_sign_in() {
     browser.open(&app, "/").await;
 
     browser.wait_for_heading("Sign in to Roster").await;
-    assert_eq!(browser.client.title().await.unwrap(), "Roster");
+    assert_eq!(browser.client.title().await.unwrap(), "Sign in · Roster");
     browser.close().await;
 }
 

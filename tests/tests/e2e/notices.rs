@@ -103,7 +103,7 @@ async fn adding_a_person_to_several_accounts_shows_a_result_for_each() {
     .await;
     let results = ada
         .wait_for(Locator::XPath(
-            "//section[@aria-labelledby='memberships-title']//ul[@role='status']",
+            "//section[@aria-labelledby='memberships-title']//*[@role='status']//ul",
         ))
         .await;
     let text = results.text().await.unwrap();

@@ -251,13 +251,14 @@ async fn article_002_a_seat_and_an_activation_link_then_the_person_reads_their_j
     lea.fill("New password", "léa's own passphrase").await;
     lea.fill("New password again", "léa's own passphrase").await;
     lea.click_button("Activate my account").await;
-    lea.wait_for_heading("My details").await;
+    // Léa's language is French: signed in, the pages follow it.
+    lea.wait_for_heading("Mes informations").await;
     lea.wait_for(Locator::XPath(
-        "//section[@aria-labelledby='accounts-heading']//li[strong[normalize-space(.)='Acme Records']]//dd[normalize-space(.)='Licensed']",
+        "//section[@aria-labelledby='accounts-heading']//li[strong[normalize-space(.)='Acme Records']]//dd[normalize-space(.)='Avec licence']",
     ))
     .await;
     lea.wait_for(Locator::XPath(
-        "//section[@aria-labelledby='activity-heading']//strong[normalize-space(.)='Licence assigned']",
+        "//section[@aria-labelledby='activity-heading']//strong[normalize-space(.)='Licence attribuée']",
     ))
     .await;
     lea.assert_fits_width("My details").await;

@@ -41,7 +41,7 @@ async fn article_003_an_administrator_of_two_accounts_adds_a_user_to_both() {
     assert!(password.text().await.unwrap().len() >= 12);
     let results = ada
         .wait_for(Locator::XPath(
-            "//section[@aria-labelledby='memberships-title']//ul[@role='status']",
+            "//section[@aria-labelledby='memberships-title']//*[@role='status']//ul",
         ))
         .await;
     assert_eq!(results.text().await.unwrap(), "Acme Europe: Done");

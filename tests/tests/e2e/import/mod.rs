@@ -7,11 +7,32 @@ pub(crate) mod steps;
 mod texts;
 
 use fantoccini::Locator;
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use roster_e2e::{Browser, Viewport, spawn_app};
 use steps::{
-    capture_downloads, cell, choose_file, downloads, leave_out, open_import, patch_fetch, the_file,
-    wait_for_counts, wait_for_results, wait_for_users_found,
+    capture_downloads, cell, choose_file, downloads, fix_cell, leave_out, open_import, patch_fetch,
+    press_ctrl, shown_text, the_file, wait_for_counts, wait_for_focus_on, wait_for_results,
+    wait_for_users_found,
 };
+
+/// Whether `element` shows whole in the grid's viewport, below its sticky header row.
+async fn in_grid_view(browser: &Browser, element: &Element) -> bool {
+    browser
+        .client
+        .execute(
+            "const r = arguments[0].getBoundingClientRect(); \
+             const g = document.querySelector('.grid').getBoundingClientRect(); \
+             const head = document.querySelector('.grid thead').getBoundingClientRect(); \
+             return r.top >= head.bottom - 1 && r.bottom <= g.bottom + 1 \
+               && r.left >= g.left - 1 && r.right <= g.right + 1;",
+            vec![serde_json::to_value(element).unwrap()],
+        )
+        .await
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
 
 #[tokio::test]
 async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() {
@@ -26,13 +47,8 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
     wait_for_counts(&browser, "5 rows · 2 ready to create · 3 need attention").await;
     // The accents came through from Windows-1252.
     assert_eq!(
-        cell(&browser, "Last name", 2)
-            .await
-            .prop("value")
-            .await
-            .unwrap()
-            .as_deref(),
-        Some("Côté")
+        shown_text(&browser, &cell(&browser, "Last name", 2).await).await,
+        "Côté"
     );
     let bad = cell(&browser, "Email", 3).await;
     assert_eq!(
@@ -74,15 +90,12 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
         .await
         .unwrap();
     assert_eq!(listed.len(), 3);
-    let bad = cell(&browser, "Email", 3).await;
-    bad.clear().await.unwrap();
-    bad.send_keys("carla.import@acme.test\u{e004}")
-        .await
-        .unwrap();
+    fix_cell(&browser, "Email", 3, "carla.import@acme.test").await;
     wait_for_counts(&browser, "5 rows · 3 ready to create · 2 need attention").await;
-    let group = cell(&browser, "Group", 5).await;
-    group.clear().await.unwrap();
-    group.send_keys("finance\u{e004}").await.unwrap();
+    let fixed = cell(&browser, "Email", 3).await;
+    assert_eq!(shown_text(&browser, &fixed).await, "carla.import@acme.test");
+    assert_eq!(fixed.attr("aria-invalid").await.unwrap(), None);
+    fix_cell(&browser, "Group", 5, "finance").await;
     wait_for_counts(&browser, "5 rows · 4 ready to create · 1 needs attention").await;
     leave_out(&browser, 4).await;
     wait_for_counts(
@@ -154,7 +167,7 @@ async fn the_grid_scrolls_through_thousands_of_rows_at_phone_width() {
         .await
         .unwrap();
     let last = cell(&browser, "Email", 3001).await;
-    assert_eq!(last.prop("value").await.unwrap().as_deref(), Some("broken"));
+    assert_eq!(shown_text(&browser, &last).await, "broken");
     let visible: bool = browser
         .client
         .execute(
@@ -168,6 +181,49 @@ async fn the_grid_scrolls_through_thousands_of_rows_at_phone_width() {
     assert!(visible, "the last row is inside the grid's viewport");
     browser.assert_fits_width("the import page").await;
     browser.screenshot("import-review-end-phone").await;
+
+    // By keyboard, to the first row and back to the last: each key draws the row it goes to.
+    browser.click(last, "the last email").await;
+    press_ctrl(&browser, Key::Home).await;
+    let first = wait_for_focus_on(&browser, "1").await;
+    assert!(
+        in_grid_view(&browser, &first).await,
+        "the first row in view"
+    );
+    browser.press(Key::Down).await;
+    wait_for_focus_on(&browser, "2").await;
+    press_ctrl(&browser, Key::End).await;
+    let button = wait_for_focus_on(&browser, "Leave out row 3001").await;
+    assert!(
+        in_grid_view(&browser, &button).await,
+        "the last row in view"
+    );
+    for _ in 0..3 {
+        browser.press(Key::Left).await;
+    }
+    let email = wait_for_focus_on(&browser, "broken").await;
+    assert!(in_grid_view(&browser, &email).await, "its email in view");
+    browser.press(Key::Up).await;
+    wait_for_focus_on(&browser, "person3000@acme.test").await;
+    // A screenful up: as many rows as the grid shows.
+    browser.press(Key::PageUp).await;
+    let mut up = browser.client.active_element().await.unwrap();
+    let mut text = shown_text(&browser, &up).await;
+    for _ in 0..50 {
+        if text != "person3000@acme.test" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        up = browser.client.active_element().await.unwrap();
+        text = shown_text(&browser, &up).await;
+    }
+    let n: u32 = text
+        .trim_start_matches("person")
+        .trim_end_matches("@acme.test")
+        .parse()
+        .unwrap_or_else(|_| panic!("Page Up went to {text}"));
+    assert!((2985..=2995).contains(&n), "Page Up went to {text}");
+    assert!(in_grid_view(&browser, &up).await, "a page up in view");
     browser.close().await;
 }
 

@@ -1,7 +1,11 @@
 //! The steps the import tests share: the file, the page's counts and downloads, the network.
 
 use fantoccini::Locator;
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use roster_e2e::{Browser, TestApp};
+use std::time::{Duration, Instant};
 
 /// What French Excel on Windows saves: semicolons, Windows-1252, CRLF.
 pub fn the_file() -> Vec<u8> {
@@ -49,13 +53,96 @@ pub async fn wait_for_users_found(browser: &Browser, query: &str, count: usize) 
         .await;
 }
 
-/// The grid's input for the column of words `column` (`Last name`) of data row `row`.
-pub async fn cell(browser: &Browser, column: &str, row: u32) -> fantoccini::elements::Element {
+/// The grid's cell for the column of words `column` (`Last name`) of data row `row`, found as a
+/// person finds it: under the column's header, beside the row's number.
+pub async fn cell(browser: &Browser, column: &str, row: u32) -> Element {
     browser
         .wait_for(Locator::XPath(&format!(
-            "//input[@aria-label='{column}, Row {row}']"
+            "//table[@role='grid']//tr[th[@scope='row' and normalize-space(.)='{row}']]\
+             /td[@aria-colindex = //table[@role='grid']//th[@scope='col']\
+             [span[@class='column-word' and normalize-space(.)='{column}']]/@aria-colindex]"
         )))
         .await
+}
+
+/// The text `element` shows, as the page's own `innerText` has it, trimmed. WebKitWebDriver's
+/// Get Element Text answers "" for the grid's cells: its displayedness check takes their text
+/// (a `span` clipped with an ellipsis, in a table that scrolls) for hidden, where the page and
+/// its screenshot show it, and Chromium's and Firefox's drivers read it.
+pub async fn shown_text(browser: &Browser, element: &Element) -> String {
+    browser
+        .client
+        .execute(
+            "return arguments[0].innerText.trim();",
+            vec![serde_json::to_value(element).unwrap()],
+        )
+        .await
+        .unwrap()
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Replaces the text of a cell as a person does with a spreadsheet: clicks it, types (the first
+/// character starts the edit, instead of the text), and keeps it with Enter.
+pub async fn fix_cell(browser: &Browser, column: &str, row: u32, text: &str) {
+    let found = cell(browser, column, row).await;
+    browser
+        .click(found, &format!("the cell {column} of row {row}"))
+        .await;
+    type_keys(browser, text).await;
+    browser.press(Key::Enter).await;
+}
+
+/// Types `text` where the keyboard's focus is, a key at a time (the focus may move as it types:
+/// a cell's first character moves it to the cell's input).
+pub async fn type_keys(browser: &Browser, text: &str) {
+    let mut keys = KeyActions::new("typing".into());
+    for c in text.chars() {
+        keys = keys
+            .then(KeyAction::Down { value: c })
+            .then(KeyAction::Up { value: c });
+    }
+    browser.client.perform_actions(keys).await.unwrap();
+}
+
+/// Presses `key` with Ctrl held.
+pub async fn press_ctrl(browser: &Browser, key: Key) {
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down {
+            value: Key::Control.into(),
+        })
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() })
+        .then(KeyAction::Up {
+            value: Key::Control.into(),
+        });
+    browser.client.perform_actions(keys).await.unwrap();
+}
+
+/// Waits until what has the keyboard's focus is named `name` (its `aria-label`, or its text),
+/// and answers it.
+pub async fn wait_for_focus_on(browser: &Browser, name: &str) -> Element {
+    let start = Instant::now();
+    loop {
+        let now = browser
+            .client
+            .execute(
+                "const e = document.activeElement; \
+                 return (e.getAttribute('aria-label') || e.textContent).trim();",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if now == name {
+            return browser.client.active_element().await.unwrap();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the focus is on {now}, not {name}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Leaves data row `row` out of the import with its button.
