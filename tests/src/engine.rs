@@ -93,7 +93,12 @@ impl Engine {
                 .collect();
                 args.push(format!("--user-data-dir={}", profile.display()));
                 args.push(format!("--window-size={width},{height}"));
-                let mut options = json!({ "args": args });
+                // Third-party cookies blocked, as Safari and private windows do: an embedded
+                // page must work without them (`e2e::embed`).
+                let mut options = json!({
+                    "args": args,
+                    "prefs": { "profile.block_third_party_cookies": true },
+                });
                 if let Viewport::Phone = viewport {
                     // A desktop window cannot be narrower than about 500 px; a phone is emulated.
                     options["mobileEmulation"] = json!({ "deviceMetrics": {

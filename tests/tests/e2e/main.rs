@@ -5,13 +5,17 @@
 // Test code: a failed unwrap is a failed test, with its message.
 #![allow(clippy::unwrap_used)]
 
+mod a11y;
 mod admin;
 mod articles;
 mod audit;
 mod browser;
+mod embed;
+mod french;
 mod grants;
 mod import;
 mod invitations;
+mod keyboard;
 mod me;
 mod notices;
 mod shared;

@@ -1,0 +1,631 @@
+//! End-to-end: Roster embedded in a portal on another origin, in a browser that blocks
+//! third-party cookies (`roster_e2e::engine`): the sample portal (`roster demo-portal`) frames the
+//! Users page of Acme Records, which signs in with the token the portal's back end minted, follows
+//! its content's height, takes the portal's theme and reports what is done there; a page of an
+//! origin the account does not name gets no frame, no page frames `/sign-in`, a message from
+//! another origin than the portal's is ignored, and a session that ends is handed over anew. A
+//! plain person keeps their details there (My details), and an administrator imports users, which
+//! the portal is told of (`import.finished`).
+//!
+//! Chromium only: Firefox has no `location.ancestorOrigins` and WebKit's WebDriver drives one
+//! window; the protocol's checks are the same code in every engine (`crates/app/src/embed.rs`).
+
+use fantoccini::Locator;
+use roster_e2e::{Browser, Engine, PASSWORD, TestApp, Viewport, spawn_app};
+use roster_server::demo::portal_secret;
+use roster_server::demo_portal::{PortalConfig, serve};
+use serde_json::json;
+use std::time::{Duration, Instant};
+
+/// Whether the frame entered holds a page of Roster (its bundle's script), rather than the page
+/// the browser shows for a frame refused.
+const ROSTER_LOADED: &str =
+    "return !!document.querySelector('link[href*=\"roster-\"], script[src*=\"roster-\"]');";
+
+/// Starts the sample portal on a free port for `app`; its origin, `http://localhost:PORT`.
+async fn start_portal(app: &TestApp) -> (String, u16) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let config = PortalConfig::demo(addr, app.base.clone(), portal_secret(PASSWORD));
+    let origin = config.origin.clone();
+    tokio::spawn(serve(listener, config));
+    (origin, addr.port())
+}
+
+/// Signs in as the demo's administrator and lets `origin` frame Acme Records, through the API as
+/// the settings page would.
+async fn allow_origin(browser: &Browser, app: &TestApp, origin: &str) {
+    browser.sign_in(app, "admin@acme.test").await;
+    heading(browser, "Users").await;
+    let status = browser
+        .client
+        .execute_async(
+            "const [origin, done] = arguments;
+             fetch('/api/v1/accounts/1').then(r => {
+               const etag = r.headers.get('etag');
+               return fetch('/api/v1/accounts/1', { method: 'PATCH',
+                 headers: { 'Content-Type': 'application/json', 'If-Match': etag },
+                 body: JSON.stringify({ embedding_origins: [origin] }) });
+             }).then(r => done(r.status), e => done(String(e)));",
+            vec![json!(origin)],
+        )
+        .await
+        .unwrap();
+    assert_eq!(status, json!(200), "setting the embedding origins");
+}
+
+/// Waits for the page's heading to read `text` (the pages' own checks, axe's among them, are
+/// their own tests').
+async fn heading(browser: &Browser, text: &str) {
+    browser
+        .wait_for(Locator::XPath(&format!(
+            "//main//h1[normalize-space(.)='{text}']"
+        )))
+        .await;
+}
+
+/// Evaluates `script` (which returns a value) in the current frame.
+async fn eval(browser: &Browser, script: &str) -> serde_json::Value {
+    browser.client.execute(script, vec![]).await.unwrap()
+}
+
+/// Waits until the portal's list of events holds a line starting with `start`.
+async fn wait_for_event(browser: &Browser, start: &str) -> String {
+    let begun = Instant::now();
+    loop {
+        let lines = eval(
+            browser,
+            "return [...document.querySelectorAll('#events li')].map(li => li.textContent);",
+        )
+        .await;
+        if let Some(line) = lines
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l.as_str())
+            .find(|l| l.starts_with(start))
+        {
+            return line.to_owned();
+        }
+        assert!(
+            begun.elapsed() < roster_e2e::RENDER,
+            "no event {start:?} among {lines}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Opens `address` in a new window of `browser`, and switches to it; its handle.
+async fn new_window(browser: &Browser, address: &str) -> fantoccini::wd::WindowHandle {
+    let before = browser.client.windows().await.unwrap();
+    browser.client.new_window(true).await.unwrap();
+    let window = browser
+        .client
+        .windows()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|w| !before.contains(w))
+        .unwrap();
+    browser
+        .client
+        .switch_to_window(window.clone())
+        .await
+        .unwrap();
+    browser.client.goto(address).await.unwrap();
+    window
+}
+
+/// The frame's height in the portal, and its content's height inside it, once they agree (the
+/// portal follows the `resize` messages).
+async fn heights_agree(browser: &Browser) -> f64 {
+    let begun = Instant::now();
+    loop {
+        browser.client.enter_parent_frame().await.unwrap();
+        let outer = eval(
+            browser,
+            "return document.querySelector('#roster iframe').getBoundingClientRect().height;",
+        )
+        .await
+        .as_f64()
+        .unwrap();
+        browser.client.enter_frame(0).await.unwrap();
+        let inner = eval(
+            browser,
+            "return Math.ceil(document.documentElement.getBoundingClientRect().height);",
+        )
+        .await
+        .as_f64()
+        .unwrap();
+        if (outer - inner).abs() <= 1.0 && outer > 100.0 {
+            return outer;
+        }
+        assert!(
+            begun.elapsed() < roster_e2e::RENDER,
+            "the frame is {outer} px high, its content {inner} px"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_portal_on_another_origin_embeds_the_users_page_without_cookies() {
+    if Engine::current() != Engine::Chromium {
+        // See the module's header.
+        return;
+    }
+    let app = spawn_app().await;
+    let (origin, port) = start_portal(&app).await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    allow_origin(&browser, &app, &origin).await;
+
+    browser.client.goto(&format!("{origin}/")).await.unwrap();
+    browser.client.enter_frame(0).await.unwrap();
+    heading(&browser, "Users").await;
+    assert_eq!(eval(&browser, ROSTER_LOADED).await, json!(true));
+    // Without the app's header and navigation.
+    assert_eq!(
+        eval(
+            &browser,
+            "return document.querySelectorAll('header.masthead, nav[aria-label=Main]').length;"
+        )
+        .await,
+        json!(0)
+    );
+    let list = heights_agree(&browser).await;
+    // The portal's theme: its accent on the primary button.
+    assert_eq!(
+        eval(
+            &browser,
+            "return getComputedStyle(document.querySelector('.button.primary')).backgroundColor;"
+        )
+        .await,
+        json!("rgb(91, 42, 134)")
+    );
+    browser.client.enter_parent_frame().await.unwrap();
+    wait_for_event(&browser, "navigated users").await;
+    browser.screenshot("embedded-users").await;
+
+    // Adding a user in the frame tells the portal, and the frame's height follows the page.
+    browser.client.enter_frame(0).await.unwrap();
+    browser
+        .start_adding("fay.framed@acme.test", "Fay", "Framed")
+        .await;
+    let form = heights_agree(&browser).await;
+    assert!(
+        (form - list).abs() > 1.0,
+        "{form} px as the list's {list} px"
+    );
+    browser.click_button("Save without inviting").await;
+    heading(&browser, "Fay Framed").await;
+    browser.client.enter_parent_frame().await.unwrap();
+    let created = wait_for_event(&browser, "user.created ").await;
+    assert!(
+        created["user.created ".len()..].parse::<i64>().is_ok(),
+        "{created}"
+    );
+
+    // The same portal on an origin the account does not name: the frame is refused, and the
+    // page in it says nothing.
+    let portal = browser.client.window().await.unwrap();
+    let foreign = new_window(&browser, &format!("http://127.0.0.1:{port}/")).await;
+    eval(
+        &browser,
+        "window.__messages = []; addEventListener('message', e => window.__messages.push(e.data)); return 0;",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert_eq!(eval(&browser, "return window.__messages;").await, json!([]));
+    browser.client.enter_frame(0).await.unwrap();
+    assert_eq!(
+        eval(&browser, ROSTER_LOADED).await,
+        json!(false),
+        "a page of an origin not named framed Roster"
+    );
+    browser.client.enter_parent_frame().await.unwrap();
+
+    // A message from another origin than the portal's is ignored: the foreign page opens the
+    // portal and posts to its Roster frame (a window may post to another's frames); the portal's
+    // own is followed.
+    eval(
+        &browser,
+        &format!("window.__portal = window.open('{origin}/', 'opened'); return 0;"),
+    )
+    .await;
+    let opened = browser
+        .client
+        .windows()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|w| *w != portal && *w != foreign)
+        .unwrap();
+    browser
+        .client
+        .switch_to_window(opened.clone())
+        .await
+        .unwrap();
+    browser.client.enter_frame(0).await.unwrap();
+    heading(&browser, "Users").await;
+    browser.client.switch_to_window(foreign).await.unwrap();
+    eval(
+        &browser,
+        "window.__portal[0].postMessage({ type: 'roster:navigate', version: 1, path: 'invitations' }, '*'); return 0;",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    browser.client.switch_to_window(opened).await.unwrap();
+    browser.client.enter_frame(0).await.unwrap();
+    heading(&browser, "Users").await;
+    browser.client.enter_parent_frame().await.unwrap();
+    browser.click_button("Invitations").await;
+    browser.client.enter_frame(0).await.unwrap();
+    heading(&browser, "Invitations").await;
+    browser.client.switch_to_window(portal).await.unwrap();
+
+    // `/sign-in` cannot be framed, even by an origin the account names.
+    eval(
+        &browser,
+        &format!(
+            "const f = document.createElement('iframe'); f.id = 'signin'; f.src = '{}/sign-in'; \
+             document.body.append(f); return 0;",
+            app.base
+        ),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let frame = browser.client.find(Locator::Css("#signin")).await.unwrap();
+    frame.enter_frame().await.unwrap();
+    assert_eq!(
+        eval(&browser, ROSTER_LOADED).await,
+        json!(false),
+        "/sign-in was framed"
+    );
+    browser.client.enter_parent_frame().await.unwrap();
+
+    // The embedded session ends (its person signs out of it elsewhere): the frame tells the
+    // portal, which hands a new token over, and the frame goes on.
+    let portal = browser.client.window().await.unwrap();
+    new_window(&browser, &format!("{}/accounts/1/users", app.base)).await;
+    let ended = browser
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             fetch('/api/v1/me/sessions').then(r => r.json()).then(list =>
+               Promise.all(list.items.filter(s => !s.current).map(s =>
+                 fetch('/api/v1/me/sessions/' + s.id, { method: 'DELETE' }).then(r => r.status))))
+             .then(done, e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        ended
+            .as_array()
+            .is_some_and(|a| !a.is_empty() && a.iter().all(|s| *s == json!(204))),
+        "{ended}"
+    );
+    browser.client.close_window().await.unwrap();
+    browser.client.switch_to_window(portal).await.unwrap();
+    // The first call after it is refused (401): the frame asks for a new session then.
+    browser.click_button("Users").await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    browser.click_button("Invitations").await;
+    browser.client.enter_frame(0).await.unwrap();
+    browser
+        .wait_for(Locator::XPath(
+            "//td[span[normalize-space(.)='Invitation expired']]",
+        ))
+        .await;
+    browser.client.enter_parent_frame().await.unwrap();
+    browser.close().await;
+}
+
+/// Waits until the portal's frame shows the page `page` (its address ends with it): the frame
+/// the portal mounted last, not the one it just took away.
+async fn frame_at(browser: &Browser, page: &str) {
+    let begun = Instant::now();
+    loop {
+        let src = eval(
+            browser,
+            "const f = document.querySelector('#roster iframe'); return f ? f.src : '';",
+        )
+        .await;
+        if src
+            .as_str()
+            .is_some_and(|s| s.ends_with(&format!("/{page}")))
+        {
+            break;
+        }
+        assert!(
+            begun.elapsed() < roster_e2e::RENDER,
+            "the frame is at {src}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.client.enter_frame(0).await.unwrap();
+}
+
+/// Chooses who is signed in to the portal (its own select, by its login).
+async fn portal_person(browser: &Browser, login: &str) {
+    browser
+        .client
+        .find(Locator::Id("person"))
+        .await
+        .unwrap()
+        .select_by_value(login)
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn a_plain_person_keeps_their_details_inside_the_portal_on_a_phone() {
+    if Engine::current() != Engine::Chromium {
+        // See the module's header.
+        return;
+    }
+    let app = spawn_app().await;
+    let (origin, _) = start_portal(&app).await;
+    let browser = Browser::start(Viewport::Phone).await;
+    allow_origin(&browser, &app, &origin).await;
+    browser.client.goto(&format!("{origin}/")).await.unwrap();
+
+    // The portal's plain user gets My details, and no button of the administration's pages.
+    portal_person(&browser, "user@acme.test").await;
+    assert_eq!(
+        eval(
+            &browser,
+            "return [...document.querySelectorAll('[data-admin]')].map(b => b.hidden);"
+        )
+        .await,
+        json!([true, true, true, true])
+    );
+    frame_at(&browser, "me").await;
+    heading(&browser, "My details").await;
+    assert_eq!(eval(&browser, ROSTER_LOADED).await, json!(true));
+    // Without the app's header, its sign-out and the sections that tell of other accounts.
+    assert_eq!(
+        eval(
+            &browser,
+            "return document.querySelectorAll('header.masthead, #accounts-heading,              #activity-heading, main main').length;"
+        )
+        .await,
+        json!(0)
+    );
+    // In the portal's frame, narrower than the phone.
+    browser.assert_fits_width("My details in the portal").await;
+    browser
+        .fill("Phone (with country code)", "+33 6 12 34 56 78")
+        .await;
+    browser.click_button("Save changes").await;
+    browser
+        .wait_for(Locator::XPath(
+            "//section[@aria-labelledby='contact-heading']//p[@role='status' and normalize-space(.)='Saved.']",
+        ))
+        .await;
+    heights_agree(&browser).await;
+    browser.client.enter_parent_frame().await.unwrap();
+    wait_for_event(&browser, "navigated me").await;
+    eval(&browser, "window.scrollTo(0, 0); return 0;").await;
+    browser.screenshot("embedded-my-details").await;
+
+    // Saved: the portal opened again, with a new session, shows it.
+    browser.client.refresh().await.unwrap();
+    portal_person(&browser, "user@acme.test").await;
+    frame_at(&browser, "me").await;
+    heading(&browser, "My details").await;
+    let begun = Instant::now();
+    loop {
+        let shown = browser
+            .field("Phone (with country code)")
+            .await
+            .prop("value")
+            .await
+            .unwrap();
+        let digits: String = shown.unwrap_or_default().split_whitespace().collect();
+        if digits == "+33612345678" {
+            break;
+        }
+        assert!(
+            begun.elapsed() < roster_e2e::RENDER,
+            "the phone is {digits}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.client.enter_parent_frame().await.unwrap();
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_administrator_imports_users_inside_the_portal() {
+    if Engine::current() != Engine::Chromium {
+        // See the module's header.
+        return;
+    }
+    let app = spawn_app().await;
+    let (origin, _) = start_portal(&app).await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    allow_origin(&browser, &app, &origin).await;
+    browser.client.goto(&format!("{origin}/")).await.unwrap();
+    frame_at(&browser, "users").await;
+    heading(&browser, "Users").await;
+    browser.client.enter_parent_frame().await.unwrap();
+
+    // Import users: the Import bundle, loaded afresh in the frame and handed a session again.
+    browser.click_button("Import users").await;
+    browser.client.enter_frame(0).await.unwrap();
+    heading(&browser, "Import users").await;
+    assert_eq!(
+        eval(
+            &browser,
+            "return document.querySelectorAll('header.masthead, nav[aria-label=Main]').length;"
+        )
+        .await,
+        json!(0)
+    );
+    let path = std::env::temp_dir().join(format!("roster-e2e-{}-framed.csv", std::process::id()));
+    std::fs::write(
+        &path,
+        "email,first_name,last_name\r\nfay.import@acme.test,Fay,Import\r\n\
+         gus.import@acme.test,Gus,Import\r\n",
+    )
+    .unwrap();
+    browser
+        .field("Choose a CSV file")
+        .await
+        .send_keys(&path.to_string_lossy())
+        .await
+        .unwrap();
+    let create = "//button[starts-with(normalize-space(.), 'Create accounts')]";
+    browser.wait_for(Locator::XPath(create)).await;
+    heights_agree(&browser).await;
+    browser.click_button("Create accounts (2)").await;
+    browser
+        .wait_for(Locator::XPath(
+            "//p[contains(@class, 'counts') and starts-with(normalize-space(.), '2 created')]",
+        ))
+        .await;
+    browser.client.enter_parent_frame().await.unwrap();
+    wait_for_event(&browser, "navigated users/import").await;
+    // Once: by the page shown, not also by the one left for it.
+    assert_eq!(
+        eval(
+            &browser,
+            "return [...document.querySelectorAll('#events li')]
+               .filter(li => li.textContent === 'navigated users/import').length;"
+        )
+        .await,
+        json!(1)
+    );
+    assert_eq!(
+        wait_for_event(&browser, "import.finished ").await,
+        "import.finished 1"
+    );
+    browser.screenshot("embedded-import").await;
+
+    // Finish goes back to the Users page, in the frame.
+    browser.client.enter_frame(0).await.unwrap();
+    browser.click_button("Finish").await;
+    heading(&browser, "Users").await;
+    assert_eq!(eval(&browser, ROSTER_LOADED).await, json!(true));
+    browser.client.enter_parent_frame().await.unwrap();
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn top_administrators_name_the_origins_and_make_portal_keys_in_the_settings() {
+    let app = spawn_app().await;
+    let browser = Browser::start(Viewport::Desktop).await;
+    browser.sign_in(&app, "admin@acme.test").await;
+    heading(&browser, "Users").await;
+    browser.open(&app, "/accounts/1/settings").await;
+    browser
+        .wait_for(Locator::XPath(
+            "//h2[normalize-space(.)='Embedding in a portal']",
+        ))
+        .await;
+    // The demo's portal, named by the seed.
+    let origins = browser
+        .field("Origins that may show these pages in a frame")
+        .await;
+    assert_eq!(
+        origins.prop("value").await.unwrap().as_deref(),
+        Some("http://localhost:8081")
+    );
+    // An origin that is not one is refused, and named.
+    browser
+        .fill(
+            "Origins that may show these pages in a frame",
+            "http://localhost:8081\u{E007}ftp://files.example",
+        )
+        .await;
+    browser.click_button("Save origins").await;
+    browser
+        .wait_for(Locator::XPath(
+            "//*[@id='embedding-origins-error' and contains(., 'ftp://files.example')]",
+        ))
+        .await;
+    browser
+        .fill(
+            "Origins that may show these pages in a frame",
+            "http://localhost:8081\u{E007}https://portal.acme.test",
+        )
+        .await;
+    browser.click_button("Save origins").await;
+    browser.wait_for_notice("Saved.").await;
+    assert!(
+        app_policy(&app, "/embed/accounts/1/users")
+            .await
+            .ends_with("frame-ancestors http://localhost:8081 https://portal.acme.test")
+    );
+
+    // A key, its secret shown once; then revoked.
+    browser.fill("Name of the new key", "Intranet").await;
+    browser.click_button("Create a key").await;
+    // Found by its text, not read from an element the list may draw anew meanwhile.
+    browser
+        .wait_for(Locator::XPath(
+            "//code[contains(@class,'secret') and starts-with(normalize-space(.),'rpk_')]",
+        ))
+        .await;
+    let row = "//tr[td[normalize-space(.)='Intranet']]";
+    browser.wait_for(Locator::XPath(row)).await;
+    browser.screenshot("settings-embedding").await;
+    // Found again if the list was drawn anew meanwhile (it is, once the keys reload).
+    let revoke = Locator::Css("button[aria-label='Revoke Intranet']");
+    let begun = Instant::now();
+    while browser.wait_for(revoke).await.click().await.is_err() {
+        assert!(begun.elapsed() < roster_e2e::RENDER, "cannot revoke");
+    }
+    let begun = Instant::now();
+    while browser.client.find(Locator::XPath(row)).await.is_ok() {
+        assert!(
+            begun.elapsed() < roster_e2e::RENDER,
+            "the key is still listed"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.close().await;
+
+    // A delegated administrator, below the top levels, sees no such section.
+    let delegate = Browser::start(Viewport::Desktop).await;
+    delegate.sign_in(&app, "delegate@acme.test").await;
+    heading(&delegate, "Users").await;
+    delegate.open(&app, "/accounts/1/settings").await;
+    heading(&delegate, "Account settings").await;
+    delegate
+        .wait_for(Locator::XPath(
+            "//h2[normalize-space(.)='Seats, domains and invitations']",
+        ))
+        .await;
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    assert!(
+        delegate
+            .client
+            .find(Locator::XPath(
+                "//h2[normalize-space(.)='Embedding in a portal']"
+            ))
+            .await
+            .is_err()
+    );
+    delegate.close().await;
+}
+
+/// The `Content-Security-Policy` of the page at `path`, as the server sends it.
+async fn app_policy(app: &TestApp, path: &str) -> String {
+    let authority = app.base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(authority).await.unwrap();
+    let request = format!("HEAD {path} HTTP/1.1\r\nHost: {authority}\r\nConnection: close\r\n\r\n");
+    tokio::io::AsyncWriteExt::write_all(&mut stream, request.as_bytes())
+        .await
+        .unwrap();
+    let mut answer = String::new();
+    tokio::io::AsyncReadExt::read_to_string(&mut stream, &mut answer)
+        .await
+        .unwrap();
+    answer
+        .lines()
+        .find_map(|l| l.strip_prefix("content-security-policy: "))
+        .unwrap_or_default()
+        .to_owned()
+}
