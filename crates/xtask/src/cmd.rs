@@ -3,7 +3,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 
 /// The workspace root. `cargo run` (which `cargo xtask` is) tells the binary where its manifest
 /// is now; the path compiled in is only a fallback, stale once the checkout has moved or another
@@ -99,6 +99,14 @@ impl Cmd {
         } else {
             Err(format!("`{}` failed ({status})", self.shown))
         }
+    }
+
+    /// Starts it beside this process, output straight to the terminal; the caller waits for it.
+    pub fn spawn(&mut self) -> Result<Child, String> {
+        println!("\n$ {}", self.shown);
+        self.inner
+            .spawn()
+            .map_err(|e| format!("cannot start `{}`: {e}", self.shown))
     }
 
     /// Runs it quietly and returns its standard output, or None when it cannot run or fails.

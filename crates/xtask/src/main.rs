@@ -1,6 +1,7 @@
 //! `cargo xtask`: the two commands of the README, plus their helpers.
 //!
-//! - `cargo xtask run [--addr HOST:PORT]`: installs what is missing, builds the app, serves it.
+//! - `cargo xtask run [--addr HOST:PORT]`: installs what is missing, builds the app, serves it,
+//!   and the sample portal that embeds it.
 //! - `cargo xtask test`: installs what is missing, then every check and test, in order.
 //! - `cargo xtask bench`, `cargo xtask fuzz`: the figures, and the import reader's fuzzing.
 //! - `cargo xtask lighthouse`: the step of `bench` that measures page loads with Lighthouse, alone.
@@ -90,7 +91,9 @@ fn bench() -> Result<(), String> {
 }
 
 /// Builds the app in release mode and the server, then runs `roster serve --demo` in the
-/// foreground; the server prints the URL.
+/// foreground; the server prints the URL. Once it has printed the demo's portal key, the sample
+/// portal (`roster demo-portal`, http://localhost:8081) starts beside it with that key, and
+/// stops with it.
 fn run(args: &[String]) -> Result<(), String> {
     let tools = tools::Tools::ensure(tools::Need::Build)?;
     tools.trunk_build()?;
@@ -108,7 +111,38 @@ fn run(args: &[String]) -> Result<(), String> {
     ]);
     serve.args(&["--dist", dist.to_string_lossy().as_ref()]);
     serve.args_owned(args);
-    serve.run()
+    let mut roster = String::from("http://127.0.0.1:8080");
+    let mut portal = None;
+    let served = serve.run_reading(&mut |line| {
+        if let Some(url) = line.strip_prefix("Roster is running at ") {
+            roster = url.trim_end_matches('/').to_owned();
+        }
+        if let (None, Some((_, secret))) = (&portal, line.rsplit_once("has the secret ")) {
+            let mut start = cmd::cargo(&[
+                "run",
+                "--quiet",
+                "--package",
+                "roster-server",
+                "--bin",
+                "roster",
+                "--",
+                "demo-portal",
+                "--roster-url",
+                &roster,
+            ]);
+            // In its environment rather than on its command line, which any process may read.
+            start.env("ROSTER_PORTAL_SECRET", secret.trim());
+            match start.spawn() {
+                Ok(child) => portal = Some(child),
+                Err(err) => eprintln!("the sample portal did not start: {err}"),
+            }
+        }
+    });
+    if let Some(mut portal) = portal {
+        let _ = portal.kill();
+        let _ = portal.wait();
+    }
+    served
 }
 
 /// The schemathesis step of `test` alone, with the app built first when `dist/` has none.
@@ -127,7 +161,12 @@ fn schemathesis(args: &[String]) -> Result<(), String> {
         .map(|p| p.to_string_lossy().into_owned())
         .ok_or("no Python with schemathesis was found")?;
     let dist = tools::root().join("dist");
-    let built = ["index.html", "import/index.html", "people/index.html"];
+    let built = [
+        "index.html",
+        "import/index.html",
+        "people/index.html",
+        "people-fr/index.html",
+    ];
     if !built.iter().all(|page| dist.join(page).is_file()) {
         tools.trunk_build()?;
     }
