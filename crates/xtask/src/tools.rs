@@ -2,7 +2,7 @@
 //!
 //! Each tool is checked at the exact version the project needs and skipped when present, so a
 //! second run costs nothing. Before every install we say what it installs and about how long it
-//! takes, because compiling Trunk from source takes ten minutes and must not look like a hang.
+//! takes, because compiling Trunk from source takes minutes and must not look like a hang.
 
 use crate::cmd::{Cmd, cargo};
 use std::path::PathBuf;
@@ -64,31 +64,40 @@ impl Tools {
     pub fn ensure(need: Need) -> Result<Tools, String> {
         let path = tool_path();
         ensure_wasm_target()?;
-        ensure_trunk(&path)?;
-        ensure_wasm_bindgen(&path)?;
         ensure_wasm_opt(&path)?;
-        let mut tools = Tools {
-            path,
-            chromedriver: None,
-            geckodriver: None,
-            firefox: None,
-            webkit_driver: None,
-            minibrowser: None,
-            xvfb_run: None,
-            python: None,
-        };
-        if need == Need::Everything {
-            tools.chromedriver = Some(ensure_chromium()?);
-            let (firefox, geckodriver) = ensure_firefox(&tools.path)?;
-            tools.firefox = Some(firefox);
-            tools.geckodriver = Some(geckodriver);
-            let webkit = ensure_webkit()?;
-            tools.webkit_driver = Some(webkit.driver);
-            tools.minibrowser = Some(webkit.minibrowser);
-            tools.xvfb_run = Some(webkit.xvfb_run);
-            tools.python = Some(ensure_python()?);
-        }
-        Ok(tools)
+        std::thread::scope(|scope| {
+            // What is downloaded and unpacked (Debian's browsers, Python's packages) goes
+            // beside what is compiled (Trunk, wasm-bindgen, geckodriver): on a bare machine,
+            // such as CI's, their minutes overlap rather than add up.
+            let fetching = (need == Need::Everything).then(|| scope.spawn(fetch_for_tests));
+            ensure_trunk(&path)?;
+            ensure_wasm_bindgen(&path)?;
+            let mut tools = Tools {
+                path,
+                chromedriver: None,
+                geckodriver: None,
+                firefox: None,
+                webkit_driver: None,
+                minibrowser: None,
+                xvfb_run: None,
+                python: None,
+            };
+            if let Some(fetching) = fetching {
+                tools.geckodriver = Some(ensure_geckodriver(&tools.path)?);
+                let fetched = fetching
+                    .join()
+                    .map_err(|_| "installing the browsers stopped unexpectedly".to_owned())??;
+                tools.chromedriver = Some(fetched.chromedriver);
+                tools.firefox = Some(fetched.firefox);
+                tools.webkit_driver = Some(fetched.webkit.driver);
+                tools.minibrowser = Some(fetched.webkit.minibrowser);
+                tools.xvfb_run = Some(fetched.webkit.xvfb_run);
+                tools.python = Some(fetched.python);
+                // npm after the other thread's npm, never beside it: both write `.tools/`.
+                ensure_axe()?;
+            }
+            Ok(tools)
+        })
     }
 
     /// A command that runs with the project's tools on PATH.
@@ -107,7 +116,8 @@ impl Tools {
 
     /// Builds the app with Trunk in release mode into `dist/`, offline: its three bundles, the
     /// administration pages into `dist/`, then the Import users page into `dist/import/` and
-    /// the people's pages into `dist/people/` (in that order: the first build empties `dist/`).
+    /// the people's pages into `dist/people/` and, in French, `dist/people-fr/` (in that order:
+    /// the first build empties `dist/`).
     pub fn trunk_build(&self) -> Result<(), String> {
         let mut trunk = self.cmd("trunk");
         trunk
@@ -125,17 +135,23 @@ impl Tools {
             "import.html",
         ]);
         import.run()?;
-        let mut people = self.cmd("trunk");
-        people.env("TRUNK_OFFLINE", "true").args(&[
-            "build",
-            "--release=true",
-            "--dist",
-            "dist/people",
-            "--public-url",
-            "/people/",
-            "people.html",
-        ]);
-        people.run()?;
+        // The people's pages, once a language: each build carries one column of the catalogue.
+        for (page, dist, url) in [
+            ("people.html", "dist/people", "/people/"),
+            ("people-fr.html", "dist/people-fr", "/people-fr/"),
+        ] {
+            let mut people = self.cmd("trunk");
+            people.env("TRUNK_OFFLINE", "true").args(&[
+                "build",
+                "--release=true",
+                "--dist",
+                dist,
+                "--public-url",
+                url,
+                page,
+            ]);
+            people.run()?;
+        }
         crate::compress::precompress(&root().join("dist"))
     }
 }
@@ -201,23 +217,37 @@ fn ensure_wasm_target() -> Result<(), String> {
     }
 }
 
+/// `cargo install` of a tool the build and the tests run, compiled for a short build rather than
+/// for speed: the tools' own release profiles ask for fat LTO and one codegen unit (Trunk's
+/// took about 11 minutes on 2 cores), while the work they do here is small, so a bare machine
+/// (CI) spends its minutes on Roster rather than on its tools.
+/// Says how long it took.
+fn cargo_install(args: &[&str]) -> Result<(), String> {
+    let started = Instant::now();
+    cargo(&["install"])
+        .args(args)
+        .env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+        .env("CARGO_PROFILE_RELEASE_OPT_LEVEL", "1")
+        .env("CARGO_PROFILE_RELEASE_DEBUG", "false")
+        .run()?;
+    println!(
+        "Installed {} in {:.1} s",
+        args[0],
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
 fn ensure_trunk(path: &str) -> Result<(), String> {
     let want = format!("trunk {TRUNK_VERSION}");
     if version_of(path, "trunk").as_deref() == Some(want.as_str()) {
         return Ok(());
     }
     println!(
-        "Installing Trunk {TRUNK_VERSION} with cargo install: it compiles from source, about 10 to 12 minutes on 2 cores…"
+        "Installing Trunk {TRUNK_VERSION} with cargo install: it compiles from source, about 4 minutes on 2 cores…"
     );
-    cargo(&[
-        "install",
-        "trunk",
-        "--version",
-        TRUNK_VERSION,
-        "--locked",
-        "--force",
-    ])
-    .run()
+    cargo_install(&["trunk", "--version", TRUNK_VERSION, "--locked", "--force"])
 }
 
 /// wasm-bindgen-cli must be exactly the `wasm-bindgen` of Cargo.lock, or the generated glue and
@@ -230,17 +260,10 @@ fn ensure_wasm_bindgen(path: &str) -> Result<(), String> {
         return Ok(());
     }
     println!(
-        "Installing wasm-bindgen-cli {version} (the version in Cargo.lock) with cargo install: about 5 minutes on 2 cores…"
+        "Installing wasm-bindgen-cli {version} (the version in Cargo.lock) with cargo install: about 2 minutes on 2 cores…"
     );
     // Not --locked: that fails for some versions whose locked dependencies left the registry.
-    cargo(&[
-        "install",
-        "wasm-bindgen-cli",
-        "--version",
-        &version,
-        "--force",
-    ])
-    .run()
+    cargo_install(&["wasm-bindgen-cli", "--version", &version, "--force"])
 }
 
 fn ensure_wasm_opt(path: &str) -> Result<(), String> {
@@ -280,12 +303,38 @@ const UDSV_VERSION: &str = "0.7.3";
 
 /// Papa Parse and uDSV from npm into `.tools/`, for the import benchmark only.
 pub fn ensure_js_parsers() -> Result<(), String> {
-    ensure_npm_package("papaparse", "Papa Parse", PAPAPARSE_VERSION)?;
-    ensure_npm_package("udsv", "uDSV", UDSV_VERSION)
+    ensure_npm_package(
+        "papaparse",
+        "Papa Parse",
+        PAPAPARSE_VERSION,
+        "the import benchmark",
+    )?;
+    ensure_npm_package("udsv", "uDSV", UDSV_VERSION, "the import benchmark")
 }
 
-/// npm's `package` at `version` in `.tools/`, installed when missing or at another version.
-fn ensure_npm_package(package: &str, name: &str, version: &str) -> Result<(), String> {
+/// axe-core, the accessibility checker the end-to-end tests run on every page they reach. The
+/// same version as Lighthouse's own (its range is `^4.10.3`), so both share one copy in
+/// `.tools/node_modules`.
+const AXE_CORE_VERSION: &str = "4.14.1";
+
+/// axe-core from npm into `.tools/`, for the end-to-end tests (`tests/src/axe.rs`).
+fn ensure_axe() -> Result<(), String> {
+    ensure_npm_package(
+        "axe-core",
+        "axe-core",
+        AXE_CORE_VERSION,
+        "the browser tests",
+    )
+}
+
+/// npm's `package` at `version` in `.tools/`, installed when missing or at another version;
+/// `name` and its `purpose` are said while installing.
+fn ensure_npm_package(
+    package: &str,
+    name: &str,
+    version: &str,
+    purpose: &str,
+) -> Result<(), String> {
     let manifest = tools_dir()
         .join("node_modules")
         .join(package)
@@ -295,8 +344,26 @@ fn ensure_npm_package(package: &str, name: &str, version: &str) -> Result<(), St
     if present {
         return Ok(());
     }
-    println!("Installing {name} {version} (npm) into .tools/ for the import benchmark…");
+    println!("Installing {name} {version} (npm) into .tools/ for {purpose}…");
     npm_install(&format!("{package}@{version}"))
+}
+
+/// What the tests need that is downloaded rather than compiled.
+struct Fetched {
+    chromedriver: PathBuf,
+    firefox: PathBuf,
+    webkit: Webkit,
+    python: PathBuf,
+}
+
+/// The three browser engines from Debian's packages, and the Python of the email and API tests.
+fn fetch_for_tests() -> Result<Fetched, String> {
+    Ok(Fetched {
+        chromedriver: ensure_chromium()?,
+        firefox: ensure_firefox()?,
+        webkit: ensure_webkit()?,
+        python: ensure_python()?,
+    })
 }
 
 /// Chromium and chromedriver for the browser tests, from Debian's packages.
@@ -316,9 +383,8 @@ fn ensure_chromium() -> Result<PathBuf, String> {
         .ok_or_else(|| "chromedriver is still missing after apt-get install".into())
 }
 
-/// Firefox ESR from Debian's packages, and geckodriver at its pinned version with cargo install
-/// into `.tools/cargo`. Returns Firefox's path and geckodriver's.
-fn ensure_firefox(path: &str) -> Result<(PathBuf, PathBuf), String> {
+/// Firefox ESR from Debian's packages. Returns its path.
+fn ensure_firefox() -> Result<PathBuf, String> {
     let firefox = match which("firefox-esr") {
         Some(firefox) => firefox,
         None => {
@@ -342,7 +408,11 @@ fn ensure_firefox(path: &str) -> Result<(PathBuf, PathBuf), String> {
             )
         })?;
     }
+    Ok(firefox)
+}
 
+/// geckodriver at its pinned version, with cargo install into `.tools/cargo`. Returns its path.
+fn ensure_geckodriver(path: &str) -> Result<PathBuf, String> {
     let geckodriver = tools_cargo_root().join("bin").join("geckodriver");
     let installed = version_of(path, &geckodriver.to_string_lossy())
         .is_some_and(|v| v.split_whitespace().nth(1) == Some(GECKODRIVER_VERSION));
@@ -350,10 +420,8 @@ fn ensure_firefox(path: &str) -> Result<(PathBuf, PathBuf), String> {
         println!(
             "Installing geckodriver {GECKODRIVER_VERSION} (it drives Firefox) with cargo install into .tools/cargo: it compiles from source, about 2 minutes on 2 cores…"
         );
-        let started = Instant::now();
         let root = tools_cargo_root().to_string_lossy().into_owned();
-        cargo(&[
-            "install",
+        cargo_install(&[
             "geckodriver",
             "--version",
             GECKODRIVER_VERSION,
@@ -361,14 +429,9 @@ fn ensure_firefox(path: &str) -> Result<(PathBuf, PathBuf), String> {
             "--force",
             "--root",
             &root,
-        ])
-        .run()?;
-        println!(
-            "Installed geckodriver {GECKODRIVER_VERSION} in {:.1} s",
-            started.elapsed().as_secs_f64()
-        );
+        ])?;
     }
-    Ok((firefox, geckodriver))
+    Ok(geckodriver)
 }
 
 /// WebKitGTK's pieces for the browser tests.
