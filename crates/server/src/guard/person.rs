@@ -33,10 +33,20 @@ impl Place {
 /// What an account holds for `actor`: its policy, their membership, its active admins.
 type Seat = (AuthzPolicy, Option<Member<i64>>, usize);
 
+///
+/// An embedded session acts in its one account only (`embed::scope`): in any other it holds no
+/// membership, so a person-wide change to someone who also belongs elsewhere is refused there as
+/// it is for an actor of that one account, and an existing login joins only with their consent.
+/// A portal's key of one account must not reach, through a person of several, what the holder's
+/// rights in another account would allow.
 async fn seat_of(conn: &mut Conn, account: i64, actor: i64) -> Result<Seat, AppError> {
+    let acting = match crate::embed::scope::account() {
+        Some(only) if only != account => None,
+        _ => store::memberships::member(conn, account, actor).await?,
+    };
     Ok((
         store::accounts::policy(conn, account).await?,
-        store::memberships::member(conn, account, actor).await?,
+        acting,
         store::memberships::active_admins(conn, account).await?,
     ))
 }

@@ -433,6 +433,22 @@ async fn tokens_are_minted_only_for_active_members_of_the_key_s_account() {
 }
 
 #[tokio::test]
+async fn a_token_stops_working_when_its_person_is_suspended_before_it_is_used() {
+    // Arrange
+    let app = spawn_app().await;
+    let minted = json(app.mint(&portal_secret(PASSWORD), DEMO_USER).await).await;
+    let person = app.user_id(DEMO_USER).await;
+    app.put_in_state(person, UserState::Suspended).await;
+
+    // Act
+    let res = app.exchange(minted["token"].as_str().unwrap()).await;
+
+    // Assert
+    assert_eq!(res.status(), 410);
+    assert_eq!(problem_code(res).await, "embed.token_invalid");
+}
+
+#[tokio::test]
 async fn without_a_key_nothing_is_minted() {
     let app = spawn_app().await;
     let body = json!({ "user": DEMO_USER });
@@ -646,6 +662,53 @@ async fn an_embedded_session_has_the_person_s_own_rights() {
     // My details are theirs.
     let me = get_as(&session, app.url("/me")).await;
     assert_eq!(me.status(), 200);
+}
+
+#[tokio::test]
+async fn an_embedded_session_changes_a_shared_person_as_its_one_account_allows() {
+    // Arrange: the administrator is a top administrator of both accounts of a shared person, so
+    // by cookie they may change the person; the portal's session is of Acme Records alone.
+    let app = spawn_app().await;
+    let records = app.account_id(RECORDS).await;
+    let europe = app.account_id(EUROPE).await;
+    app.make_top_admin(europe, ADMIN).await;
+    let shared = app.shared_plain_users().await.remove(0).id;
+    let person = app.url(&format!("/accounts/{records}/users/{shared}"));
+    let session = app.embedded(ADMIN).await;
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        "authorization",
+        format!("Bearer {session}").parse().unwrap(),
+    );
+    let portal = Client::builder().default_headers(headers).build().unwrap();
+
+    // Act
+    let suspended = portal
+        .post(format!("{person}/suspend"))
+        .send()
+        .await
+        .unwrap();
+    let edited = app
+        .patch_current(&portal, &person, json!({"email": "taken@evil.test"}))
+        .await;
+
+    // Assert: refused as for an administrator of Acme Records alone, and nothing changed.
+    assert_eq!(suspended.status(), 403);
+    assert_eq!(problem_code(suspended).await, "authz.person_shared");
+    assert_eq!(edited.status(), 403);
+    assert_eq!(problem_code(edited).await, "authz.person_shared");
+    let seen = json(get_as(&session, person.clone()).await).await;
+    assert_eq!(seen["state"], "active");
+    assert_ne!(seen["email"], "taken@evil.test");
+    assert_eq!(seen["editable"], false, "{seen}");
+    // The same administrator by cookie manages the person in both accounts.
+    let admin = app.signed_in(ADMIN).await;
+    let by_cookie = admin
+        .post(format!("{person}/suspend"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(by_cookie.status(), 200);
 }
 
 #[tokio::test]
