@@ -196,14 +196,14 @@ async fn a_portal_on_another_origin_embeds_the_users_page_without_cookies() {
         (form - list).abs() > 1.0,
         "{form} px as the list's {list} px"
     );
-    browser.click_button("Save without inviting").await;
+    browser.click_button("Save and send invitation").await;
     heading(&browser, "Fay Framed").await;
     browser.client.enter_parent_frame().await.unwrap();
     let created = wait_for_event(&browser, "user.created ").await;
-    assert!(
-        created["user.created ".len()..].parse::<i64>().is_ok(),
-        "{created}"
-    );
+    let fay = &created["user.created ".len()..];
+    assert!(fay.parse::<i64>().is_ok(), "{created}");
+    // Invited as well, and told so of the same person.
+    wait_for_event(&browser, &format!("user.invited {fay}")).await;
 
     // The same portal on an origin the account does not name: the frame is refused, and the
     // page in it says nothing.

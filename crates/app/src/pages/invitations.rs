@@ -44,6 +44,16 @@ pub fn InvitationsPage() -> impl IntoView {
                 } else {
                     api::invite(a, i.id).await
                 };
+                if result.is_ok() {
+                    crate::embed::tell(
+                        if revoke {
+                            "user.updated"
+                        } else {
+                            "user.invited"
+                        },
+                        i.id,
+                    );
+                }
                 results.push(Outcome::of(
                     format!("{} {}", i.first_name, i.last_name),
                     result,

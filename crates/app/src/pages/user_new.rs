@@ -74,11 +74,15 @@ pub fn NewUserPage() -> impl IntoView {
             let created = api::create_user(id, &form).await?;
             if let Created::Member(user) = &created {
                 let mut told = Told::new(t(Key::UserAdded));
+                let mut invited = false;
                 match then {
                     Then::Save => {}
                     Then::Invite => {
                         told.notice = match api::invite(id, user.id).await {
-                            Ok(()) => t(Key::UserAddedInvited),
+                            Ok(()) => {
+                                invited = true;
+                                t(Key::UserAddedInvited)
+                            }
                             Err(e) => e.message(),
                         };
                     }
@@ -97,6 +101,9 @@ pub fn NewUserPage() -> impl IntoView {
                 }
                 account.refresh();
                 crate::embed::tell("user.created", user.id);
+                if invited {
+                    crate::embed::tell("user.invited", user.id);
+                }
                 let page = account.path(&format!("users/{}", user.id));
                 account.tell(&page, told);
                 navigate(&page, Default::default());

@@ -35,6 +35,17 @@ enum Bulk {
     Licence(bool),
 }
 
+impl Bulk {
+    /// What a portal embedding the page is told of each user it was done to.
+    fn event(self) -> &'static str {
+        match self {
+            Bulk::Invite => "user.invited",
+            Bulk::Act(UserAction::Remove | UserAction::Deprovision) => "user.removed",
+            Bulk::Act(_) | Bulk::Move | Bulk::Licence(_) => "user.updated",
+        }
+    }
+}
+
 const PER_PAGE: i64 = 25;
 
 /// The router's `navigate`, kept for the page's handlers.
@@ -169,6 +180,9 @@ pub fn UsersPage() -> impl IntoView {
                     Bulk::Act(action) => api::user_action(id, user, action).await,
                     Bulk::Licence(assign) => api::set_licence(id, user, assign).await,
                 };
+                if result.is_ok() {
+                    crate::embed::tell(bulk.event(), user);
+                }
                 let name = names
                     .iter()
                     .find(|(i, _)| *i == user)
