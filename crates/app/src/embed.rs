@@ -242,13 +242,18 @@ pub fn theme_value_ok(value: &str) -> bool {
 }
 
 /// The address of `page` under the account `account`, if it is one (no `..`, no other
-/// account, no query to another site).
+/// account, no query to another site). Escapes (`%`) are for the query alone: in the path,
+/// `%2e%2e` would be a `..` once decoded.
 pub fn page_address(account: i64, page: &str) -> Option<String> {
     let page = page.trim_start_matches('/');
-    let plain = page
+    let (path, query) = page.split_once('?').unwrap_or((page, ""));
+    let plain = path
         .chars()
-        .all(|c| c.is_ascii_alphanumeric() || "/-_?=&%.".contains(c));
-    (plain && !page.contains("..") && !page.contains("//"))
+        .all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c))
+        && query
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.=&%+".contains(c));
+    (plain && !path.contains("..") && !path.contains("//"))
         .then(|| format!("{BASE}/{account}/{page}"))
 }
 
@@ -437,6 +442,13 @@ mod tests {
         assert_eq!(page_address(3, "../4/users"), None);
         assert_eq!(page_address(3, "users//evil.example"), None);
         assert_eq!(page_address(3, "javascript:alert(1)"), None);
+        // Escapes in the query only: in the path they would decode to another account's page.
+        assert_eq!(page_address(3, "%2e%2e/4/users"), None);
+        assert_eq!(page_address(3, "users/%2F%2Fevil"), None);
+        assert_eq!(
+            page_address(3, "users?q=ann%40acme.test").as_deref(),
+            Some("/embed/accounts/3/users?q=ann%40acme.test")
+        );
     }
 
     #[test]
