@@ -32,6 +32,12 @@
  * refuses the others (the embedded session has the person's own rights). Going to Import users
  * or back loads the frame afresh: it is handed a token again.
  *
+ * Theme (the `theme` option, or setTheme later), each key optional, each a CSS custom property
+ * of Roster's pages: accent (--roster-accent: links, focus, primary buttons), text
+ * (--roster-text), background (--roster-bg), font (--roster-font: a font-family list) and radius
+ * (--roster-radius: of buttons, fields and cards). A value is a colour, a length or a list of
+ * fonts: at most 200 characters, without ; { } < or url(, or the page ignores it.
+ *
  * Options: url, account, path (default "users"), fetchToken (required: a function returning a
  * token or a promise of one), theme, title (the frame's accessible name, default "Roster"),
  * onEvent({name, id}), onNavigate(path), onError(code).
