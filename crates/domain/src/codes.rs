@@ -98,7 +98,7 @@ error_codes! {
     PhoneMissingCountryCode = "phone.missing_country_code", "Start the phone number with + and the country code, like +1 555 010 0000.",
         "Commencez le numéro par + et l’indicatif du pays, comme +33 1 23 45 67 89.";
     PhoneInvalidCharacter = "phone.invalid_character", "A phone number may contain only digits, spaces, dots, dashes, slashes, parentheses, a leading + and an extension such as ext. 123.",
-        "Un numéro ne contient que des chiffres, espaces, points, tirets, barres obliques, parenthèses, un + initial et un poste comme ext. 123.";
+        "Un numéro ne contient que des chiffres, espaces, points, tirets, barres obliques, parenthèses, un + initial et un poste comme poste 123.";
     PhoneTooShort = "phone.too_short", "This phone number is too short to be a full international number.",
         "Ce numéro est trop court pour être un numéro international complet.";
     PhoneTooLong = "phone.too_long", "A phone number can have at most 15 digits, country code included.",
@@ -106,7 +106,7 @@ error_codes! {
     PhoneUnknownCountryCode = "phone.unknown_country_code", "This phone number does not start with a known country code.",
         "Ce numéro ne commence pas par un indicatif de pays connu.";
     PhoneInvalidExtension = "phone.invalid_extension", "Write the extension as 1 to 10 digits after the number, like +1 555 010 0000 ext. 123.",
-        "Écrivez le numéro de poste en 1 à 10 chiffres après le numéro, comme +33 1 23 45 67 89 ext. 123.";
+        "Écrivez le numéro de poste en 1 à 10 chiffres après le numéro, comme +33 1 23 45 67 89 poste 123.";
 
     // Languages and identity providers.
     LanguageUnsupported = "language.unsupported", "Choose English (en) or French (fr).",

@@ -145,6 +145,21 @@ async fn an_administrator_whose_language_is_french_works_in_french() {
         error.text().await.unwrap()
     );
     eu.screenshot("add-user-french-desktop").await;
+    // A number with its extension, as a French address book writes it, kept and shown so.
+    eu.fill("Courriel", "zoe.poste@acme.test").await;
+    eu.fill("Prénom", "Zoé").await;
+    eu.fill("Nom", "Poste").await;
+    eu.fill(
+        "Téléphone (avec l\u{2019}indicatif du pays)",
+        "+33 1 23 45 67 89 poste 12",
+    )
+    .await;
+    eu.click_button("Enregistrer sans inviter").await;
+    eu.wait_for_heading("Zoé Poste").await;
+    eu.wait_for(Locator::XPath(
+        "//dl[@class='profile']/dd[normalize-space(.)='+33123456789 poste 12']",
+    ))
+    .await;
     eu.close().await;
 }
 

@@ -5,10 +5,10 @@ use crate::api::{self, ApiError, Group, UserDetail};
 use crate::components::field::TextField;
 use crate::flow::Load;
 use crate::i18n::Say as _;
-use crate::i18n::{Key, t};
+use crate::i18n::{Key, phone_text, t};
 use leptos::prelude::*;
 use roster_domain::profile::{FieldIssue, ProfileDraft, field};
-use roster_domain::values::{Language, readable_phone, username_follows_email};
+use roster_domain::values::{Language, username_follows_email};
 
 /// `Some(trimmed)` unless blank.
 pub fn blank_to_none(value: String) -> Option<String> {
@@ -42,7 +42,7 @@ impl ProfileFields {
             username: text(|u| u.username.clone()),
             first_name: text(|u| u.first_name.clone()),
             last_name: text(|u| u.last_name.clone()),
-            phone: text(|u| u.phone.as_deref().map(readable_phone).unwrap_or_default()),
+            phone: text(|u| u.phone.as_deref().map(phone_text).unwrap_or_default()),
             language: RwSignal::new(
                 from.map_or(Language::default(), |u| u.language)
                     .as_str()

@@ -91,6 +91,7 @@ pub const fn text(key: Key) -> &'static str {
         FirstName => "First name",
         LastName => "Last name",
         Phone => "Phone (with country code)",
+        PhoneExtension => "ext.",
         PhoneHint => "For example +1 555 010 0000",
         Language => "Language",
         LanguageEn => "English",

@@ -103,6 +103,7 @@ pub const fn text(key: Key) -> &'static str {
         FirstName => "Prénom",
         LastName => "Nom",
         Phone => "Téléphone (avec l’indicatif du pays)",
+        PhoneExtension => "poste",
         PhoneHint => "Par exemple +33 6 12 34 56 78",
         Language => "Langue",
         LanguageEn => "Anglais",

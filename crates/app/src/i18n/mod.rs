@@ -122,6 +122,8 @@ pub enum Key {
     FirstName,
     LastName,
     Phone,
+    /// The word before a phone number's extension (`ext.`, `poste`).
+    PhoneExtension,
     PhoneHint,
     Language,
     LanguageEn,
@@ -659,6 +661,12 @@ pub fn quoted(text: &str) -> String {
         Language::En => format!("“{text}”"),
         Language::Fr => format!("«\u{A0}{text}\u{A0}»"),
     }
+}
+
+/// A stored phone number (`+15550100000;ext=123`) as the page's language writes it
+/// (`+15550100000 ext. 123`, `+15550100000 poste 123`); the forms read either back.
+pub fn phone_text(stored: &str) -> String {
+    roster_domain::values::readable_phone(stored, t(Key::PhoneExtension))
 }
 
 /// The name of `language`, in the language of the texts.

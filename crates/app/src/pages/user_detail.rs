@@ -19,7 +19,7 @@ use crate::components::summary::{PROFILE_FIELDS, error_summary, focus_summary, f
 use crate::components::transfer::TransferCard;
 use crate::flow::{Act, Load, effect};
 use crate::i18n::Say as _;
-use crate::i18n::{Key, action_label, role_label, t, user_state_label};
+use crate::i18n::{Key, action_label, phone_text, role_label, t, user_state_label};
 use crate::session::use_session;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -28,7 +28,7 @@ use roster_domain::Coded;
 use roster_domain::ErrorCode;
 use roster_domain::lifecycle::{Action, EditableField, UserState, can_edit};
 use roster_domain::profile::field;
-use roster_domain::values::{Language, readable_phone};
+use roster_domain::values::Language;
 
 /// The lifecycle actions offered here, in the order of the buttons: each shown when the server
 /// says the viewer may take it now.
@@ -254,7 +254,7 @@ fn UserView(
             <dl class="profile">
                 <dt>{t(Key::UsernameLabel)}</dt><dd>{u.username.clone()}</dd>
                 <dt>{t(Key::Email)}</dt><dd>{u.email.clone()}</dd>
-                <dt>{t(Key::Phone)}</dt><dd>{u.phone.as_deref().map_or_else(|| "—".into(), readable_phone)}</dd>
+                <dt>{t(Key::Phone)}</dt><dd>{u.phone.as_deref().map_or_else(|| "—".into(), phone_text)}</dd>
                 <dt>{t(Key::Language)}</dt><dd>{match u.language { Language::Fr => t(Key::LanguageFr), Language::En => t(Key::LanguageEn) }}</dd>
                 <dt>{t(Key::IdentityProvider)}</dt><dd>{provider}</dd>
                 <dt>{t(Key::ExchangeTitle)}</dt><dd>{exchange}</dd>

@@ -13,11 +13,12 @@
 //!   number (`+44 (0)20 7946 0958` is `+442079460958`), in every country but those whose numbers
 //!   themselves start with 0 (`+39 06 1234 5678` stays `+390612345678`): see
 //!   [`super::country_codes::zero_after_code`];
-//! - an extension written after the number (`ext. 123`, `x123`, `#123`, `;ext=123`) is kept, in the
-//!   form of RFC 3966 (`+15550100000;ext=123`): dropping it would call the switchboard instead of
-//!   the person, and refusing it would leave no place to write it. A number without extension is
-//!   stored exactly as before, so stored numbers read back unchanged (but for those once stored
-//!   with their trunk 0, `+4402079460958`, which now read as the number they meant).
+//! - an extension written after the number (`ext. 123`, `poste 123`, `x123`, `#123`,
+//!   `;ext=123`) is kept, in the form of RFC 3966 (`+15550100000;ext=123`): dropping it would
+//!   call the switchboard instead of the person, and refusing it would leave no place to write
+//!   it. A number without extension is stored exactly as before, so stored numbers read back
+//!   unchanged (but for those once stored with their trunk 0, `+4402079460958`, which now read
+//!   as the number they meant).
 //!
 //! A number without its country code is refused rather than guessed: the same `06 12 34 56 78`
 //! means different phones in different countries, and an account spans countries. Without the
@@ -37,9 +38,17 @@ const MAX_DIGITS: usize = 15;
 const MAX_EXTENSION_DIGITS: usize = 10;
 /// What separates the number from its extension in the stored form (RFC 3966).
 const EXTENSION_MARK: &str = ";ext=";
-/// The ways an extension is introduced, longest first; any case, then `.` or `:` and spaces may
-/// follow all but the RFC 3966 one.
-const EXTENSION_LABELS: [&str; 6] = [EXTENSION_MARK, "extension", "extn", "ext", "x", "#"];
+/// The ways an extension is introduced, longest first (French address books write `poste`);
+/// any case, then `.` or `:` and spaces may follow all but the RFC 3966 one.
+const EXTENSION_LABELS: [&str; 7] = [
+    EXTENSION_MARK,
+    "extension",
+    "poste",
+    "extn",
+    "ext",
+    "x",
+    "#",
+];
 
 /// A phone number in E.164 form, such as `+33612345678`, with its extension if any
 /// (`+15550100000;ext=123`).
@@ -112,6 +121,8 @@ fn read_extension(rest: &str) -> Result<&str, PhoneError> {
     };
     let mut digits = &rest[label.len()..];
     if label != EXTENSION_MARK {
+        // French typography puts a space before the colon (`poste : 12`).
+        digits = digits.trim_start_matches(is_space);
         digits = digits.strip_prefix(['.', ':']).unwrap_or(digits);
         digits = digits.trim_start_matches(is_space);
     }
@@ -247,7 +258,7 @@ impl Phone {
     /// The number as people read it: E.164, then ` ext. ` and the extension if there is one,
     /// which [`Phone::parse`] reads back as the same number.
     pub fn readable(&self) -> String {
-        readable(self.as_str())
+        readable(self.as_str(), "ext.")
     }
 
     /// The country calling code, e.g. 33 for France, 1 for North America.
@@ -264,17 +275,18 @@ impl Phone {
 
 string_value!(Phone, PhoneError);
 
-/// A stored number (`+15550100000;ext=123`) as people read it (`+15550100000 ext. 123`), for the
-/// pages that show the stored text without parsing it again.
+/// A stored number (`+15550100000;ext=123`) as people read it, with the word of their language
+/// before the extension (`label`: `+15550100000 ext. 123`, `+33123456789 poste 12`), for the pages
+/// that show the stored text without parsing it again. [`Phone::parse`] reads either back.
 ///
 /// Cut at the `;`'s byte rather than searched for `;ext=`: a substring search (and slicing whose
 /// panic message formats characters) weighed some 4 KB of the people's bundle's brotli.
-pub fn readable(stored: &str) -> String {
+pub fn readable(stored: &str, label: &str) -> String {
     let cut = stored.bytes().position(|b| b == b';');
     match cut.and_then(|at| Some((stored.get(..at)?, stored.get(at + 1..)?))) {
         Some((number, extension)) => {
             let digits = extension.strip_prefix("ext=").unwrap_or(extension);
-            format!("{number} ext. {digits}")
+            format!("{number} {label} {digits}")
         }
         None => stored.to_owned(),
     }
@@ -427,9 +439,16 @@ mod tests {
         ] {
             let phone = Phone::parse(input).unwrap();
             assert_eq!(phone.readable(), shown);
-            assert_eq!(super::readable(phone.as_str()), shown);
+            assert_eq!(super::readable(phone.as_str(), "ext."), shown);
             assert_eq!(Phone::parse(shown).unwrap(), phone);
         }
+        // In French, as a French address book writes it, and read back the same.
+        let phone = Phone::parse("+33 1 23 45 67 89 poste 12").unwrap();
+        assert_eq!(phone.as_str(), "+33123456789;ext=12");
+        let shown = super::readable(phone.as_str(), "poste");
+        assert_eq!(shown, "+33123456789 poste 12");
+        assert_eq!(Phone::parse(&shown).unwrap(), phone);
+        assert_eq!(Phone::parse("+33 1 23 45 67 89 Poste : 12").unwrap(), phone);
     }
 
     #[test]

@@ -7,10 +7,10 @@ use crate::components::field::TextField;
 use crate::components::loaded::alert;
 use crate::flow::Act;
 use crate::i18n::Say as _;
-use crate::i18n::{Key, language_label, t};
+use crate::i18n::{Key, language_label, phone_text, t};
 use leptos::prelude::*;
 use roster_domain::profile::field;
-use roster_domain::values::{Language, readable_phone};
+use roster_domain::values::Language;
 
 #[component]
 pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
@@ -32,7 +32,7 @@ pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
                 <dl class="profile">
                     <dt>{t(Key::FirstName)}</dt><dd>{me.first_name}</dd>
                     <dt>{t(Key::LastName)}</dt><dd>{me.last_name}</dd>
-                    <dt>{t(Key::Phone)}</dt><dd>{me.phone.as_deref().map(readable_phone).unwrap_or_default()}</dd>
+                    <dt>{t(Key::Phone)}</dt><dd>{me.phone.as_deref().map(phone_text).unwrap_or_default()}</dd>
                     <dt>{t(Key::Language)}</dt><dd>{language_label(me.language)}</dd>
                 </dl>
             </section>
@@ -45,7 +45,7 @@ pub(super) fn ContactSection(mine: Mine) -> impl IntoView {
         me.value
             .phone
             .as_deref()
-            .map(readable_phone)
+            .map(phone_text)
             .unwrap_or_default(),
     );
     let language = RwSignal::new(me.value.language.as_str().to_owned());
