@@ -167,6 +167,22 @@ fn focus_soon(id: String, after_drawing: bool, then: fn(&web_sys::HtmlElement)) 
     if !after_drawing && let Some(element) = find() {
         return focus(element);
     }
+    // Found later, the element takes the focus only if it is still where it was asked from (or
+    // lost with an element drawn anew): a click or a key may have put it elsewhere meanwhile,
+    // and a late focus would send what is typed next to a cell the person has left.
+    let focused = || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.active_element())
+            .filter(|e| e.is_connected() && e.tag_name() != "BODY")
+    };
+    let asked_from = focused();
+    let focus = move |element: web_sys::HtmlElement| {
+        let now = focused();
+        if now.is_none() || now == asked_from {
+            focus(element);
+        }
+    };
     spawn_local(async move {
         if !after_drawing {
             for _ in 0..20 {
@@ -345,13 +361,15 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
         if ev.default_prevented() || ev.is_composing() {
             return;
         }
-        let on_cell = ev
+        // The cell the key lands on: the one with the focus, whichever focus event the engine
+        // has or has not delivered yet (under load, Firefox typed into the cell focused before).
+        let Some(on) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|e| e.has_attribute("data-col"));
-        if !on_cell {
+            .and_then(|e| place_of(&e))
+        else {
             return;
-        }
+        };
         let key = ev.key();
         if focus.edit.with_untracked(Option::is_some) {
             // Keys pressed on the cell before its input took the focus: the input's all the same.
@@ -375,7 +393,10 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             ev.prevent_default();
             return;
         }
-        let at = active.get_untracked();
+        if active.get_untracked() != on {
+            active.set(on);
+        }
+        let at = on;
         let extent = Extent {
             rows: rows.with_untracked(Vec::len),
             columns: all_columns,
@@ -419,7 +440,7 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
     // A press on the cell that has the focus edits it, as a second click or tap would; the
     // first only focuses it. Focused here rather than left to the engine: Safari and WebKit
     // focus no button on a click, and a cell's focus must not depend on the browser.
-    let pressed_focused = StoredValue::new(false);
+    let pressed_focused = StoredValue::new(None::<Cell>);
     let on_press = move |ev: web_sys::MouseEvent| {
         let target = ev
             .target()
@@ -432,7 +453,7 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
             .and_then(|d| d.active_element());
         let cell = target.and_then(|e| e.closest("[data-col]").ok().flatten());
         let focused = cell.is_some() && cell == active_element;
-        pressed_focused.set_value(focused);
+        pressed_focused.set_value(cell.as_ref().filter(|_| focused).and_then(place_of));
         if let Some(cell) = cell.and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
             && !focused
         {
@@ -440,10 +461,12 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
         }
     };
     let on_click = move |_: web_sys::MouseEvent| {
-        if !pressed_focused.get_value() || focus.edit.with_untracked(Option::is_some) {
+        let Some(at) = pressed_focused.get_value() else {
+            return;
+        };
+        if focus.edit.with_untracked(Option::is_some) {
             return;
         }
-        let at = active.get_untracked();
         if let Some(text) = text_of(at) {
             begin(at, text);
         }
@@ -640,7 +663,18 @@ fn GridRow(
                                     }
                                 }
                                 // Tab, or anything else that takes the focus away, keeps the text.
-                                on:blur=move |_| finish.run((true, false)) />
+                                // The window losing the focus (another window, another app) is
+                                // no leaving: the input keeps the document's focus and the edit
+                                // goes on when the window has it back.
+                                on:blur=move |ev: web_sys::FocusEvent| {
+                                    let input = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+                                    let still = web_sys::window()
+                                        .and_then(|w| w.document())
+                                        .and_then(|d| d.active_element());
+                                    if input.is_none() || still != input {
+                                        finish.run((true, false));
+                                    }
+                                } />
                         })
                     } else {
                         Either::Right(view! { <span class="text">{text}</span> })
