@@ -63,7 +63,19 @@ pub fn provide() {
     let session = Session(RwSignal::new(None));
     provide_context(session);
     leptos::task::spawn_local(async move {
-        let signed = match api::me().await {
+        // No answer at all (the page being left cancels the request; the network drops for a
+        // moment) is asked again rather than taken for "signed out": that would send the person
+        // to sign in, and a page being left would send the browser there instead of where it
+        // was going.
+        let mut answer = api::me().await;
+        for wait in [500, 2000] {
+            if !matches!(&answer, Err(e) if e.status == 0) {
+                break;
+            }
+            pause(wait).await;
+            answer = api::me().await;
+        }
+        let signed = match answer {
             Ok(me) => Signed::In(me),
             Err(e) if e.must_change_password() => Signed::MustChangePassword,
             Err(_) => Signed::Out,
@@ -75,6 +87,17 @@ pub fn provide() {
         // A page of the people built in another language than the person's: the other build.
         crate::i18n::reload_if_stale();
     });
+}
+
+/// Waits `ms` milliseconds: the browser's own timer behind a promise, lighter in the people's
+/// bundle than a timer crate.
+async fn pause(ms: i32) {
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
 }
 
 /// The session of this app.
