@@ -99,11 +99,12 @@ async fn page(State(config): State<Arc<PortalConfig>>) -> Response {
 body {{ margin: 0; font: 16px/1.5 Georgia, serif; background: #fdf6ec; color: #2b2118; }}
 header {{ background: #5b2a86; color: #fff; padding: 0.75rem 1.5rem; }}
 header h1 {{ margin: 0; font-size: 1.25rem; }}
-main {{ max-width: 80rem; margin: 0 auto; padding: 1rem 1.5rem; display: grid; gap: 1rem; }}
+main {{ max-width: 80rem; margin: 0 auto; padding: 1rem 1.5rem; display: grid; grid-template-columns: minmax(0, 1fr); gap: 1rem; }}
 .bar {{ display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: center; }}
 #roster {{ background: #fff; border: 1px solid #d8c8b0; border-radius: 4px; }}
-#events {{ font-family: monospace; }}
+#events {{ font-family: monospace; overflow-wrap: anywhere; }}
 button, select {{ font: inherit; min-height: 2.5rem; padding: 0.25rem 0.75rem; }}
+select {{ max-width: calc(100vw - 3rem); }}
 </style>
 </head>
 <body>
