@@ -41,7 +41,7 @@ use gloo_net::http::{Method, Request};
 use js_sys::{Object, Reflect};
 use leptos::prelude::*;
 use leptos_router::components::Outlet;
-use leptos_router::hooks::{use_location, use_navigate, use_params_map};
+use leptos_router::hooks::{use_location, use_navigate};
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -274,14 +274,7 @@ enum Handover {
 pub fn EmbedFrame() -> impl IntoView {
     let session = use_session();
     let location = use_location();
-    let params = use_params_map();
-    let id = Memo::new(move |_| {
-        params
-            .read()
-            .get("account")
-            .and_then(|a| a.parse().ok())
-            .unwrap_or(0)
-    });
+    let id = crate::components::frame::account_in_address();
     EMBEDDED.set(true);
     api::set_hooks(api::Hooks {
         authorize: api::authorize,

@@ -126,19 +126,25 @@ pub fn use_account() -> CurrentAccount {
         .unwrap_or_else(|| CurrentAccount::new(Memo::new(|_| 0), "/accounts"))
 }
 
-/// The frame; requires a session, and sends to sign-in without one.
-#[component]
-pub fn AccountFrame() -> impl IntoView {
-    let session = use_session();
-    let location = use_location();
+/// The account the address names (`/accounts/{account}/…`, `/embed/accounts/{account}/…`), 0
+/// when it names none: the frames of the app and of a portal read it alike.
+pub fn account_in_address() -> Memo<i64> {
     let params = use_params_map();
-    let id = Memo::new(move |_| {
+    Memo::new(move |_| {
         params
             .read()
             .get("account")
             .and_then(|a| a.parse().ok())
             .unwrap_or(0)
-    });
+    })
+}
+
+/// The frame; requires a session, and sends to sign-in without one.
+#[component]
+pub fn AccountFrame() -> impl IntoView {
+    let session = use_session();
+    let location = use_location();
+    let id = account_in_address();
     let current = CurrentAccount::new(id, "/accounts");
     provide_context(current);
     // After moving to another page, put the keyboard and screen-reader focus on its content,
