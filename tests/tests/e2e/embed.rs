@@ -7,11 +7,12 @@
 //! plain person keeps their details there (My details), and an administrator imports users, which
 //! the portal is told of (`import.finished`).
 //!
-//! Chromium only: Firefox has no `location.ancestorOrigins` and WebKit's WebDriver drives one
-//! window; the protocol's checks are the same code in every engine (`crates/app/src/embed.rs`).
+//! The portal's tests run in Chromium only (`cargo xtask` skips them by name in the others):
+//! Firefox has no `location.ancestorOrigins` and WebKit's WebDriver drives one window; the
+//! protocol's checks are the same code in every engine (`crates/app/src/embed.rs`).
 
 use fantoccini::Locator;
-use roster_e2e::{Browser, Engine, PASSWORD, TestApp, Viewport, spawn_app};
+use roster_e2e::{Browser, PASSWORD, TestApp, Viewport, spawn_app};
 use roster_server::demo::portal_secret;
 use roster_server::demo_portal::{PortalConfig, serve};
 use serde_json::json;
@@ -150,10 +151,6 @@ async fn heights_agree(browser: &Browser) -> f64 {
 
 #[tokio::test]
 async fn a_portal_on_another_origin_embeds_the_users_page_without_cookies() {
-    if Engine::current() != Engine::Chromium {
-        // See the module's header.
-        return;
-    }
     let app = spawn_app().await;
     let (origin, port) = start_portal(&app).await;
     let browser = Browser::start(Viewport::Desktop).await;
@@ -360,10 +357,6 @@ async fn portal_person(browser: &Browser, login: &str) {
 
 #[tokio::test]
 async fn a_plain_person_keeps_their_details_inside_the_portal_on_a_phone() {
-    if Engine::current() != Engine::Chromium {
-        // See the module's header.
-        return;
-    }
     let app = spawn_app().await;
     let (origin, _) = start_portal(&app).await;
     let browser = Browser::start(Viewport::Phone).await;
@@ -438,10 +431,6 @@ async fn a_plain_person_keeps_their_details_inside_the_portal_on_a_phone() {
 
 #[tokio::test]
 async fn an_administrator_imports_users_inside_the_portal() {
-    if Engine::current() != Engine::Chromium {
-        // See the module's header.
-        return;
-    }
     let app = spawn_app().await;
     let (origin, _) = start_portal(&app).await;
     let browser = Browser::start(Viewport::Desktop).await;
