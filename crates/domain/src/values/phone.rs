@@ -255,12 +255,6 @@ impl Phone {
         self.value.get(self.number_end + EXTENSION_MARK.len()..)
     }
 
-    /// The number as people read it: E.164, then ` ext. ` and the extension if there is one,
-    /// which [`Phone::parse`] reads back as the same number.
-    pub fn readable(&self) -> String {
-        readable(self.as_str(), "ext.")
-    }
-
     /// The country calling code, e.g. 33 for France, 1 for North America.
     pub fn country_code(&self) -> u16 {
         self.country_code
@@ -438,7 +432,6 @@ mod tests {
             ("+33 6 12 34 56 78", "+33612345678"),
         ] {
             let phone = Phone::parse(input).unwrap();
-            assert_eq!(phone.readable(), shown);
             assert_eq!(super::readable(phone.as_str(), "ext."), shown);
             assert_eq!(Phone::parse(shown).unwrap(), phone);
         }
