@@ -182,25 +182,27 @@ impl Browser {
 
     /// Waits for an element (the wasm app renders after the page loads).
     pub async fn wait_for(&self, locator: Locator<'_>) -> Element {
-        match self
-            .client
-            .wait()
-            .at_most(RENDER)
-            .for_element(locator)
-            .await
-        {
-            Ok(element) => element,
-            Err(err) => {
-                // What the page showed instead, as a picture and as text.
-                let shot = format!("failed-{}-{}", self.engine.name(), std::process::id());
-                self.save_screenshot(&shot).await;
-                let text = self
-                    .client
-                    .execute("return document.body.innerText.slice(0, 600);", vec![])
-                    .await
-                    .unwrap_or_default();
-                panic!("waiting for {locator:?}: {err}\npage ({shot}.png): {text}")
+        let deadline = Instant::now() + RENDER;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            let err = match self.client.wait().at_most(left).for_element(locator).await {
+                Ok(element) => return element,
+                Err(err) => err,
+            };
+            // A search made while the page is being left for another (a full load into the
+            // other bundle) is "aborted by navigation" in Chromium: the next page is searched.
+            if left > Duration::ZERO && left_by_navigation(&err) {
+                continue;
             }
+            // What the page showed instead, as a picture and as text.
+            let shot = format!("failed-{}-{}", self.engine.name(), std::process::id());
+            self.save_screenshot(&shot).await;
+            let text = self
+                .client
+                .execute("return document.body.innerText.slice(0, 600);", vec![])
+                .await
+                .unwrap_or_default();
+            panic!("waiting for {locator:?}: {err}\npage ({shot}.png): {text}")
         }
     }
 
@@ -534,4 +536,10 @@ fn wait_for_port(port: u16, limit: Duration) {
 /// Whether the driver refused because the element is no longer in the page (drawn anew).
 fn is_stale(err: &CmdError) -> bool {
     matches!(err, CmdError::Standard(e) if e.error == ErrorStatus::StaleElementReference)
+}
+
+/// Whether a command failed because the page it ran in was being left for another: Chromium's
+/// driver answers "aborted by navigation", outside the standard's error codes.
+fn left_by_navigation(err: &CmdError) -> bool {
+    matches!(err, CmdError::NotW3C(serde_json::Value::String(text)) if text.contains("aborted by navigation"))
 }
