@@ -147,6 +147,8 @@ error_codes! {
         "Écrivez une origine comme https://portal.example.com : le protocole, l’hôte et, si besoin, le port, sans chemin.";
     EmbeddingOriginInsecure = "embedding_origin.insecure", "Use https://. Only localhost and 127.0.0.1 may be named with http://.",
         "Utilisez https://. Seuls localhost et 127.0.0.1 peuvent être indiqués avec http://.";
+    EmbeddingOriginIpv6 = "embedding_origin.bracketed_host", "Browsers cannot match an IPv6 address in this list: name the host instead (http://localhost for this machine).",
+        "Les navigateurs ne reconnaissent pas d’adresse IPv6 dans cette liste : indiquez plutôt le nom de l’hôte (http://localhost pour cette machine).";
     EmbeddingOriginDuplicate = "embedding_origin.duplicate", "This origin is already in the list.",
         "Cette origine figure déjà dans la liste.";
     EmbeddingOriginsTooMany = "embedding_origin.too_many", "At most 20 origins may frame Roster's pages.",

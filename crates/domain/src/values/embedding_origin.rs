@@ -10,8 +10,13 @@
 //! `frame-ancestors` and the pages' message checks compare like with like. A single trailing `/`
 //! is allowed (addresses are often copied with one) and dropped.
 //!
-//! IPv6 literals are refused: `frame-ancestors` cannot name them. Wildcards are refused too: each
-//! origin that may frame an account's pages is named.
+//! IPv6 literals (`http://[::1]:8081`) are refused, with a code of their own: the grammar of a
+//! `frame-ancestors` source has no brackets (CSP 3, `host-part = 1*host-char *( "." 1*host-char )`,
+//! w3c/webappsec-csp#440), and browsers drop such a source from the directive. Seen in Chromium
+//! 156: a page at `http://[::1]:9103` named in `frame-ancestors` was refused the frame, the console
+//! quoting the directive without it, while `http://127.0.0.2:9102` and `http://localhost:9104`
+//! named beside it framed the page. `localhost` names this machine over IPv6 as well. Wildcards
+//! are refused too: each origin that may frame an account's pages is named.
 //!
 //! A list holds at most [`MAX_EMBEDDING_ORIGINS`] origins, each once (compared in their canonical
 //! form); [`check_origins`] names every refused entry by its position.
@@ -54,7 +59,9 @@ pub enum EmbeddingOriginError {
     HasFragment,
     #[error("a wildcard cannot be an origin: name each one")]
     Wildcard,
-    #[error("IPv6 addresses cannot be named as an origin that may frame Roster; use a host name")]
+    #[error(
+        "browsers cannot match an IPv6 address in frame-ancestors; name the host (http://localhost for this machine)"
+    )]
     Ipv6,
     #[error("the host is not a valid name: {reason}")]
     InvalidHost { reason: DnsNameError },
@@ -66,6 +73,7 @@ impl Coded for EmbeddingOriginError {
     fn code(&self) -> ErrorCode {
         match self {
             EmbeddingOriginError::InsecureHttp => ErrorCode::EmbeddingOriginInsecure,
+            EmbeddingOriginError::Ipv6 => ErrorCode::EmbeddingOriginIpv6,
             _ => ErrorCode::EmbeddingOriginInvalid,
         }
     }
@@ -311,6 +319,10 @@ mod tests {
             refused("http://portal.example.com").code(),
             ErrorCode::EmbeddingOriginInsecure
         );
+        assert_eq!(
+            refused("http://[::1]:8081").code(),
+            ErrorCode::EmbeddingOriginIpv6
+        );
         assert_eq!(origin("https://localhost:8443"), "https://localhost:8443");
     }
 
@@ -354,6 +366,9 @@ mod tests {
             ),
             ("https://*.example.com", EmbeddingOriginError::Wildcard),
             ("https://[::1]:8443", EmbeddingOriginError::Ipv6),
+            // Loopback, yet refused all the same: no `frame-ancestors` can name it.
+            ("http://[::1]:8081", EmbeddingOriginError::Ipv6),
+            ("http://[0:0:0:0:0:0:0:1]", EmbeddingOriginError::Ipv6),
             (
                 "https://portal.example.com:",
                 EmbeddingOriginError::InvalidPort,

@@ -112,6 +112,7 @@ async fn each_refused_origin_is_named_by_its_position_and_nothing_is_saved() {
         "http://portal.acme.test",
         "https://PORTAL.acme.test",
         "https://portal.acme.test/users",
+        "http://[::1]:8081",
     ]);
     let res = app
         .patch_current(&admin, &url, json!({ "embedding_origins": origins }))
@@ -132,6 +133,7 @@ async fn each_refused_origin_is_named_by_its_position_and_nothing_is_saved() {
             ("embedding_origins[1]", "embedding_origin.insecure"),
             ("embedding_origins[2]", "embedding_origin.duplicate"),
             ("embedding_origins[3]", "embedding_origin.invalid"),
+            ("embedding_origins[4]", "embedding_origin.bracketed_host"),
         ]
     );
     let now = json(get(&admin, url).await).await;
