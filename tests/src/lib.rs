@@ -30,6 +30,7 @@ pub struct TestApp {
     /// `http://127.0.0.1:PORT`, without a trailing slash.
     pub base: String,
     dir: PathBuf,
+    db: roster_server::store::Pool,
 }
 
 impl Drop for TestApp {
@@ -53,8 +54,24 @@ pub async fn spawn_app() -> TestApp {
         .await
         .unwrap_or_else(|err| panic!("{err}"));
     let base = format!("http://{}", app.addr());
+    let db = app.db();
     tokio::spawn(app.run_until_stopped());
-    TestApp { base, dir }
+    TestApp { base, dir, db }
+}
+
+impl TestApp {
+    /// Moves the expiry of every portal token minted so far `seconds` earlier: a minute passes
+    /// for them, and for nothing else.
+    pub async fn expire_embed_tokens_earlier(&self, seconds: i64) {
+        let mut conn = self
+            .db
+            .acquire()
+            .await
+            .unwrap_or_else(|err| panic!("{err}"));
+        roster_server::store::embed::expire_tokens_earlier(&mut conn, seconds)
+            .await
+            .unwrap_or_else(|err| panic!("{err:?}"));
+    }
 }
 
 fn dist_dir() -> PathBuf {

@@ -25,7 +25,7 @@
 //!   `import.finished` once an import has sent all its rows, or stopped at a cancel, and the
 //!   account's id, for the results are many users);
 //!   `session_expired` (a call answered 401: the portal hands over a new token); `error {code}`
-//!   (a token refused: its stable code);
+//!   (a token refused: its stable code; the first one refused, the page says nothing opens);
 //! - accepted from `window.parent` at that origin only: `session {token}` (exchanged at
 //!   `POST /api/v1/embed/sessions`, the session then kept in memory only and sent as
 //!   `Authorization: Bearer`), `navigate {path}` (a page under the account, `users/new`) and
@@ -266,6 +266,9 @@ enum Handover {
     Refused,
     /// Signed in with the session handed over.
     Done,
+    /// The first session handed over was refused (used, run out, of another account): the
+    /// portal is told with `error`, the person sees why nothing opens.
+    Failed,
 }
 
 /// The frame of the embedded pages: no header or navigation, the page alone, once the portal
@@ -285,19 +288,20 @@ pub fn EmbedFrame() -> impl IntoView {
     let state = RwSignal::new(Handover::Waiting);
     let navigate = StoredValue::new_local(use_navigate());
 
+    // Tells the portal that a handover failed with `code`; the first one failing, the page says
+    // so (a later one leaves the page as it is: its calls answer 401 and ask again).
+    let refused = move |code: &str| {
+        post("error", &[("code", code.into())]);
+        if state.get_untracked() == Handover::Waiting {
+            state.set(Handover::Failed);
+        }
+    };
     let exchange = move |token: String| {
         leptos::task::spawn_local(async move {
             let handed = match api::open_embed_session(token).await {
                 Ok(s) if s.account == id.get_untracked() => s.session,
-                Ok(_) => {
-                    post("error", &[("code", "embed.token_invalid".into())]);
-                    return;
-                }
-                Err(e) => {
-                    let code = e.code.map_or("network", |c| c.as_str());
-                    post("error", &[("code", code.into())]);
-                    return;
-                }
+                Ok(_) => return refused("embed.token_invalid"),
+                Err(e) => return refused(e.code.map_or("network", |c| c.as_str())),
             };
             api::set_bearer(Some(handed));
             EXPIRED.set(false);
@@ -306,10 +310,7 @@ pub fn EmbedFrame() -> impl IntoView {
                     session.set(Signed::In(me));
                     state.set(Handover::Done);
                 }
-                Err(e) => {
-                    let code = e.code.map_or("network", |c| c.as_str());
-                    post("error", &[("code", code.into())]);
-                }
+                Err(e) => refused(e.code.map_or("network", |c| c.as_str())),
             }
         });
     };
@@ -394,6 +395,10 @@ pub fn EmbedFrame() -> impl IntoView {
         .into_any(),
         Handover::Refused => view! {
             <main id="main" class="embedded"><p role="alert">{t(Key::EmbedNotFramed)}</p></main>
+        }
+        .into_any(),
+        Handover::Failed => view! {
+            <main id="main" class="embedded"><p role="alert">{t(Key::EmbedSessionRefused)}</p></main>
         }
         .into_any(),
         Handover::Waiting => {

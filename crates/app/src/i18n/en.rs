@@ -426,6 +426,9 @@ pub const fn text(key: Key) -> &'static str {
         EmbedNotFramed => {
             "This page opens only inside a portal that your organisation has approved."
         }
+        EmbedSessionRefused => {
+            "This page could not open: the portal's sign-in was refused or has run out. Reload the portal's page to try again."
+        }
         EmbeddingTitle => "Embedding in a portal",
         EmbeddingOrigins => "Origins that may show these pages in a frame",
         EmbeddingOriginsHint => {

@@ -406,6 +406,7 @@ pub enum Key {
     PinDoesNotMatch,
     // In a portal's frame.
     EmbedNotFramed,
+    EmbedSessionRefused,
     // Settings: embedding.
     EmbeddingTitle,
     EmbeddingOrigins,

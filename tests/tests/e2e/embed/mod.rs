@@ -11,6 +11,8 @@
 //! Firefox has no `location.ancestorOrigins` and WebKit's WebDriver drives one window; the
 //! protocol's checks are the same code in every engine (`crates/app/src/embed.rs`).
 
+mod handover;
+
 use fantoccini::Locator;
 use roster_e2e::{Browser, PASSWORD, TestApp, Viewport, spawn_app};
 use roster_server::demo::portal_secret;
