@@ -257,7 +257,7 @@ impl Engine {
 ///   settings say otherwise, and the pages are the same in every engine;
 /// - the portal's: Firefox has no `location.ancestorOrigins` and WebKit's WebDriver drives one
 ///   window, and the protocol's checks are the same code in every engine.
-const CHROMIUM_ONLY: [&str; 8] = [
+const CHROMIUM_ONLY: [&str; 9] = [
     "keyboard::an_administrator_signs_in_and_adds_a_user_by_keyboard",
     "keyboard::a_person_activates_their_account_from_the_emailed_link_by_keyboard",
     "keyboard::an_administrator_fixes_an_import_in_its_grid_and_creates_the_accounts_by_keyboard",
@@ -266,6 +266,7 @@ const CHROMIUM_ONLY: [&str; 8] = [
     "embed::an_administrator_imports_users_inside_the_portal",
     "embed::handover::a_portal_s_token_opens_one_frame_once_within_its_minute_and_a_revoked_key_mints_nothing",
     "embed::handover::an_embedded_session_acts_in_its_one_account_with_its_person_s_own_rights",
+    "embed::french::the_portal_s_pages_are_in_the_person_s_french_at_both_widths",
 ];
 
 /// Every variable some engine's run sets: each run removes the others', so that one inherited

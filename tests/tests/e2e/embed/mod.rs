@@ -11,6 +11,7 @@
 //! Firefox has no `location.ancestorOrigins` and WebKit's WebDriver drives one window; the
 //! protocol's checks are the same code in every engine (`crates/app/src/embed.rs`).
 
+mod french;
 mod handover;
 
 use fantoccini::Locator;
