@@ -245,7 +245,7 @@ fn ensure_trunk(path: &str) -> Result<(), String> {
         return Ok(());
     }
     println!(
-        "Installing Trunk {TRUNK_VERSION} with cargo install: it compiles from source, about 4 minutes on 2 cores…"
+        "Installing Trunk {TRUNK_VERSION} with cargo install: it compiles from source, about 4–6 minutes on 2 cores…"
     );
     cargo_install(&["trunk", "--version", TRUNK_VERSION, "--locked", "--force"])
 }
