@@ -4,10 +4,10 @@
 //! to both) and with its person's own rights (403 for a plain person's Users page). The API tests
 //! (`crates/server/tests/api/embed.rs`) hold every refusal of the endpoints themselves.
 
-use super::{ROSTER_LOADED, wait_for_event};
-use super::{allow_origin, eval, frame_at, heading, new_window, portal_person, start_portal};
+use super::wait_for_event;
+use super::{ROSTER_LOADED, eval, frame_at, heading, new_window, open_portal, portal_person};
 use fantoccini::Locator;
-use roster_e2e::{Browser, Viewport, spawn_app};
+use roster_e2e::{Browser, Viewport};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
 
@@ -93,14 +93,7 @@ async fn says_refused(browser: &Browser) {
 
 #[tokio::test]
 async fn a_portal_s_token_opens_one_frame_once_within_its_minute_and_a_revoked_key_mints_nothing() {
-    let app = spawn_app().await;
-    let (origin, _) = start_portal(&app).await;
-    let browser = Browser::start(Viewport::Desktop).await;
-    allow_origin(&browser, &app, &origin).await;
-    browser.client.goto(&format!("{origin}/")).await.unwrap();
-    frame_at(&browser, "users").await;
-    heading(&browser, "Users").await;
-    browser.client.enter_parent_frame().await.unwrap();
+    let (app, _, browser) = open_portal(Viewport::Desktop, true).await;
 
     // One token, handed to two frames: the first opens the page, the second is refused.
     let token = mint(&browser, "admin@acme.test").await;
@@ -211,15 +204,7 @@ async fn get_with_cookie(browser: &Browser, path: &str) -> Value {
 
 #[tokio::test]
 async fn an_embedded_session_acts_in_its_one_account_with_its_person_s_own_rights() {
-    let app = spawn_app().await;
-    let (origin, _) = start_portal(&app).await;
-    let browser = Browser::start(Viewport::Desktop).await;
-    allow_origin(&browser, &app, &origin).await;
-    let roster = browser.client.window().await.unwrap();
-    new_window(&browser, &format!("{origin}/")).await;
-    frame_at(&browser, "users").await;
-    heading(&browser, "Users").await;
-    browser.client.enter_parent_frame().await.unwrap();
+    let (app, _, browser) = open_portal(Viewport::Desktop, true).await;
 
     // The portal's plain person, sent to Users by the portal: refused, inside the frame.
     portal_person(&browser, "user@acme.test").await;
@@ -249,7 +234,7 @@ async fn an_embedded_session_acts_in_its_one_account_with_its_person_s_own_right
     let admin = mint(&browser, "admin@acme.test").await;
     let again = mint(&browser, "admin@acme.test").await;
     let plain = mint(&browser, "user@acme.test").await;
-    browser.client.switch_to_window(roster).await.unwrap();
+    new_window(&browser, &format!("{}/accounts/1/users", app.base)).await;
     // The administrator of Acme Records is a plain user of Acme Europe: their cookie session
     // knows that account and may not read its settings (403); their embedded session, of Acme
     // Records, knows of no other account (404).

@@ -58,6 +58,23 @@ async fn allow_origin(browser: &Browser, app: &TestApp, origin: &str) {
     assert_eq!(status, json!(200), "setting the embedding origins");
 }
 
+/// The demo and the sample portal, whose origin Acme Records' administrator allows in a
+/// `viewport` browser; then that browser opens the portal (back on the portal's page, its frame
+/// at `users` when `at_users`). The app, the portal's origin, the browser.
+async fn open_portal(viewport: Viewport, at_users: bool) -> (TestApp, String, Browser) {
+    let app = spawn_app().await;
+    let (origin, _) = start_portal(&app).await;
+    let browser = Browser::start(viewport).await;
+    allow_origin(&browser, &app, &origin).await;
+    browser.client.goto(&format!("{origin}/")).await.unwrap();
+    if at_users {
+        frame_at(&browser, "users").await;
+        heading(&browser, "Users").await;
+        browser.client.enter_parent_frame().await.unwrap();
+    }
+    (app, origin, browser)
+}
+
 /// Waits for the page's heading to read `text` (the pages' own checks, axe's among them, are
 /// their own tests').
 async fn heading(browser: &Browser, text: &str) {
@@ -360,11 +377,7 @@ async fn portal_person(browser: &Browser, login: &str) {
 
 #[tokio::test]
 async fn a_plain_person_keeps_their_details_inside_the_portal_on_a_phone() {
-    let app = spawn_app().await;
-    let (origin, _) = start_portal(&app).await;
-    let browser = Browser::start(Viewport::Phone).await;
-    allow_origin(&browser, &app, &origin).await;
-    browser.client.goto(&format!("{origin}/")).await.unwrap();
+    let (_app, _, browser) = open_portal(Viewport::Phone, false).await;
 
     // The portal's plain user gets My details, and no button of the administration's pages.
     portal_person(&browser, "user@acme.test").await;
@@ -434,14 +447,7 @@ async fn a_plain_person_keeps_their_details_inside_the_portal_on_a_phone() {
 
 #[tokio::test]
 async fn an_administrator_imports_users_inside_the_portal() {
-    let app = spawn_app().await;
-    let (origin, _) = start_portal(&app).await;
-    let browser = Browser::start(Viewport::Desktop).await;
-    allow_origin(&browser, &app, &origin).await;
-    browser.client.goto(&format!("{origin}/")).await.unwrap();
-    frame_at(&browser, "users").await;
-    heading(&browser, "Users").await;
-    browser.client.enter_parent_frame().await.unwrap();
+    let (_app, _, browser) = open_portal(Viewport::Desktop, true).await;
 
     // Import users: the Import bundle, loaded afresh in the frame and handed a session again.
     browser.click_button("Import users").await;
