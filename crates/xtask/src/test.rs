@@ -266,7 +266,7 @@ const CHROMIUM_ONLY: [&str; 9] = [
     "embed::an_administrator_imports_users_inside_the_portal",
     "embed::handover::a_portal_s_token_opens_one_frame_once_within_its_minute_and_a_revoked_key_mints_nothing",
     "embed::handover::an_embedded_session_acts_in_its_one_account_with_its_person_s_own_rights",
-    "embed::french::the_portal_s_pages_are_in_the_person_s_french_at_both_widths",
+    "embed::french::the_portal_s_pages_are_checked_in_both_languages_at_both_widths",
 ];
 
 /// Every variable some engine's run sets: each run removes the others', so that one inherited
