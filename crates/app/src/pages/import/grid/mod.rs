@@ -7,18 +7,22 @@
 //! drops it, both back on the cell, and Tab keeps it and leaves the grid. Cells are text until
 //! edited: a far jump draws a screenful of text, not of inputs.
 
+mod focus;
+mod row;
+
 use super::Import;
 use super::keys::{self, Cell, Extent, Start};
 use super::texts::{column_named, column_word};
 use crate::i18n::Say as _;
 use crate::i18n::{Key, t};
+use focus::{Focus, caret_at_end, cell_id, focus_soon, place_of};
 use leptos::either::Either;
 use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use roster_domain::ErrorCode;
 use roster_domain::import::{Checker, Finding, Severity};
 use roster_domain::values::ApprovedDomain;
+use row::{Editor, GridRow};
 use wasm_bindgen::JsCast;
 
 /// The height of a row, in CSS pixels (the stylesheet's `.grid tr`).
@@ -65,26 +69,6 @@ fn listed(checker: &Checker, only_attention: bool) -> Vec<usize> {
     }
 }
 
-/// The id of a cell (or, in the last column, of its button), by its place in the grid.
-fn cell_id((position, column): Cell) -> String {
-    format!("import-cell-{position}-{column}")
-}
-
-/// The place in the grid of a cell's element (a cell, or a cell's button): its column from
-/// `data-col`, its row's position from the row's `aria-rowindex` (the header row is 1).
-fn place_of(cell: &web_sys::Element) -> Option<Cell> {
-    let column = cell.get_attribute("data-col")?.parse().ok()?;
-    let position = cell
-        .closest("tr")
-        .ok()
-        .flatten()?
-        .get_attribute("aria-rowindex")?
-        .parse::<usize>()
-        .ok()?
-        .checked_sub(2)?;
-    Some((position, column))
-}
-
 /// A column of the grid.
 #[derive(Debug, Clone)]
 struct Column {
@@ -115,98 +99,6 @@ fn kind(column: usize, file_columns: usize) -> Kind {
         1 => Kind::Issues,
         c if c - 2 < file_columns => Kind::File(c - 2),
         _ => Kind::Drop,
-    }
-}
-
-/// The grid's keyboard state, which every row reads.
-#[derive(Clone, Copy)]
-struct Focus {
-    /// The cell the keyboard is on, or was last.
-    active: RwSignal<Cell>,
-    /// The one cell in the Tab order: the active one, or, when that row is not drawn (scrolled
-    /// away), the same column of the first row in view.
-    stop: Memo<Cell>,
-    /// The cell being edited.
-    edit: RwSignal<Option<Cell>>,
-    /// What its input holds now (and starts with).
-    draft: StoredValue<String>,
-    /// The row whose whole text the line under the grid shows.
-    detail: RwSignal<Option<usize>>,
-    /// How many columns the grid has, the row's number and button included.
-    columns: usize,
-}
-
-impl Focus {
-    /// The tabindex of the cell at `at`: 0 for the Tab stop (unless its input is, being edited),
-    /// -1 for the rest, which the arrow keys reach.
-    fn tabindex(self, at: Cell) -> i32 {
-        let stop = self.stop.get() == at;
-        if stop && !self.editing(at) { 0 } else { -1 }
-    }
-
-    fn editing(self, at: Cell) -> bool {
-        self.edit.get() == Some(at)
-    }
-}
-
-/// Focuses the element `id` once the page has drawn it: at once if it is there (moving among
-/// rows drawn), else after each of the page's pending updates, and after a frame at worst. With
-/// `after_drawing`, only once the updates are done, when an element of that id may be one about
-/// to be replaced (the rows after one left out). `then` runs on the element focused.
-fn focus_soon(id: String, after_drawing: bool, then: fn(&web_sys::HtmlElement)) {
-    let find = move || {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&id))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    };
-    let focus = move |element: web_sys::HtmlElement| {
-        let _ = element.focus();
-        then(&element);
-    };
-    if !after_drawing && let Some(element) = find() {
-        return focus(element);
-    }
-    // Found later, the element takes the focus only if it is still where it was asked from (or
-    // lost with an element drawn anew): a click or a key may have put it elsewhere meanwhile,
-    // and a late focus would send what is typed next to a cell the person has left.
-    let focused = || {
-        web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .filter(|e| e.is_connected() && e.tag_name() != "BODY")
-    };
-    let asked_from = focused();
-    let focus = move |element: web_sys::HtmlElement| {
-        let now = focused();
-        if now.is_none() || now == asked_from {
-            focus(element);
-        }
-    };
-    spawn_local(async move {
-        if !after_drawing {
-            for _ in 0..20 {
-                let tick = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-                let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
-                if let Some(element) = find() {
-                    return focus(element);
-                }
-            }
-        }
-        for _ in 0..5 {
-            super::files::breathe().await;
-            if let Some(element) = find() {
-                return focus(element);
-            }
-        }
-    });
-}
-
-/// The caret after the text, as in a cell typed into.
-fn caret_at_end(element: &web_sys::HtmlElement) {
-    if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
-        let end = input.value().encode_utf16().count() as u32;
-        let _ = input.set_selection_range(end, end);
     }
 }
 
@@ -550,163 +442,5 @@ pub fn Grid(import: Import, only_attention: RwSignal<bool>) -> impl IntoView {
         // Below the grid: a text growing or shrinking here moves nothing the pointer is on (above
         // it, the rows moved between a button's press and its release, and the click was lost).
         <p class="row-detail" aria-live="polite">{focused_text}</p>
-    }
-}
-
-/// What a row needs of the grid to edit its cells.
-#[derive(Clone)]
-struct Editor {
-    focus: Focus,
-    /// Ends the edit: (keep the text, put the focus back on the cell).
-    finish: Callback<(bool, bool)>,
-}
-
-#[component]
-fn GridRow(
-    import: Import,
-    index: usize,
-    position: usize,
-    columns: StoredValue<Vec<Column>>,
-    rows: RwSignal<Vec<usize>>,
-    editor: Editor,
-) -> impl IntoView {
-    let Editor { focus, finish } = editor;
-    let number = import.checker.with_value(|c| {
-        c.as_ref()
-            .and_then(|c| c.sheet().rows.get(index))
-            .map_or(0, |r| r.number)
-    });
-    // Worked out once per change, read by the row's marks and every cell.
-    let findings = Memo::new(move |_| {
-        import.version.get();
-        import
-            .checker
-            .with_value(|c| c.as_ref().map(|c| c.findings(index)).unwrap_or_default())
-    });
-    let blocked = move || findings.with(|f| f.iter().any(|f| f.severity == Severity::Error));
-    let issues = move || {
-        findings.with(|found| {
-            if found.is_empty() {
-                t(Key::ImportRowReady).to_owned()
-            } else {
-                import
-                    .checker
-                    .with_value(|c| c.as_ref().map(|c| issues_text(found, c)))
-                    .unwrap_or_default()
-            }
-        })
-    };
-    let describe = format!("issues-{index}");
-    let last = focus.columns - 1;
-    // A row left out is no longer the one the detail line tells of; the focus goes to the same
-    // button of the row that takes its place (or the row before, for the last).
-    let drop_row = move |ev: web_sys::MouseEvent| {
-        ev.stop_propagation();
-        focus.detail.set(None);
-        import.change(|c| c.drop_row(index));
-        rows.update(|r| r.retain(|&i| i != index));
-        let left = rows.with_untracked(Vec::len);
-        if left > 0 {
-            let to = (position.min(left - 1), last);
-            focus.active.set(to);
-            focus_soon(cell_id(to), true, |_| {});
-        }
-    };
-    let label = move |word: &str| format!("{word}, {} {number}", t(Key::ImportRow));
-    let cells = columns.with_value(|columns| {
-        columns
-            .iter()
-            .enumerate()
-            .map(|(n, Column { at: file_at, name, word, .. })| {
-                let at = (position, n + 2);
-                let name = name.clone();
-                let label = label(word);
-                let invalid = move || {
-                    findings.with(|f| f.iter().any(|f| f.column == name && f.severity == Severity::Error))
-                };
-                let file_at = *file_at;
-                let text = move || {
-                    import.version.get();
-                    import.checker.with_value(|c| {
-                        c.as_ref()
-                            .and_then(|c| c.sheet().rows.get(index))
-                            .map(|r| r.cell(file_at).to_owned())
-                            .unwrap_or_default()
-                    })
-                };
-                let describe = describe.clone();
-                let (marked, described) = (invalid.clone(), describe.clone());
-                let content = move || {
-                    let invalid = marked.clone();
-                    if focus.editing(at) {
-                        let seed = focus.draft.get_value();
-                        Either::Left(view! {
-                            <input type="text" id=EDITOR value=seed aria-label=label.clone()
-                                aria-invalid=move || invalid().then_some("true")
-                                aria-describedby=described.clone()
-                                on:input=move |ev| focus.draft.set_value(event_target_value(&ev))
-                                on:keydown=move |ev: web_sys::KeyboardEvent| {
-                                    if ev.is_composing() {
-                                        return;
-                                    }
-                                    match ev.key().as_str() {
-                                        "Enter" => {
-                                            ev.prevent_default();
-                                            finish.run((true, true));
-                                        }
-                                        "Escape" => {
-                                            ev.prevent_default();
-                                            ev.stop_propagation();
-                                            finish.run((false, true));
-                                        }
-                                        _ => {}
-                                    }
-                                }
-                                // Tab, or anything else that takes the focus away, keeps the text.
-                                // The window losing the focus (another window, another app) is
-                                // no leaving: the input keeps the document's focus and the edit
-                                // goes on when the window has it back.
-                                on:blur=move |ev: web_sys::FocusEvent| {
-                                    let input = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-                                    let still = web_sys::window()
-                                        .and_then(|w| w.document())
-                                        .and_then(|d| d.active_element());
-                                    if input.is_none() || still != input {
-                                        finish.run((true, false));
-                                    }
-                                } />
-                        })
-                    } else {
-                        Either::Right(view! { <span class="text">{text}</span> })
-                    }
-                };
-                view! {
-                    <td class="value" id=cell_id(at) data-col=at.1 aria-colindex=at.1 + 1
-                        tabindex=move || focus.tabindex(at)
-                        aria-invalid=move || invalid().then_some("true")
-                        aria-describedby=describe.clone()>
-                        {content}
-                    </td>
-                }
-            })
-            .collect_view()
-    });
-    view! {
-        <tr aria-rowindex=position + 2 class:blocked=blocked class:ready=move || findings.with(Vec::is_empty)
-            class:selected=move || focus.detail.get() == Some(index)>
-            <th scope="row" id=cell_id((position, 0)) data-col="0" aria-colindex="1" aria-readonly="true"
-                tabindex=move || focus.tabindex((position, 0))>{number}</th>
-            <td class="issues" id=cell_id((position, 1)) data-col="1" aria-colindex="2" aria-readonly="true"
-                tabindex=move || focus.tabindex((position, 1)) title=issues>
-                <span id=describe.clone()>{issues}</span>
-            </td>
-            {cells}
-            <td aria-colindex=last + 1>
-                <button type="button" class="small" id=cell_id((position, last)) data-col=last
-                    tabindex=move || focus.tabindex((position, last))
-                    aria-label=format!("{} {number}", t(Key::ImportDropRow))
-                    on:click=drop_row>{t(Key::ImportDrop)}</button>
-            </td>
-        </tr>
     }
 }
