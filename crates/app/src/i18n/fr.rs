@@ -449,7 +449,7 @@ pub const fn text(key: Key) -> &'static str {
             "Cette page ne s’ouvre que dans un portail approuvé par votre organisation."
         }
         EmbedSessionRefused => {
-            "Cette page n’a pas pu s’ouvrir : la connexion transmise par le portail a été refusée ou a expiré. Rechargez la page du portail pour réessayer."
+            "Cette page n’a pas pu s’ouvrir : la connexion transmise par le portail a été refusée ou a expiré. Rechargez la page du portail pour réessayer."
         }
         EmbeddingTitle => "Intégration dans un portail",
         EmbeddingOrigins => "Origines autorisées à afficher ces pages dans un cadre",
