@@ -3,7 +3,7 @@
 //! page (axe and the width, `Browser::check_page`): the administrator's Users, Add user,
 //! Invitations and Import users, and a plain person's My details.
 
-use super::{allow_origin, eval, frame_at, portal_person, start_portal};
+use super::{allow_origin, eval, frame_at, patch_current, portal_person, start_portal};
 use roster_e2e::{Browser, Viewport, spawn_app};
 use serde_json::json;
 
@@ -19,19 +19,7 @@ const ADMIN_PAGES: [(&str, &str, &str); 4] = [
 /// Makes French the language of the person signed in to Roster in `browser` (`PATCH /me`, as My
 /// details saves it).
 async fn choose_french(browser: &Browser) {
-    let status = browser
-        .client
-        .execute_async(
-            "const done = arguments[0];
-             fetch('/api/v1/me').then(r => fetch('/api/v1/me', { method: 'PATCH',
-                 headers: { 'Content-Type': 'application/json',
-                            'If-Match': r.headers.get('etag') },
-                 body: JSON.stringify({ language: 'fr' }) }))
-             .then(r => done(r.status), e => done(String(e)));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    let status = patch_current(browser, "/api/v1/me", json!({ "language": "fr" })).await;
     assert_eq!(status, json!(200), "choosing French");
 }
 

@@ -28,21 +28,35 @@ pub(super) async fn start_portal(app: &TestApp) -> (String, u16) {
 pub(super) async fn allow_origin(browser: &Browser, app: &TestApp, origin: &str) {
     browser.sign_in(app, "admin@acme.test").await;
     heading(browser, "Users").await;
-    let status = browser
+    let status = patch_current(
+        browser,
+        "/api/v1/accounts/1",
+        json!({ "embedding_origins": [origin] }),
+    )
+    .await;
+    assert_eq!(status, json!(200), "setting the embedding origins");
+}
+
+/// Changes the resource at `path` with `body` as its page does, from the page in `browser`: a
+/// `GET` for its ETag, then a `PATCH` with `If-Match`, by the browser's own session; the status.
+pub(super) async fn patch_current(
+    browser: &Browser,
+    path: &str,
+    body: serde_json::Value,
+) -> serde_json::Value {
+    browser
         .client
         .execute_async(
-            "const [origin, done] = arguments;
-             fetch('/api/v1/accounts/1').then(r => {
-               const etag = r.headers.get('etag');
-               return fetch('/api/v1/accounts/1', { method: 'PATCH',
-                 headers: { 'Content-Type': 'application/json', 'If-Match': etag },
-                 body: JSON.stringify({ embedding_origins: [origin] }) });
-             }).then(r => done(r.status), e => done(String(e)));",
-            vec![json!(origin)],
+            "const [path, body, done] = arguments;
+             fetch(path).then(r => fetch(path, { method: 'PATCH',
+                 headers: { 'Content-Type': 'application/json',
+                            'If-Match': r.headers.get('etag') },
+                 body: JSON.stringify(body) }))
+             .then(r => done(r.status), e => done(String(e)));",
+            vec![json!(path), body],
         )
         .await
-        .unwrap();
-    assert_eq!(status, json!(200), "setting the embedding origins");
+        .unwrap()
 }
 
 /// The demo and the sample portal, whose origin Acme Records' administrator allows in a
