@@ -48,8 +48,17 @@ pub fn language_code(text: &str) -> &str {
         (&["french", "français", "francais"], "fr"),
     ];
     let word = crate::values::text::trim(text);
-    // `FRANÇAIS` is not ASCII: each character is lower-cased as it is compared, without a copy.
-    let named = |name: &&str| word.chars().flat_map(char::to_lowercase).eq(name.chars());
+    // A code (`fr`), as most cells hold, is no name: each name has 6 characters or more, each
+    // the lower case of one character of the word, so the word has 6 bytes or more.
+    if word.len() < 6 {
+        return text;
+    }
+    // An ASCII word is compared byte by byte; `FRANÇAIS` is not ASCII: each character is
+    // lower-cased as it is compared, without a copy.
+    let named = |name: &&str| match word.is_ascii() {
+        true => word.eq_ignore_ascii_case(name),
+        false => word.chars().flat_map(char::to_lowercase).eq(name.chars()),
+    };
     NAMES
         .iter()
         .find(|(names, _)| names.iter().any(named))
