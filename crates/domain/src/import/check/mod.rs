@@ -12,7 +12,7 @@ use super::sheet::{RecordProblem, Sheet};
 use super::words::parse_yes_no;
 use super::{Context, Existing, Logins, Severity};
 use crate::values::{Email, Username};
-use keys::{Key, Rows};
+use keys::{Holders, Key};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -47,8 +47,10 @@ pub struct Checker {
     ctx: Context,
     states: Vec<State>,
     checked: usize,
-    emails: FxHashMap<Key, Rows>,
-    usernames: FxHashMap<Key, Rows>,
+    /// Each email and username key, with the rows that hold it.
+    index: FxHashMap<Key, Holders>,
+    /// Whether the whole-file checks have run (after the last row's own).
+    indexed: bool,
 }
 
 impl Checker {
@@ -60,8 +62,8 @@ impl Checker {
             ctx,
             states,
             checked: 0,
-            emails: FxHashMap::default(),
-            usernames: FxHashMap::default(),
+            index: FxHashMap::default(),
+            indexed: false,
         }
     }
 
@@ -83,9 +85,9 @@ impl Checker {
         if end < self.states.len() {
             return false;
         }
-        if self.emails.is_empty() && self.usernames.is_empty() {
-            self.emails.reserve(self.states.len());
-            self.usernames.reserve(self.states.len());
+        if !self.indexed {
+            self.indexed = true;
+            self.index.reserve(self.states.len());
             for index in 0..self.states.len() {
                 self.index_keys(index);
             }
@@ -108,7 +110,11 @@ impl Checker {
     /// The distinct username keys of the rows, in no particular order, for the one lookup of
     /// existing logins (borrowed: 50,000 of them are listed without a copy).
     pub fn username_keys(&self) -> Vec<&str> {
-        self.usernames.keys().map(|k| &**k).collect()
+        self.index
+            .iter()
+            .filter(|(_, holders)| !holders.usernames.as_slice().is_empty())
+            .map(|(key, _)| &**key)
+            .collect()
     }
 
     /// Records the lookup's answer and checks again what depends on it.
