@@ -9,7 +9,7 @@
 
 use crate::error::AppError;
 use axum::body::Body;
-use axum::extract::Request;
+use axum::extract::{OriginalUri, Request};
 use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -44,7 +44,12 @@ fn limit_for(method: &Method, path: &str) -> usize {
 /// Refuses a declared length over the limit at once, cuts a longer body off at it (the JSON
 /// extractor answers 413 then), and answers 408 to a request not done by the deadline.
 pub async fn body(req: Request, next: Next) -> Result<Response, AppError> {
-    let limit = limit_for(req.method(), req.uri().path());
+    // The API is nested under `/api/v1`, which the router strips from the request's own URI.
+    let path = req
+        .extensions()
+        .get::<OriginalUri>()
+        .map_or_else(|| req.uri().path().to_owned(), |uri| uri.path().to_owned());
+    let limit = limit_for(req.method(), &path);
     let declared = req
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -55,7 +60,6 @@ pub async fn body(req: Request, next: Next) -> Result<Response, AppError> {
     }
     let (parts, body) = req.into_parts();
     let body = Body::new(http_body_util::Limited::new(body, limit));
-    let path = parts.uri.path().to_owned();
     match tokio::time::timeout(REQUEST_DEADLINE, next.run(Request::from_parts(parts, body))).await {
         Ok(response) => Ok(response),
         Err(_) => {

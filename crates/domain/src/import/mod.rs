@@ -15,12 +15,13 @@ mod decode;
 mod read;
 mod row;
 mod sheet;
+mod split;
 #[cfg(test)]
 mod tests;
 mod words;
 pub mod write;
 
-pub use check::{Checker, Summary};
+pub use check::{Checker, PartUnusable, Summary, check_part};
 pub use columns::{Field, template_fields};
 pub use decode::{Encoding, decode};
 pub use read::{Parser, read};
@@ -119,7 +120,7 @@ pub enum Existing {
 /// What the checks know of the account imported into. The default knows no account: the checks
 /// that need one (groups, grants, seats, existing users) are skipped, the default policy names
 /// the authority columns.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Context {
     pub policy: AuthzPolicy,
     /// What the acting admin may grant; `None` without an account.

@@ -24,11 +24,11 @@ pub fn read(bytes: &[u8], policy: &AuthzPolicy) -> Result<Sheet, FileRefusal> {
 /// Reads a file a few records at a time, so a page can stay responsive.
 #[derive(Debug)]
 pub struct Parser {
-    text: String,
-    pos: usize,
+    pub(super) text: String,
+    pub(super) pos: usize,
     reader: Reader,
     sheet: Sheet,
-    records: u32,
+    pub(super) records: u32,
     out: Vec<u8>,
     ends: Vec<usize>,
     /// Bytes read again after unterminated quotes; bounded so no file can make reading slow.
@@ -36,6 +36,9 @@ pub struct Parser {
     /// The values of the rows read in this step, and the rows, until the step shares them out.
     pending: Chunk,
     pending_rows: Vec<(u32, Option<RecordProblem>, u32, u32, u32)>,
+    /// Where a second reader takes over (see `split.rs`), and whether a record started there.
+    pub(super) split: Option<usize>,
+    pub(super) met: bool,
 }
 
 /// One record as `csv-core` gave it, its values appended to the pending chunk.
@@ -69,6 +72,8 @@ impl Parser {
             reread: 0,
             pending: Chunk::default(),
             pending_rows: Vec::new(),
+            split: None,
+            met: false,
             text,
         };
         let header = parser.record()?.ok_or(FileRefusal::Empty)?;
@@ -187,7 +192,8 @@ impl Parser {
 
     /// How far reading has got, in bytes of text, and the total.
     pub fn progress(&self) -> (usize, usize) {
-        (self.pos, self.text.len())
+        let end = self.split.unwrap_or(self.text.len());
+        (self.pos.min(end), end)
     }
 
     /// The sheet read so far.
@@ -206,6 +212,12 @@ impl Parser {
                 .count();
         if from == bytes.len() {
             self.pos = from;
+            return Ok(None);
+        }
+        if let Some(split) = self.split
+            && from >= split
+        {
+            self.met = from == split;
             return Ok(None);
         }
         // Most lines hold no quote: their fields are the text between delimiters, read without

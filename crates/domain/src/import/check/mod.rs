@@ -5,6 +5,7 @@
 
 mod findings;
 mod keys;
+mod part;
 mod values;
 
 use super::row::{CellFinding, check_own};
@@ -13,6 +14,7 @@ use super::words::parse_yes_no;
 use super::{Context, Existing, Logins, Severity};
 use crate::values::{Email, Username};
 use keys::{Holders, Key};
+pub use part::{PartUnusable, check_part};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -77,14 +79,25 @@ impl Checker {
     /// Checks up to `max` more rows; `true` once every row is checked and the whole-file checks
     /// are done.
     pub fn step(&mut self, max: usize) -> bool {
+        if !self.check_rows(max) {
+            return false;
+        }
+        self.check_file();
+        true
+    }
+
+    /// Checks up to `max` more rows on their own; `true` once every row is.
+    pub fn check_rows(&mut self, max: usize) -> bool {
         let end = self.checked.saturating_add(max).min(self.states.len());
         for index in self.checked..end {
             self.check_row(index);
         }
         self.checked = end;
-        if end < self.states.len() {
-            return false;
-        }
+        end == self.states.len()
+    }
+
+    /// The checks that need every row: duplicates and seats (once).
+    fn check_file(&mut self) {
         if !self.indexed {
             self.indexed = true;
             self.index.reserve(self.states.len());
@@ -94,7 +107,6 @@ impl Checker {
             self.mark_all_duplicates();
             self.count_seats();
         }
-        true
     }
 
     /// The sheet, with every edit applied.

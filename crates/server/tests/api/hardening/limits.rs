@@ -49,6 +49,38 @@ async fn a_body_over_the_limit_is_refused_before_it_is_read() {
 }
 
 #[tokio::test]
+async fn a_whole_file_s_logins_are_looked_up_but_other_bodies_stay_under_1_mb() {
+    let app = spawn_app().await;
+    let client = app.signed_in(ADMIN).await;
+    let account = app.account_id(crate::helpers::RECORDS).await;
+    // 50,000 usernames, the most a file holds: 1.3 MB of JSON, over the 1 MB of other bodies.
+    let mut usernames: Vec<String> = (0..49_999)
+        .map(|n| format!("ann.lee{n}@acme.test"))
+        .collect();
+    usernames.push(ADMIN.to_owned());
+    let body = json!({ "usernames": usernames });
+    assert!(body.to_string().len() > 1024 * 1024);
+    let res = client
+        .post(app.url(&format!("/accounts/{account}/imports/lookup")))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let answer: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(answer["here"], json!([ADMIN]));
+    // The same bytes sent where 1 MB is the limit.
+    let res = client
+        .post(app.url(&format!("/accounts/{account}/groups")))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 413);
+    assert_eq!(problem_code(res).await, "request.too_large");
+}
+
+#[tokio::test]
 async fn a_silent_client_is_cut_off() {
     let app = spawn_app().await;
     // Half a request line, then nothing.
