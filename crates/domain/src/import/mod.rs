@@ -4,8 +4,9 @@
 //! the bytes people save into text, [`read`] (or a [`Parser`], a few records at a time) turns the
 //! text into a [`Sheet`], [`check_values`] checks one row with the very constructors and rules of
 //! the Add-user form, and a [`Checker`] adds what needs the whole file (duplicates, existing
-//! users, free seats) and keeps it all up to date as rows are edited or dropped. [`write`]
-//! produces every CSV Roster hands out, safe to open in a spreadsheet.
+//! users, free seats) and keeps it all up to date as rows are edited or dropped. A large file can
+//! be read in two parts side by side ([`Parser::split_off`], [`check_part`], [`Checker::absorb`]).
+//! [`write`] produces every CSV Roster hands out, safe to open in a spreadsheet.
 
 mod check;
 mod columns;

@@ -114,9 +114,12 @@ impl Checker {
         let mut chunks = Vec::new();
         for _ in 0..input.u32()? {
             let text = input.text()?.to_owned();
-            let ends = (0..input.u32()?)
-                .map(|_| input.u32())
-                .collect::<Result<Vec<u32>, PartUnusable>>()?;
+            let count = input.u32()? as usize;
+            let ends = input
+                .take(count.checked_mul(4).ok_or(PartUnusable)?)?
+                .chunks_exact(4)
+                .map(|end| u32::from_le_bytes([end[0], end[1], end[2], end[3]]))
+                .collect();
             chunks.push(Arc::new(Chunk { text, ends }));
         }
         let count = input.u32()? as usize;

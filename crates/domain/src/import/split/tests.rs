@@ -118,7 +118,7 @@ fn a_small_file_or_one_whose_halves_cannot_meet_is_read_whole() {
     let small = "email,first_name,last_name\na@x.test,A,B\nb@x.test,C,D\n";
     let mut parser = Parser::new(small.as_bytes(), &Context::default().policy).expect("parser");
     assert_eq!(parser.split_off(small.len()), None);
-    // A quote opened after the middle never closes: no line there starts a record.
+    // A quote opened after the split point never closes: no line there starts a record.
     let open = format!("{small}c@x.test,\"E,F\ng@x.test,G,H\n");
     assert!(in_two(&open, &Context::default()).is_none());
     // A stray quote misleads the count: the split falls inside a quoted field, and the page
