@@ -7,7 +7,9 @@
 //! activation and reset links, a request to join, the password change, My details and the link
 //! that confirms a new email) and the start address, without the administration pages. Each
 //! bundle loads the others' pages by a full page load ([`FullLoad`]); the server answers each
-//! page's address with the bundle that routes it (its `spa` module).
+//! page's address with the bundle that routes it (its `spa` module). The Import users page's
+//! bundle also runs in a Web Worker beside the page, reading the second half of a large file
+//! (`pages/import/helper.rs`).
 //!
 //! The app's bundle is held under 300 KB (brotli), and the people's under 120 KB: all that a
 //! phone downloads to sign in, so it has no leptos_router (its navigation is `nav`) and no

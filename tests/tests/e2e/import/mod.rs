@@ -1,8 +1,10 @@
 //! End-to-end: an admin imports a semicolon-separated Windows-1252 file with three bad rows,
 //! fixes two in the grid, leaves one out, creates the accounts, reads the results and invites
 //! the imported users; the grid stays usable at 360 px; a chunk whose answer is lost is sent
-//! again; a dropped file is checked, and cancelling stops creating between chunks.
+//! again; a dropped file is checked, and cancelling stops creating between chunks; a large file
+//! is read in two parts (`large.rs`).
 
+mod large;
 pub(crate) mod steps;
 mod texts;
 

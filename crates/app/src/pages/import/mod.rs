@@ -6,7 +6,9 @@
 mod create;
 mod files;
 mod grid;
+mod helper;
 mod keys;
+mod reading;
 mod texts;
 
 use crate::api::{self, AccountSettings};
@@ -14,10 +16,11 @@ use crate::components::frame::use_account;
 use crate::flow::Act;
 use crate::i18n::Say as _;
 use crate::i18n::{Key, number, t};
-use files::{SLICE_MS, breathe, now};
+use helper::Helper;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use roster_domain::import::{Checker, Context, Parser, Summary, write};
+use reading::{fail, process};
+use roster_domain::import::{Checker, Context, Summary, write};
 use roster_domain::values::ApprovedDomain;
 use roster_domain::{Coded, ErrorCode};
 
@@ -52,6 +55,10 @@ struct Import {
     read_ms: StoredValue<f64>,
     cancelled: StoredValue<bool>,
     sending: create::Sending,
+    /// The page's second reader, for large files.
+    helper: StoredValue<Option<Helper>, LocalStorage>,
+    /// Whether the last file was read in two parts, the second by the helper.
+    shared: StoredValue<bool>,
 }
 
 impl Import {
@@ -112,105 +119,6 @@ async fn load_context(account: i64) -> Result<Context, api::ApiError> {
     ))
 }
 
-/// Reads and checks `bytes` in slices; then looks up the file's logins once.
-async fn process(import: Import, bytes: Vec<u8>) {
-    let account = import.account.get_untracked();
-    import.problem.set(None);
-    import.cancelled.set_value(false);
-    import.stage.set(Stage::Reading(0));
-    let ctx = match load_context(account).await {
-        Ok(ctx) => ctx,
-        Err(e) => return fail(import, e.message()),
-    };
-    let started_reading = now();
-    let parser = match Parser::new(&bytes, &ctx.policy) {
-        Ok(parser) => parser,
-        Err(refusal) => return fail(import, refusal.code().say()),
-    };
-    // Reading, then checking, in the same slices: the check starts in the slice where reading
-    // ends (a slice is [`SLICE_MS`], whatever the work in it).
-    let (mut parser, mut ctx, mut checker) = (Some(parser), Some(ctx), None);
-    let mut checked = 0;
-    let work = in_slices(import, 0, || {
-        if let Some(reading) = parser.as_mut() {
-            let done = reading.step(500).map_err(|r| r.code().say())?;
-            let (at, of) = reading.progress();
-            if done && let (Some(read), Some(ctx)) = (parser.take(), ctx.take()) {
-                import.read_ms.set_value(now() - started_reading);
-                checker = Some(Checker::new(read.finish(), ctx));
-            }
-            return Ok((false, at * 50 / of.max(1)));
-        }
-        let Some(checking) = checker.as_mut() else {
-            return Ok((true, 100));
-        };
-        let rows = checking.sheet().rows.len().max(1);
-        let done = checking.step(500);
-        checked += 500;
-        Ok((done, 50 + checked.min(rows) * 50 / rows))
-    })
-    .await;
-    match work {
-        Ok(()) => {}
-        Err(Stop::Cancelled) => return,
-        Err(Stop::Failed(message)) => return fail(import, message),
-    }
-    let Some(mut checker) = checker else {
-        return;
-    };
-    import.check_ms.set(Some(now() - started_reading));
-    // Listing 50,000 keys and writing the request takes a while: a task of its own.
-    breathe().await;
-    let keys = checker.username_keys();
-    match api::lookup_logins(account, &keys).await {
-        Ok(existing) => checker.set_existing(existing),
-        Err(e) => import.problem.set(Some(e.message())),
-    }
-    import.checker.set_value(Some(checker));
-    import.version.update(|v| *v += 1);
-    import.stage.set(Stage::Review);
-}
-
-/// Why sliced work stopped early.
-enum Stop {
-    /// The admin cancelled: back to choosing a file.
-    Cancelled,
-    /// A step refused the file, with the message to show.
-    Failed(&'static str),
-}
-
-/// Runs `step` in slices of at most [`SLICE_MS`], letting the page breathe and showing the share
-/// done (per cent, as the step reports it with whether it is finished) between slices. Each
-/// slice, the first too, is a task of its own: no slice runs on from the work before it.
-async fn in_slices(
-    import: Import,
-    from: usize,
-    mut step: impl FnMut() -> Result<(bool, usize), &'static str>,
-) -> Result<(), Stop> {
-    let mut percent = from;
-    loop {
-        import.stage.set(Stage::Reading(percent as u32));
-        breathe().await;
-        if import.cancelled.get_value() {
-            import.stage.set(Stage::Choose);
-            return Err(Stop::Cancelled);
-        }
-        let slice = now();
-        while now() - slice < SLICE_MS {
-            let (done, share) = step().map_err(Stop::Failed)?;
-            if done {
-                return Ok(());
-            }
-            percent = share;
-        }
-    }
-}
-
-fn fail(import: Import, message: &'static str) {
-    import.problem.set(Some(message));
-    import.stage.set(Stage::Choose);
-}
-
 /// `/accounts/:account/users/import`.
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -225,6 +133,8 @@ pub fn ImportPage() -> impl IntoView {
         read_ms: StoredValue::new(0.0),
         cancelled: StoredValue::new(false),
         sending: create::Sending::new(),
+        helper: StoredValue::new_local(Helper::start()),
+        shared: StoredValue::new(false),
     };
     view! {
         <div class="page-head">
@@ -332,7 +242,8 @@ fn Review(import: Import) -> impl IntoView {
     view! {
         <p class="counts" role="status">{counts}</p>
         <p class="hint" data-check-ms=move || import.check_ms.get().map(|ms| format!("{ms:.1}"))
-            data-read-ms=format!("{:.1}", import.read_ms.get_value())>{timing}</p>
+            data-read-ms=format!("{:.1}", import.read_ms.get_value())
+            data-parts=if import.shared.get_value() { "2" } else { "1" }>{timing}</p>
         {(!header_notes.is_empty()).then(|| view! {
             <ul class="notes">
                 {header_notes.iter().map(|f| view! {
