@@ -1,7 +1,9 @@
 //! A file over 256 KB: the page reads its first part while its Web Worker reads the second,
 //! and the review shows one file checked as a whole, duplicates across the parts included.
 
-use super::steps::{capture_downloads, choose_file, downloads, open_import, wait_for_counts};
+use super::steps::{
+    capture_downloads, choose_file, downloads, open_import, show_only_attention, wait_for_counts,
+};
 use fantoccini::Locator;
 use roster_e2e::{Browser, Viewport, spawn_app};
 
@@ -39,14 +41,7 @@ async fn a_large_file_is_read_in_two_parts_and_checked_as_one() {
         "read in two parts"
     );
     // The three rows, numbered on from the first part's.
-    browser
-        .wait_for(Locator::XPath(
-            "//label[contains(., 'Show only the rows that need attention')]/input",
-        ))
-        .await
-        .click()
-        .await
-        .unwrap();
+    show_only_attention(&browser).await;
     let mut numbers = Vec::new();
     for header in browser
         .client

@@ -14,8 +14,8 @@ use fantoccini::key::Key;
 use roster_e2e::{Browser, Viewport, spawn_app};
 use steps::{
     capture_downloads, cell, choose_file, downloads, fix_cell, leave_out, open_import, patch_fetch,
-    press_ctrl, shown_text, the_file, wait_for_counts, wait_for_focus_on, wait_for_results,
-    wait_for_users_found,
+    press_ctrl, show_only_attention, shown_text, the_file, wait_for_counts, wait_for_focus_on,
+    wait_for_results, wait_for_users_found,
 };
 
 /// Whether `element` shows whole in the grid's viewport, below its sticky header row.
@@ -78,14 +78,7 @@ async fn an_admin_fixes_a_file_in_place_creates_the_accounts_and_invites_them() 
     assert!(files[1].contains("bruno.import@acme.test,Bruno,Côté,,non,\r\n"));
 
     // Only the rows needing attention, then fix two in place and leave the duplicate out.
-    browser
-        .wait_for(Locator::XPath(
-            "//label[contains(., 'Show only the rows that need attention')]/input",
-        ))
-        .await
-        .click()
-        .await
-        .unwrap();
+    show_only_attention(&browser).await;
     let listed = browser
         .client
         .find_all(Locator::Css(".grid tbody tr:not(.spacer)"))

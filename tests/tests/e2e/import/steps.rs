@@ -33,6 +33,18 @@ pub async fn wait_for_counts(browser: &Browser, text: &str) {
         .await;
 }
 
+/// Ticks "Show only the rows that need attention".
+pub async fn show_only_attention(browser: &Browser) {
+    browser
+        .wait_for(Locator::XPath(
+            "//label[contains(., 'Show only the rows that need attention')]/input",
+        ))
+        .await
+        .click()
+        .await
+        .unwrap();
+}
+
 /// Waits until the results read `created` created, none added from other accounts or refused,
 /// then `rest`: the rows not sent and why.
 pub async fn wait_for_results(browser: &Browser, created: usize, rest: &str) {
