@@ -242,17 +242,27 @@ impl Browser {
 
     /// Types `text` into the field labelled `label`, replacing what was there.
     pub async fn fill(&self, label: &str, text: &str) {
-        let field = self.field(label).await;
-        field
-            .clear()
-            .await
-            .unwrap_or_else(|err| panic!("clear {label}: {err}"));
-        // WebKit's driver refuses to type nothing.
-        if !text.is_empty() {
+        // WebKit's driver types key by key: should the page draw the field again meanwhile (a
+        // form drawn again as its data comes back), the keys after that go to the field it
+        // replaced. The field, found afresh, is filled again until it holds the text (a field
+        // that reformats what is typed is left as it is after three tries).
+        for attempt in 1..=3 {
+            let field = self.field(label).await;
             field
-                .send_keys(text)
+                .clear()
                 .await
-                .unwrap_or_else(|err| panic!("type into {label}: {err}"));
+                .unwrap_or_else(|err| panic!("clear {label}: {err}"));
+            // WebKit's driver refuses to type nothing.
+            if !text.is_empty() {
+                field
+                    .send_keys(text)
+                    .await
+                    .unwrap_or_else(|err| panic!("type into {label}: {err}"));
+            }
+            let held = field.prop("value").await.ok().flatten();
+            if held.as_deref() == Some(text) || attempt == 3 {
+                return;
+            }
         }
     }
 
