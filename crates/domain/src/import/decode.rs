@@ -1,7 +1,7 @@
 //! Bytes of a file, as people save them, to text: UTF-8 with or without a byte order mark,
 //! UTF-16 with one (Excel's "Unicode text"), or else Windows-1252 (Excel's plain CSV on Windows).
 //! Files that are not text at all (a workbook or a zip renamed `.csv`) are refused here, before
-//! any parsing.
+//! any parsing. The text's delimiter is its header line's most frequent one.
 
 use super::{FileRefusal, MAX_BYTES};
 use serde::{Deserialize, Serialize};
@@ -96,6 +96,26 @@ fn windows_1252(bytes: &[u8]) -> String {
             _ => char::from(b),
         })
         .collect()
+}
+
+/// The delimiter of the header line: the most frequent of comma, semicolon and tab outside
+/// quotes (a comma on a tie).
+pub(super) fn detect_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in text.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => counts[0] += 1,
+            b';' if !quoted => counts[1] += 1,
+            b'\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let candidates = [b',', b';', b'\t'];
+    let best = (0..3).fold(0, |best, i| if counts[i] > counts[best] { i } else { best });
+    candidates[best]
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 //! row meaningless (no email, first or last name column) or could make reading it hang.
 
 use super::columns::Field;
-use super::decode::decode;
+use super::decode::{decode, detect_delimiter};
 use super::sheet::{Chunk, RecordProblem, Row, Sheet};
 use super::{FileRefusal, MAX_COLUMNS, MAX_FIELD_CHARS, MAX_ROWS};
 use crate::authz::AuthzPolicy;
@@ -379,24 +379,4 @@ fn opens_unclosed_quote(span: &[u8], delimiter: u8) -> bool {
                     .find(|&&p| p != b' ')
                     .is_none_or(|&p| p == delimiter || p == b'\n' || p == b'\r')
         })
-}
-
-/// The delimiter of the header line: the most frequent of comma, semicolon and tab outside
-/// quotes (a comma on a tie).
-fn detect_delimiter(text: &str) -> u8 {
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for b in text.bytes() {
-        match b {
-            b'"' => quoted = !quoted,
-            b'\n' if !quoted => break,
-            b',' if !quoted => counts[0] += 1,
-            b';' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
-        }
-    }
-    let candidates = [b',', b';', b'\t'];
-    let best = (0..3).fold(0, |best, i| if counts[i] > counts[best] { i } else { best });
-    candidates[best]
 }

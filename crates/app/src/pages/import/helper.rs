@@ -34,7 +34,7 @@ impl Drop for Helper {
     }
 }
 
-/// The URL of an element's attribute, found by a CSS selector in the page.
+/// The `href` of the page's first element matching a CSS selector.
 fn link(selector: &str) -> Option<String> {
     web_sys::window()?
         .document()?

@@ -45,7 +45,7 @@ impl Checker {
             .map(|row| {
                 *chunks.entry(Arc::as_ptr(&row.chunk)).or_insert_with(|| {
                     listed.push(&row.chunk);
-                    out.clamp(listed.len() - 1)
+                    clamp(listed.len() - 1)
                 })
             })
             .collect();
@@ -62,9 +62,9 @@ impl Checker {
             let (kind, a, b) = match row.problem {
                 None => (0, 0, 0),
                 Some(RecordProblem::FieldCount { found, expected }) => {
-                    (1, out.clamp(found), out.clamp(expected))
+                    (1, clamp(found), clamp(expected))
                 }
-                Some(RecordProblem::FieldTooLong { column }) => (2, out.clamp(column), 0),
+                Some(RecordProblem::FieldTooLong { column }) => (2, clamp(column), 0),
                 Some(RecordProblem::UnterminatedQuote) => (3, 0, 0),
             };
             for n in [row.number, place, row.start, row.first, row.len, kind, a, b] {
@@ -197,6 +197,11 @@ impl Checker {
     }
 }
 
+/// A count or an index: within `u32`, as the rows' own are.
+fn clamp(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
 /// Bytes being written.
 struct Out(Vec<u8>);
 
@@ -205,13 +210,8 @@ impl Out {
         self.0.extend_from_slice(&n.to_le_bytes());
     }
 
-    /// A count or an index: within `u32`, as the rows' own are.
-    fn clamp(&self, n: usize) -> u32 {
-        u32::try_from(n).unwrap_or(u32::MAX)
-    }
-
     fn len(&mut self, n: usize) -> u32 {
-        let n = self.clamp(n);
+        let n = clamp(n);
         self.u32(n);
         n
     }
