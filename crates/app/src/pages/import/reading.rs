@@ -65,9 +65,12 @@ async fn read_and_check(
 ) -> Result<Checker, Stop> {
     let mut parser =
         Parser::new(bytes, &ctx.policy).map_err(|refusal| Stop::Failed(refusal.code().say()))?;
+    // The share of the file's bytes the helper reads, in thousandths.
+    let mut shared_permille = 0;
     let part = import.helper.with_value(|helper| {
         let helper = helper.as_ref().filter(|h| share && h.is_ready())?;
         let text = parser.split_off(SHARED_FROM_BYTES)?;
+        shared_permille = text.len() * 1000 / bytes.len().max(1);
         let part = helper.check(text, &ctx);
         if part.is_none() {
             parser.read_on();
@@ -96,7 +99,13 @@ async fn read_and_check(
             if done && let (Some(read), Some(ctx)) = (parser.take(), ctx.take()) {
                 import.read_ms.set_value(now() - started_reading);
                 records = read.records();
-                checker = Some(Checker::new(read.finish(), ctx));
+                let mut reading = Checker::new(read.finish(), ctx);
+                if sharing {
+                    // Room for the helper's rows, as many as its share of the bytes suggests.
+                    let rows = reading.sheet().rows.len();
+                    reading.reserve(rows * shared_permille / (1000 - shared_permille).max(1));
+                }
+                checker = Some(reading);
             }
             return Ok((false, at * 50 / of.max(1)));
         }

@@ -51,6 +51,9 @@ pub struct Checker {
     checked: usize,
     /// Each email and username key, with the rows that hold it.
     index: FxHashMap<Key, Holders>,
+    /// How many rows, from the first, are in the index: each as it is checked, and the rows a
+    /// part adds once it joins (see `part.rs`).
+    keyed: usize,
     /// Whether the whole-file checks have run (after the last row's own).
     indexed: bool,
 }
@@ -59,12 +62,15 @@ impl Checker {
     /// Starts checking `sheet`; call [`Checker::step`] until it answers `true`.
     pub fn new(sheet: Sheet, ctx: Context) -> Checker {
         let states = vec![State::default(); sheet.rows.len()];
+        let mut index = FxHashMap::default();
+        index.reserve(states.len());
         Checker {
             sheet,
             ctx,
             states,
             checked: 0,
-            index: FxHashMap::default(),
+            index,
+            keyed: 0,
             indexed: false,
         }
     }
@@ -86,8 +92,17 @@ impl Checker {
         true
     }
 
-    /// Checks up to `max` more rows on their own; `true` once every row is.
+    /// Checks up to `max` more rows on their own, and indexes their keys; `true` once every
+    /// row is checked.
     pub fn check_rows(&mut self, max: usize) -> bool {
+        let done = self.check_own_rows(max);
+        self.index_up_to(self.checked);
+        done
+    }
+
+    /// Checks up to `max` more rows on their own, without indexing them (a part's rows are
+    /// indexed where they join).
+    fn check_own_rows(&mut self, max: usize) -> bool {
         let end = self.checked.saturating_add(max).min(self.states.len());
         for index in self.checked..end {
             self.check_row(index);
@@ -96,14 +111,26 @@ impl Checker {
         end == self.states.len()
     }
 
+    /// Makes room in the index for about `rows` more rows (a part to come), so that it grows
+    /// once, beside the part, rather than when the part joins.
+    pub fn reserve(&mut self, rows: usize) {
+        self.index.reserve(self.states.len().saturating_add(rows));
+    }
+
+    /// Indexes the keys of the rows before `end` not yet indexed.
+    fn index_up_to(&mut self, end: usize) {
+        self.index.reserve(end.saturating_sub(self.keyed));
+        for index in self.keyed..end {
+            self.index_keys(index);
+        }
+        self.keyed = self.keyed.max(end);
+    }
+
     /// The checks that need every row: duplicates and seats (once).
     fn check_file(&mut self) {
         if !self.indexed {
             self.indexed = true;
-            self.index.reserve(self.states.len());
-            for index in 0..self.states.len() {
-                self.index_keys(index);
-            }
+            self.index_up_to(self.states.len());
             self.mark_all_duplicates();
             self.count_seats();
         }

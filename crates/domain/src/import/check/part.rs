@@ -22,7 +22,7 @@ pub struct PartUnusable;
 /// and checks each row on its own, for [`Checker::absorb`].
 pub fn check_part(text: &[u8], ctx: Context) -> Result<Vec<u8>, FileRefusal> {
     let mut checker = Checker::new(read(text, &ctx.policy)?, ctx);
-    while !checker.check_rows(usize::MAX) {}
+    while !checker.check_own_rows(usize::MAX) {}
     Ok(checker.part())
 }
 
